@@ -1,0 +1,45 @@
+import type { Locale } from './locale.js';
+import type { Issue } from './issue.js';
+import { formatIssues } from './messages.js';
+
+/**
+ * The one error the library throws for bad input. It carries every issue
+ * found as data; its `message` lists them in the chosen locale (Swedish by
+ * default), and {@link UppfoljningError.format} renders them in another.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parsePlan({});
+ * } catch (error) {
+ *   if (error instanceof UppfoljningError) {
+ *     error.issues[0]?.rule; // => 'required'
+ *     error.format('en');    // => 'id: the value is missing but required [required]\n…'
+ *   }
+ * }
+ * ```
+ */
+export class UppfoljningError extends Error {
+  /** Every issue found, in input order. Never empty. */
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param issues - the issues found (at least one)
+   * @param locale - the language of `message`
+   */
+  constructor(issues: readonly Issue[], locale: Locale = 'sv') {
+    super(formatIssues(issues, locale));
+    this.name = 'UppfoljningError';
+    this.issues = issues;
+  }
+
+  /**
+   * Renders the issues in a locale.
+   *
+   * @param locale - `sv` or `en`
+   * @returns one line per issue
+   */
+  format(locale: Locale): string {
+    return formatIssues(this.issues, locale);
+  }
+}

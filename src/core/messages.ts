@@ -1,0 +1,215 @@
+import type { Locale } from './locale.js';
+import { toDotPath, type CoreRule, type Issue, type IssueParams, type Rule } from './issue.js';
+
+/** A text template per locale for one rule. */
+export interface RuleText {
+  readonly sv: (params: IssueParams) => string;
+  readonly en: (params: IssueParams) => string;
+}
+
+/**
+ * A table with a Swedish and an English text for every rule in `R`: a rule
+ * missing from the table is a compile error.
+ */
+export type MessageTable<R extends string> = { readonly [K in R]: RuleText };
+
+const show = (value: unknown): string =>
+  Array.isArray(value) ? value.map((v) => String(v)).join(', ') : String(value);
+
+const orList = (values: unknown, sep: string): string =>
+  Array.isArray(values) ? values.map((v) => JSON.stringify(v)).join(sep) : show(values);
+
+const coreMessages: MessageTable<CoreRule> = {
+  required: {
+    sv: () => 'uppgiften saknas men krävs',
+    en: () => 'the value is missing but required',
+  },
+  type: {
+    sv: (p) => `fel typ: väntade ${show(p.expected)}, fick ${show(p.received)}`,
+    en: (p) => `wrong type: expected ${show(p.expected)}, got ${show(p.received)}`,
+  },
+  min: {
+    sv: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `måste ha minst ${show(p.minimum)} element`
+        : p.origin === 'string'
+          ? `måste ha minst ${show(p.minimum)} tecken`
+          : `måste vara minst ${show(p.minimum)}`,
+    en: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `must have at least ${show(p.minimum)} items`
+        : p.origin === 'string'
+          ? `must have at least ${show(p.minimum)} characters`
+          : `must be at least ${show(p.minimum)}`,
+  },
+  max: {
+    sv: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `får ha högst ${show(p.maximum)} element`
+        : p.origin === 'string'
+          ? `får ha högst ${show(p.maximum)} tecken`
+          : `får vara högst ${show(p.maximum)}`,
+    en: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `must have at most ${show(p.maximum)} items`
+        : p.origin === 'string'
+          ? `must have at most ${show(p.maximum)} characters`
+          : `must be at most ${show(p.maximum)}`,
+  },
+  integer: {
+    sv: (p) => `måste vara ett heltal, fick ${show(p.value)}`,
+    en: (p) => `must be a whole number, got ${show(p.value)}`,
+  },
+  format: {
+    sv: (p) => `har fel format: väntade ${show(p.format)}`,
+    en: (p) => `has the wrong format: expected ${show(p.format)}`,
+  },
+  calendar_date: {
+    sv: (p) => `${show(p.value)} är inget datum i kalendern (väntade ÅÅÅÅ-MM-DD)`,
+    en: (p) => `${show(p.value)} is not a date in the calendar (expected YYYY-MM-DD)`,
+  },
+  one_of: {
+    sv: (p) => `måste vara ett av ${orList(p.values, ', ')}; fick ${JSON.stringify(p.value)}`,
+    en: (p) => `must be one of ${orList(p.values, ', ')}; got ${JSON.stringify(p.value)}`,
+  },
+  unknown_key: {
+    sv: (p) => `okänt fält: ${show(p.keys)}`,
+    en: (p) => `unknown field: ${show(p.keys)}`,
+  },
+  finite: {
+    sv: (p) => `måste vara ett ändligt tal, fick ${show(p.value)}`,
+    en: (p) => `must be a finite number, got ${show(p.value)}`,
+  },
+  unknown_instrument: {
+    sv: (p) => `okänt bedömningsinstrument ${JSON.stringify(p.id)}; planen känner till ${orList(p.known, ', ')}`,
+    en: (p) => `unknown instrument ${JSON.stringify(p.id)}; the plan knows ${orList(p.known, ', ')}`,
+  },
+  unknown_code: {
+    sv: (p) => `okänd kod ${JSON.stringify(p.value)} för ${show(p.field)}; planen har ${orList(p.known, ', ')}`,
+    en: (p) => `unknown code ${JSON.stringify(p.value)} for ${show(p.field)}; the plan has ${orList(p.known, ', ')}`,
+  },
+  out_of_range: {
+    sv: (p) => `värdet ${show(p.value)} ligger utanför skalan ${show(p.min)}–${show(p.max)}`,
+    en: (p) => `the value ${show(p.value)} is outside the scale ${show(p.min)}–${show(p.max)}`,
+  },
+  not_on_scale: {
+    sv: (p) => `värdet ${show(p.value)} finns inte på skalan (steg ${show(p.step)} från ${show(p.min)})`,
+    en: (p) => `the value ${show(p.value)} is not on the scale (steps of ${show(p.step)} from ${show(p.min)})`,
+  },
+  date_order: {
+    sv: (p) => `datumet ${show(p.value)} ligger före ${show(p.otherLabelSv ?? p.other)} (${show(p.otherValue)})`,
+    en: (p) => `the date ${show(p.value)} is before ${show(p.otherLabelEn ?? p.other)} (${show(p.otherValue)})`,
+  },
+  primary_same_instrument: {
+    sv: (p) =>
+      `huvudmåttet ${JSON.stringify(p.instrument)} måste mätas med samma instrument före och efter insatsen, men mäts inte ${p.missing === 'before' ? 'före' : 'efter'}`,
+    en: (p) =>
+      `the primary measure ${JSON.stringify(p.instrument)} must be measured with the same instrument before and after the intervention, but is not measured ${show(p.missing)}`,
+  },
+  duplicate: {
+    sv: (p) => `${JSON.stringify(p.value)} förekommer mer än en gång`,
+    en: (p) => `${JSON.stringify(p.value)} occurs more than once`,
+  },
+  outside_age_bands: {
+    sv: (p) => `åldern ${show(p.age)} år ligger utanför planens åldersgrupper (${show(p.bands)})`,
+    en: (p) => `the age ${show(p.age)} is outside the plan's age bands (${show(p.bands)})`,
+  },
+  plan_mismatch: {
+    sv: (p) => `hör till planen ${JSON.stringify(p.value)}, inte ${JSON.stringify(p.expected)}`,
+    en: (p) => `belongs to plan ${JSON.stringify(p.value)}, not ${JSON.stringify(p.expected)}`,
+  },
+  step_order: {
+    sv: (p) => `steget ${show(p.step)} kan inte göras när ärendet är ${show(p.stateSv ?? p.state)}`,
+    en: (p) => `the step ${show(p.step)} cannot be taken when the record is ${show(p.state)}`,
+  },
+  incompatible: {
+    sv: (p) => `kan inte slås ihop: ${show(p.what)} skiljer sig åt`,
+    en: (p) => `cannot be merged: the ${show(p.what)} differ`,
+  },
+  empty: {
+    sv: () => 'får inte vara tom',
+    en: () => 'must not be empty',
+  },
+  too_few: {
+    sv: (p) => `för få för att beräkna (n = ${show(p.n)}, minst ${show(p.minimum)} behövs)`,
+    en: (p) => `too few to compute (n = ${show(p.n)}, at least ${show(p.minimum)} needed)`,
+  },
+  no_variation: {
+    sv: () => 'alla värden är lika, så det finns ingen variation att pröva',
+    en: () => 'all values are equal, so there is no variation to test',
+  },
+  missing_measure: {
+    sv: (p) => `mätningen ${p.phase === 'before' ? 'före' : 'efter'} insatsen saknas`,
+    en: (p) => `the ${show(p.phase)} measurement is missing`,
+  },
+  withdrawn: {
+    sv: () => 'klienten har avförts från uppföljningen',
+    en: () => 'the client was withdrawn from the follow-up',
+  },
+  not_closed: {
+    sv: () => 'insatsen är inte avslutad',
+    en: () => 'the intervention has not been closed',
+  },
+};
+
+// Each module with rules of its own adds its table here; `Rule` in issue.ts
+// names the union, so a rule without texts does not compile.
+const messages: MessageTable<Rule> = { ...coreMessages };
+
+/** @internal Whether a string is one of the library's rules. */
+export function isRule(value: string): value is Rule {
+  return Object.prototype.hasOwnProperty.call(messages, value);
+}
+
+/**
+ * Renders one issue as text: the field path, the problem, and the rule's code
+ * in brackets.
+ *
+ * @param issue - the issue
+ * @param locale - `sv` (default) or `en`
+ * @returns one line of text
+ *
+ * @example
+ * ```ts
+ * formatIssue({ path: ['after', 'date'], rule: 'calendar_date', params: { value: '2021-02-30' } });
+ * // => 'after.date: 2021-02-30 är inget datum i kalendern (väntade ÅÅÅÅ-MM-DD) [calendar_date]'
+ * ```
+ */
+export function formatIssue(issue: Issue, locale: Locale = 'sv'): string {
+  return `${toDotPath(issue.path)}: ${ruleText(issue.rule, issue.params, locale)} [${issue.rule}]`;
+}
+
+/**
+ * Renders a rule's text without a path, e.g. for a "not computed" reason.
+ *
+ * @param rule - the rule
+ * @param params - its parameters
+ * @param locale - `sv` (default) or `en`
+ * @returns the text
+ *
+ * @example
+ * ```ts
+ * ruleText('too_few', { n: 3, minimum: 6 }, 'en');
+ * // => 'too few to compute (n = 3, at least 6 needed)'
+ * ```
+ */
+export function ruleText(rule: Rule, params: IssueParams = {}, locale: Locale = 'sv'): string {
+  return messages[rule][locale](params);
+}
+
+/**
+ * Renders a list of issues, one per line.
+ *
+ * @param issues - the issues
+ * @param locale - `sv` (default) or `en`
+ * @returns the lines joined with newlines
+ *
+ * @example
+ * ```ts
+ * formatIssues([{ path: ['id'], rule: 'required', params: {} }], 'en');
+ * // => 'id: the value is missing but required [required]'
+ * ```
+ */
+export function formatIssues(issues: readonly Issue[], locale: Locale = 'sv'): string {
+  return issues.map((i) => formatIssue(i, locale)).join('\n');
+}

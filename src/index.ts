@@ -1,0 +1,10 @@
+export type { Locale, Label } from './core/locale.js';
+export { CORE_RULES, issue, toDotPath } from './core/issue.js';
+export type { CoreRule, Rule, Issue, IssueParams, PathSegment } from './core/issue.js';
+export { formatIssue, formatIssues, ruleText } from './core/messages.js';
+export type { MessageTable, RuleText } from './core/messages.js';
+export { UppfoljningError } from './core/error.js';
+export { unwrap } from './core/result.js';
+export type { Result } from './core/result.js';
+export { notComputed, describeNotComputed } from './core/not-computed.js';
+export type { NotComputed } from './core/not-computed.js';
