@@ -1,3 +1,5 @@
+import type { StatsRule } from '../stats/rules.js';
+
 /**
  * Validation issues as plain data: a path into the input, a rule from a closed
  * list, and the parameters of that rule. Text is rendered later, per locale,
@@ -53,7 +55,7 @@ export type CoreRule = (typeof CORE_RULES)[number];
  * const rule: Rule = 'calendar_date';
  * ```
  */
-export type Rule = CoreRule;
+export type Rule = CoreRule | StatsRule;
 
 /** One step of a path into the input: an object key or an array index. */
 export type PathSegment = string | number;
