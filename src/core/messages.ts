@@ -115,6 +115,18 @@ const coreMessages: MessageTable<CoreRule> = {
     sv: (p) => `åldern ${show(p.age)} år ligger utanför planens åldersgrupper (${show(p.bands)})`,
     en: (p) => `the age ${show(p.age)} is outside the plan's age bands (${show(p.bands)})`,
   },
+  overlap: {
+    sv: (p) => `åldersgruppen ${show(p.band)} överlappar eller kommer före föregående grupp (${show(p.previous)})`,
+    en: (p) => `the age band ${show(p.band)} overlaps or comes before the previous band (${show(p.previous)})`,
+  },
+  looks_like_identity_number: {
+    sv: () => 'ser ut som ett person- eller samordningsnummer; använd en pseudonym som klient-id',
+    en: () => 'looks like a personal identity or coordination number; use a pseudonym as client id',
+  },
+  missing_goal_assessment: {
+    sv: () => 'bedömningen av om målen uppnåddes saknas',
+    en: () => 'the assessment of whether the goals were met is missing',
+  },
   plan_mismatch: {
     sv: (p) => `hör till planen ${JSON.stringify(p.value)}, inte ${JSON.stringify(p.expected)}`,
     en: (p) => `belongs to plan ${JSON.stringify(p.value)}, not ${JSON.stringify(p.expected)}`,

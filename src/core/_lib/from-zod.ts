@@ -39,7 +39,8 @@ function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
       return [issue(path, 'max', { maximum: Number(zi.maximum), origin: zi.origin })];
     case 'invalid_format':
       if (zi.format === 'date') return [issue(path, 'calendar_date', { value: String(zi.input) })];
-      return [issue(path, 'format', { format: zi.format })];
+      if (zi.format === 'regex') return [issue(path, 'format', { format: zi.message, value: String(zi.input) })];
+      return [issue(path, 'format', { format: zi.format, value: String(zi.input) })];
     case 'invalid_value':
       return [
         issue(path, 'one_of', {

@@ -1,0 +1,152 @@
+import type { IssueParams } from '../core/issue.js';
+import type { Plan } from '../plan/plan.js';
+import { planInstrument } from '../plan/plan.js';
+import type { Instrument } from '../measure/instrument.js';
+import { classifyChange } from '../measure/change.js';
+import type { ClientRecord } from '../record/schema.js';
+
+/**
+ * The four levels of the general goal-attainment scale (*generell skala för
+ * måluppfyllelse*), in the scale's order:
+ * 1. `positive_goal_met` — positive change and goal met (*positiv förändring och målet uppfyllt*)
+ * 2. `positive_goal_not_met` — positive change, goal not met (*positiv förändring men målet inte uppfyllt*)
+ * 3. `no_change` — no change (*ingen förändring*)
+ * 4. `negative_change` — negative change (*negativ förändring*)
+ *
+ * @example
+ * ```ts
+ * ATTAINMENT_LEVELS[0];
+ * // => 'positive_goal_met'
+ * ```
+ */
+export const ATTAINMENT_LEVELS = ['positive_goal_met', 'positive_goal_not_met', 'no_change', 'negative_change'] as const;
+
+/** A level of the goal-attainment scale. */
+export type AttainmentLevel = (typeof ATTAINMENT_LEVELS)[number];
+
+/**
+ * Whether the client's goal was met: `met`; `met_before` (a target already
+ * reached at the start and still reached at closing); `not_met`; or `no_goal`
+ * (no goal was set that the plan's goal rule can judge).
+ *
+ * @example
+ * ```ts
+ * GOAL_STATUSES.length;
+ * // => 4
+ * ```
+ */
+export const GOAL_STATUSES = ['met', 'met_before', 'not_met', 'no_goal'] as const;
+
+/** How a client's goal stands at closing. */
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** Why a record was not classified. */
+export type UnclassifiedReason = 'withdrawn' | 'not_closed' | 'missing_measure' | 'missing_goal_assessment';
+
+/** A record's place on the goal-attainment scale, or why it has none. */
+export type Classification =
+  | {
+      readonly classified: true;
+      readonly level: AttainmentLevel;
+      /** 1–4, the level's place in the scale's order. */
+      readonly rank: 1 | 2 | 3 | 4;
+      readonly goal: GoalStatus;
+      readonly before: number;
+      readonly after: number;
+      /** after − before, on the instrument's scale. */
+      readonly difference: number;
+      /** The difference signed so that positive is better. */
+      readonly improvement: number;
+    }
+  | { readonly classified: false; readonly reason: UnclassifiedReason; readonly params: IssueParams };
+
+/** @internal Whether a record is withdrawn from the results under a plan. */
+export function isWithdrawn(plan: Pick<Plan, 'withdrawOn'>, record: ClientRecord): boolean {
+  return record.withdrawal !== undefined || (record.after !== undefined && plan.withdrawOn.includes(record.after.reason as never));
+}
+
+/** @internal Whether a value reaches a target on an instrument. */
+export function reaches(instrument: Pick<Instrument, 'direction'>, value: number, target: number): boolean {
+  return instrument.direction === 'higher_is_better' ? value >= target : value <= target;
+}
+
+/**
+ * Places a closed record on the goal-attainment scale, from the primary
+ * measure before and after, the instrument's direction and minimal important
+ * change, and the client's goal under the plan's goal rule.
+ *
+ * The rules:
+ * - Withdrawn (a withdrawal, or a closing reason in `plan.withdrawOn`), not yet
+ *   closed, or missing the primary measure before or after: not classified,
+ *   with the reason. Such records are still counted by compile.
+ * - The change is *positive* if it improves by at least the minimal important
+ *   change (default one step), *negative* if it worsens by as much, otherwise
+ *   *no change*.
+ * - Positive change with the goal met (or a target already met before and
+ *   still met) is level 1; other positive change is level 2, including when
+ *   no goal was set (the classification says `goal: 'no_goal'`); no change is
+ *   level 3 and negative change level 4, whatever the goal.
+ * - Goal rules: `assessed` — the worker's and client's assessment at closing
+ *   (`after.goalsMet`; all or any of the goals, by the plan); missing
+ *   assessment with goals set: not classified. `target` — every goal that
+ *   has a target on the primary measure must be reached at closing.
+ *   `plan_target` — the plan's one target value.
+ *
+ * @param plan - a validated plan
+ * @param record - a record of that plan
+ * @returns the classification
+ *
+ * @example
+ * ```ts
+ * classify(plan, closedRecord);
+ * // => { classified: true, level: 'positive_goal_met', rank: 1, goal: 'met',
+ * //      before: 2, after: 4, difference: 2, improvement: 2 }
+ * ```
+ */
+export function classify(plan: Plan, record: ClientRecord): Classification {
+  if (isWithdrawn(plan, record)) return { classified: false, reason: 'withdrawn', params: {} };
+  if (!record.before || !record.after) return { classified: false, reason: 'not_closed', params: {} };
+  const instrument = planInstrument(plan, plan.primaryMeasure)!;
+  const before = record.before.measures[plan.primaryMeasure];
+  const after = record.after.measures[plan.primaryMeasure];
+  if (before === undefined) return { classified: false, reason: 'missing_measure', params: { phase: 'before' } };
+  if (after === undefined) return { classified: false, reason: 'missing_measure', params: { phase: 'after' } };
+  const goal = goalStatus(plan, instrument, record, before, after);
+  if (goal === undefined) return { classified: false, reason: 'missing_goal_assessment', params: {} };
+  const change = classifyChange(instrument, before, after);
+  const rank: 1 | 2 | 3 | 4 =
+    change.direction === 'positive' ? (goal === 'met' || goal === 'met_before' ? 1 : 2) : change.direction === 'none' ? 3 : 4;
+  return {
+    classified: true,
+    level: ATTAINMENT_LEVELS[rank - 1]!,
+    rank,
+    goal,
+    before,
+    after,
+    difference: change.difference,
+    improvement: change.improvement,
+  };
+}
+
+function goalStatus(
+  plan: Plan,
+  instrument: Instrument,
+  record: ClientRecord,
+  before: number,
+  after: number,
+): GoalStatus | undefined {
+  const rule = plan.goalRule;
+  const goals = record.before!.goals;
+  if (rule.kind === 'assessed') {
+    if (goals.length === 0) return 'no_goal';
+    const met = record.after!.goalsMet;
+    if (met === undefined || met.length !== goals.length) return undefined;
+    return (rule.combine === 'all' ? met.every(Boolean) : met.some(Boolean)) ? 'met' : 'not_met';
+  }
+  const targets =
+    rule.kind === 'plan_target' ? [rule.value] : goals.flatMap((g) => (g.target === undefined ? [] : [g.target]));
+  if (targets.length === 0) return 'no_goal';
+  const metAfter = targets.every((t) => reaches(instrument, after, t));
+  if (!metAfter) return 'not_met';
+  return targets.every((t) => reaches(instrument, before, t)) ? 'met_before' : 'met';
+}

@@ -1,0 +1,56 @@
+import type { Issue } from '../core/issue.js';
+import { fail, ok, unwrap, type Result } from '../core/result.js';
+import type { Locale } from '../core/locale.js';
+import type { Plan } from '../plan/plan.js';
+import { WithdrawalSchema, type ClientRecord, type Withdrawal } from '../record/schema.js';
+import { parseInput, stepOrder } from '../record/_lib/step.js';
+import { checkWithdrawal } from '../record/_lib/check.js';
+
+/**
+ * Withdraws a client from the follow-up before the intervention closes
+ * (*avförs från uppföljningen*), e.g. on a breakdown, a move or when the client
+ * declines. The client leaves the results but stays counted in the attrition
+ * flow, with the reason and the stage: before the start (enrolled, never
+ * started) or during the intervention. Does not throw.
+ *
+ * @param plan - a validated plan
+ * @param record - a record that is not closed or already withdrawn
+ * @param input - `{ date, reason }` with reason breakdown, moved, declined or other
+ * @returns a new, withdrawn record, or every issue found
+ *
+ * @example
+ * ```ts
+ * safeWithdraw(plan, record, { date: '2019-03-02', reason: 'breakdown' }).success;
+ * // => true
+ * ```
+ */
+export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  void plan;
+  if (record.after || record.withdrawal) return fail([stepOrder('withdraw', record)]);
+  const parsed = parseInput(WithdrawalSchema, input);
+  if (!parsed.data) return fail(parsed.issues);
+  const issues: Issue[] = [];
+  checkWithdrawal(parsed.data, record.before, [], issues);
+  return issues.length > 0 ? fail(issues) : ok({ ...record, withdrawal: parsed.data });
+}
+
+/**
+ * Withdraws a client from the follow-up; the throwing form of
+ * {@link safeWithdraw}.
+ *
+ * @param plan - a validated plan
+ * @param record - a record that is not closed or already withdrawn
+ * @param input - `{ date, reason }`
+ * @param locale - the language of the error message
+ * @returns a new, withdrawn record
+ * @throws UppfoljningError naming every field that breaks a rule
+ *
+ * @example
+ * ```ts
+ * withdraw(plan, record, { date: '2019-03-02', reason: 'breakdown' }).withdrawal?.reason;
+ * // => 'breakdown'
+ * ```
+ */
+export function withdraw(plan: Plan, record: ClientRecord, input: Withdrawal, locale: Locale = 'sv'): ClientRecord {
+  return unwrap(safeWithdraw(plan, record, input), locale);
+}

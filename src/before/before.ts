@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
+import { issue, type Issue } from '../core/issue.js';
+import { fail, ok, unwrap, type Result } from '../core/result.js';
+import type { Locale } from '../core/locale.js';
+import type { Plan } from '../plan/plan.js';
+import { GoalSchema, MeasuresSchema, type Before, type ClientRecord } from '../record/schema.js';
+import { parseInput, stepOrder } from '../record/_lib/step.js';
+import { checkBefore } from '../record/_lib/check.js';
+import { ageInYears } from '../_lib/calendar.js';
+
+/**
+ * What {@link before} takes (step 2, *situationen före insats*): the start
+ * date of the intervention, the client's birth date **or** age (the birth date
+ * is used to compute the age in completed years at the start and is then
+ * dropped), gender, background variables, the main problem, the goals set with
+ * the client, and the baseline measurements.
+ */
+export const BeforeInputSchema = z
+  .object({
+    date: IsoDateSchema,
+    birthDate: IsoDateSchema.optional(),
+    age: z.number().int().min(0).max(130).optional(),
+    gender: CodeSchema,
+    background: z.record(CodeSchema, z.union([z.string(), z.number(), z.boolean()])).default({}),
+    mainProblem: CodeSchema,
+    goals: z.array(GoalSchema).default([]),
+    measures: MeasuresSchema.default({}),
+  })
+  .strict();
+
+/** The input of {@link before}. */
+export type BeforeInput = z.input<typeof BeforeInputSchema>;
+
+/**
+ * Records the situation before the intervention. Does not throw.
+ *
+ * @param plan - a validated plan
+ * @param record - an enrolled record that has not started
+ * @param input - see {@link BeforeInputSchema}
+ * @returns a new record with `before` set, or every issue found (nothing is
+ *   half-applied; the given record is never changed)
+ *
+ * @example
+ * ```ts
+ * safeBefore(plan, record, { date: '2019-01-14', age: 34, gender: 'man', mainProblem: 'alkohol',
+ *   measures: { 'tilltro-nykterhet': 2 } }).success;
+ * // => true
+ * ```
+ */
+export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  if (record.before || record.after || record.withdrawal) return fail([stepOrder('before', record)]);
+  const parsed = parseInput(BeforeInputSchema, input);
+  if (!parsed.data) return fail(parsed.issues);
+  const { birthDate, age: givenAge, ...rest } = parsed.data;
+  const issues: Issue[] = [];
+  let age = givenAge;
+  if (birthDate !== undefined && givenAge !== undefined) {
+    issues.push(issue(['age'], 'unknown_key', { keys: ['age', 'birthDate'] }));
+  } else if (birthDate !== undefined) {
+    if (birthDate > rest.date) {
+      issues.push(issue(['birthDate'], 'date_order', { value: rest.date, other: 'birthDate', otherValue: birthDate, otherLabelSv: 'födelsedatum', otherLabelEn: 'the birth date' }));
+    } else {
+      age = ageInYears(birthDate, rest.date);
+    }
+  } else if (givenAge === undefined) {
+    issues.push(issue(['age'], 'required'));
+  }
+  if (issues.length > 0) return fail(issues);
+  const part: Before = { ...rest, age: age! };
+  checkBefore(plan, part, [], issues);
+  return issues.length > 0 ? fail(issues) : ok({ ...record, before: part });
+}
+
+/**
+ * Records the situation before the intervention; the throwing form of
+ * {@link safeBefore}.
+ *
+ * @param plan - a validated plan
+ * @param record - an enrolled record that has not started
+ * @param input - see {@link BeforeInputSchema}
+ * @param locale - the language of the error message
+ * @returns a new record with `before` set
+ * @throws UppfoljningError naming every field that breaks a rule
+ *
+ * @example
+ * ```ts
+ * before(plan, record, { date: '2019-01-14', birthDate: '1984-06-30', gender: 'man',
+ *   mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2 } }).before?.age;
+ * // => 34
+ * ```
+ */
+export function before(plan: Plan, record: ClientRecord, input: BeforeInput, locale: Locale = 'sv'): ClientRecord {
+  return unwrap(safeBefore(plan, record, input), locale);
+}

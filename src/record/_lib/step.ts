@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { issue, type Issue, type PathSegment } from '../../core/issue.js';
+import { fromZodIssues } from '../../core/_lib/from-zod.js';
+import type { ClientRecord } from '../schema.js';
+
+/** Parses a step's input with its schema; issues carry paths from the input's root. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { data: z.infer<S>; issues: [] } | { data: undefined; issues: Issue[] } {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { data: parsed.data, issues: [] };
+  return { data: undefined, issues: fromZodIssues(parsed.error.issues) };
+}
+
+/** The state a record is in, for checking that steps come in order. */
+export function recordState(record: ClientRecord): { en: string; sv: string } {
+  if (record.withdrawal) return { en: 'withdrawn', sv: 'avfört' };
+  if (record.after) return { en: 'closed', sv: 'avslutat' };
+  if (record.before) return { en: 'started', sv: 'påbörjat' };
+  return { en: 'enrolled', sv: 'utvalt' };
+}
+
+/** An issue saying that `step` cannot be taken in the record's state. */
+export function stepOrder(step: string, record: ClientRecord, path: readonly PathSegment[] = []): Issue {
+  const state = recordState(record);
+  return issue(path, 'step_order', { step, state: state.en, stateSv: state.sv });
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
+import { ClosingReasonSchema } from '../plan/plan.js';
+
+/** Identity numbers in the forms case systems hold: never a client id. */
+const IDENTITY_LIKE = /^(\d{2})?\d{6}[-+]?\d{4}$/;
+
+/**
+ * A client id: the host's pseudonym for the client (e.g. from a keyed
+ * pseudonym of the identity number). Anything that looks like a personal
+ * identity or coordination number is rejected.
+ *
+ * @example
+ * ```ts
+ * ClientIdSchema.safeParse('19121212-1212').success;
+ * // => false
+ * ```
+ */
+export const ClientIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((id) => !IDENTITY_LIKE.test(id.trim()), { params: { rule: 'looks_like_identity_number' } });
+
+/**
+ * Measurements by instrument id, e.g. `{ 'tilltro-nykterhet': 2 }`.
+ *
+ * @example
+ * ```ts
+ * MeasuresSchema.parse({ audit: 14 });
+ * // => { audit: 14 }
+ * ```
+ */
+export const MeasuresSchema = z.record(CodeSchema, z.number());
+
+/**
+ * A goal formulated together with the client (*mål, formulerat med
+ * klienten*): a statement in the client's words, optionally a coded goal area,
+ * and optionally a target value on the primary measure (for the `target` goal
+ * rule). The statement stays in the record; results only count goal areas.
+ *
+ * @example
+ * ```ts
+ * GoalSchema.parse({ area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' });
+ * ```
+ */
+export const GoalSchema = z
+  .object({ area: CodeSchema.optional(), statement: z.string().min(1), target: z.number().optional() })
+  .strict();
+
+/** A goal set with the client. */
+export type Goal = z.infer<typeof GoalSchema>;
+
+/**
+ * Step 2 as stored in a record: the situation before the intervention. The
+ * age is in completed years at the start of the intervention; a birth date is
+ * never stored.
+ */
+export const BeforeSchema = z
+  .object({
+    date: IsoDateSchema,
+    age: z.number().int().min(0).max(130),
+    gender: CodeSchema,
+    background: z.record(CodeSchema, z.union([z.string(), z.number(), z.boolean()])).default({}),
+    mainProblem: CodeSchema,
+    goals: z.array(GoalSchema).default([]),
+    measures: MeasuresSchema.default({}),
+  })
+  .strict();
+
+/** The before part of a record. */
+export type Before = z.infer<typeof BeforeSchema>;
+
+/**
+ * Step 3: one thing that happened while the intervention ran: a repeated
+ * measure (e.g. a weekly urine test), a session attended or missed (the dose),
+ * or a deviation (*avvikelse*) reported in the case system. A deviation's
+ * note stays in the record and never reaches results.
+ *
+ * @example
+ * ```ts
+ * DuringEventSchema.parse({ kind: 'measure', date: '2019-02-04', measure: 'urinprov', value: 0 });
+ * ```
+ */
+export const DuringEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('measure'), date: IsoDateSchema, measure: CodeSchema, value: z.number() }).strict(),
+  z.object({ kind: z.literal('session'), date: IsoDateSchema, attended: z.boolean() }).strict(),
+  z.object({ kind: z.literal('deviation'), date: IsoDateSchema, note: z.string().optional() }).strict(),
+]);
+
+/** An event during the intervention. */
+export type DuringEvent = z.infer<typeof DuringEventSchema>;
+
+/**
+ * Step 4 as stored in a record: the closing measurement and why the
+ * intervention ended. `goalsMet` holds, for the `assessed` goal rule, whether
+ * each goal (in the order of `before.goals`) was met.
+ */
+export const AfterSchema = z
+  .object({
+    date: IsoDateSchema,
+    reason: ClosingReasonSchema,
+    measures: MeasuresSchema.default({}),
+    goalsMet: z.array(z.boolean()).optional(),
+  })
+  .strict();
+
+/** The after part of a record. */
+export type After = z.infer<typeof AfterSchema>;
+
+/**
+ * A withdrawal from the follow-up before the intervention closed (*avförd
+ * från uppföljningen*). The client stays counted in the attrition flow.
+ */
+export const WithdrawalSchema = z
+  .object({ date: IsoDateSchema, reason: ClosingReasonSchema.exclude(['completed']) })
+  .strict();
+
+/** A withdrawal. */
+export type Withdrawal = z.infer<typeof WithdrawalSchema>;
+
+/**
+ * One client's record in a follow-up: plain, JSON-serialisable data, built
+ * step by step by {@link enrol}, {@link before}, {@link during}, {@link after}
+ * and {@link withdraw}, each returning a new record.
+ *
+ * @example
+ * ```ts
+ * ClientRecordSchema.parse({
+ *   planId: 'bjorkebo-fcra', clientId: 'k-7f3a', intervention: 'f-cra', enrolled: '2019-01-07',
+ * }).during;
+ * // => []
+ * ```
+ */
+export const ClientRecordSchema = z
+  .object({
+    planId: CodeSchema,
+    clientId: ClientIdSchema,
+    intervention: CodeSchema,
+    enrolled: IsoDateSchema,
+    before: BeforeSchema.optional(),
+    during: z.array(DuringEventSchema).default([]),
+    after: AfterSchema.optional(),
+    withdrawal: WithdrawalSchema.optional(),
+  })
+  .strict();
+
+/** A client's record, as defined by {@link ClientRecordSchema}. */
+export type ClientRecord = z.infer<typeof ClientRecordSchema>;

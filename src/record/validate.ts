@@ -1,0 +1,49 @@
+import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fail, ok, unwrap, type Result } from '../core/result.js';
+import type { Locale } from '../core/locale.js';
+import type { Plan } from '../plan/plan.js';
+import { ClientRecordSchema, type ClientRecord } from './schema.js';
+import { checkRecord } from './_lib/check.js';
+
+/**
+ * Validates a whole record against its plan, e.g. a record a host system
+ * stored and reads back, or one imported from a file: its shape, and every
+ * plan rule (codes, instruments, values on their scales, dates in order,
+ * steps in order). Does not throw.
+ *
+ * @param plan - a validated plan
+ * @param input - the record as data
+ * @returns the record with defaults filled in, or every issue found, with
+ *   paths from the record's root
+ *
+ * @example
+ * ```ts
+ * validateRecord(plan, { ...record, after: { ...record.after, date: '2018-01-01' } });
+ * // => { success: false, issues: [{ path: ['after', 'date'], rule: 'date_order', … }] }
+ * ```
+ */
+export function validateRecord(plan: Plan, input: unknown): Result<ClientRecord> {
+  const parsed = ClientRecordSchema.safeParse(input);
+  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
+  const issues = checkRecord(plan, parsed.data);
+  return issues.length > 0 ? fail(issues) : ok(parsed.data);
+}
+
+/**
+ * Validates a whole record against its plan; throws on bad input.
+ *
+ * @param plan - a validated plan
+ * @param input - the record as data
+ * @param locale - the language of the error message
+ * @returns the record
+ * @throws UppfoljningError naming every field that breaks a rule
+ *
+ * @example
+ * ```ts
+ * parseRecord(plan, JSON.parse(stored)).clientId;
+ * // => 'k-01'
+ * ```
+ */
+export function parseRecord(plan: Plan, input: unknown, locale: Locale = 'sv'): ClientRecord {
+  return unwrap(validateRecord(plan, input), locale);
+}

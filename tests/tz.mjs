@@ -1,0 +1,33 @@
+// Runs the whole test suite once per time zone: calendar dates must give the
+// same answers everywhere. Prints one plain closing line with the totals.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const zones = (process.env.TEST_TZS ?? 'UTC,America/Los_Angeles,Pacific/Kiritimati,Europe/Stockholm').split(',');
+const extra = process.argv.slice(2);
+const dir = mkdtempSync(join(tmpdir(), 'uppfoljning-tests-'));
+let passed = 0;
+let failed = 0;
+let status = 0;
+for (const tz of zones) {
+  const outputFile = join(dir, `${tz.replace(/\W/g, '_')}.json`);
+  console.log(`\n=== TZ=${tz}`);
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${outputFile}`, ...extra],
+    { stdio: 'inherit', env: { ...process.env, TZ: tz } },
+  );
+  if (run.status !== 0) status = run.status ?? 1;
+  try {
+    const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  } catch {
+    failed += 1;
+    status = status || 1;
+  }
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(status);
