@@ -1,0 +1,93 @@
+/**
+ * Mid-ranks and tie bookkeeping shared by the rank tests.
+ *
+ * @internal
+ */
+
+/** Ranks (1-based, ties get the mean of their ranks) and the sizes of tie groups (> 1). */
+export function midRanks(values: readonly number[]): { ranks: number[]; tieSizes: number[] } {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array<number>(values.length).fill(0);
+  const tieSizes: number[] = [];
+  let i = 0;
+  while (i < order.length) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
+    const rank = (i + j + 2) / 2;
+    for (let k = i; k <= j; k++) ranks[order[k]![1]] = rank;
+    if (j > i) tieSizes.push(j - i + 1);
+    i = j + 1;
+  }
+  return { ranks, tieSizes };
+}
+
+/**
+ * The exact null distribution of S = Σ wᵢ·Iᵢ, Iᵢ independent fair coin flips,
+ * for whole weights wᵢ ≥ 0 (doubled mid-ranks): the signed-rank statistic's
+ * permutation distribution. Returns P(S = s) for s = 0 … Σw. The classic
+ * dynamic programme (as R's `csignrank`, generalised to mid-ranks as in
+ * exactRankTests' shift algorithm), halving at each step so nothing overflows.
+ */
+export function signFlipDistribution(weights: readonly number[]): Float64Array {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let dist = new Float64Array(total + 1);
+  dist[0] = 1;
+  let reach = 0;
+  for (const w of weights) {
+    const next = new Float64Array(total + 1);
+    for (let s = 0; s <= reach; s++) {
+      const p = dist[s]!;
+      if (p === 0) continue;
+      next[s] = next[s]! + p / 2;
+      next[s + w] = next[s + w]! + p / 2;
+    }
+    reach += w;
+    dist = next;
+  }
+  return dist;
+}
+
+/**
+ * The exact null distribution of the sum of m scores drawn without
+ * replacement from N whole scores (doubled mid-ranks): the rank-sum
+ * statistic's permutation distribution. Returns P(S = s) for s = 0 … Σscores.
+ * Dynamic programme over (items taken, sum), as the shift algorithm of
+ * Streitberg and Röhmel (1986).
+ */
+export function rankSumDistribution(scores: readonly number[], m: number): Float64Array {
+  const total = scores.reduce((a, b) => a + b, 0);
+  // ways[k][s]: number of k-subsets of the scores seen so far with sum s, kept
+  // as a probability-like scale by dividing by C(N, m) at the end via logs.
+  let ways: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(total + 1));
+  ways[0]![0] = 1;
+  let reach = 0;
+  for (const w of scores) {
+    reach += w;
+    for (let k = m; k >= 1; k--) {
+      const row = ways[k]!;
+      const prev = ways[k - 1]!;
+      for (let s = reach; s >= w; s--) {
+        const p = prev[s - w]!;
+        if (p !== 0) row[s] = row[s]! + p;
+      }
+    }
+  }
+  const counts = ways[m]!;
+  ways = [];
+  let sum = 0;
+  for (let s = 0; s <= total; s++) sum += counts[s]!;
+  for (let s = 0; s <= total; s++) counts[s] = counts[s]! / sum;
+  return counts;
+}
+
+/** P(S ≤ s) and P(S ≥ s) from a distribution over 0 … total. */
+export function tails(dist: Float64Array, s: number): { lower: number; upper: number } {
+  let lower = 0;
+  let upper = 0;
+  // A small relative tolerance so that s computed from mid-ranks counts as equal.
+  for (let k = 0; k < dist.length; k++) {
+    if (k <= s + 1e-9) lower += dist[k]!;
+    if (k >= s - 1e-9) upper += dist[k]!;
+  }
+  return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
+}

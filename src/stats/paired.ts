@@ -1,0 +1,388 @@
+import { notComputed, type NotComputed } from '../core/not-computed.js';
+import { checkCount, checkFiniteArray, checkOpen } from './_lib/check.js';
+import { midRanks, signFlipDistribution, tails } from './_lib/rank.js';
+import {
+  binomialTwoSided,
+  chiSquareUpper,
+  normalCdf,
+  normalUpper,
+  tQuantile,
+  tTwoSided,
+} from './_lib/special.js';
+import { note, type StatsNote } from './methods.js';
+
+/**
+ * The smallest number of non-zero pairs at which a two-sided exact sign or
+ * signed-rank test can reach p < 0.05 at all (2 / 2⁶ = 0.031); with fewer, no
+ * outcome could count as evidence, so the tests say "too few" instead.
+ *
+ * @example
+ * ```ts
+ * MIN_PAIRS_FOR_TEST; // => 6
+ * ```
+ */
+export const MIN_PAIRS_FOR_TEST = 6;
+
+/** n below which the signed-rank test uses its exact distribution by default (as R's `wilcox.test`). */
+const EXACT_SIGNED_RANK_BELOW = 50;
+/** Above this n even a requested exact distribution is not attempted (time grows as n³). */
+const EXACT_SIGNED_RANK_MAX = 400;
+
+/**
+ * The result of a test: statistic, p-value (two-sided), n and method, with
+ * notes on how it was computed. Plain JSON.
+ *
+ * @example
+ * ```ts
+ * const r = signTest([1, 2, 3, 4, 5, 6, -1]) as TestResult<'sign-test-exact'>;
+ * r.pValue; // => 0.125
+ * ```
+ */
+export interface TestResult<M extends string> {
+  readonly computed: true;
+  /** The observations the test used (e.g. non-zero differences). */
+  readonly n: number;
+  readonly method: M;
+  /** The test statistic (see each function for which). */
+  readonly statistic: number;
+  /** Two-sided p-value, in [0, 1]. */
+  readonly pValue: number;
+  readonly notes: readonly StatsNote[];
+}
+
+/** Options of {@link wilcoxonSignedRank}. */
+export interface WilcoxonSignedRankOptions {
+  /**
+   * `auto` (default): the exact distribution for n < 50, conditional on
+   * mid-ranks when there are ties; the normal approximation otherwise.
+   * `true` forces exact (up to n = 400), `false` forces normal.
+   */
+  readonly exact?: 'auto' | boolean;
+  /** Continuity correction in the normal approximation. Default true. */
+  readonly correct?: boolean;
+  /**
+   * Zero differences: `wilcox` (default, as R) drops them before ranking;
+   * `pratt` ranks them with the rest and leaves them out of the statistic.
+   */
+  readonly zeroMethod?: 'wilcox' | 'pratt';
+}
+
+/** The result of {@link wilcoxonSignedRank}. */
+export interface WilcoxonSignedRankResult
+  extends TestResult<'wilcoxon-signed-rank-exact' | 'wilcoxon-signed-rank-normal'> {
+  /** V: the sum of the ranks of the positive differences (as R). */
+  readonly statistic: number;
+  /** The number of differences given, zeros included. */
+  readonly nTotal: number;
+  /** The number of zero differences. */
+  readonly zeros: number;
+  /** The standardised statistic, for the normal approximation only. */
+  readonly z: number | null;
+}
+
+/**
+ * Wilcoxon's signed-rank test that the differences are symmetric about 0
+ * (two-sided), for before/after measures on an ordinal or interval scale.
+ *
+ * How it decides (all of it is said in `method` and `notes`):
+ * - zeros are dropped (`wilcox`, as R) or ranked and left out (`pratt`, as coin);
+ * - with `exact: 'auto'` and fewer than 50 non-zero differences, the p-value
+ *   comes from the exact permutation distribution of V; without ties this is
+ *   R's `psignrank`, with ties it is the distribution conditional on the
+ *   mid-ranks (as `exactRankTests::wilcox.exact` and `coin`), because at small
+ *   n the normal approximation R falls back to is poor;
+ * - otherwise V is compared with the normal distribution with mean Σr/2 and
+ *   variance Σr²/4 (which is the tie-corrected variance) and, by default,
+ *   a continuity correction of ½, exactly as R's `wilcox.test`.
+ *
+ * @param differences - the paired differences (e.g. after − before), finite numbers
+ * @param options - `exact`, `correct`, `zeroMethod`
+ * @returns the test, or {@link NotComputed}: `too_few` (fewer than {@link MIN_PAIRS_FOR_TEST}
+ *   non-zero differences, including all zero: no outcome could reach p < 0.05)
+ * @throws UppfoljningError when a difference is not a finite number (`finite`, path `differences[i]`)
+ * @see F. Wilcoxon (1945), Individual comparisons by ranking methods. Biometrics Bulletin 1:80–83.
+ * @see M. Hollander, D. A. Wolfe (1999), Nonparametric Statistical Methods, 2nd ed., §3.1.
+ * @see J. W. Pratt (1959), Remarks on zeros and ties in the Wilcoxon signed rank procedures. JASA 54:655–667.
+ *
+ * @example
+ * ```ts
+ * // Hollander & Wolfe (1973) p. 29, depression scale, R's ?wilcox.test example (x − y)
+ * wilcoxonSignedRank([0.952, -0.147, 1.022, 0.43, 0.62, 0.59, 0.49, -0.08, 0.01]);
+ * // => { computed: true, n: 9, method: 'wilcoxon-signed-rank-exact', statistic: 40, pValue: 0.0390625, … }
+ * ```
+ */
+export function wilcoxonSignedRank(
+  differences: readonly number[],
+  options: WilcoxonSignedRankOptions = {},
+): WilcoxonSignedRankResult | NotComputed {
+  checkFiniteArray(differences, 'differences');
+  const zeroMethod = options.zeroMethod ?? 'wilcox';
+  const correct = options.correct ?? true;
+  const exactOption = options.exact ?? 'auto';
+  const zeros = differences.filter((d) => d === 0).length;
+  const ranked = zeroMethod === 'pratt' ? differences : differences.filter((d) => d !== 0);
+  const { ranks, tieSizes } = midRanks(ranked.map(Math.abs));
+  // The ranks that take part: those of non-zero differences.
+  const used: { rank: number; positive: boolean }[] = [];
+  ranked.forEach((d, i) => {
+    if (d !== 0) used.push({ rank: ranks[i]!, positive: d > 0 });
+  });
+  const n = used.length;
+  if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
+
+  const notes: StatsNote[] = [];
+  if (zeros > 0) notes.push(note(zeroMethod === 'pratt' ? 'zeros_pratt' : 'zeros_dropped', { count: zeros }));
+  // Ties among the non-zero |d| (ties involving zeros under Pratt count too, through the ranks).
+  const ties = tieSizes.length > 0;
+  const statistic = used.reduce((a, u) => (u.positive ? a + u.rank : a), 0);
+  const exact = exactOption === 'auto' ? n < EXACT_SIGNED_RANK_BELOW : exactOption && n <= EXACT_SIGNED_RANK_MAX;
+
+  if (exact) {
+    // Mid-ranks are multiples of ½: doubled, they are whole weights.
+    const dist = signFlipDistribution(used.map((u) => Math.round(2 * u.rank)));
+    const { lower, upper } = tails(dist, Math.round(2 * statistic));
+    notes.push(note('exact_distribution'));
+    if (ties || zeroMethod === 'pratt') notes.push(note('exact_conditional_on_ties'));
+    if (ties) notes.push(note('ties_corrected', { groups: tieSizes.length }));
+    return {
+      computed: true,
+      n,
+      nTotal: differences.length,
+      zeros,
+      method: 'wilcoxon-signed-rank-exact',
+      statistic,
+      z: null,
+      pValue: Math.min(1, 2 * Math.min(lower, upper)),
+      notes,
+    };
+  }
+  if (exactOption === true) notes.push(note('exact_infeasible', { limit: EXACT_SIGNED_RANK_MAX }));
+  const mean = used.reduce((a, u) => a + u.rank, 0) / 2;
+  const variance = used.reduce((a, u) => a + u.rank * u.rank, 0) / 4;
+  const diff = statistic - mean;
+  const correction = correct ? Math.sign(diff) * 0.5 : 0;
+  const z = (diff - correction) / Math.sqrt(variance);
+  notes.push(note('normal_approximation'));
+  if (ties) notes.push(note('ties_corrected', { groups: tieSizes.length }));
+  if (correct) notes.push(note('continuity_corrected'));
+  return {
+    computed: true,
+    n,
+    nTotal: differences.length,
+    zeros,
+    method: 'wilcoxon-signed-rank-normal',
+    statistic,
+    z,
+    pValue: Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z))),
+    notes,
+  };
+}
+
+/** The result of {@link signTest}. */
+export interface SignTestResult extends TestResult<'sign-test-exact'> {
+  /** The number of positive differences. */
+  readonly statistic: number;
+  readonly positive: number;
+  readonly negative: number;
+  readonly zeros: number;
+}
+
+/**
+ * The sign test that positive and negative differences are equally likely
+ * (two-sided), from the exact binomial distribution; zero differences are
+ * dropped. Equals R's `binom.test(sum(d > 0), sum(d != 0))`.
+ *
+ * @param differences - the paired differences, finite numbers
+ * @returns the test (statistic = the number of positive differences), or
+ *   {@link NotComputed} `too_few` with fewer than {@link MIN_PAIRS_FOR_TEST} non-zero differences
+ * @throws UppfoljningError when a difference is not a finite number
+ * @see W. J. Conover (1999), Practical Nonparametric Statistics, 3rd ed., §3.4.
+ *
+ * @example
+ * ```ts
+ * signTest([1, 2, 3, 4, 5, 6, -1, 0]);
+ * // => { computed: true, n: 7, method: 'sign-test-exact', statistic: 6, pValue: 0.125, positive: 6, negative: 1, zeros: 1, … }
+ * ```
+ */
+export function signTest(differences: readonly number[]): SignTestResult | NotComputed {
+  checkFiniteArray(differences, 'differences');
+  const positive = differences.filter((d) => d > 0).length;
+  const negative = differences.filter((d) => d < 0).length;
+  const zeros = differences.length - positive - negative;
+  const n = positive + negative;
+  if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
+  const notes: StatsNote[] = [note('exact_distribution')];
+  if (zeros > 0) notes.unshift(note('zeros_dropped', { count: zeros }));
+  return {
+    computed: true,
+    n,
+    method: 'sign-test-exact',
+    statistic: positive,
+    pValue: binomialTwoSided(positive, n, 0.5),
+    positive,
+    negative,
+    zeros,
+    notes,
+  };
+}
+
+/** Options of {@link pairedTTest}. */
+export interface PairedTTestOptions {
+  /** Confidence level of the interval for the mean difference. Default 0.95. */
+  readonly confidence?: number;
+}
+
+/** The result of {@link pairedTTest}. */
+export interface PairedTTestResult extends TestResult<'paired-t'> {
+  /** t = mean / (sd / √n). */
+  readonly statistic: number;
+  readonly df: number;
+  readonly meanDifference: number;
+  readonly sd: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly confidence: number;
+}
+
+/**
+ * The paired t-test that the mean difference is 0 (two-sided), for interval
+ * measures, with a confidence interval for the mean difference. Equals R's
+ * `t.test(d)` (one-sample on the differences).
+ *
+ * @param differences - the paired differences, finite numbers
+ * @param options - `confidence` (default 0.95)
+ * @returns the test, or {@link NotComputed}: `too_few` (n < 2) or `no_variation` (all differences equal)
+ * @throws UppfoljningError when a difference is not finite, or the confidence is not in (0, 1)
+ * @see W. S. Gosset ("Student") (1908), The probable error of a mean. Biometrika 6:1–25.
+ *
+ * @example
+ * ```ts
+ * // R's ?t.test sleep data: extra[group 2] − extra[group 1]
+ * pairedTTest([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4]);
+ * // => { computed: true, n: 10, method: 'paired-t', statistic: 4.0621…, pValue: 0.002832…, df: 9, meanDifference: 1.58, lower: 0.7001…, upper: 2.4598…, … }
+ * ```
+ */
+export function pairedTTest(
+  differences: readonly number[],
+  options: PairedTTestOptions = {},
+): PairedTTestResult | NotComputed {
+  checkFiniteArray(differences, 'differences');
+  const confidence = options.confidence ?? 0.95;
+  checkOpen(confidence, 'confidence');
+  const n = differences.length;
+  if (n < 2) return notComputed(n, 'too_few', { minimum: 2 });
+  const { mean, sd } = meanSd(differences);
+  if (sd === 0) return notComputed(n, 'no_variation');
+  const se = sd / Math.sqrt(n);
+  const statistic = mean / se;
+  const df = n - 1;
+  const q = tQuantile(1 - (1 - confidence) / 2, df);
+  return {
+    computed: true,
+    n,
+    method: 'paired-t',
+    statistic,
+    pValue: Math.min(1, tTwoSided(statistic, df)),
+    df,
+    meanDifference: mean,
+    sd,
+    lower: mean - q * se,
+    upper: mean + q * se,
+    confidence,
+    notes: [],
+  };
+}
+
+/** @internal Mean and sample standard deviation (two-pass, for accuracy). */
+export function meanSd(values: readonly number[]): { mean: number; sd: number } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  // Equal values can leave round-off; treat a spread below 1e-12 of the scale as none.
+  const scale = Math.max(...values.map(Math.abs), 1e-300);
+  const sd = Math.sqrt(ss / (n - 1));
+  return { mean, sd: sd <= 1e-12 * scale ? 0 : sd };
+}
+
+/** Options of {@link mcnemarTest}. */
+export interface McNemarOptions {
+  /**
+   * `auto` (default): exact binomial when there are fewer than 25 discordant
+   * pairs, chi-square with continuity correction otherwise. `true`/`false` force.
+   */
+  readonly exact?: 'auto' | boolean;
+}
+
+/** The result of {@link mcnemarTest}. */
+export interface McNemarResult extends TestResult<'mcnemar-exact' | 'mcnemar-chi-square'> {
+  /** Exact: b (pairs that went yes → no); chi-square: (|b − c| − 1)² / (b + c). */
+  readonly statistic: number;
+  readonly b: number;
+  readonly c: number;
+  /** Degrees of freedom (1) for the chi-square version, null for the exact one. */
+  readonly df: number | null;
+}
+
+/** Fewer discordant pairs than this use the exact test under `auto`. */
+const MCNEMAR_EXACT_BELOW = 25;
+
+/**
+ * McNemar's test for a binary measure before and after (two-sided): did as
+ * many change one way as the other? Only the discordant pairs count: `b` went
+ * from yes to no, `c` from no to yes (or any fixed labelling).
+ *
+ * With fewer than 25 discordant pairs (`auto`) the p-value is the exact
+ * binomial one, b ~ Bin(b + c, ½), as R's `binom.test(b, b + c)`; otherwise
+ * the chi-square statistic with continuity correction, (|b − c| − 1)²/(b + c)
+ * on 1 df, exactly as R's `mcnemar.test` (which also applies the correction
+ * when b = c).
+ *
+ * @param b - discordant pairs one way (a count)
+ * @param c - discordant pairs the other way (a count)
+ * @param options - `exact`
+ * @returns the test, or {@link NotComputed} `too_few` with fewer than {@link MIN_PAIRS_FOR_TEST} discordant pairs
+ * @throws UppfoljningError when b or c is not a whole number ≥ 0
+ * @see Q. McNemar (1947), Note on the sampling error of the difference between correlated proportions or percentages. Psychometrika 12:153–157.
+ * @see A. Agresti (2013), Categorical Data Analysis, 3rd ed., §11.1 (exact version, and the 25-pair rule of thumb is statsmodels' `mcnemar` default).
+ *
+ * @example
+ * ```ts
+ * // Agresti (1990) p. 350, presidential approval ratings, R's ?mcnemar.test: b = 150, c = 86
+ * mcnemarTest(150, 86);
+ * // => { computed: true, n: 236, method: 'mcnemar-chi-square', statistic: 16.8177…, pValue: 4.1145…e-5, b: 150, c: 86, df: 1, … }
+ * ```
+ */
+export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}): McNemarResult | NotComputed {
+  checkCount(b, 'b');
+  checkCount(c, 'c');
+  const n = b + c;
+  if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
+  const exactOption = options.exact ?? 'auto';
+  const exact = exactOption === 'auto' ? n < MCNEMAR_EXACT_BELOW : exactOption;
+  if (exact) {
+    return {
+      computed: true,
+      n,
+      method: 'mcnemar-exact',
+      statistic: b,
+      pValue: binomialTwoSided(b, n, 0.5),
+      b,
+      c,
+      df: null,
+      notes: [note('exact_distribution')],
+    };
+  }
+  const statistic = (Math.abs(b - c) - 1) ** 2 / n;
+  return {
+    computed: true,
+    n,
+    method: 'mcnemar-chi-square',
+    statistic,
+    pValue: chiSquareUpper(statistic, 1),
+    b,
+    c,
+    df: 1,
+    notes: [note('chi_square_approximation', { df: 1 }), note('continuity_corrected')],
+  };
+}
