@@ -65,11 +65,6 @@ export function isWithdrawn(plan: Pick<Plan, 'withdrawOn'>, record: ClientRecord
   return record.withdrawal !== undefined || (record.after !== undefined && plan.withdrawOn.includes(record.after.reason as never));
 }
 
-/** @internal Whether a value reaches a target on an instrument. */
-export function reaches(instrument: Pick<Instrument, 'direction'>, value: number, target: number): boolean {
-  return instrument.direction === 'higher_is_better' ? value >= target : value <= target;
-}
-
 /**
  * Places a closed record on the goal-attainment scale, from the primary
  * measure before and after, the instrument's direction and minimal important
@@ -111,7 +106,7 @@ export function classify(plan: Plan, record: ClientRecord): Classification {
   const after = record.after.measures[plan.primaryMeasure];
   if (before === undefined) return { classified: false, reason: 'missing_measure', params: { phase: 'before' } };
   if (after === undefined) return { classified: false, reason: 'missing_measure', params: { phase: 'after' } };
-  const goal = goalStatus(plan, instrument, record, before, after);
+  const goal = goalStatus(plan.goalRule, instrument.direction, record.before.goals, record.after.goalsMet, before, after);
   if (goal === undefined) return { classified: false, reason: 'missing_goal_assessment', params: {} };
   const change = classifyChange(instrument, before, after);
   const rank: 1 | 2 | 3 | 4 =
@@ -128,25 +123,24 @@ export function classify(plan: Plan, record: ClientRecord): Classification {
   };
 }
 
-function goalStatus(
-  plan: Plan,
-  instrument: Instrument,
-  record: ClientRecord,
+/** @internal A goal's status under a goal rule; undefined when an assessment is missing. */
+export function goalStatus(
+  rule: Plan['goalRule'],
+  direction: Instrument['direction'],
+  goals: readonly { readonly target?: number | undefined }[],
+  met: readonly boolean[] | undefined,
   before: number,
   after: number,
 ): GoalStatus | undefined {
-  const rule = plan.goalRule;
-  const goals = record.before!.goals;
   if (rule.kind === 'assessed') {
     if (goals.length === 0) return 'no_goal';
-    const met = record.after!.goalsMet;
     if (met === undefined || met.length !== goals.length) return undefined;
     return (rule.combine === 'all' ? met.every(Boolean) : met.some(Boolean)) ? 'met' : 'not_met';
   }
   const targets =
     rule.kind === 'plan_target' ? [rule.value] : goals.flatMap((g) => (g.target === undefined ? [] : [g.target]));
   if (targets.length === 0) return 'no_goal';
-  const metAfter = targets.every((t) => reaches(instrument, after, t));
-  if (!metAfter) return 'not_met';
-  return targets.every((t) => reaches(instrument, before, t)) ? 'met_before' : 'met';
+  const reach = (value: number, target: number) => (direction === 'higher_is_better' ? value >= target : value <= target);
+  if (!targets.every((t) => reach(after, t))) return 'not_met';
+  return targets.every((t) => reach(before, t)) ? 'met_before' : 'met';
 }

@@ -1,27 +1,26 @@
 import { z } from 'zod';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
-import { issue, type Issue } from '../core/issue.js';
+import { resolveAge } from '../plan/enrol.js';
+import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { GoalSchema, MeasuresSchema, type Before, type ClientRecord } from '../record/schema.js';
 import { parseInput, stepOrder } from '../record/_lib/step.js';
-import { checkBefore } from '../record/_lib/check.js';
-import { ageInYears } from '../_lib/calendar.js';
+import { checkAge, checkBefore } from '../record/_lib/check.js';
 
 /**
  * What {@link before} takes (step 2, *situationen före insats*): the start
- * date of the intervention, the client's birth date **or** age (the birth date
- * is used to compute the age in completed years at the start and is then
- * dropped), gender, background variables, the main problem, the goals set with
- * the client, and the baseline measurements.
+ * date of the intervention, background variables, the main problem, the goals
+ * set with the client, and the baseline measurements. Give the birth date or
+ * the age again to have the age computed at the start of the intervention
+ * (the birth date is then dropped); otherwise the age given at enrolment stays.
  */
 export const BeforeInputSchema = z
   .object({
     date: IsoDateSchema,
     birthDate: IsoDateSchema.optional(),
     age: z.number().int().min(0).max(130).optional(),
-    gender: CodeSchema,
     background: z.record(CodeSchema, z.union([z.string(), z.number(), z.boolean()])).default({}),
     mainProblem: CodeSchema,
     goals: z.array(GoalSchema).default([]),
@@ -43,7 +42,7 @@ export type BeforeInput = z.input<typeof BeforeInputSchema>;
  *
  * @example
  * ```ts
- * safeBefore(plan, record, { date: '2019-01-14', age: 34, gender: 'man', mainProblem: 'alkohol',
+ * safeBefore(plan, record, { date: '2019-01-14', mainProblem: 'alkohol',
  *   measures: { 'tilltro-nykterhet': 2 } }).success;
  * // => true
  * ```
@@ -52,24 +51,15 @@ export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Re
   if (record.before || record.after || record.withdrawal) return fail([stepOrder('before', record)]);
   const parsed = parseInput(BeforeInputSchema, input);
   if (!parsed.data) return fail(parsed.issues);
-  const { birthDate, age: givenAge, ...rest } = parsed.data;
+  const { birthDate, age: givenAge, ...part } = parsed.data;
   const issues: Issue[] = [];
-  let age = givenAge;
-  if (birthDate !== undefined && givenAge !== undefined) {
-    issues.push(issue(['age'], 'unknown_key', { keys: ['age', 'birthDate'] }));
-  } else if (birthDate !== undefined) {
-    if (birthDate > rest.date) {
-      issues.push(issue(['birthDate'], 'date_order', { value: rest.date, other: 'birthDate', otherValue: birthDate, otherLabelSv: 'födelsedatum', otherLabelEn: 'the birth date' }));
-    } else {
-      age = ageInYears(birthDate, rest.date);
-    }
-  } else if (givenAge === undefined) {
-    issues.push(issue(['age'], 'required'));
-  }
+  const age = resolveAge({ birthDate, age: givenAge }, part.date, false, issues) ?? record.age;
   if (issues.length > 0) return fail(issues);
-  const part: Before = { ...rest, age: age! };
-  checkBefore(plan, part, [], issues);
-  return issues.length > 0 ? fail(issues) : ok({ ...record, before: part });
+  // A start date before the enrolment date is allowed: clients already in the
+  // intervention when the follow-up begins are enrolled after their start.
+  checkAge(plan, age, ['age'], issues);
+  checkBefore(plan, part as Before, [], issues);
+  return issues.length > 0 ? fail(issues) : ok({ ...record, age, before: part as Before });
 }
 
 /**
@@ -85,8 +75,8 @@ export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Re
  *
  * @example
  * ```ts
- * before(plan, record, { date: '2019-01-14', birthDate: '1984-06-30', gender: 'man',
- *   mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2 } }).before?.age;
+ * before(plan, record, { date: '2019-01-14', birthDate: '1984-06-30',
+ *   mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2 } }).age;
  * // => 34
  * ```
  */

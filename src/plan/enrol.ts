@@ -1,44 +1,80 @@
 import { z } from 'zod';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
+import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Issue } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from './plan.js';
 import { ClientIdSchema, type ClientRecord } from '../record/schema.js';
 import { parseInput } from '../record/_lib/step.js';
 import { checkHead } from '../record/_lib/check.js';
+import { ageInYears } from '../_lib/calendar.js';
 
 /**
  * What {@link enrol} takes: the client's pseudonymous id, the intervention
- * (one of the plan's), and the date the client was selected.
+ * (one of the plan's), the date the client was selected, the gender (one of
+ * the plan's categories) and the birth date **or** the age. A birth date is
+ * used to compute the age in completed years and is then dropped.
  */
 export const EnrolInputSchema = z
-  .object({ clientId: ClientIdSchema, intervention: CodeSchema, enrolled: IsoDateSchema })
+  .object({
+    clientId: ClientIdSchema,
+    intervention: CodeSchema,
+    enrolled: IsoDateSchema,
+    gender: CodeSchema,
+    birthDate: IsoDateSchema.optional(),
+    age: z.number().int().min(0).max(130).optional(),
+  })
   .strict();
 
 /** The input of {@link enrol}. */
 export type EnrolInput = z.infer<typeof EnrolInputSchema>;
 
+/** @internal Age from a birth date or a given age, at a date; issues if neither or both. */
+export function resolveAge(
+  input: { birthDate?: string | undefined; age?: number | undefined },
+  on: string,
+  required: boolean,
+  out: Issue[],
+): number | undefined {
+  if (input.birthDate !== undefined && input.age !== undefined) {
+    out.push(issue(['age'], 'unknown_key', { keys: ['age', 'birthDate'] }));
+    return undefined;
+  }
+  if (input.birthDate !== undefined) {
+    if (input.birthDate > on) {
+      out.push(issue(['birthDate'], 'date_order', { value: on, other: 'birthDate', otherValue: input.birthDate, otherLabelSv: 'födelsedatum', otherLabelEn: 'the birth date' }));
+      return undefined;
+    }
+    return ageInYears(input.birthDate, on);
+  }
+  if (input.age === undefined && required) out.push(issue(['age'], 'required'));
+  return input.age;
+}
+
 /**
  * Enrols a selected client in the follow-up: the first record, before the
- * intervention starts. A client who never starts stays counted as selected.
- * Does not throw.
+ * intervention starts. A client who never starts stays counted as selected,
+ * in the group of the age and gender given here. Does not throw.
  *
  * @param plan - a validated plan
- * @param input - client id, intervention code and selection date
+ * @param input - see {@link EnrolInputSchema}
  * @returns the new record, or every issue found
  *
  * @example
  * ```ts
- * safeEnrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07' });
- * // => { success: true, data: { planId: 'bjorkebo-fcra', clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', during: [] } }
+ * safeEnrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 });
+ * // => { success: true, data: { planId: 'bjorkebo-fcra', clientId: 'k-01', intervention: 'f-cra',
+ * //      enrolled: '2019-01-07', age: 34, gender: 'man', during: [] } }
  * ```
  */
 export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
   const parsed = parseInput(EnrolInputSchema, input);
   if (!parsed.data) return fail(parsed.issues);
-  const record: ClientRecord = { planId: plan.id, ...parsed.data, during: [] };
+  const { birthDate, age: givenAge, ...head } = parsed.data;
   const issues: Issue[] = [];
+  const age = resolveAge({ birthDate, age: givenAge }, head.enrolled, true, issues);
+  if (age === undefined) return fail(issues);
+  const record: ClientRecord = { planId: plan.id, ...head, age, during: [] };
   checkHead(plan, record, [], issues);
   return issues.length > 0 ? fail(issues) : ok(record);
 }
@@ -47,15 +83,16 @@ export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
  * Enrols a selected client; the throwing form of {@link safeEnrol}.
  *
  * @param plan - a validated plan
- * @param input - client id, intervention code and selection date
+ * @param input - see {@link EnrolInputSchema}
  * @param locale - the language of the error message
  * @returns the new record
  * @throws UppfoljningError naming every field that breaks a rule
  *
  * @example
  * ```ts
- * enrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07' }).during;
- * // => []
+ * enrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man',
+ *   birthDate: '1984-06-30' }).age;
+ * // => 34
  * ```
  */
 export function enrol(plan: Plan, input: EnrolInput, locale: Locale = 'sv'): ClientRecord {

@@ -52,15 +52,13 @@ export const GoalSchema = z
 export type Goal = z.infer<typeof GoalSchema>;
 
 /**
- * Step 2 as stored in a record: the situation before the intervention. The
- * age is in completed years at the start of the intervention; a birth date is
- * never stored.
+ * Step 2 as stored in a record: the situation before the intervention: its
+ * start date, background variables, the main problem, goals and baseline
+ * measurements.
  */
 export const BeforeSchema = z
   .object({
     date: IsoDateSchema,
-    age: z.number().int().min(0).max(130),
-    gender: CodeSchema,
     background: z.record(CodeSchema, z.union([z.string(), z.number(), z.boolean()])).default({}),
     mainProblem: CodeSchema,
     goals: z.array(GoalSchema).default([]),
@@ -122,12 +120,16 @@ export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 /**
  * One client's record in a follow-up: plain, JSON-serialisable data, built
  * step by step by {@link enrol}, {@link before}, {@link during}, {@link after}
- * and {@link withdraw}, each returning a new record.
+ * and {@link withdraw}, each returning a new record. `age` is in completed
+ * years at the start of the intervention (at enrolment for a client who never
+ * started); `gender` is one of the plan's gender codes. A birth date or an
+ * identity number is never stored.
  *
  * @example
  * ```ts
  * ClientRecordSchema.parse({
  *   planId: 'bjorkebo-fcra', clientId: 'k-7f3a', intervention: 'f-cra', enrolled: '2019-01-07',
+ *   age: 34, gender: 'man',
  * }).during;
  * // => []
  * ```
@@ -138,6 +140,8 @@ export const ClientRecordSchema = z
     clientId: ClientIdSchema,
     intervention: CodeSchema,
     enrolled: IsoDateSchema,
+    age: z.number().int().min(0).max(130),
+    gender: CodeSchema,
     before: BeforeSchema.optional(),
     during: z.array(DuringEventSchema).default([]),
     after: AfterSchema.optional(),

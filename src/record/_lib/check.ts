@@ -38,17 +38,27 @@ const dateOrder = (value: string, other: string, otherValue: string, sv: string,
   issue(path, 'date_order', { value, other, otherValue, otherLabelSv: sv, otherLabelEn: en });
 
 /** Plan rules for the identity part of a record. */
-export function checkHead(plan: Plan, record: Pick<ClientRecord, 'planId' | 'intervention'>, path: Path, out: Issue[]): void {
+export function checkHead(
+  plan: Plan,
+  record: Pick<ClientRecord, 'planId' | 'intervention' | 'age' | 'gender'>,
+  path: Path,
+  out: Issue[],
+): void {
   if (record.planId !== plan.id) out.push(issue([...path, 'planId'], 'plan_mismatch', { value: record.planId, expected: plan.id }));
   checkCode(record.intervention, plan.interventions, 'intervention', [...path, 'intervention'], out);
+  checkAge(plan, record.age, [...path, 'age'], out);
+  checkCode(record.gender, plan.grouping.genders, 'gender', [...path, 'gender'], out);
+}
+
+/** The age must fall in one of the plan's age bands. */
+export function checkAge(plan: Plan, age: number, path: Path, out: Issue[]): void {
+  if (ageBandIndex(plan.grouping.ageBands, age) < 0) {
+    out.push(issue(path, 'outside_age_bands', { age, bands: bandLabels(plan.grouping.ageBands) }));
+  }
 }
 
 /** Plan rules for the before part. */
 export function checkBefore(plan: Plan, before: Before, path: Path, out: Issue[]): void {
-  if (ageBandIndex(plan.grouping.ageBands, before.age) < 0) {
-    out.push(issue([...path, 'age'], 'outside_age_bands', { age: before.age, bands: bandLabels(plan.grouping.ageBands) }));
-  }
-  checkCode(before.gender, plan.grouping.genders, 'gender', [...path, 'gender'], out);
   checkCode(before.mainProblem, plan.mainProblems, 'mainProblem', [...path, 'mainProblem'], out);
   before.goals.forEach((goal, i) => {
     if (goal.area !== undefined) checkCode(goal.area, plan.goalAreas, 'goal area', [...path, 'goals', i, 'area'], out);

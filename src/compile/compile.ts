@@ -1,0 +1,419 @@
+import type { Plan } from '../plan/plan.js';
+import type { ClientRecord } from '../record/schema.js';
+import type { Rule } from '../core/issue.js';
+import { dayNumber } from '../_lib/calendar.js';
+import { ageBandTable } from '../plan/_lib/bands.js';
+import { goalStatus } from '../after/classify.js';
+import {
+  CLOSING_REASONS,
+  UNCLASSIFIED,
+  WEEK,
+  WITHDRAWAL_REASONS,
+  WITHDRAWAL_STAGES,
+  describe,
+  widths,
+  type CompilationMeta,
+  type CounterName,
+} from './layout.js';
+
+/**
+ * A compilation (step 5, *sammanställa uppgifterna*): counts for every cell
+ * of age band × gender × intervention, in flat arrays of plain numbers, plus
+ * the plan's description. Plain JSON, with no microdata: no client ids, no
+ * dates, no free text. Every number is a count or an exact integer sum, so
+ * {@link mergeCompilations} of two compilations equals compiling the union,
+ * in any order.
+ *
+ * Read it with {@link tabulate} and {@link analyse}; the layout is described
+ * in `docs/architecture.md`.
+ */
+export interface Compilation {
+  readonly format: 'uppfoljning.compilation';
+  readonly version: 1;
+  readonly meta: CompilationMeta;
+  /** Number of cells: age bands × genders × interventions. */
+  readonly cells: number;
+  /** Counter arrays, each `cells × width` long, cell-major. */
+  readonly counts: { readonly [K in CounterName]: readonly number[] };
+  /** Records that could not be placed or counted, by the rule they broke. */
+  readonly invalid: { readonly total: number; readonly byRule: Readonly<Partial<Record<Rule, number>>> };
+}
+
+type MutableCounts = { [K in CounterName]: number[] };
+
+/** Adds to one counter. (A function, so the hot loop stays readable under noUncheckedIndexedAccess; V8 inlines it.) */
+function inc(array: number[], index: number, by: number): void {
+  array[index] = array[index]! + by;
+}
+
+/**
+ * An empty compilation for a plan: the identity of {@link mergeCompilations}.
+ *
+ * @param plan - a validated plan
+ * @returns a compilation with every count zero
+ *
+ * @example
+ * ```ts
+ * emptyCompilation(plan).invalid.total;
+ * // => 0
+ * ```
+ */
+export function emptyCompilation(plan: Plan): Compilation {
+  const meta = describe(plan);
+  const cells = meta.dims.ageBands.length * meta.dims.genders.length * meta.dims.interventions.length;
+  const w = widths(meta);
+  const counts = {} as MutableCounts;
+  for (const name of Object.keys(w) as CounterName[]) counts[name] = new Array<number>(cells * w[name]).fill(0);
+  return { format: 'uppfoljning.compilation', version: 1, meta, cells, counts, invalid: { total: 0, byRule: {} } };
+}
+
+/**
+ * The per-record fold, compiled once per plan: category codes become array
+ * offsets, so the loop over records does no string building and no
+ * allocation beyond a small scratch buffer.
+ */
+class Folder {
+  private readonly planId: string;
+  private readonly ageTable: Int16Array;
+  private readonly genders: Map<string, number>;
+  private readonly interventions: Map<string, number>;
+  private readonly G: number;
+  private readonly I: number;
+  private readonly w: ReturnType<typeof widths>;
+  private readonly c: MutableCounts;
+  readonly invalid: Partial<Record<Rule, number>> = {};
+  invalidTotal = 0;
+
+  private readonly primaryId: string;
+  private readonly pMin: number;
+  private readonly pStep: number;
+  private readonly bins: number;
+  private readonly hist: boolean;
+  private readonly sign: number;
+  private readonly micK: number;
+  private readonly goalRule: Plan['goalRule'];
+  private readonly direction: 'higher_is_better' | 'lower_is_better';
+  private readonly withdrawOn: ReadonlySet<string>;
+  private readonly withdrawalReason: Map<string, number>;
+  private readonly closingReason: Map<string, number>;
+  private readonly mainProblems: Map<string, number>;
+  private readonly goalAreas: Map<string, number>;
+  private readonly background: { id: string; options: Map<string, number>; offset: number; missing: number }[];
+  private readonly during: Map<string, { offset: number; weeks: number; min: number; step: number; max: number }>;
+
+  // Scratch: counter slots for one record's during-measures, and the stamp
+  // that marks (measure, week) slots already counted for this record.
+  private slots = new Int32Array(64);
+  private kvals = new Float64Array(64);
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(plan: Plan, meta: CompilationMeta, counts: MutableCounts) {
+    this.planId = plan.id;
+    this.ageTable = ageBandTable(plan.grouping.ageBands);
+    this.genders = new Map(meta.dims.genders.map((g, i) => [g.code, i]));
+    this.interventions = new Map(meta.dims.interventions.map((x, i) => [x.code, i]));
+    this.G = meta.dims.genders.length;
+    this.I = meta.dims.interventions.length;
+    this.w = widths(meta);
+    this.c = counts;
+    const p = meta.primary;
+    this.primaryId = p.id;
+    this.pMin = p.min;
+    this.pStep = p.step;
+    this.bins = p.bins;
+    this.hist = p.histogram;
+    this.sign = p.direction === 'higher_is_better' ? 1 : -1;
+    this.micK = p.minimalChange / p.step;
+    this.goalRule = plan.goalRule;
+    this.direction = p.direction;
+    this.withdrawOn = new Set(plan.withdrawOn);
+    this.withdrawalReason = new Map(WITHDRAWAL_REASONS.map((r, i) => [r, i]));
+    this.closingReason = new Map(CLOSING_REASONS.map((r, i) => [r, i]));
+    this.mainProblems = new Map(meta.mainProblems.map((x, i) => [x.code, i]));
+    this.goalAreas = new Map(meta.goalAreas.map((x, i) => [x.code, i]));
+    let offset = 0;
+    this.background = meta.background.map((b) => {
+      const entry = { id: b.id, options: new Map(b.options.map((o, i) => [o.code, i])), offset, missing: b.options.length };
+      offset += b.options.length + 1;
+      return entry;
+    });
+    offset = 0;
+    this.during = new Map();
+    for (const d of meta.during) {
+      const max = Number.MAX_SAFE_INTEGER;
+      this.during.set(d.id, { offset, weeks: d.weeks, min: d.min, step: d.step, max });
+      offset += (d.weeks + 1) * WEEK.length;
+    }
+    this.seen = new Int32Array(Math.max(1, this.w.during / WEEK.length));
+  }
+
+  private reject(rule: Rule): void {
+    this.invalidTotal += 1;
+    this.invalid[rule] = (this.invalid[rule] ?? 0) + 1;
+  }
+
+  /** Grid index of a value on the primary scale, −1 if absent, −2 if off the scale. */
+  private gridIndex(value: unknown): number {
+    if (value === undefined) return -1;
+    if (typeof value !== 'number') return -2;
+    const k = (value - this.pMin) / this.pStep;
+    const r = Math.round(k);
+    if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= this.bins) return -2;
+    return r;
+  }
+
+  add(r: ClientRecord): void {
+    // Phase 1: work out every slot this record touches, without changing
+    // anything, so that a record is counted whole or not at all.
+    if (r === null || typeof r !== 'object') return this.reject('type');
+    if (r.planId !== this.planId) return this.reject('plan_mismatch');
+    const ii = this.interventions.get(r.intervention);
+    const gi = this.genders.get(r.gender);
+    if (ii === undefined || gi === undefined) return this.reject('unknown_code');
+    const age = r.age;
+    const ai = typeof age === 'number' && age >= 0 && age <= 130 && Number.isInteger(age) ? this.ageTable[age]! : -1;
+    if (ai < 0) return this.reject('outside_age_bands');
+    const cell = (ai * this.G + gi) * this.I + ii;
+
+    const b = r.before;
+    const withdrawal = r.withdrawal;
+    const a = r.after;
+    if (!b) {
+      if (a !== undefined || (r.during !== undefined && r.during.length > 0)) return this.reject('required');
+      let wr = -1;
+      if (withdrawal) {
+        wr = this.withdrawalReason.get(withdrawal.reason) ?? -1;
+        if (wr < 0) return this.reject('one_of');
+      }
+      const c = this.c;
+      inc(c.flow, cell * this.w.flow, 1);
+      if (wr >= 0) inc(c.withdrawn, cell * this.w.withdrawn + wr * WITHDRAWAL_STAGES.length, 1);
+      return;
+    }
+
+    const kb = this.gridIndex(b.measures?.[this.primaryId]);
+    if (kb === -2) return this.reject('out_of_range');
+    const mp = this.mainProblems.get(b.mainProblem);
+    if (mp === undefined) return this.reject('unknown_code');
+    const goals = b.goals ?? [];
+    for (const g of goals) if (g.area !== undefined && !this.goalAreas.has(g.area)) return this.reject('unknown_code');
+    for (const bg of this.background) {
+      const v = b.background?.[bg.id];
+      if (v !== undefined && !bg.options.has(v as string)) return this.reject('unknown_code');
+    }
+
+    // During events: measures into (measure, week) slots.
+    const events = r.during ?? [];
+    const startDay = dayNumber(b.date);
+    let nSlots = 0;
+    let attended = 0;
+    let missed = 0;
+    let deviations = 0;
+    if (events.length > this.slots.length) {
+      this.slots = new Int32Array(events.length * 2);
+      this.kvals = new Float64Array(events.length * 2);
+    }
+    for (let e = 0; e < events.length; e++) {
+      const ev = events[e]!;
+      if (ev.kind === 'measure') {
+        const d = this.during.get(ev.measure);
+        if (d === undefined) return this.reject('unknown_code');
+        const days = dayNumber(ev.date) - startDay;
+        if (!(days >= 0)) return this.reject('date_order');
+        const k = (ev.value - d.min) / d.step;
+        const kr = Math.round(k);
+        if (!(Math.abs(k - kr) < 1e-9) || kr < 0) return this.reject('out_of_range');
+        const week = Math.floor(days / 7);
+        this.slots[nSlots] = d.offset + (week < d.weeks ? week : d.weeks) * WEEK.length;
+        this.kvals[nSlots] = kr;
+        nSlots++;
+      } else if (ev.kind === 'session') {
+        if (ev.attended) attended++;
+        else missed++;
+      } else if (ev.kind === 'deviation') {
+        deviations++;
+      } else {
+        return this.reject('one_of');
+      }
+    }
+
+    let withdrawnReason = -1;
+    let closingReason = -1;
+    let ka = -1;
+    if (withdrawal) {
+      withdrawnReason = this.withdrawalReason.get(withdrawal.reason) ?? -1;
+      if (withdrawnReason < 0) return this.reject('one_of');
+      if (a) return this.reject('step_order');
+    } else if (a) {
+      if (this.withdrawOn.has(a.reason)) {
+        withdrawnReason = this.withdrawalReason.get(a.reason) ?? -1;
+      } else {
+        closingReason = this.closingReason.get(a.reason) ?? -1;
+        if (closingReason < 0) return this.reject('one_of');
+        ka = this.gridIndex(a.measures?.[this.primaryId]);
+        if (ka === -2) return this.reject('out_of_range');
+      }
+    }
+
+    // Classification of a closed record.
+    let level = -1;
+    let goal = -1;
+    let unclassified = -1;
+    if (closingReason >= 0) {
+      if (kb < 0) unclassified = 0;
+      else if (ka < 0) unclassified = 1;
+      else {
+        const before = this.pMin + kb * this.pStep;
+        const after = this.pMin + ka * this.pStep;
+        const status = goalStatus(this.goalRule, this.direction, goals, a!.goalsMet, before, after);
+        if (status === undefined) unclassified = 2;
+        else {
+          goal = status === 'met' ? 0 : status === 'met_before' ? 1 : status === 'not_met' ? 2 : 3;
+          const imp = (ka - kb) * this.sign;
+          level = imp >= this.micK - 1e-9 ? (goal <= 1 ? 0 : 1) : imp <= -this.micK + 1e-9 ? 3 : 2;
+        }
+      }
+    }
+
+    // Phase 2: count.
+    const c = this.c;
+    const w = this.w;
+    const f = cell * w.flow;
+    inc(c.flow, f, 1); // selected
+    inc(c.flow, f + 1, 1); // started
+    const s = cell * w.sums;
+    if (kb >= 0) {
+      if (this.hist) inc(c.before, cell * w.before + kb, 1);
+      inc(c.sums, s, 1);
+      inc(c.sums, s + 1, kb);
+      inc(c.sums, s + 2, kb * kb);
+    }
+    inc(c.mainProblems, cell * w.mainProblems + mp, 1);
+    const ga = cell * w.goalAreas;
+    for (const g of goals) inc(c.goalAreas, ga + (g.area === undefined ? w.goalAreas - 1 : this.goalAreas.get(g.area)!), 1);
+    const bgBase = cell * w.background;
+    for (const bg of this.background) {
+      const v = b.background?.[bg.id];
+      inc(c.background, bgBase + bg.offset + (v === undefined ? bg.missing : bg.options.get(v as string)!), 1);
+    }
+    const dose = cell * w.dose;
+    inc(c.dose, dose, attended);
+    inc(c.dose, dose + 1, missed);
+    inc(c.dose, dose + 2, deviations);
+    if (nSlots > 0) {
+      const base = cell * w.during;
+      this.stamp++;
+      for (let i = 0; i < nSlots; i++) {
+        const slot = this.slots[i]!;
+        inc(c.during, base + slot, 1);
+        inc(c.during, base + slot + 1, this.kvals[i]!);
+        const seenIndex = slot / WEEK.length;
+        if (this.seen[seenIndex] !== this.stamp) {
+          this.seen[seenIndex] = this.stamp;
+          inc(c.during, base + slot + 2, 1);
+        }
+      }
+    }
+
+    if (withdrawnReason >= 0) {
+      inc(c.withdrawn, cell * w.withdrawn + withdrawnReason * WITHDRAWAL_STAGES.length + 1, 1);
+      if (kb >= 0) {
+        if (this.hist) inc(c.withdrawnBefore, cell * w.withdrawnBefore + kb, 1);
+        inc(c.sums, s + 9, 1);
+        inc(c.sums, s + 10, kb);
+        inc(c.sums, s + 11, kb * kb);
+      }
+      return;
+    }
+    if (closingReason < 0) {
+      inc(c.flow, f + 2, 1); // ongoing
+      return;
+    }
+    inc(c.flow, f + 3, 1); // closed
+    inc(c.closing, cell * w.closing + closingReason, 1);
+    if (ka >= 0) {
+      if (this.hist) inc(c.after, cell * w.after + ka, 1);
+      inc(c.sums, s + 3, 1);
+      inc(c.sums, s + 4, ka);
+      inc(c.sums, s + 5, ka * ka);
+    }
+    if (kb >= 0 && ka >= 0) {
+      const d = ka - kb;
+      if (this.hist) inc(c.change, cell * w.change + d + this.bins - 1, 1);
+      inc(c.sums, s + 6, 1);
+      inc(c.sums, s + 7, d);
+      inc(c.sums, s + 8, d * d);
+    }
+    if (level >= 0) {
+      inc(c.flow, f + 4, 1); // classified
+      inc(c.levels, cell * w.levels + level, 1);
+      inc(c.goal, cell * w.goal + goal, 1);
+    } else {
+      inc(c.unclassified, cell * w.unclassified + unclassified, 1);
+    }
+  }
+}
+
+function start(plan: Plan): { acc: Compilation; folder: Folder } {
+  const acc = emptyCompilation(plan);
+  return { acc, folder: new Folder(plan, acc.meta, acc.counts as MutableCounts) };
+}
+
+function finish(acc: Compilation, folder: Folder): Compilation {
+  return { ...acc, invalid: { total: folder.invalidTotal, byRule: { ...folder.invalid } } };
+}
+
+/**
+ * Compiles records in one pass (step 5): for every cell of age band × gender
+ * × intervention, the attrition flow (selected → started → withdrawn →
+ * closed → classified), closing reasons, goal-attainment levels and goal
+ * status, the primary measure before and after (exact histograms and integer
+ * sums), main problems, goal areas, categorical background variables, dose,
+ * and the during-measures week by week. The memory used depends on the
+ * number of cells, not of records.
+ *
+ * Records made by the step functions (or checked with {@link validateRecord})
+ * are trusted; compile still checks what it needs to place and count a
+ * record, and counts a record it cannot place in `invalid` by rule — never
+ * silently dropped, never half-counted. Records are not changed.
+ *
+ * @param plan - a validated plan
+ * @param records - any iterable of records (an array, a generator, a stream read in chunks)
+ * @returns the compilation
+ *
+ * @example
+ * ```ts
+ * const compilation = compile(plan, records);
+ * tabulate(compilation).rows[0]?.flow.selected;
+ * // => 40
+ * ```
+ */
+export function compile(plan: Plan, records: Iterable<ClientRecord>): Compilation {
+  const { acc, folder } = start(plan);
+  for (const record of records) folder.add(record);
+  return finish(acc, folder);
+}
+
+/**
+ * Compiles records from an async source, e.g. rows streamed from a case
+ * system's database or a file read line by line. Same result as
+ * {@link compile}.
+ *
+ * @param plan - a validated plan
+ * @param records - an async iterable (or a plain iterable) of records
+ * @returns a promise of the compilation
+ *
+ * @example
+ * ```ts
+ * const compilation = await compileAsync(plan, readRecords('export.ndjson'));
+ * ```
+ */
+export async function compileAsync(
+  plan: Plan,
+  records: AsyncIterable<ClientRecord> | Iterable<ClientRecord>,
+): Promise<Compilation> {
+  const { acc, folder } = start(plan);
+  for await (const record of records) folder.add(record);
+  return finish(acc, folder);
+}

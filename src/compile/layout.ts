@@ -1,0 +1,173 @@
+import type { Plan } from '../plan/plan.js';
+import { planInstrument } from '../plan/plan.js';
+import type { Label } from '../core/locale.js';
+import { bandLabel } from '../plan/_lib/bands.js';
+import { minimalChange } from '../measure/change.js';
+import { ClosingReasonSchema } from '../plan/plan.js';
+
+/**
+ * The most grid points an instrument may have for compile to keep exact
+ * histograms of it (before, after and change). Wider scales keep exact
+ * integer sums only: mean and standard deviation, no quantiles.
+ */
+export const MAX_HISTOGRAM_BINS = 1001;
+
+/** Counters of the attrition flow, per cell, in this order. */
+export const FLOW = ['selected', 'started', 'ongoing', 'closed', 'classified'] as const;
+/** Why a started record left the follow-up (a withdrawal's or a withdrawing closing reason). */
+export const WITHDRAWAL_REASONS = ['breakdown', 'moved', 'declined', 'other'] as const;
+/** Where in the flow a client left: before the start, or during the intervention. */
+export const WITHDRAWAL_STAGES = ['before_start', 'during'] as const;
+/** Closing reasons of closed (not withdrawn) records. */
+export const CLOSING_REASONS = ClosingReasonSchema.options;
+/** Why a closed record could not be classified. */
+export const UNCLASSIFIED = ['missing_before', 'missing_after', 'missing_goal_assessment'] as const;
+/** Sums kept for the primary measure: n, Σk and Σk² of grid indices k, for before, after, change and before-of-withdrawn. */
+export const SUMS = ['before', 'after', 'change', 'withdrawnBefore'] as const;
+/** Dose counters per cell. */
+export const DOSE = ['sessionsAttended', 'sessionsMissed', 'deviations'] as const;
+/** Per week of a during-measure: tests, Σk of their grid indices, clients tested. */
+export const WEEK = ['tests', 'sum', 'clients'] as const;
+
+/** The self-description a compilation carries, so that it can be read without the plan. */
+export interface CompilationMeta {
+  readonly planId: string;
+  readonly fingerprint: string;
+  readonly title: string;
+  readonly dims: {
+    readonly ageBands: readonly { readonly code: string; readonly label: Label }[];
+    readonly genders: readonly { readonly code: string; readonly label: Label }[];
+    readonly interventions: readonly { readonly code: string; readonly label: Label }[];
+  };
+  readonly primary: {
+    readonly id: string;
+    readonly label: Label;
+    readonly kind: 'ordinal' | 'interval' | 'binary';
+    readonly min: number;
+    readonly max: number;
+    readonly step: number;
+    readonly direction: 'higher_is_better' | 'lower_is_better';
+    readonly minimalChange: number;
+    readonly bins: number;
+    readonly histogram: boolean;
+    readonly levels?: readonly { readonly value: number; readonly label: Label }[];
+  };
+  readonly mainProblems: readonly { readonly code: string; readonly label: Label }[];
+  readonly goalAreas: readonly { readonly code: string; readonly label: Label }[];
+  readonly background: readonly {
+    readonly id: string;
+    readonly label: Label;
+    readonly options: readonly { readonly code: string; readonly label: Label }[];
+  }[];
+  readonly during: readonly {
+    readonly id: string;
+    readonly label: Label;
+    readonly instrumentId: string;
+    readonly kind: 'ordinal' | 'interval' | 'binary';
+    readonly min: number;
+    readonly step: number;
+    readonly direction: 'higher_is_better' | 'lower_is_better';
+    readonly weeks: number;
+    readonly perWeek: number;
+  }[];
+}
+
+/** FNV-1a over a string, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** @internal The description of a plan's compilation: dimensions, widths and labels. */
+export function describe(plan: Plan): CompilationMeta {
+  const primary = planInstrument(plan, plan.primaryMeasure)!;
+  const bins = Math.round((primary.range.max - primary.range.min) / primary.range.step) + 1;
+  const meta: Omit<CompilationMeta, 'fingerprint'> = {
+    planId: plan.id,
+    title: plan.title,
+    dims: {
+      ageBands: plan.grouping.ageBands.map((b) => ({
+        code: bandLabel(b),
+        label: b.label ?? { sv: `${bandLabel(b)} år`, en: `${bandLabel(b)} years` },
+      })),
+      genders: plan.grouping.genders,
+      interventions: plan.interventions,
+    },
+    primary: {
+      id: primary.id,
+      label: primary.label,
+      kind: primary.kind,
+      min: primary.range.min,
+      max: primary.range.max,
+      step: primary.range.step,
+      direction: primary.direction,
+      minimalChange: minimalChange(primary),
+      bins,
+      histogram: bins <= MAX_HISTOGRAM_BINS,
+      ...(primary.levels ? { levels: primary.levels } : {}),
+    },
+    mainProblems: plan.mainProblems,
+    goalAreas: plan.goalAreas,
+    background: plan.background.flatMap((b) => (b.kind === 'category' ? [{ id: b.id, label: b.label, options: b.options }] : [])),
+    during: plan.during.map((d) => {
+      const instrument = planInstrument(plan, d.instrument)!;
+      return {
+        id: d.id,
+        label: d.label,
+        instrumentId: instrument.id,
+        kind: instrument.kind,
+        min: instrument.range.min,
+        step: instrument.range.step,
+        direction: instrument.direction,
+        weeks: d.weeks,
+        perWeek: d.perWeek,
+      };
+    }),
+  };
+  // The fingerprint covers everything that decides where a record is counted;
+  // compilations merge only when it is the same.
+  const structural = JSON.stringify([
+    meta.planId,
+    meta.dims.ageBands.map((b) => b.code),
+    meta.dims.genders.map((g) => g.code),
+    meta.dims.interventions.map((i) => i.code),
+    [meta.primary.id, meta.primary.min, meta.primary.max, meta.primary.step, meta.primary.direction, meta.primary.minimalChange],
+    meta.mainProblems.map((p) => p.code),
+    meta.goalAreas.map((g) => g.code),
+    meta.background.map((b) => [b.id, b.options.map((o) => o.code)]),
+    meta.during.map((d) => [d.id, d.instrumentId, d.min, d.step, d.weeks]),
+    plan.goalRule,
+    plan.withdrawOn,
+  ]);
+  return { ...meta, fingerprint: fnv1a(structural) };
+}
+
+/** @internal The width, per cell, of each counter array. */
+export function widths(meta: CompilationMeta) {
+  const hist = meta.primary.histogram ? meta.primary.bins : 0;
+  return {
+    flow: FLOW.length,
+    withdrawn: WITHDRAWAL_REASONS.length * WITHDRAWAL_STAGES.length,
+    closing: CLOSING_REASONS.length,
+    levels: 4,
+    goal: 4,
+    unclassified: UNCLASSIFIED.length,
+    before: hist,
+    after: hist,
+    change: hist === 0 ? 0 : 2 * hist - 1,
+    withdrawnBefore: hist,
+    sums: SUMS.length * 3,
+    mainProblems: meta.mainProblems.length,
+    goalAreas: meta.goalAreas.length + 1,
+    background: meta.background.reduce((n, b) => n + b.options.length + 1, 0),
+    dose: DOSE.length,
+    during: meta.during.reduce((n, d) => n + (d.weeks + 1) * WEEK.length, 0),
+  };
+}
+
+/** The names of a compilation's counter arrays. */
+export type CounterName = keyof ReturnType<typeof widths>;

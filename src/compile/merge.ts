@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { issue, type Rule } from '../core/issue.js';
+import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fail, ok, unwrap, type Result } from '../core/result.js';
+import type { Locale } from '../core/locale.js';
+import { widths, type CounterName } from './layout.js';
+import type { Compilation } from './compile.js';
+
+const LabelShape = z.object({ sv: z.string(), en: z.string() });
+const Coded = z.object({ code: z.string(), label: LabelShape });
+const Kind = z.enum(['ordinal', 'interval', 'binary']);
+const Direction = z.enum(['higher_is_better', 'lower_is_better']);
+
+const MetaSchema = z.object({
+  planId: z.string(),
+  fingerprint: z.string(),
+  title: z.string(),
+  dims: z.object({ ageBands: z.array(Coded).min(1), genders: z.array(Coded).min(1), interventions: z.array(Coded).min(1) }),
+  primary: z.object({
+    id: z.string(),
+    label: LabelShape,
+    kind: Kind,
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive(),
+    direction: Direction,
+    minimalChange: z.number().positive(),
+    bins: z.number().int().min(2),
+    histogram: z.boolean(),
+    levels: z.array(z.object({ value: z.number(), label: LabelShape })).optional(),
+  }),
+  mainProblems: z.array(Coded),
+  goalAreas: z.array(Coded),
+  background: z.array(z.object({ id: z.string(), label: LabelShape, options: z.array(Coded) })),
+  during: z.array(
+    z.object({
+      id: z.string(),
+      label: LabelShape,
+      instrumentId: z.string(),
+      kind: Kind,
+      min: z.number(),
+      step: z.number().positive(),
+      direction: Direction,
+      weeks: z.number().int().min(1),
+      perWeek: z.number().int().min(1),
+    }),
+  ),
+});
+
+const CountArray = z.array(z.number().int());
+
+/**
+ * The shape of a {@link Compilation} as JSON, to check one that arrives from
+ * elsewhere (another municipality, a file) before merging or reporting: the
+ * plan's description, and counter arrays of whole numbers whose lengths fit
+ * the description.
+ *
+ * @example
+ * ```ts
+ * CompilationSchema.safeParse(JSON.parse(received)).success;
+ * // => true
+ * ```
+ */
+export const CompilationSchema = z
+  .object({
+    format: z.literal('uppfoljning.compilation'),
+    version: z.literal(1),
+    meta: MetaSchema,
+    cells: z.number().int().min(1),
+    counts: z.record(z.string(), CountArray),
+    invalid: z.object({ total: z.number().int().min(0), byRule: z.record(z.string(), z.number().int().min(0)) }),
+  })
+  .superRefine((c, ctx) => {
+    const dims = c.meta.dims;
+    const cells = dims.ageBands.length * dims.genders.length * dims.interventions.length;
+    if (c.cells !== cells) ctx.addIssue({ code: 'custom', path: ['cells'], params: { rule: 'one_of', values: [cells], value: c.cells } });
+    const w = widths(c.meta);
+    for (const name of Object.keys(w) as CounterName[]) {
+      const array = c.counts[name];
+      if (array === undefined) ctx.addIssue({ code: 'custom', path: ['counts', name], params: { rule: 'required' } });
+      else if (array.length !== cells * w[name]) {
+        ctx.addIssue({ code: 'custom', path: ['counts', name], params: { rule: 'one_of', values: [cells * w[name]], value: array.length } });
+      }
+    }
+    for (const name of Object.keys(c.counts)) {
+      if (!(name in w)) ctx.addIssue({ code: 'custom', path: ['counts'], params: { rule: 'unknown_key', keys: [name] } });
+    }
+  });
+
+/**
+ * Checks a compilation received as data. Does not throw.
+ *
+ * @param input - the compilation as data (e.g. parsed JSON)
+ * @returns the compilation, or every issue found
+ *
+ * @example
+ * ```ts
+ * validateCompilation({}).success;
+ * // => false
+ * ```
+ */
+export function validateCompilation(input: unknown): Result<Compilation> {
+  const parsed = CompilationSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data as unknown as Compilation) : fail(fromZodIssues(parsed.error.issues));
+}
+
+/**
+ * Merges compilations of the same plan into one, as a county pools its
+ * municipalities' follow-ups without any microdata. Every counter is a count
+ * or an exact integer sum, so merging equals compiling the union of the
+ * records, and the order of merging does not matter. Inputs are checked and
+ * never changed. Does not throw.
+ *
+ * @param compilations - one or more compilations of the same plan
+ * @returns the merged compilation, or issues: a malformed compilation, or
+ *   compilations of different plans (`incompatible`)
+ *
+ * @example
+ * ```ts
+ * safeMergeCompilations([compile(plan, a), compile(plan, b)]).success;
+ * // => true
+ * ```
+ */
+export function safeMergeCompilations(compilations: readonly unknown[]): Result<Compilation> {
+  if (compilations.length === 0) return fail([issue([], 'min', { minimum: 1, origin: 'array' })]);
+  const checked: Compilation[] = [];
+  for (let i = 0; i < compilations.length; i++) {
+    const result = validateCompilation(compilations[i]);
+    if (!result.success) return fail(result.issues.map((x) => ({ ...x, path: [i, ...x.path] })));
+    checked.push(result.data);
+  }
+  const first = checked[0]!;
+  for (let i = 1; i < checked.length; i++) {
+    const other = checked[i]!;
+    if (other.meta.fingerprint !== first.meta.fingerprint || other.meta.planId !== first.meta.planId) {
+      return fail([issue([i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans' })]);
+    }
+  }
+  const counts = {} as { [K in CounterName]: number[] };
+  for (const name of Object.keys(first.counts) as CounterName[]) {
+    const sum = first.counts[name].slice();
+    for (let i = 1; i < checked.length; i++) {
+      const add = checked[i]!.counts[name];
+      for (let j = 0; j < sum.length; j++) sum[j] = sum[j]! + add[j]!;
+    }
+    counts[name] = sum;
+  }
+  const byRule: Partial<Record<Rule, number>> = {};
+  let total = 0;
+  for (const c of checked) {
+    total += c.invalid.total;
+    for (const [rule, n] of Object.entries(c.invalid.byRule) as [Rule, number][]) byRule[rule] = (byRule[rule] ?? 0) + n;
+  }
+  return ok({ ...first, counts, invalid: { total, byRule } });
+}
+
+/**
+ * Merges compilations of the same plan; the throwing form of
+ * {@link safeMergeCompilations}.
+ *
+ * @param compilations - one or more compilations of the same plan
+ * @param locale - the language of the error message
+ * @returns the merged compilation
+ * @throws UppfoljningError for a malformed compilation or different plans
+ *
+ * @example
+ * ```ts
+ * const county = mergeCompilations(municipalities.map((m) => m.compilation));
+ * ```
+ */
+export function mergeCompilations(compilations: readonly Compilation[], locale: Locale = 'sv'): Compilation {
+  return unwrap(safeMergeCompilations(compilations), locale);
+}
