@@ -8,3 +8,5 @@ export { unwrap } from './core/result.js';
 export type { Result } from './core/result.js';
 export { notComputed, describeNotComputed } from './core/not-computed.js';
 export type { NotComputed } from './core/not-computed.js';
+export * from './identity/index.js';
+export * from './privacy/index.js';

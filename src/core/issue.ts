@@ -1,4 +1,6 @@
 import type { StatsRule } from '../stats/rules.js';
+import type { IdentityRule } from '../identity/rules.js';
+import type { PrivacyRule } from '../privacy/rules.js';
 
 /**
  * Validation issues as plain data: a path into the input, a rule from a closed
@@ -58,7 +60,7 @@ export type CoreRule = (typeof CORE_RULES)[number];
  * const rule: Rule = 'calendar_date';
  * ```
  */
-export type Rule = CoreRule | StatsRule;
+export type Rule = CoreRule | StatsRule | IdentityRule | PrivacyRule;
 
 /** One step of a path into the input: an object key or an array index. */
 export type PathSegment = string | number;

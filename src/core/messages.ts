@@ -1,6 +1,8 @@
 import type { Locale } from './locale.js';
 import { toDotPath, type CoreRule, type Issue, type IssueParams, type Rule } from './issue.js';
 import { statsMessages } from '../stats/rules.js';
+import { identityMessages } from '../identity/rules.js';
+import { privacyMessages } from '../privacy/rules.js';
 
 /** A text template per locale for one rule. */
 export interface RuleText {
@@ -167,7 +169,7 @@ const coreMessages: MessageTable<CoreRule> = {
 
 // Each module with rules of its own adds its table here; `Rule` in issue.ts
 // names the union, so a rule without texts does not compile.
-const messages: MessageTable<Rule> = { ...coreMessages, ...statsMessages };
+const messages: MessageTable<Rule> = { ...coreMessages, ...statsMessages, ...identityMessages, ...privacyMessages };
 
 /** @internal Whether a string is one of the library's rules. */
 export function isRule(value: string): value is Rule {

@@ -1,0 +1,140 @@
+import { issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
+import { parseIdentityNumber, type IdentityNumber } from './identity-number.js';
+
+/** The least number of bytes a raw pseudonym key must have (256 bits, the HMAC-SHA-256 output size). */
+export const MIN_PSEUDONYM_KEY_BYTES = 32;
+
+/**
+ * The host's secret key for pseudonyms: a Web Crypto `CryptoKey` for
+ * HMAC-SHA-256 (it may be non-extractable), or at least
+ * {@link MIN_PSEUDONYM_KEY_BYTES} raw random bytes. The library never stores it.
+ */
+export type PseudonymKey = CryptoKey | Uint8Array | ArrayBuffer;
+
+/** Options for {@link createPseudonymizer} and {@link pseudonymize}. */
+export interface PseudonymOptions {
+  /** The date 10-digit numbers are read at (their century), `YYYY-MM-DD`. */
+  readonly referenceDate: string;
+  /**
+   * An optional context, e.g. a follow-up's id: the same person gets
+   * unlinkable pseudonyms in different contexts under one key.
+   */
+  readonly context?: string;
+}
+
+/** Turns identity numbers into pseudonyms under one key; made by {@link createPseudonymizer}. */
+export interface Pseudonymizer {
+  /**
+   * The pseudonym of one identity number (any accepted form, or a parsed one).
+   *
+   * @throws UppfoljningError when the number is not valid
+   */
+  readonly pseudonymize: (identity: string | IdentityNumber) => Promise<string>;
+}
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('Web Crypto (globalThis.crypto.subtle) is not available in this environment');
+  return s;
+}
+
+function isCryptoKey(key: PseudonymKey): key is CryptoKey {
+  return !(key instanceof Uint8Array) && !(key instanceof ArrayBuffer);
+}
+
+async function importKey(key: PseudonymKey): Promise<CryptoKey> {
+  if (isCryptoKey(key)) return key;
+  const bytes = key instanceof Uint8Array ? key : new Uint8Array(key);
+  if (bytes.byteLength < MIN_PSEUDONYM_KEY_BYTES) {
+    throw new UppfoljningError([issue(['key'], 'identity_key', { bytes: bytes.byteLength, minimum: MIN_PSEUDONYM_KEY_BYTES })]);
+  }
+  // Copy into a fresh buffer so a view into a larger buffer is not read past its end.
+  return subtle().importKey('raw', bytes.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+function base64Url(bytes: Uint8Array): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + alphabet[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = (bytes[i] ?? 0) << 16;
+    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]!;
+  }
+  return out;
+}
+
+/**
+ * The message that is signed: the normalised number (`YYYYMMDD-NNNN`), after
+ * the context and a NUL byte when a context is given.
+ */
+function message(normalized: string, context: string | undefined): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(context === undefined ? normalized : `${context}\u0000${normalized}`);
+}
+
+/**
+ * Makes a keyed pseudonymiser: HMAC-SHA-256 (Web Crypto, so it runs in
+ * browsers and Node 20) over the normalised identity number, written as
+ * unpadded base64url (43 characters, URL-safe). The number is parsed first,
+ * so `180101-2392`, `1801012392` and `20180101-2392` get the same pseudonym.
+ * The key is imported once, as non-extractable, and kept only in the closure.
+ *
+ * Why keyed: identity numbers are few and structured (about 365 × 100 × 1 000
+ * per century), so a plain hash of one is reversed by hashing every possible
+ * number; without the key, an HMAC cannot be recomputed.
+ *
+ * @param key - the host's secret key (CryptoKey for HMAC-SHA-256, or ≥ 32 raw bytes)
+ * @param options - the reference date for 10-digit numbers, and an optional context
+ * @returns a pseudonymiser whose `pseudonymize` resolves to the pseudonym
+ * @throws UppfoljningError `identity_key` (rejected promise) when raw key bytes are fewer than 32
+ * @see https://www.rfc-editor.org/rfc/rfc2104 (HMAC)
+ * @see https://www.rfc-editor.org/rfc/rfc4648#section-5 (base64url)
+ *
+ * @example
+ * ```ts
+ * const key = crypto.getRandomValues(new Uint8Array(32));
+ * const p = await createPseudonymizer(key, { referenceDate: '2026-11-23' });
+ * (await p.pseudonymize('180101-2392')) === (await p.pseudonymize('20180101-2392'));
+ * // => true
+ * ```
+ */
+export async function createPseudonymizer(key: PseudonymKey, options: PseudonymOptions): Promise<Pseudonymizer> {
+  const cryptoKey = await importKey(key);
+  const { referenceDate, context } = options;
+  return {
+    pseudonymize: async (identity) => {
+      const normalized =
+        typeof identity === 'string' ? parseIdentityNumber(identity, { referenceDate }).normalized : identity.normalized;
+      const signature = await subtle().sign('HMAC', cryptoKey, message(normalized, context));
+      return base64Url(new Uint8Array(signature));
+    },
+  };
+}
+
+/**
+ * The keyed pseudonym of one identity number: a one-off form of
+ * {@link createPseudonymizer} (which imports the key once for many numbers).
+ *
+ * @param identity - the number in any accepted form, or a parsed one
+ * @param key - the host's secret key
+ * @param options - the reference date for 10-digit numbers, and an optional context
+ * @returns the pseudonym, 43 URL-safe characters
+ * @throws UppfoljningError (rejected promise) when the number or the key is not valid
+ *
+ * @example
+ * ```ts
+ * await pseudonymize('180101-2392', key, { referenceDate: '2026-11-23' });
+ * // => a 43-character base64url string, the same for every form of the number
+ * ```
+ */
+export async function pseudonymize(identity: string | IdentityNumber, key: PseudonymKey, options: PseudonymOptions): Promise<string> {
+  return (await createPseudonymizer(key, options)).pseudonymize(identity);
+}
