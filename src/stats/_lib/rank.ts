@@ -91,3 +91,18 @@ export function tails(dist: Float64Array, s: number): { lower: number; upper: nu
   }
   return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
 }
+
+/**
+ * Two-sided p-value as P(|S − E S| ≥ |s − E S|), the definition of
+ * exactRankTests and coin; for a symmetric distribution it equals twice the
+ * smaller tail, and it is the right one for the asymmetric rank-sum
+ * distributions that ties produce.
+ */
+export function twoSidedByDistance(dist: Float64Array, s: number): number {
+  let mean = 0;
+  for (let k = 0; k < dist.length; k++) mean += k * dist[k]!;
+  const dev = Math.abs(s - mean);
+  let p = 0;
+  for (let k = 0; k < dist.length; k++) if (Math.abs(k - mean) >= dev - 1e-7) p += dist[k]!;
+  return Math.min(1, p);
+}

@@ -1,0 +1,480 @@
+import { issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
+import { notComputed, type NotComputed } from '../core/not-computed.js';
+import { checkFiniteArray, checkOpen, checkTable } from './_lib/check.js';
+import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
+import { bisectIncreasing, chiSquareUpper, logChoose, logFactorial, normalCdf, normalUpper } from './_lib/special.js';
+import { note, type StatsNote } from './methods.js';
+import type { TestResult } from './paired.js';
+
+/** R's relative tolerance when comparing table probabilities with the observed one. */
+const REL_TOL = 1 + 1e-7;
+
+/** A 2×2 table of counts: `[[a, b], [c, d]]`, rows are groups, columns outcomes. */
+export type Table2x2 = readonly [readonly [number, number], readonly [number, number]];
+
+/** Options of {@link fisherExact2x2}. */
+export interface FisherOptions {
+  /** Confidence level of the odds ratio's interval. Default 0.95. */
+  readonly confidence?: number;
+}
+
+/** The result of {@link fisherExact2x2}. */
+export interface FisherResult extends TestResult<'fisher-exact'> {
+  /** The count in the first cell, a. */
+  readonly statistic: number;
+  /** Conditional maximum-likelihood odds ratio; `null` when infinite (see notes). */
+  readonly oddsRatio: number | null;
+  /** Exact conditional interval for the odds ratio; `upper` is `null` when infinite. */
+  readonly lower: number;
+  readonly upper: number | null;
+  readonly confidence: number;
+}
+
+/** The hypergeometric support and log-probabilities of a 2×2 table's first cell. */
+function hypergeometric(a: number, b: number, c: number, d: number) {
+  const r1 = a + b;
+  const r2 = c + d;
+  const c1 = a + c;
+  const lo = Math.max(0, c1 - r2);
+  const hi = Math.min(r1, c1);
+  const logp: number[] = [];
+  const logTotal = logChoose(r1 + r2, c1);
+  for (let x = lo; x <= hi; x++) logp.push(logChoose(r1, x) + logChoose(r2, c1 - x) - logTotal);
+  return { lo, hi, logp };
+}
+
+/** Probabilities of the first cell under odds ratio ψ (Fisher's noncentral hypergeometric). */
+function noncentral(logp: readonly number[], lo: number, logPsi: number): number[] {
+  const w = logp.map((l, i) => l + (lo + i) * logPsi);
+  const max = Math.max(...w);
+  const e = w.map((v) => Math.exp(v - max));
+  const sum = e.reduce((s, v) => s + v, 0);
+  return e.map((v) => v / sum);
+}
+
+/**
+ * Fisher's exact test for a 2×2 table (two-sided, as R's `fisher.test`: the
+ * total probability of tables with the same margins that are no more likely
+ * than the one observed), with the conditional maximum-likelihood odds ratio
+ * and its exact conditional interval.
+ *
+ * @param table - `[[a, b], [c, d]]`, whole numbers ≥ 0
+ * @param options - `confidence` for the odds ratio's interval (default 0.95)
+ * @returns the test, or {@link NotComputed} `too_few` when the table is empty (n = 0)
+ * @throws UppfoljningError when the table is not 2×2 (`table_shape`) or a cell is not a whole number ≥ 0 (path `table[i][j]`)
+ * @see R. A. Fisher (1935), The logic of inductive inference. JRSS 98:39–82 (the tea-tasting example).
+ * @see A. Agresti (2013), Categorical Data Analysis, 3rd ed., §3.5 and §16.6 (conditional MLE and interval).
+ *
+ * @example
+ * ```ts
+ * // Fisher's tea-tasting, R's ?fisher.test
+ * fisherExact2x2([[3, 1], [1, 3]]);
+ * // => { computed: true, n: 8, method: 'fisher-exact', statistic: 3, pValue: 0.4857…, oddsRatio: 6.4083…, lower: 0.2117…, upper: 626.24…, … }
+ * ```
+ */
+export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): FisherResult | NotComputed {
+  checkTable(table, 'table');
+  if (table.length !== 2 || table[0]!.length !== 2) {
+    throw new UppfoljningError([issue(['table'], 'table_shape', { minRows: 2, minCols: 2 })]);
+  }
+  const confidence = options.confidence ?? 0.95;
+  checkOpen(confidence, 'confidence');
+  const [[a, b], [c, d]] = table;
+  const n = a + b + c + d;
+  if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
+  const { lo, hi, logp } = hypergeometric(a, b, c, d);
+  const pObs = Math.exp(logp[a - lo]!);
+  let pValue = 0;
+  for (const l of logp) if (Math.exp(l) <= pObs * REL_TOL) pValue += Math.exp(l);
+  pValue = Math.min(1, pValue);
+
+  const notes: StatsNote[] = [note('exact_distribution')];
+  const alpha = 1 - confidence;
+  const mean = (logPsi: number) => noncentral(logp, lo, logPsi).reduce((s, p, i) => s + p * (lo + i), 0);
+  const upperTail = (logPsi: number) => noncentral(logp, lo, logPsi).reduce((s, p, i) => (lo + i >= a ? s + p : s), 0);
+  const lowerTail = (logPsi: number) => noncentral(logp, lo, logPsi).reduce((s, p, i) => (lo + i <= a ? s + p : s), 0);
+  const B = 60; // ψ searched within e^±60, far past any odds ratio met in practice
+  let oddsRatio: number | null;
+  let lower: number;
+  let upper: number | null;
+  if (lo === hi) {
+    // Degenerate margins: every table is the observed one, nothing to estimate.
+    oddsRatio = null;
+    lower = 0;
+    upper = null;
+    notes.push(note('estimate_at_boundary'));
+  } else {
+    oddsRatio = a === lo ? 0 : a === hi ? null : Math.exp(bisectIncreasing(mean, a, -B, B));
+    if (a === lo || a === hi) notes.push(note('estimate_at_boundary'));
+    lower = a === lo ? 0 : Math.exp(bisectIncreasing(upperTail, alpha / 2, -B, B));
+    // lowerTail decreases in ψ: find where it crosses α/2 by flipping the sign.
+    upper = a === hi ? null : Math.exp(bisectIncreasing((t) => -lowerTail(t), -alpha / 2, -B, B));
+  }
+  return { computed: true, n, method: 'fisher-exact', statistic: a, pValue, oddsRatio, lower, upper, confidence, notes };
+}
+
+/** Limit on the tables enumerated by the Fisher–Freeman–Halton test. */
+const FFH_TABLE_LIMIT = 2_000_000;
+
+/** Options of {@link chiSquareIndependence}. */
+export interface ChiSquareOptions {
+  /**
+   * `auto` (default): fall back to the exact test when Cochran's rule fails;
+   * `false`: always report the chi-square p-value (with a note if unreliable);
+   * `true`: always use the exact test (when feasible).
+   */
+  readonly exact?: 'auto' | boolean;
+}
+
+/** The result of {@link chiSquareIndependence}. */
+export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fisher-exact' | 'fisher-freeman-halton'> {
+  /** Pearson's X² (always reported, whichever p-value is used). */
+  readonly statistic: number;
+  readonly df: number;
+  /** The p-value named by `method`. */
+  readonly pValue: number;
+  /** The chi-square p-value, for comparison. */
+  readonly chiSquarePValue: number;
+  /** Expected counts under independence, for the table after empty rows and columns were dropped. */
+  readonly expected: readonly (readonly number[])[];
+  /** Whether Cochran's rule held: every expected count ≥ 1 and at most 20 % below 5. */
+  readonly cochranOk: boolean;
+  readonly rowsDropped: readonly number[];
+  readonly columnsDropped: readonly number[];
+}
+
+/**
+ * Pearson's chi-square test of independence for an r×c table of counts, that
+ * says when it cannot be trusted and then uses an exact test instead.
+ *
+ * - Empty rows and columns carry no information and are dropped (noted).
+ * - Expected counts are reported. Cochran's rule (every expected count ≥ 1,
+ *   at most 20 % below 5) decides whether the chi-square approximation is
+ *   good enough. No Yates correction is applied (so a 2×2 table matches R's
+ *   `chisq.test(correct = FALSE)`); small tables go exact instead.
+ * - When the rule fails (`auto`), the p-value is exact: Fisher's test for
+ *   2×2, the Fisher–Freeman–Halton test for larger tables, by complete
+ *   enumeration of the tables with the observed margins (as R's
+ *   `fisher.test`, which uses a faster network algorithm for the same sum).
+ *   No Monte Carlo: the answer is the same on every run. If the enumeration
+ *   would exceed 2 million tables, the chi-square p-value is returned with
+ *   an `exact_infeasible` note.
+ *
+ * @param table - rows of counts (whole numbers ≥ 0), all rows the same length
+ * @param options - `exact`
+ * @returns the test, or {@link NotComputed} `table_shape` when fewer than 2 non-empty rows or columns remain
+ * @throws UppfoljningError when the table is ragged or empty (`table_shape`) or a cell is not a whole number ≥ 0
+ * @see K. Pearson (1900), On the criterion that a given system of deviations… Phil Mag 50:157–175.
+ * @see W. G. Cochran (1954), Some methods for strengthening the common χ² tests. Biometrics 10:417–451.
+ * @see G. H. Freeman, J. H. Halton (1951), Note on an exact treatment of contingency, goodness of fit and other problems of significance. Biometrika 38:141–149.
+ *
+ * @example
+ * ```ts
+ * chiSquareIndependence([[762, 327, 468], [484, 239, 477]]); // Agresti (2007) p. 38, R's ?chisq.test
+ * // => { computed: true, n: 2757, method: 'chi-square-pearson', statistic: 30.070…, df: 2, pValue: 2.9535…e-7, … }
+ * ```
+ */
+export function chiSquareIndependence(
+  table: readonly (readonly number[])[],
+  options: ChiSquareOptions = {},
+): ChiSquareResult | NotComputed {
+  checkTable(table, 'table');
+  const rowsDropped = table.flatMap((r, i) => (r.reduce((s, v) => s + v, 0) === 0 ? [i] : []));
+  const columnsDropped = table[0]!.flatMap((_, j) => (table.every((r) => r[j] === 0) ? [j] : []));
+  const t = table
+    .filter((_, i) => !rowsDropped.includes(i))
+    .map((r) => r.filter((_, j) => !columnsDropped.includes(j)));
+  const n = t.reduce((s, r) => s + r.reduce((a, v) => a + v, 0), 0);
+  if (t.length < 2 || t[0]!.length < 2) return notComputed(n, 'table_shape', { minRows: 2, minCols: 2 });
+  const rows = t.map((r) => r.reduce((a, v) => a + v, 0));
+  const cols = t[0]!.map((_, j) => t.reduce((a, r) => a + r[j]!, 0));
+  const expected = rows.map((ri) => cols.map((cj) => (ri * cj) / n));
+  let statistic = 0;
+  t.forEach((r, i) => r.forEach((o, j) => (statistic += (o - expected[i]![j]!) ** 2 / expected[i]![j]!)));
+  const df = (rows.length - 1) * (cols.length - 1);
+  const chiSquarePValue = chiSquareUpper(statistic, df);
+  const flat = expected.flat();
+  const minExpected = Math.min(...flat);
+  const cellsBelow5 = flat.filter((e) => e < 5).length;
+  const cochranOk = minExpected >= 1 && cellsBelow5 <= 0.2 * flat.length;
+
+  const notes: StatsNote[] = [];
+  if (rowsDropped.length > 0) notes.push(note('empty_rows_dropped', { count: rowsDropped.length }));
+  if (columnsDropped.length > 0) notes.push(note('empty_columns_dropped', { count: columnsDropped.length }));
+  if (!cochranOk) {
+    notes.push(
+      note('expected_counts_small', {
+        minExpected: Math.round(minExpected * 100) / 100,
+        cellsBelow5,
+        cells: flat.length,
+      }),
+    );
+  }
+  const base = { computed: true as const, n, statistic, df, chiSquarePValue, expected, cochranOk, rowsDropped, columnsDropped };
+  const exactOption = options.exact ?? 'auto';
+  const wantExact = exactOption === 'auto' ? !cochranOk : exactOption;
+  if (wantExact) {
+    if (rows.length === 2 && cols.length === 2) {
+      const f = fisherExact2x2(t as unknown as Table2x2) as FisherResult;
+      return { ...base, method: 'fisher-exact', pValue: f.pValue, notes: [...notes, note('exact_distribution')] };
+    }
+    const p = freemanHalton(t, rows, cols, n);
+    if (p !== null) {
+      return { ...base, method: 'fisher-freeman-halton', pValue: p, notes: [...notes, note('exact_distribution')] };
+    }
+    notes.push(note('exact_infeasible', { limit: FFH_TABLE_LIMIT }));
+  }
+  notes.push(note('chi_square_approximation', { df }));
+  return { ...base, method: 'chi-square-pearson', pValue: chiSquarePValue, notes };
+}
+
+/**
+ * The Fisher–Freeman–Halton p-value by enumerating every table with the given
+ * margins, column by column; `null` when there would be too many.
+ */
+function freemanHalton(
+  t: readonly (readonly number[])[],
+  rows: readonly number[],
+  cols: readonly number[],
+  n: number,
+): number | null {
+  const constant =
+    rows.reduce((s, r) => s + logFactorial(r), 0) + cols.reduce((s, c) => s + logFactorial(c), 0) - logFactorial(n);
+  const logProb = (cells: readonly number[]) => constant - cells.reduce((s, v) => s + logFactorial(v), 0);
+  const pObs = Math.exp(logProb(t.flat()));
+  const R = rows.length;
+  const C = cols.length;
+  const remaining = [...rows];
+  let visited = 0;
+  let pValue = 0;
+  let aborted = false;
+  // sumLogFact accumulates Σ log n_ij! over the cells filled so far.
+  const fillColumn = (j: number, sumLogFact: number): void => {
+    if (aborted) return;
+    if (j === C - 1) {
+      // The last column is forced by the remaining row totals.
+      let s = sumLogFact;
+      for (let i = 0; i < R; i++) s += logFactorial(remaining[i]!);
+      const p = Math.exp(constant - s);
+      if (p <= pObs * REL_TOL) pValue += p;
+      if (++visited > FFH_TABLE_LIMIT) aborted = true;
+      return;
+    }
+    const fillCell = (i: number, left: number, acc: number): void => {
+      if (aborted) return;
+      if (i === R - 1) {
+        if (left > remaining[i]!) return;
+        remaining[i] = remaining[i]! - left;
+        fillColumn(j + 1, acc + logFactorial(left));
+        remaining[i] = remaining[i]! + left;
+        return;
+      }
+      // Rows below must be able to take what is left.
+      let capacityBelow = 0;
+      for (let k = i + 1; k < R; k++) capacityBelow += remaining[k]!;
+      const min = Math.max(0, left - capacityBelow);
+      const max = Math.min(left, remaining[i]!);
+      for (let v = min; v <= max; v++) {
+        remaining[i] = remaining[i]! - v;
+        fillCell(i + 1, left - v, acc + logFactorial(v));
+        remaining[i] = remaining[i]! + v;
+      }
+    };
+    fillCell(0, cols[j]!, sumLogFact);
+  };
+  fillColumn(0, 0);
+  return aborted ? null : Math.min(1, pValue);
+}
+
+/** Options of the rank tests between groups. */
+export interface MannWhitneyOptions {
+  /**
+   * `auto` (default): the exact distribution when both groups have fewer
+   * than 50 values (conditional on mid-ranks when there are ties); the normal
+   * approximation otherwise. `true`/`false` force.
+   */
+  readonly exact?: 'auto' | boolean;
+  /** Continuity correction in the normal approximation. Default true. */
+  readonly correct?: boolean;
+}
+
+/** The result of {@link mannWhitneyU}. */
+export interface MannWhitneyResult extends TestResult<'mann-whitney-exact' | 'mann-whitney-normal'> {
+  /** W = U for x: the rank sum of x minus n1(n1 + 1)/2 (R's `W`). */
+  readonly statistic: number;
+  readonly n1: number;
+  readonly n2: number;
+  /** The standardised statistic, for the normal approximation only. */
+  readonly z: number | null;
+}
+
+/** Each group needs at least this many values for a rank test between groups. */
+export const MIN_GROUP_SIZE = 3;
+/** And together at least this many (with 3 + 4 no outcome reaches p < 0.05: 2/35 = 0.057). */
+export const MIN_TOTAL_FOR_GROUP_TEST = 8;
+
+/**
+ * The Mann–Whitney U (Wilcoxon rank-sum) test that values in x tend to be
+ * neither larger nor smaller than those in y (two-sided), e.g. change scores
+ * in two subgroups.
+ *
+ * With `exact: 'auto'` and both groups below 50, the p-value is exact: R's
+ * `pwilcox` distribution without ties; with ties, the permutation
+ * distribution conditional on the mid-ranks (as `exactRankTests::wilcox.exact`
+ * and `coin`; R's `wilcox.test` would fall back to the normal approximation),
+ * whose two-sided p-value is P(|W − E W| ≥ |w − E W|) because with ties that
+ * distribution need not be symmetric.
+ * Otherwise the normal approximation with tie-corrected variance and a
+ * continuity correction, exactly as R's `wilcox.test(x, y)`.
+ *
+ * @param x - values in group 1 (finite numbers)
+ * @param y - values in group 2 (finite numbers)
+ * @param options - `exact`, `correct`
+ * @returns the test, or {@link NotComputed} `too_few` when a group has fewer than
+ *   {@link MIN_GROUP_SIZE} values or both together fewer than {@link MIN_TOTAL_FOR_GROUP_TEST}
+ *   (no outcome could reach p < 0.05), or `no_variation` when all values are equal
+ * @throws UppfoljningError when a value is not finite (path `x[i]` or `y[i]`)
+ * @see H. B. Mann, D. R. Whitney (1947), On a test of whether one of two random variables is stochastically larger than the other. Ann Math Stat 18:50–60.
+ * @see M. Hollander, D. A. Wolfe (1999), Nonparametric Statistical Methods, 2nd ed., §4.1.
+ *
+ * @example
+ * ```ts
+ * // Hollander & Wolfe (1973) p. 69, permeability, R's ?wilcox.test
+ * mannWhitneyU([0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46], [1.15, 0.88, 0.9, 0.74, 1.21]);
+ * // => { computed: true, n: 15, method: 'mann-whitney-exact', statistic: 35, pValue: 0.2544…, n1: 10, n2: 5, z: null, … }
+ * ```
+ */
+export function mannWhitneyU(
+  x: readonly number[],
+  y: readonly number[],
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult | NotComputed {
+  checkFiniteArray(x, 'x');
+  checkFiniteArray(y, 'y');
+  const n1 = x.length;
+  const n2 = y.length;
+  const n = n1 + n2;
+  if (Math.min(n1, n2) < MIN_GROUP_SIZE) return notComputed(Math.min(n1, n2), 'too_few', { minimum: MIN_GROUP_SIZE });
+  if (n < MIN_TOTAL_FOR_GROUP_TEST) return notComputed(n, 'too_few', { minimum: MIN_TOTAL_FOR_GROUP_TEST });
+  const { ranks, tieSizes } = midRanks([...x, ...y]);
+  if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
+  const rankSumX = ranks.slice(0, n1).reduce((a, r) => a + r, 0);
+  const statistic = rankSumX - (n1 * (n1 + 1)) / 2;
+  const ties = tieSizes.length > 0;
+  const exactOption = options.exact ?? 'auto';
+  const exact =
+    exactOption === 'auto' ? n1 < 50 && n2 < 50 : exactOption && logChoose(n, Math.min(n1, n2)) < 700 && n <= 400;
+  const notes: StatsNote[] = [];
+  if (exact) {
+    // The smaller group's rank sum has the cheaper distribution; W follows from either.
+    const m = Math.min(n1, n2);
+    const dist = rankSumDistribution(
+      ranks.map((r) => Math.round(2 * r)),
+      m,
+    );
+    const smallSum = n1 <= n2 ? rankSumX : (n * (n + 1)) / 2 - rankSumX;
+    const pValue = twoSidedByDistance(dist, Math.round(2 * smallSum));
+    notes.push(note('exact_distribution'));
+    if (ties) notes.push(note('exact_conditional_on_ties'), note('ties_corrected', { groups: tieSizes.length }));
+    return {
+      computed: true,
+      n,
+      method: 'mann-whitney-exact',
+      statistic,
+      pValue,
+      n1,
+      n2,
+      z: null,
+      notes,
+    };
+  }
+  if (exactOption === true) notes.push(note('exact_infeasible', { limit: 400 }));
+  const correct = options.correct ?? true;
+  const tieTerm = tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n * (n - 1));
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
+  const diff = statistic - (n1 * n2) / 2;
+  const z = (diff - (correct ? Math.sign(diff) * 0.5 : 0)) / sigma;
+  notes.push(note('normal_approximation'));
+  if (ties) notes.push(note('ties_corrected', { groups: tieSizes.length }));
+  if (correct) notes.push(note('continuity_corrected'));
+  return {
+    computed: true,
+    n,
+    method: 'mann-whitney-normal',
+    statistic,
+    pValue: Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z))),
+    n1,
+    n2,
+    z,
+    notes,
+  };
+}
+
+/** The result of {@link kruskalWallis}. */
+export interface KruskalWallisResult extends TestResult<'kruskal-wallis'> {
+  /** H, corrected for ties (R's "Kruskal-Wallis chi-squared"). */
+  readonly statistic: number;
+  /** k − 1. */
+  readonly df: number;
+  /** The size of each group, in input order. */
+  readonly sizes: readonly number[];
+}
+
+/**
+ * The Kruskal–Wallis test that k ≥ 2 groups come from the same distribution,
+ * with H corrected for ties and referred to chi-square on k − 1 df, exactly
+ * as R's `kruskal.test`. The chi-square approximation is rough when groups
+ * are small (say under 5); the result says so in a note.
+ *
+ * @param groups - the values of each group (finite numbers); empty groups are not allowed
+ * @returns the test, or {@link NotComputed}: `too_few` (fewer than 2 groups, or fewer than
+ *   {@link MIN_TOTAL_FOR_GROUP_TEST} values in all), `no_variation` (all values equal)
+ * @throws UppfoljningError when a value is not finite (path `groups[g][i]`) or a group is empty (`empty`)
+ * @see W. H. Kruskal, W. A. Wallis (1952), Use of ranks in one-criterion variance analysis. JASA 47:583–621.
+ * @see M. Hollander, D. A. Wolfe (1973), Nonparametric Statistical Methods, p. 116 (R's ?kruskal.test example).
+ *
+ * @example
+ * ```ts
+ * // Hollander & Wolfe (1973) p. 116, mucociliary efficiency, R's ?kruskal.test
+ * kruskalWallis([[2.9, 3.0, 2.5, 2.6, 3.2], [3.8, 2.7, 4.0, 2.4], [2.8, 3.4, 3.7, 2.2, 2.0]]);
+ * // => { computed: true, n: 14, method: 'kruskal-wallis', statistic: 0.7714…, df: 2, pValue: 0.68…, … }
+ * ```
+ */
+export function kruskalWallis(groups: readonly (readonly number[])[]): KruskalWallisResult | NotComputed {
+  groups.forEach((g, i) => {
+    checkFiniteArray(g, `groups.${i}`);
+    if (g.length === 0) throw new UppfoljningError([issue(['groups', i], 'empty')]);
+  });
+  const all = groups.flat();
+  const n = all.length;
+  const k = groups.length;
+  if (k < 2) return notComputed(k, 'too_few', { minimum: 2 });
+  if (n < MIN_TOTAL_FOR_GROUP_TEST) return notComputed(n, 'too_few', { minimum: MIN_TOTAL_FOR_GROUP_TEST });
+  const { ranks, tieSizes } = midRanks(all);
+  if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
+  let offset = 0;
+  let sum = 0;
+  for (const g of groups) {
+    const r = ranks.slice(offset, offset + g.length).reduce((a, v) => a + v, 0);
+    sum += (r * r) / g.length;
+    offset += g.length;
+  }
+  const h0 = (12 / (n * (n + 1))) * sum - 3 * (n + 1);
+  const correction = 1 - tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n ** 3 - n);
+  const statistic = h0 / correction;
+  const df = k - 1;
+  const notes: StatsNote[] = [];
+  if (tieSizes.length > 0) notes.push(note('ties_corrected', { groups: tieSizes.length }));
+  notes.push(note('chi_square_approximation', { df }));
+  return {
+    computed: true,
+    n,
+    method: 'kruskal-wallis',
+    statistic,
+    pValue: chiSquareUpper(statistic, df),
+    df,
+    sizes: groups.map((g) => g.length),
+    notes,
+  };
+}

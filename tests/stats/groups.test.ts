@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import {
+  chiSquareIndependence,
+  fisherExact2x2,
+  kruskalWallis,
+  mannWhitneyU,
+  type ChiSquareResult,
+  type FisherResult,
+  type KruskalWallisResult,
+  type MannWhitneyResult,
+  type Table2x2,
+} from '../../src/stats/groups.js';
+import { UppfoljningError } from '../../src/core/error.js';
+
+const ok = <T>(r: T | { computed: false }): T => {
+  expect((r as { computed: boolean }).computed).toBe(true);
+  return r as T;
+};
+
+// R 4.2.2 (with exactRankTests 0.8-35) on random cases, written by
+// tests/stats/fixtures/groups.R; the R calls are listed there.
+const rows = JSON.parse(readFileSync(new URL('./fixtures/groups.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>[];
+const of = (kind: string) => rows.filter((r) => r.kind === kind);
+
+describe('fisherExact2x2', () => {
+  it("Fisher's tea tasting (R ?fisher.test): p = 0.4857, conditional MLE OR = 6.408", () => {
+    const r = ok<FisherResult>(fisherExact2x2([[3, 1], [1, 3]]));
+    expect(r.pValue).toBeCloseTo(0.4857143, 7); // = 34/70: tables with a = 0, 1, 3, 4 (1 + 16 + 16 + 1)/70
+    expect(r.oddsRatio!).toBeCloseTo(6.408309, 3);
+  });
+  it('Convictions of like-sex twins (Fisher 1962, R ?fisher.test): p = 0.0005367, OR = 0.04694', () => {
+    const r = ok<FisherResult>(fisherExact2x2([[2, 15], [10, 3]]));
+    expect(r.pValue).toBeCloseTo(0.0005367241, 10);
+    expect(r.oddsRatio!).toBeCloseTo(0.04693661, 5);
+    // R finds the interval with uniroot at its default tolerance, so it agrees to about 3 digits.
+    expect(Math.abs(r.lower / 0.003325764 - 1)).toBeLessThan(5e-3);
+    expect(Math.abs(r.upper! / 0.3631823 - 1)).toBeLessThan(5e-3);
+  });
+  it('agrees with R fisher.test on random 2×2 tables (p to 1e-9; OR and interval to R uniroot tolerance)', () => {
+    const cases = of('fisher2x2');
+    expect(cases.length).toBeGreaterThan(25);
+    for (const c of cases) {
+      const r = ok<FisherResult>(fisherExact2x2(c.table as Table2x2));
+      expect(r.pValue).toBeCloseTo(c.p as number, 9);
+      const or = c.or as number;
+      if (or === 0) expect(r.oddsRatio).toBe(0);
+      else if (or > 1e300) expect(r.oddsRatio).toBeNull();
+      else expect(Math.abs(r.oddsRatio! / or - 1)).toBeLessThan(1e-3);
+      const [lo, hi] = c.ci as [number, number];
+      if (lo === 0) expect(r.lower).toBe(0);
+      else expect(Math.abs(r.lower / lo - 1)).toBeLessThan(2e-2);
+      if (hi > 1e300) expect(r.upper).toBeNull();
+      else expect(Math.abs(r.upper! / hi - 1)).toBeLessThan(2e-2);
+    }
+  });
+  it('swapping the rows gives the same p and the reciprocal odds ratio', () => {
+    fc.assert(
+      fc.property(fc.tuple(fc.nat(15), fc.nat(15), fc.nat(15), fc.nat(15)), ([a, b, c, d]) => {
+        const t: Table2x2 = [[a, b], [c, d]];
+        const copy = structuredClone(t);
+        const r = fisherExact2x2(t);
+        expect(t).toEqual(copy);
+        const s = fisherExact2x2([[c, d], [a, b]]);
+        if (!r.computed || !s.computed) return;
+        expect(r.pValue).toBeCloseTo(s.pValue, 10);
+        expect(r.pValue).toBeGreaterThan(0);
+        expect(r.pValue).toBeLessThanOrEqual(1);
+        if (r.oddsRatio !== null && r.oddsRatio > 0 && s.oddsRatio !== null) {
+          expect(r.oddsRatio * s.oddsRatio).toBeCloseTo(1, 6);
+        }
+        if (r.oddsRatio !== null && r.upper !== null) {
+          expect(r.lower).toBeLessThanOrEqual(r.oddsRatio);
+          expect(r.upper).toBeGreaterThanOrEqual(r.oddsRatio);
+        }
+      }),
+    );
+  });
+  it('rejects a table that is not 2×2 or has bad counts, naming the cell', () => {
+    expect(() => fisherExact2x2([[1, 2, 3]] as unknown as Table2x2)).toThrow(/table_shape/);
+    try {
+      fisherExact2x2([[1, -2], [3, 0.5]]);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as UppfoljningError).issues.map((i) => [i.path, i.rule])).toEqual([
+        [['table', 0, 1], 'min'],
+        [['table', 1, 1], 'integer'],
+      ]);
+    }
+    expect(fisherExact2x2([[0, 0], [0, 0]])).toMatchObject({ computed: false, reason: 'too_few' });
+  });
+});
+
+describe('chiSquareIndependence', () => {
+  it("Agresti (2007) p. 38 gender × party (R ?chisq.test): X² = 30.07, df = 2, p = 2.954e-07", () => {
+    const r = ok<ChiSquareResult>(chiSquareIndependence([[762, 327, 468], [484, 239, 477]]));
+    expect(r.method).toBe('chi-square-pearson');
+    expect(r.statistic).toBeCloseTo(30.070149, 6);
+    expect(r.df).toBe(2);
+    expect(r.pValue).toBeCloseTo(2.953589e-7, 12);
+    expect(r.cochranOk).toBe(true);
+    // Expected count, row 1 col 1: 1557 · 1246 / 2757 = 703.67…
+    expect(r.expected[0]![0]).toBeCloseTo((1557 * 1246) / 2757, 10);
+  });
+  it('falls back to the exact test when expected counts are small, and matches R fisher.test (r×c)', () => {
+    const cases = of('rxc');
+    expect(cases.length).toBeGreaterThan(15);
+    let exactCount = 0;
+    for (const c of cases) {
+      const r = ok<ChiSquareResult>(chiSquareIndependence(c.table as number[][], { exact: true }));
+      if (r.method === 'chi-square-pearson') {
+        // Enumeration would pass the limit: it must say so, and only for the larger tables.
+        expect(r.notes.map((n) => n.code)).toContain('exact_infeasible');
+        expect(r.n).toBeGreaterThan(30);
+        continue;
+      }
+      exactCount++;
+      expect(r.method).toBe('fisher-freeman-halton');
+      expect(r.pValue).toBeCloseTo(c.p as number, 9);
+      expect(r.statistic).toBeCloseTo(c.x2 as number, 9);
+      expect(r.df).toBe(c.df);
+      expect(r.chiSquarePValue).toBeCloseTo(c.chisq_p as number, 9);
+      const auto = ok<ChiSquareResult>(chiSquareIndependence(c.table as number[][]));
+      expect(auto.cochranOk).toBe(false); // these small tables all fail Cochran's rule
+      expect(auto.method).toBe('fisher-freeman-halton');
+    }
+    expect(exactCount).toBeGreaterThan(12);
+  });
+  it('drops an empty row and says so; a table with one non-empty row is not computed', () => {
+    const r = ok<ChiSquareResult>(chiSquareIndependence([[3, 1], [0, 0], [1, 3]]));
+    expect(r.method).toBe('fisher-exact');
+    expect(r.pValue).toBeCloseTo(0.4857143, 7); // the tea-tasting table once the empty row is gone
+    expect(r.rowsDropped).toEqual([1]);
+    expect(r.notes.map((n) => n.code)).toContain('empty_rows_dropped');
+    expect(chiSquareIndependence([[3, 4], [0, 0]])).toMatchObject({ computed: false, reason: 'table_shape' });
+  });
+  it('says when the exact test is too heavy (Job satisfaction, R ?fisher.test, n = 104)', () => {
+    const job = [
+      [1, 3, 10, 6],
+      [2, 3, 10, 7],
+      [1, 6, 14, 12],
+      [0, 1, 9, 11],
+    ];
+    const r = ok<ChiSquareResult>(chiSquareIndependence(job));
+    expect(r.cochranOk).toBe(false);
+    // R's network algorithm gives 0.7827 here; enumeration would pass 2 million tables.
+    expect(r.method).toBe('chi-square-pearson');
+    expect(r.notes.map((n) => n.code)).toContain('exact_infeasible');
+    expect(r.statistic).toBeCloseTo(5.9655, 4); // R: chisq.test(Job) X-squared = 5.9655, df = 9
+  });
+  it('rejects ragged tables', () => {
+    expect(() => chiSquareIndependence([[1, 2], [3]])).toThrow(UppfoljningError);
+  });
+});
+
+describe('mannWhitneyU', () => {
+  it('Hollander & Wolfe (1973) p. 69 permeability (R ?wilcox.test): W = 35, p = 0.2544', () => {
+    const x = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+    const y = [1.15, 0.88, 0.9, 0.74, 1.21];
+    const r = ok<MannWhitneyResult>(mannWhitneyU(x, y));
+    expect(r.statistic).toBe(35);
+    expect(r.method).toBe('mann-whitney-exact');
+    expect(r.pValue).toBeCloseTo(0.2544, 4);
+    // Swapping the groups: W' = n1·n2 − W = 15, same p.
+    const s = ok<MannWhitneyResult>(mannWhitneyU(y, x));
+    expect(s.statistic).toBe(15);
+    expect(s.pValue).toBeCloseTo(r.pValue, 12);
+  });
+  // Hand-computed: x = 1..4 all below y = 5..8: W = 0, the single most extreme
+  // of C(8, 4) = 70 arrangements, two-sided p = 2/70.
+  it('complete separation of 4 and 4 gives 2/70', () => {
+    expect(ok<MannWhitneyResult>(mannWhitneyU([1, 2, 3, 4], [5, 6, 7, 8])).pValue).toBeCloseTo(2 / 70, 14);
+  });
+  it('agrees with R (normal with correction; exact conditional) on 40 random cases', () => {
+    for (const c of of('mw')) {
+      const x = c.x as number[];
+      const y = c.y as number[];
+      const a = ok<MannWhitneyResult>(mannWhitneyU(x, y, { exact: false }));
+      expect(a.statistic).toBeCloseTo(c.W as number, 9);
+      expect(a.pValue).toBeCloseTo(c.normal as number, 9);
+      const e = ok<MannWhitneyResult>(mannWhitneyU(x, y, { exact: true }));
+      expect(e.pValue).toBeCloseTo(c.exact as number, 9);
+    }
+  });
+  it('too few, no variation, bad input', () => {
+    expect(mannWhitneyU([1, 2], [3, 4, 5, 6])).toMatchObject({ computed: false, reason: 'too_few', params: { minimum: 3 } });
+    expect(mannWhitneyU([1, 2, 3], [4, 5, 6])).toMatchObject({ computed: false, reason: 'too_few', params: { minimum: 8 } });
+    expect(mannWhitneyU([2, 2, 2, 2], [2, 2, 2, 2])).toMatchObject({ computed: false, reason: 'no_variation' });
+    expect(() => mannWhitneyU([1, 2, Number.NaN], [1, 2, 3])).toThrow(/x\[2\]/);
+  });
+  it('swapping groups keeps p; p in [0, 1]; exact and normal close at n = 49 + 49', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 25 }),
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 25 }),
+        (x, y) => {
+          const a = mannWhitneyU(x, y);
+          const b = mannWhitneyU(y, x);
+          expect(a.computed).toBe(b.computed);
+          if (a.computed && b.computed) {
+            expect(a.pValue).toBeCloseTo(b.pValue, 10);
+            expect(a.pValue).toBeGreaterThanOrEqual(0);
+            expect(a.pValue).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const x = Array.from({ length: 49 }, (_, i) => 2 * i);
+    const y = Array.from({ length: 49 }, (_, i) => 2 * i + 9);
+    const e = ok<MannWhitneyResult>(mannWhitneyU(x, y));
+    const a = ok<MannWhitneyResult>(mannWhitneyU(x, y, { exact: false }));
+    expect(e.method).toBe('mann-whitney-exact');
+    expect(Math.abs(e.pValue - a.pValue)).toBeLessThan(0.002);
+  });
+});
+
+describe('kruskalWallis', () => {
+  it('Hollander & Wolfe (1973) p. 116 mucociliary efficiency (R ?kruskal.test): H = 0.7714, df = 2, p = 0.68', () => {
+    const r = ok<KruskalWallisResult>(
+      kruskalWallis([
+        [2.9, 3.0, 2.5, 2.6, 3.2],
+        [3.8, 2.7, 4.0, 2.4],
+        [2.8, 3.4, 3.7, 2.2, 2.0],
+      ]),
+    );
+    expect(r.statistic).toBeCloseTo(0.7714, 4);
+    expect(r.df).toBe(2);
+    expect(r.pValue).toBeCloseTo(0.68, 2);
+  });
+  it('agrees with R kruskal.test on 30 random cases (ties corrected)', () => {
+    for (const c of of('kw')) {
+      const r = ok<KruskalWallisResult>(kruskalWallis(c.groups as number[][]));
+      expect(r.statistic).toBeCloseTo(c.H as number, 9);
+      expect(r.df).toBe(c.df);
+      expect(r.pValue).toBeCloseTo(c.p as number, 9);
+    }
+  });
+  it('with two groups equals the Mann–Whitney normal test without correction squared', () => {
+    const x = [1, 3, 5, 7, 9, 2];
+    const y = [4, 6, 8, 10, 12, 11, 13];
+    const k = ok<KruskalWallisResult>(kruskalWallis([x, y]));
+    const m = ok<MannWhitneyResult>(mannWhitneyU(x, y, { exact: false, correct: false }));
+    expect(k.statistic).toBeCloseTo(m.z! ** 2, 10);
+  });
+  it('too few groups, empty groups, no variation', () => {
+    expect(kruskalWallis([[1, 2, 3]])).toMatchObject({ computed: false, reason: 'too_few' });
+    expect(() => kruskalWallis([[1, 2], []])).toThrow(/groups\[1\]/);
+    expect(kruskalWallis([[1, 1, 1], [1, 1, 1, 1, 1]])).toMatchObject({ computed: false, reason: 'no_variation' });
+  });
+});
