@@ -1,6 +1,7 @@
 import type { StatsRule } from '../stats/rules.js';
 import type { IdentityRule } from '../identity/rules.js';
 import type { PrivacyRule } from '../privacy/rules.js';
+import type { IoRule } from '../io/rules.js';
 
 /**
  * Validation issues as plain data: a path into the input, a rule from a closed
@@ -47,6 +48,7 @@ export const CORE_RULES = [
   'missing_measure',
   'withdrawn',
   'not_closed',
+  'fine_scale',
 ] as const;
 
 /** A rule of the library's core (structure, dates, the follow-up's rules). */
@@ -60,7 +62,7 @@ export type CoreRule = (typeof CORE_RULES)[number];
  * const rule: Rule = 'calendar_date';
  * ```
  */
-export type Rule = CoreRule | StatsRule | IdentityRule | PrivacyRule;
+export type Rule = CoreRule | StatsRule | IdentityRule | PrivacyRule | IoRule;
 
 /** One step of a path into the input: an object key or an array index. */
 export type PathSegment = string | number;

@@ -3,6 +3,7 @@ import { toDotPath, type CoreRule, type Issue, type IssueParams, type Rule } fro
 import { statsMessages } from '../stats/rules.js';
 import { identityMessages } from '../identity/rules.js';
 import { privacyMessages } from '../privacy/rules.js';
+import { ioMessages } from '../io/rules.js';
 
 /** A text template per locale for one rule. */
 export interface RuleText {
@@ -165,11 +166,15 @@ const coreMessages: MessageTable<CoreRule> = {
     sv: () => 'insatsen är inte avslutad',
     en: () => 'the intervention has not been closed',
   },
+  fine_scale: {
+    sv: (p) => `skalan har för många steg (${show(p.bins)}) för exakta kvartiler; medelvärde och standardavvikelse visas`,
+    en: (p) => `the scale has too many steps (${show(p.bins)}) for exact quartiles; mean and standard deviation are shown`,
+  },
 };
 
 // Each module with rules of its own adds its table here; `Rule` in issue.ts
 // names the union, so a rule without texts does not compile.
-const messages: MessageTable<Rule> = { ...coreMessages, ...statsMessages, ...identityMessages, ...privacyMessages };
+const messages: MessageTable<Rule> = { ...coreMessages, ...statsMessages, ...identityMessages, ...privacyMessages, ...ioMessages };
 
 /** @internal Whether a string is one of the library's rules. */
 export function isRule(value: string): value is Rule {

@@ -1,0 +1,138 @@
+/**
+ * A deterministic synthetic cohort for the Björkebo pilot: about 40 clients
+ * run through the step functions exactly as a case system would, from one
+ * seed. Nobody here exists. Ids are made-up pseudonyms.
+ */
+import {
+  addDaysIso,
+  after,
+  before,
+  during,
+  enrol,
+  seededRandom,
+  withdraw,
+  type ClientRecord,
+  type DuringEvent,
+  type Plan,
+} from '../../src/index.js';
+
+const GOALS = [
+  ['sysselsattning', 'Börja praktik två dagar i veckan'],
+  ['boende', 'Få ett eget förstahandskontrakt'],
+  ['relationer', 'Träffa mina barn varannan helg'],
+  ['halsa', 'Sova hela nätter och äta regelbundet'],
+  ['ekonomi', 'Göra upp en avbetalningsplan för skulderna'],
+] as const;
+
+type Fate = 'completed' | 'breakdown' | 'moved' | 'missing-after' | 'ongoing' | 'declined';
+
+/**
+ * Who ends how: 30 complete (one without an after-measure), 5 break down,
+ * 1 moves, 2 are still in treatment, 1 declines before the start.
+ */
+const FATES: readonly Fate[] = [
+  ...Array<Fate>(29).fill('completed'),
+  'missing-after',
+  ...Array<Fate>(5).fill('breakdown'),
+  'moved',
+  'ongoing',
+  'ongoing',
+  'declined',
+];
+
+/** Builds the cohort's records by calling enrol, before, during, after and withdraw. */
+export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecord[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const records: ClientRecord[] = [];
+
+  FATES.forEach((fate, i) => {
+    const gender = random() < 0.3 ? 'kvinna' : 'man';
+    const age = between(19, 63);
+    const enrolled = addDaysIso('2018-11-05', between(0, 300));
+    const start = addDaysIso(enrolled, between(0, 6));
+    let record = enrol(plan, {
+      clientId: `bk-${String(i + 1).padStart(2, '0')}-${Math.floor(random() * 0xffff).toString(16)}`,
+      intervention: 'f-cra',
+      enrolled,
+      gender,
+      age,
+    });
+    if (fate === 'declined') {
+      records.push(withdraw(plan, record, { date: addDaysIso(enrolled, 3), reason: 'declined' }));
+      return;
+    }
+
+    const goalCount = between(1, 2);
+    const goals = Array.from({ length: goalCount }, () => {
+      const [area, statement] = pick(GOALS);
+      return { area, statement };
+    });
+    // Confidence before: mostly low to middling.
+    const confidenceBefore = pick([1, 2, 2, 2, 3, 3, 3, 4]);
+    record = before(plan, record, {
+      date: start,
+      mainProblem: pick(['alkohol', 'alkohol', 'narkotika', 'blandmissbruk']),
+      goals,
+      background: {
+        'tidigare-behandling': random() < 0.6,
+        huvuddrog: pick(['alkohol', 'alkohol', 'cannabis', 'amfetamin', 'opioider', 'blandmissbruk']),
+        'boende-fore': pick(['egen-bostad', 'andrahand', 'hemlos', 'hemlos', 'institution']),
+      },
+      measures: { 'tilltro-nykterhet': confidenceBefore },
+    });
+
+    // Weeks in treatment, and how likely a positive test is: higher for
+    // those whose treatment later breaks down.
+    const weeks = fate === 'breakdown' ? between(2, 9) : fate === 'moved' ? between(4, 12) : fate === 'ongoing' ? between(6, 14) : between(14, 24);
+    const risk = fate === 'breakdown' ? 0.3 : 0.06;
+    const events: DuringEvent[] = [];
+    for (let week = 0; week < weeks; week++) {
+      const weekStart = addDaysIso(start, week * 7);
+      events.push({ kind: 'measure', date: addDaysIso(weekStart, between(0, 6)), measure: 'urinprov', value: random() < risk ? 1 : 0 });
+      events.push({ kind: 'session', date: addDaysIso(weekStart, 1), attended: random() < 0.88 });
+      for (let day = 0; day < 7; day++) {
+        // Breath tests twice a day; a few missed.
+        for (let t = 0; t < 2; t++) {
+          if (random() < 0.93) {
+            events.push({ kind: 'measure', date: addDaysIso(weekStart, day), measure: 'utandningsprov', value: random() < risk / 3 ? 1 : 0 });
+          }
+        }
+      }
+      if (random() < risk / 2) events.push({ kind: 'deviation', date: addDaysIso(weekStart, 3), note: 'Avvikelse rapporterad i VIVA' });
+    }
+    record = during(plan, record, events);
+    const end = addDaysIso(start, weeks * 7);
+
+    switch (fate) {
+      case 'ongoing':
+        break;
+      case 'breakdown':
+        record = after(plan, record, { date: end, reason: 'breakdown', measures: {} });
+        break;
+      case 'moved':
+        record = after(plan, record, { date: end, reason: 'moved', measures: {} });
+        break;
+      case 'missing-after':
+        record = after(plan, record, { date: end, reason: 'completed', measures: {}, goalsMet: goals.map(() => random() < 0.5) });
+        break;
+      case 'completed': {
+        const shift = pick([-1, 0, 0, 1, 1, 1, 2, 2]);
+        const confidenceAfter = Math.min(5, Math.max(1, confidenceBefore + shift));
+        const likely = shift > 0 ? 0.75 : 0.25;
+        record = after(plan, record, {
+          date: end,
+          reason: 'completed',
+          measures: { 'tilltro-nykterhet': confidenceAfter },
+          goalsMet: goals.map(() => random() < likely),
+        });
+        break;
+      }
+      default:
+        break;
+    }
+    records.push(record);
+  });
+  return records;
+}

@@ -1,0 +1,85 @@
+import type { PlanInput } from '../../src/index.js';
+
+/**
+ * The Björkebo F-CRA pilot's follow-up plan, as the municipality's quality
+ * report describes it: clients who live at or move into Björkebo (a
+ * residential unit) and at the same time get reinforced CRA (F-CRA) at the
+ * outpatient unit Nexus. Before/after measure: the client's own confidence in
+ * staying sober/drug-free in one year (a smiley scale). During: urine tests at
+ * least once a week and breath tests twice a day. Breakdowns are withdrawn
+ * from the follow-up (and counted).
+ */
+export const bjorkeboPlan: PlanInput = {
+  id: 'bjorkebo-fcra',
+  title: 'Björkebo – Förstärkt CRA (F-CRA)',
+  question:
+    'Ökar klienternas egen tilltro till fortsatt drogfrihet/nykterhet under F-CRA med boende på Björkebo, och når de de mål de själva satt upp?',
+  period: { from: '2018-11-01', to: '2019-12-31' },
+  interventions: [
+    {
+      code: 'f-cra',
+      label: { sv: 'F-CRA med boende på Björkebo', en: 'F-CRA with residence at Björkebo' },
+    },
+  ],
+  targetGroup: 'Vuxna som bor på eller flyttar in på Björkebo och samtidigt får behandling med F-CRA på Nexus',
+  selection: { kind: 'all' },
+  background: [
+    { id: 'tidigare-behandling', label: { sv: 'Tidigare behandling för missbruk', en: 'Earlier substance-misuse treatment' }, kind: 'boolean' },
+    {
+      id: 'huvuddrog',
+      label: { sv: 'Huvuddrog', en: 'Main substance' },
+      kind: 'category',
+      options: [
+        { code: 'alkohol', label: { sv: 'Alkohol', en: 'Alcohol' } },
+        { code: 'cannabis', label: { sv: 'Cannabis', en: 'Cannabis' } },
+        { code: 'amfetamin', label: { sv: 'Amfetamin', en: 'Amphetamine' } },
+        { code: 'opioider', label: { sv: 'Opioider', en: 'Opioids' } },
+        { code: 'blandmissbruk', label: { sv: 'Blandmissbruk', en: 'Polysubstance use' } },
+      ],
+    },
+    {
+      id: 'boende-fore',
+      label: { sv: 'Boende före inflyttning', en: 'Housing before moving in' },
+      kind: 'category',
+      options: [
+        { code: 'egen-bostad', label: { sv: 'Egen bostad', en: 'Own home' } },
+        { code: 'andrahand', label: { sv: 'Andrahandskontrakt', en: 'Sublet' } },
+        { code: 'hemlos', label: { sv: 'Hemlös', en: 'Homeless' } },
+        { code: 'institution', label: { sv: 'Institution', en: 'Institution' } },
+      ],
+    },
+  ],
+  mainProblems: [
+    { code: 'alkohol', label: { sv: 'Alkoholmissbruk', en: 'Alcohol misuse' } },
+    { code: 'narkotika', label: { sv: 'Narkotikamissbruk', en: 'Drug misuse' } },
+    { code: 'blandmissbruk', label: { sv: 'Blandmissbruk', en: 'Polysubstance misuse' } },
+  ],
+  goalAreas: [
+    { code: 'sysselsattning', label: { sv: 'Sysselsättning', en: 'Occupation' } },
+    { code: 'boende', label: { sv: 'Eget boende', en: 'Own housing' } },
+    { code: 'relationer', label: { sv: 'Relationer och familj', en: 'Relationships and family' } },
+    { code: 'halsa', label: { sv: 'Hälsa', en: 'Health' } },
+    { code: 'ekonomi', label: { sv: 'Ekonomi', en: 'Finances' } },
+  ],
+  measures: { before: ['tilltro-nykterhet'], after: ['tilltro-nykterhet'] },
+  primaryMeasure: 'tilltro-nykterhet',
+  during: [
+    { id: 'urinprov', label: { sv: 'Urinprov (UP)', en: 'Urine test' }, instrument: 'provresultat', perWeek: 1, weeks: 26 },
+    { id: 'utandningsprov', label: { sv: 'Utandningsprov', en: 'Breath test' }, instrument: 'provresultat', perWeek: 14, weeks: 26 },
+  ],
+  // Goals beyond sobriety are formulated with the client; at closing the
+  // contact person and the client assess together whether each was met.
+  goalRule: { kind: 'assessed', combine: 'all' },
+  withdrawOn: ['breakdown'],
+  grouping: {
+    ageBands: [
+      { from: 18, to: 29 },
+      { from: 30, to: 44 },
+      { from: 45 },
+    ],
+    genders: [
+      { code: 'kvinna', label: { sv: 'Kvinna', en: 'Woman' } },
+      { code: 'man', label: { sv: 'Man', en: 'Man' } },
+    ],
+  },
+};

@@ -1,0 +1,318 @@
+import type { Label } from '../core/locale.js';
+import type { NotComputed } from '../core/not-computed.js';
+import { issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
+import { wilsonInterval, type ShareInterval } from '../stats/proportion.js';
+import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus } from '../after/classify.js';
+import type { Compilation } from './compile.js';
+import {
+  CLOSING_REASONS,
+  UNCLASSIFIED,
+  WEEK,
+  WITHDRAWAL_REASONS,
+  WITHDRAWAL_STAGES,
+  widths,
+  type CounterName,
+} from './layout.js';
+import { distribution, type Distribution } from './_lib/distribution.js';
+
+/**
+ * The grouping dimensions of the method: age band (*åldersgrupp*), gender
+ * (*kön*) and intervention (*insats*).
+ *
+ * @example
+ * ```ts
+ * DIMENSIONS;
+ * // => ['ageBand', 'gender', 'intervention']
+ * ```
+ */
+export const DIMENSIONS = ['ageBand', 'gender', 'intervention'] as const;
+
+/** A grouping dimension. */
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** A count with its denominator and a Wilson 95 % interval for the share. */
+export interface Share {
+  readonly count: number;
+  readonly n: number;
+  /** count / n, with its interval; not computed when n = 0. */
+  readonly share: ShareInterval | NotComputed;
+}
+
+/** A coded category with its count. */
+export interface CategoryCount {
+  readonly code: string;
+  readonly label: Label;
+  readonly count: number;
+}
+
+/** The results for one group (or the total), read from a compilation. */
+export interface GroupRow {
+  /** The group's codes: only the dimensions grouped by are present. */
+  readonly key: Readonly<Partial<Record<Dimension, string>>>;
+  /** The group's name, e.g. `Kvinna, 21–29 år`; `Totalt`/`Total` for everyone. */
+  readonly label: Label;
+  /**
+   * The attrition flow (*bortfall*), exact counts at every step: selected →
+   * started → withdrawn → closed → classified. `selected = started +
+   * notStarted`; `started = withdrawn + ongoing + closed`; `closed =
+   * classified + unclassified`.
+   */
+  readonly flow: {
+    readonly selected: number;
+    readonly notStarted: number;
+    readonly withdrawnBeforeStart: number;
+    readonly started: number;
+    readonly withdrawn: number;
+    readonly ongoing: number;
+    readonly closed: number;
+    readonly classified: number;
+    readonly unclassified: number;
+  };
+  /** Withdrawals by reason and stage (before the start, during the intervention). */
+  readonly withdrawals: readonly { readonly reason: (typeof WITHDRAWAL_REASONS)[number]; readonly beforeStart: number; readonly during: number }[];
+  /** Closed interventions: completed (*fullföljd*) vs discontinued, and by closing reason. */
+  readonly closing: {
+    readonly completed: Share;
+    readonly discontinued: Share;
+    readonly byReason: Readonly<Record<(typeof CLOSING_REASONS)[number], number>>;
+  };
+  /** Closed records that could not be classified, by reason. */
+  readonly unclassified: Readonly<Record<(typeof UNCLASSIFIED)[number], number>>;
+  /** The goal-attainment scale among classified records, in the scale's order. */
+  readonly attainment: {
+    readonly n: number;
+    readonly levels: Readonly<Record<AttainmentLevel, Share>>;
+    /** Levels 1 + 2: positive change. */
+    readonly improved: Share;
+    /** Level 3. */
+    readonly unchanged: Share;
+    /** Level 4. */
+    readonly worse: Share;
+    /** Goal met at closing (met, or already met and kept), among those with a goal. */
+    readonly goalMet: Share;
+    readonly goal: Readonly<Record<GoalStatus, number>>;
+  };
+  /** The primary measure: before (all who started), after and change (closed), and before among the withdrawn. */
+  readonly primary: {
+    readonly before: Distribution | NotComputed;
+    readonly after: Distribution | NotComputed;
+    readonly change: Distribution | NotComputed;
+    readonly withdrawnBefore: Distribution | NotComputed;
+  };
+  /** Main problems among those who started, most common first. */
+  readonly mainProblems: readonly CategoryCount[];
+  /** Goals by goal area, most common first (`none`: goals without an area). */
+  readonly goalAreas: readonly CategoryCount[];
+  /** Categorical background variables among those who started. */
+  readonly background: readonly { readonly id: string; readonly label: Label; readonly options: readonly CategoryCount[]; readonly missing: number }[];
+  /** Sessions attended and missed, and deviations reported. */
+  readonly dose: { readonly sessionsAttended: number; readonly sessionsMissed: number; readonly deviations: number; readonly attendance: Share };
+  /** During-measures week by week (week 1 = days 0–6 from the start). */
+  readonly during: readonly DuringSummary[];
+}
+
+/** A during-measure week by week for a group. */
+export interface DuringSummary {
+  readonly id: string;
+  readonly label: Label;
+  readonly weeks: readonly {
+    readonly week: number;
+    readonly tests: number;
+    readonly clients: number;
+    /** For a binary measure: the share of tests with the better value (e.g. negative tests). */
+    readonly good: Share | null;
+    /** The mean value of the week's measurements; null without measurements. */
+    readonly mean: number | null;
+  }[];
+  /** Measurements after the plan's last followed week, counted, not dropped. */
+  readonly later: { readonly tests: number; readonly clients: number };
+}
+
+/** A compilation read as a table: one row per group, and the total. */
+export interface Tabulation {
+  readonly planId: string;
+  readonly title: string;
+  readonly by: readonly Dimension[];
+  readonly total: GroupRow;
+  readonly rows: readonly GroupRow[];
+  readonly invalid: Compilation['invalid'];
+}
+
+const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
+
+/**
+ * Reads a compilation as a table of groups: the total, and one row for every
+ * combination of the chosen dimensions (any of age band, gender and
+ * intervention; none gives the total only). Every share carries its n and a
+ * Wilson 95 % interval; every distribution its n.
+ *
+ * Counts here are not yet protected against small cells: pass tables meant
+ * for people through the privacy step first.
+ *
+ * @param compilation - from {@link compile} or {@link mergeCompilations}
+ * @param options - `by`: the dimensions to group by (default none)
+ * @returns the tabulation
+ * @throws UppfoljningError for an unknown dimension
+ *
+ * @example
+ * ```ts
+ * const table = tabulate(compilation, { by: ['gender'] });
+ * table.rows.map((r) => [r.label.sv, r.attainment.levels.positive_goal_met.count]);
+ * // => [['Kvinna', 4], ['Man', 9]]
+ * ```
+ */
+export function tabulate(compilation: Compilation, options: { readonly by?: readonly Dimension[] } = {}): Tabulation {
+  const by = options.by ?? [];
+  by.forEach((d, i) => {
+    if (!DIMENSIONS.includes(d)) {
+      throw new UppfoljningError([issue(['by', i], 'one_of', { values: [...DIMENSIONS], value: String(d) })]);
+    }
+  });
+  const dims = compilation.meta.dims;
+  const sizes = [dims.ageBands.length, dims.genders.length, dims.interventions.length] as const;
+  const lists = [dims.ageBands, dims.genders, dims.interventions] as const;
+  const groups = new Map<string, { key: Partial<Record<Dimension, string>>; labels: Label[]; cells: number[] }>();
+  for (let a = 0; a < sizes[0]; a++) {
+    for (let g = 0; g < sizes[1]; g++) {
+      for (let i = 0; i < sizes[2]; i++) {
+        const index = [a, g, i];
+        const key: Partial<Record<Dimension, string>> = {};
+        const labels: Label[] = [];
+        for (const d of by) {
+          const dim = DIMENSIONS.indexOf(d);
+          const category = lists[dim]![index[dim]!]!;
+          key[d] = category.code;
+          labels.push(category.label);
+        }
+        const id = JSON.stringify(key);
+        const group = groups.get(id) ?? { key, labels, cells: [] };
+        group.cells.push((a * sizes[1] + g) * sizes[2] + i);
+        groups.set(id, group);
+      }
+    }
+  }
+  const all = Array.from({ length: compilation.cells }, (_, c) => c);
+  const rowOf = (key: Partial<Record<Dimension, string>>, label: Label, cells: number[]) => row(compilation, key, label, cells);
+  return {
+    planId: compilation.meta.planId,
+    title: compilation.meta.title,
+    by: [...by],
+    total: rowOf({}, { sv: 'Totalt', en: 'Total' }, all),
+    rows:
+      by.length === 0
+        ? []
+        : [...groups.values()].map((g) =>
+            rowOf(g.key, { sv: g.labels.map((l) => l.sv).join(', '), en: g.labels.map((l) => l.en).join(', ') }, g.cells),
+          ),
+    invalid: compilation.invalid,
+  };
+}
+
+/** Sums a counter array over cells: one vector of the array's width. */
+function sumCells(compilation: Compilation, name: CounterName, cells: readonly number[]): number[] {
+  const width = widths(compilation.meta)[name];
+  const out = new Array<number>(width).fill(0);
+  const array = compilation.counts[name];
+  for (const cell of cells) {
+    const base = cell * width;
+    for (let j = 0; j < width; j++) out[j] = out[j]! + array[base + j]!;
+  }
+  return out;
+}
+
+const ranked = (list: readonly { code: string; label: Label }[], counts: readonly number[]): CategoryCount[] =>
+  list.map((c, i) => ({ code: c.code, label: c.label, count: counts[i] ?? 0 })).sort((x, y) => y.count - x.count);
+
+function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, label: Label, cells: number[]): GroupRow {
+  const meta = compilation.meta;
+  const sum = (name: CounterName) => sumCells(compilation, name, cells);
+  const [selected, started, ongoing, closed, classified] = sum('flow') as [number, number, number, number, number];
+  const w = sum('withdrawn');
+  const stages = WITHDRAWAL_STAGES.length;
+  const withdrawals = WITHDRAWAL_REASONS.map((reason, r) => ({ reason, beforeStart: w[r * stages]!, during: w[r * stages + 1]! }));
+  const withdrawnBeforeStart = withdrawals.reduce((n, x) => n + x.beforeStart, 0);
+  const withdrawn = withdrawals.reduce((n, x) => n + x.during, 0);
+  const closingCounts = sum('closing');
+  const byReason = Object.fromEntries(CLOSING_REASONS.map((r, i) => [r, closingCounts[i]!])) as Record<(typeof CLOSING_REASONS)[number], number>;
+  const unclassifiedCounts = sum('unclassified');
+  const unclassified = Object.fromEntries(UNCLASSIFIED.map((r, i) => [r, unclassifiedCounts[i]!])) as GroupRow['unclassified'];
+  const levelCounts = sum('levels');
+  const goalCounts = sum('goal');
+  const goal = Object.fromEntries(GOAL_STATUSES.map((s, i) => [s, goalCounts[i]!])) as Record<GoalStatus, number>;
+  const levels = Object.fromEntries(ATTAINMENT_LEVELS.map((l, i) => [l, share(levelCounts[i]!, classified)])) as Record<AttainmentLevel, Share>;
+
+  const p = meta.primary;
+  const sums = sum('sums');
+  const triple = (i: number) => [sums[3 * i]!, sums[3 * i + 1]!, sums[3 * i + 2]!] as [number, number, number];
+  const hist = (name: CounterName) => (p.histogram ? sum(name) : undefined);
+  const bg = sum('background');
+  let offset = 0;
+  const background = meta.background.map((b) => {
+    const options = b.options.map((o, i) => ({ code: o.code, label: o.label, count: bg[offset + i]! }));
+    const missing = bg[offset + b.options.length]!;
+    offset += b.options.length + 1;
+    return { id: b.id, label: b.label, options, missing };
+  });
+  const dose = sum('dose');
+  const [attended, missed, deviations] = [dose[0]!, dose[1]!, dose[2]!];
+  const duringCounts = sum('during');
+  offset = 0;
+  const during = meta.during.map((d) => {
+    const at = (week: number, j: number) => duringCounts[offset + week * WEEK.length + j]!;
+    const weeks = Array.from({ length: d.weeks }, (_, week) => {
+      const tests = at(week, 0);
+      const sumK = at(week, 1);
+      const good = d.kind === 'binary' ? (d.direction === 'lower_is_better' ? tests - sumK : sumK) : 0;
+      return {
+        week: week + 1,
+        tests,
+        clients: at(week, 2),
+        good: d.kind === 'binary' ? share(good, tests) : null,
+        mean: tests === 0 ? null : d.min + (sumK / tests) * d.step,
+      };
+    });
+    const later = { tests: at(d.weeks, 0), clients: at(d.weeks, 2) };
+    offset += (d.weeks + 1) * WEEK.length;
+    return { id: d.id, label: d.label, weeks, later };
+  });
+  const withGoal = classified - goal.no_goal;
+  return {
+    key,
+    label,
+    flow: {
+      selected,
+      notStarted: selected - started,
+      withdrawnBeforeStart,
+      started,
+      withdrawn,
+      ongoing,
+      closed,
+      classified,
+      unclassified: closed - classified,
+    },
+    withdrawals,
+    closing: { completed: share(byReason.completed, closed), discontinued: share(closed - byReason.completed, closed), byReason },
+    unclassified,
+    attainment: {
+      n: classified,
+      levels,
+      improved: share(levelCounts[0]! + levelCounts[1]!, classified),
+      unchanged: share(levelCounts[2]!, classified),
+      worse: share(levelCounts[3]!, classified),
+      goalMet: share(goal.met + goal.met_before, withGoal),
+      goal,
+    },
+    primary: {
+      before: distribution(triple(0), hist('before'), p.min, p.step, p.bins),
+      after: distribution(triple(1), hist('after'), p.min, p.step, p.bins),
+      change: distribution(triple(2), hist('change'), -(p.bins - 1) * p.step, p.step, p.bins),
+      withdrawnBefore: distribution(triple(3), hist('withdrawnBefore'), p.min, p.step, p.bins),
+    },
+    mainProblems: ranked(meta.mainProblems, sum('mainProblems')),
+    goalAreas: ranked([...meta.goalAreas, { code: 'none', label: { sv: 'Utan målområde', en: 'No goal area' } }], sum('goalAreas')),
+    background,
+    dose: { sessionsAttended: attended, sessionsMissed: missed, deviations, attendance: share(attended, attended + missed) },
+    during,
+  };
+}
