@@ -1,0 +1,120 @@
+import { issue, type Issue } from '../core/issue.js';
+import type { Locale } from '../core/locale.js';
+import { fail, ok, unwrap, type Result } from '../core/result.js';
+import { DEFAULT_K } from './protect-table.js';
+
+/**
+ * A share after small-cell protection: the share with its numerator and
+ * denominator, or a mark that it is suppressed and why (which count was
+ * small). Render a suppressed share as `..`, never as 0 %.
+ *
+ * @example
+ * ```ts
+ * const shown: ProtectedShare = { share: 0.25, numerator: 5, denominator: 20 };
+ * const hidden: ProtectedShare = { suppressed: 'primary', because: 'numerator' };
+ * ```
+ */
+export type ProtectedShare = PublishedShare | SuppressedShare;
+
+/** A share that may be shown. */
+export interface PublishedShare {
+  /** `numerator / denominator`, unrounded (round when rendering). */
+  readonly share: number;
+  /** The count with the attribute. */
+  readonly numerator: number;
+  /** The group size. */
+  readonly denominator: number;
+}
+
+/** A share that must not be shown; render it as `..`. */
+export interface SuppressedShare {
+  /** Always `primary`: the share itself rests on a small count. */
+  readonly suppressed: 'primary';
+  /** Which count was small: the numerator, the denominator, or (with `complement`) their difference. */
+  readonly because: 'numerator' | 'denominator' | 'complement';
+}
+
+/** Options for {@link protectShare}. */
+export interface ProtectShareOptions {
+  /** The threshold: counts from 1 to k − 1 are suppressed; default 5. */
+  readonly k?: number;
+  /**
+   * Also suppress when `denominator − numerator` is from 1 to k − 1 (e.g.
+   * "18 of 20 got worse" tells that only 2 did not). Off by default.
+   */
+  readonly complement?: boolean;
+}
+
+const countIssues = (value: unknown, field: string): Issue[] => {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return [issue([field], 'integer', { value: String(value) })];
+  if (value < 0) return [issue([field], 'min', { minimum: 0, origin: 'number' })];
+  return [];
+};
+
+/**
+ * Small-cell protection of a share `numerator / denominator`: suppressed when
+ * the denominator is below k (0 included: the share does not exist) or the
+ * numerator is from 1 to k − 1. A numerator of 0 is published (0 %), as
+ * zeros are in tables. Apply it to raw counts, before rounding the share.
+ *
+ * @param numerator - the count with the attribute (a whole number, 0 or more)
+ * @param denominator - the group size (a whole number, at least the numerator)
+ * @param options - the threshold k (default 5) and the complement rule
+ * @returns the share, or the issues (`integer`, `min`, `numerator_exceeds_denominator`)
+ * @see Hundepool, A. et al. (2012). Statistical Disclosure Control. Wiley, ch. 4
+ *
+ * @example
+ * ```ts
+ * validateProtectShare(3, 20);
+ * // => { success: true, data: { suppressed: 'primary', because: 'numerator' } }
+ * validateProtectShare(0, 20);
+ * // => { success: true, data: { share: 0, numerator: 0, denominator: 20 } }
+ * ```
+ */
+export function validateProtectShare(
+  numerator: number,
+  denominator: number,
+  options: ProtectShareOptions = {},
+): Result<ProtectedShare> {
+  const k = options.k ?? DEFAULT_K;
+  const issues = [...countIssues(numerator, 'numerator'), ...countIssues(denominator, 'denominator')];
+  if (typeof k !== 'number' || !Number.isInteger(k)) issues.push(issue(['k'], 'integer', { value: String(k) }));
+  else if (k < 1) issues.push(issue(['k'], 'min', { minimum: 1, origin: 'number' }));
+  if (issues.length === 0 && numerator > denominator) {
+    issues.push(issue(['numerator'], 'numerator_exceeds_denominator', { numerator, denominator }));
+  }
+  if (issues.length > 0) return fail(issues);
+  if (denominator < k) return ok({ suppressed: 'primary', because: 'denominator' });
+  if (numerator > 0 && numerator < k) return ok({ suppressed: 'primary', because: 'numerator' });
+  const rest = denominator - numerator;
+  if (options.complement === true && rest > 0 && rest < k) return ok({ suppressed: 'primary', because: 'complement' });
+  return ok({ share: numerator / denominator, numerator, denominator });
+}
+
+/**
+ * Small-cell protection of a share; the throwing twin of
+ * {@link validateProtectShare}.
+ *
+ * @param numerator - the count with the attribute
+ * @param denominator - the group size
+ * @param options - the threshold k (default 5) and the complement rule
+ * @param locale - the language of the error message
+ * @returns the protected share
+ * @throws UppfoljningError when a count is not a whole number ≥ 0 or the numerator exceeds the denominator
+ *
+ * @example
+ * ```ts
+ * protectShare(6, 8);
+ * // => { share: 0.75, numerator: 6, denominator: 8 }
+ * protectShare(6, 8, { complement: true });
+ * // => { suppressed: 'primary', because: 'complement' }
+ * ```
+ */
+export function protectShare(
+  numerator: number,
+  denominator: number,
+  options: ProtectShareOptions = {},
+  locale: Locale = 'sv',
+): ProtectedShare {
+  return unwrap(validateProtectShare(numerator, denominator, options), locale);
+}
