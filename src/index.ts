@@ -17,3 +17,4 @@ export * from './measure/index.js';
 export * from './plan/index.js';
 export * from './record/index.js';
 export * from './compile/index.js';
+export * from './analyse/index.js';

@@ -2,7 +2,7 @@
  * Presentation for the example's console: a plain-text table of the compiled
  * results. (The library's own renderers live behind `uppfoljning/report`.)
  */
-import { tabulate, type Compilation, type GroupRow, type Locale, type Share } from '../../src/index.js';
+import { analyse, findingText, tabulate, type Compilation, type GroupRow, type Locale, type Share } from '../../src/index.js';
 
 const pct = (s: Share, locale: Locale) =>
   s.share.computed ? `${Math.round(s.share.estimate * 100)}${locale === 'sv' ? ' %' : '%'}` : '–';
@@ -44,13 +44,19 @@ export function printTable(rows: readonly GroupRow[], locale: Locale): string {
 
 /** A short Markdown report of the follow-up. */
 export function markdownReport(compilation: Compilation, locale: Locale): string {
-  const total = tabulate(compilation).total;
+  const analysis = analyse(compilation);
   const sv = locale === 'sv';
-  const rows = [total, ...tabulate(compilation, { by: ['gender'] }).rows, ...tabulate(compilation, { by: ['ageBand'] }).rows];
+  const rows = [analysis.total, ...tabulate(compilation, { by: ['gender'] }).rows, ...tabulate(compilation, { by: ['ageBand'] }).rows];
   return [
     `# ${compilation.meta.title}`,
     '',
-    sv ? `Följda: ${total.flow.selected}. Avslutade: ${total.flow.closed}.` : `Followed: ${total.flow.selected}. Closed: ${total.flow.closed}.`,
+    `## ${sv ? 'Sammanfattning' : 'Summary'}`,
+    '',
+    ...analysis.findings.filter((f) => !f.caution).map((f) => `- ${findingText(f, locale)}`),
+    '',
+    `## ${sv ? 'Vad siffrorna inte säger' : 'What the numbers cannot say'}`,
+    '',
+    ...analysis.findings.filter((f) => f.caution).map((f) => `- ${findingText(f, locale)}`),
     '',
     '```',
     printTable(rows, locale),

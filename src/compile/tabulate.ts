@@ -99,6 +99,8 @@ export interface GroupRow {
     readonly after: Distribution | NotComputed;
     readonly change: Distribution | NotComputed;
     readonly withdrawnBefore: Distribution | NotComputed;
+    /** Before, among those who started and were not withdrawn (ongoing or closed). */
+    readonly stayedBefore: Distribution | NotComputed;
   };
   /** Main problems among those who started, most common first. */
   readonly mainProblems: readonly CategoryCount[];
@@ -224,6 +226,18 @@ function sumCells(compilation: Compilation, name: CounterName, cells: readonly n
 const ranked = (list: readonly { code: string; label: Label }[], counts: readonly number[]): CategoryCount[] =>
   list.map((c, i) => ({ code: c.code, label: c.label, count: counts[i] ?? 0 })).sort((x, y) => y.count - x.count);
 
+function stayed(
+  all: [number, number, number],
+  withdrawn: [number, number, number],
+  histAll: number[] | undefined,
+  histWithdrawn: number[] | undefined,
+  p: Compilation['meta']['primary'],
+): Distribution | NotComputed {
+  const sums = [all[0] - withdrawn[0], all[1] - withdrawn[1], all[2] - withdrawn[2]] as [number, number, number];
+  const hist = histAll && histWithdrawn ? histAll.map((n, k) => n - histWithdrawn[k]!) : undefined;
+  return distribution(sums, hist, p.min, p.step, p.bins);
+}
+
 function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, label: Label, cells: number[]): GroupRow {
   const meta = compilation.meta;
   const sum = (name: CounterName) => sumCells(compilation, name, cells);
@@ -308,6 +322,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
       after: distribution(triple(1), hist('after'), p.min, p.step, p.bins),
       change: distribution(triple(2), hist('change'), -(p.bins - 1) * p.step, p.step, p.bins),
       withdrawnBefore: distribution(triple(3), hist('withdrawnBefore'), p.min, p.step, p.bins),
+      stayedBefore: stayed(triple(0), triple(3), hist('before'), hist('withdrawnBefore'), p),
     },
     mainProblems: ranked(meta.mainProblems, sum('mainProblems')),
     goalAreas: ranked([...meta.goalAreas, { code: 'none', label: { sv: 'Utan målområde', en: 'No goal area' } }], sum('goalAreas')),

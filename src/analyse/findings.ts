@@ -1,0 +1,129 @@
+import type { Locale } from '../core/locale.js';
+import type { IssueParams } from '../core/issue.js';
+
+/**
+ * The kinds of statement {@link analyse} makes, each a sentence in Swedish
+ * and English filled in from the numbers: the plain-language summary of a
+ * follow-up is generated from these, never written by hand.
+ */
+export const FINDING_CODES = [
+  'followed',
+  'withdrawn',
+  'not_started',
+  'unclassified',
+  'goal_met',
+  'direction',
+  'worse',
+  'paired_test',
+  'subgroup_gap',
+  'subgroup_test',
+  'attrition_baseline',
+  'small_n',
+  'no_comparison_group',
+  'invalid_records',
+  'during_trend',
+] as const;
+
+/** A kind of finding. */
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/**
+ * One statement about the results, as data. `caution` marks what limits
+ * the reading of the numbers (small n, attrition, no comparison group).
+ */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly caution: boolean;
+  readonly params: IssueParams;
+}
+
+type Texts = { readonly [C in FindingCode]: { readonly sv: (p: IssueParams) => string; readonly en: (p: IssueParams) => string } };
+
+const pct = (value: unknown, locale: Locale) => {
+  const n = Number(value);
+  return locale === 'sv' ? `${Math.round(n * 100)} %` : `${Math.round(n * 100)}%`;
+};
+const pValue = (value: unknown, locale: Locale) =>
+  Number(value) < 0.001 ? `p < ${num(0.001, locale, 3)}` : `p = ${num(value, locale, 3)}`;
+const num = (value: unknown, locale: Locale, digits = 2) =>
+  Number(value).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits });
+
+const texts: Texts = {
+  followed: {
+    sv: (p) => `${p.selected} klienter valdes ut till uppföljningen; ${p.started} påbörjade insatsen och ${p.closed} har avslutat den. ${p.classified} av de avslutade kunde bedömas på skalan för måluppfyllelse.`,
+    en: (p) => `${p.selected} clients were selected for the follow-up; ${p.started} started the intervention and ${p.closed} have closed it. ${p.classified} of those closed could be placed on the goal-attainment scale.`,
+  },
+  withdrawn: {
+    sv: (p) => `${p.count} av ${p.started} som påbörjade (${pct(p.share, 'sv')}) avfördes från uppföljningen under insatsen (${p.reasonsSv}).`,
+    en: (p) => `${p.count} of ${p.started} who started (${pct(p.share, 'en')}) were withdrawn from the follow-up during the intervention (${p.reasonsEn}).`,
+  },
+  not_started: {
+    sv: (p) => `${p.count} utvalda påbörjade aldrig insatsen (${p.reasonsSv}).`,
+    en: (p) => `${p.count} selected clients never started the intervention (${p.reasonsEn}).`,
+  },
+  unclassified: {
+    sv: (p) => `${p.count} avslutade kunde inte bedömas: ${p.reasonsSv}.`,
+    en: (p) => `${p.count} closed could not be classified: ${p.reasonsEn}.`,
+  },
+  goal_met: {
+    sv: (p) => `${p.count} av ${p.n} (${pct(p.share, 'sv')}, 95 % konfidensintervall ${pct(p.lower, 'sv')}–${pct(p.upper, 'sv')}) nådde sitt mål.`,
+    en: (p) => `${p.count} of ${p.n} (${pct(p.share, 'en')}, 95% confidence interval ${pct(p.lower, 'en')}–${pct(p.upper, 'en')}) reached their goal.`,
+  },
+  direction: {
+    sv: (p) => `Av ${p.n} bedömda förändrades ${p.improved} till det bättre (${pct(p.improvedShare, 'sv')}), ${p.unchanged} var oförändrade och ${p.worse} försämrades.`,
+    en: (p) => `Of ${p.n} classified, ${p.improved} changed for the better (${pct(p.improvedShare, 'en')}), ${p.unchanged} were unchanged and ${p.worse} got worse.`,
+  },
+  worse: {
+    sv: (p) => `${p.count} klienter försämrades och ${p.unchanged} var oförändrade: metoden ber enheten se närmare på hur de skiljer sig från dem som blev bättre (genomfördes insatsen som tänkt, deltog klienten, passade metoden behoven, spelade yttre händelser in?).`,
+    en: (p) => `${p.count} clients got worse and ${p.unchanged} were unchanged: the method asks the unit to look closer at how they differ from those who improved (was the intervention delivered as intended, did the client take part, did the method match the needs, did outside events matter?).`,
+  },
+  paired_test: {
+    sv: (p) => `${p.instrumentSv} före och efter (n = ${p.n} par${Number(p.zeros) > 0 ? `, varav ${p.zeros} utan förändring som inte ingår i testet` : ''}): ${p.methodSv}, ${pValue(p.pValue, 'sv')}${p.effectSv ? `; ${p.effectSv}` : ''}.`,
+    en: (p) => `${p.instrumentEn} before and after (n = ${p.n} pairs${Number(p.zeros) > 0 ? `, of which ${p.zeros} without change are left out of the test` : ''}): ${p.methodEn}, ${pValue(p.pValue, 'en')}${p.effectEn ? `; ${p.effectEn}` : ''}.`,
+  },
+  subgroup_gap: {
+    sv: (p) => `Andelen som nådde målet var ${pct(p.highShare, 'sv')} bland ${p.highSv} (n = ${p.highN}) och ${pct(p.lowShare, 'sv')} bland ${p.lowSv} (n = ${p.lowN}).`,
+    en: (p) => `The share who reached their goal was ${pct(p.highShare, 'en')} among ${p.highEn} (n = ${p.highN}) and ${pct(p.lowShare, 'en')} among ${p.lowEn} (n = ${p.lowN}).`,
+  },
+  subgroup_test: {
+    sv: (p) => `Skillnad i måluppfyllelse mellan grupper efter ${p.dimensionSv}: ${p.methodSv}, ${pValue(p.pValue, 'sv')}${p.adjusted ? ` (justerat för ${p.tests} jämförelser med Holms metod)` : ''}.`,
+    en: (p) => `Difference in goal attainment between groups by ${p.dimensionEn}: ${p.methodEn}, ${pValue(p.pValue, 'en')}${p.adjusted ? ` (adjusted for ${p.tests} comparisons by Holm's method)` : ''}.`,
+  },
+  attrition_baseline: {
+    sv: (p) => `De som avfördes hade före insatsen i medel ${num(p.withdrawnMean, 'sv')} på ${p.instrumentSv} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
+    en: (p) => `Those withdrawn had a mean of ${num(p.withdrawnMean, 'en')} on ${p.instrumentEn} before the intervention (n = ${p.withdrawnN}), those who stayed ${num(p.stayedMean, 'en')} (n = ${p.stayedN}): the results describe those who stayed, and attrition may hide worse outcomes.`,
+  },
+  small_n: {
+    sv: (p) => `Gruppen är liten (${p.n} bedömda): andelarna är osäkra, vilket de breda konfidensintervallen visar, och skillnader mellan undergrupper bör inte tolkas som säkra.`,
+    en: (p) => `The group is small (${p.n} classified): the shares are uncertain, as the wide confidence intervals show, and differences between subgroups should not be read as certain.`,
+  },
+  no_comparison_group: {
+    sv: () => 'Uppföljningen har ingen jämförelsegrupp: den visar om klienternas situation förändrades, inte att förändringen beror på insatsen.',
+    en: () => 'The follow-up has no comparison group: it shows whether the clients’ situation changed, not that the change was caused by the intervention.',
+  },
+  invalid_records: {
+    sv: (p) => `${p.count} poster kunde inte räknas på grund av felaktiga uppgifter och redovisas separat.`,
+    en: (p) => `${p.count} records could not be counted because of invalid data and are reported separately.`,
+  },
+  during_trend: {
+    sv: (p) => `${p.labelSv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${p.firstN}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${p.lastN}).`,
+    en: (p) => `${p.labelEn}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${p.firstN}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${p.lastN}).`,
+  },
+};
+
+/**
+ * A finding as a sentence.
+ *
+ * @param finding - from {@link analyse}
+ * @param locale - `sv` (default) or `en`
+ * @returns the sentence
+ *
+ * @example
+ * ```ts
+ * findingText({ code: 'no_comparison_group', caution: true, params: {} }, 'en');
+ * // => 'The follow-up has no comparison group: it shows whether the clients’ situation changed, not that the change was caused by the intervention.'
+ * ```
+ */
+export function findingText(finding: Finding, locale: Locale = 'sv'): string {
+  return texts[finding.code][locale](finding.params);
+}
