@@ -18,3 +18,5 @@ export * from './plan/index.js';
 export * from './record/index.js';
 export * from './compile/index.js';
 export * from './analyse/index.js';
+export * from './stats/index.js';
+export * from './io/index.js';

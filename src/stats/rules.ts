@@ -18,6 +18,7 @@ export const STATS_RULES = [
   'exact_infeasible',
   'direction_conflict',
   'positive',
+  'length_mismatch',
 ] as const;
 
 /** A rule of the statistics module. */
@@ -54,6 +55,10 @@ export const statsMessages: MessageTable<StatsRule> = {
   exact_infeasible: {
     sv: (p) => `det exakta testet kräver för många beräkningar (över ${String(p.limit)} tabeller)`,
     en: (p) => `the exact test needs too much computation (more than ${String(p.limit)} tables)`,
+  },
+  length_mismatch: {
+    sv: (p) => `måste ha lika många värden som ${String(p.other)} (${String(p.length)} mot ${String(p.otherLength)})`,
+    en: (p) => `must have as many values as ${String(p.other)} (${String(p.length)} against ${String(p.otherLength)})`,
   },
   positive: {
     sv: (p) => `måste vara större än 0, fick ${String(p.value)}`,

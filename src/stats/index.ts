@@ -1,0 +1,66 @@
+export { STATS_RULES, statsMessages } from './rules.js';
+export type { StatsRule } from './rules.js';
+export {
+  STATS_METHODS,
+  STATS_METHOD_LABELS,
+  STATS_NOTE_CODES,
+  methodLabel,
+  noteText,
+} from './methods.js';
+export type { StatsMethod, StatsNote, StatsNoteCode } from './methods.js';
+export { wilsonInterval, clopperPearsonInterval, shareWithInterval, newcombeDifference, riskDifference } from './proportion.js';
+export type {
+  ShareInterval,
+  ShareIntervalOptions,
+  ShareWithIntervalOptions,
+  ShareDifference,
+  SuccessCount,
+} from './proportion.js';
+export { MIN_PAIRS_FOR_TEST, wilcoxonSignedRank, signTest, pairedTTest, mcnemarTest } from './paired.js';
+export type {
+  TestResult,
+  WilcoxonSignedRankOptions,
+  WilcoxonSignedRankResult,
+  SignTestResult,
+  PairedTTestOptions,
+  PairedTTestResult,
+  McNemarOptions,
+  McNemarResult,
+} from './paired.js';
+export {
+  MIN_GROUP_SIZE,
+  MIN_TOTAL_FOR_GROUP_TEST,
+  fisherExact2x2,
+  chiSquareIndependence,
+  mannWhitneyU,
+  kruskalWallis,
+} from './groups.js';
+export type {
+  Table2x2,
+  FisherOptions,
+  FisherResult,
+  ChiSquareOptions,
+  ChiSquareResult,
+  MannWhitneyOptions,
+  MannWhitneyResult,
+  KruskalWallisResult,
+} from './groups.js';
+export { cohenDz, rankBiserialPaired } from './effect.js';
+export type { EffectSize, RankBiserialResult } from './effect.js';
+export { reliableChangeIndex, clinicalCutoffs, classifyIndividualChange, gasTScore } from './individual.js';
+export type {
+  ScaleDirection,
+  ReliableChangeOptions,
+  ReliableChange,
+  Norm,
+  ClinicalCutoffsInput,
+  ClinicalCutoffs,
+  IndividualChangeClass,
+  ClassifyChangeOptions,
+  IndividualChange,
+  GasOptions,
+  GasTScore,
+} from './individual.js';
+export { holm } from './adjust.js';
+export { expandHistogram, expandCounts, pairedDifferences } from './histogram.js';
+export type { HistogramBin, CountsScale } from './histogram.js';
