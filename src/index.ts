@@ -19,4 +19,3 @@ export * from './record/index.js';
 export * from './compile/index.js';
 export * from './analyse/index.js';
 export * from './stats/index.js';
-export * from './io/index.js';
