@@ -19,3 +19,4 @@ export * from './record/index.js';
 export * from './compile/index.js';
 export * from './analyse/index.js';
 export * from './stats/index.js';
+export * from './io/index.js';

@@ -1,0 +1,179 @@
+import { issue, type Issue } from '../core/issue.js';
+
+/** A text encoding that Swedish exports use. */
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+
+/**
+ * Windows-1252's bytes 0x80–0x9F (WHATWG index-windows-1252). Node's
+ * `TextDecoder('windows-1252')` decodes these as Latin-1 control characters
+ * (e.g. 0x80 as U+0080 instead of €), so they are mapped here; 0x81, 0x8D,
+ * 0x8F, 0x90 and 0x9D are unassigned and kept as is.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const part = bytes.subarray(i, i + CHUNK);
+    const codes = new Array<number>(part.length);
+    for (let j = 0; j < part.length; j++) {
+      const b = part[j]!;
+      codes[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+/**
+ * Decodes the bytes of an exported file. A UTF-8 byte-order mark is removed;
+ * without an explicit encoding, bytes that are not valid UTF-8 are read as
+ * Windows-1252 (what Excel and many Swedish case systems write on Windows),
+ * so `å`, `ä` and `ö` come out right either way.
+ *
+ * @param bytes - the file's bytes
+ * @param encoding - force an encoding; by default it is detected
+ * @returns the text and the encoding used
+ *
+ * @see https://encoding.spec.whatwg.org/index-windows-1252.txt the byte → character table used
+ *
+ * @example
+ * ```ts
+ * decodeText(new Uint8Array([0x4b, 0xf6, 0x6e])); // "Kön" in Windows-1252
+ * // => { text: 'Kön', encoding: 'windows-1252' }
+ * ```
+ */
+export function decodeText(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; encoding: CsvEncoding } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
+  if (bom || encoding === 'utf-8') {
+    // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** One data row of a CSV file: its line number in the file (the header is line 1) and its fields. */
+export interface CsvRow {
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+/** A parsed CSV file. */
+export interface CsvTable {
+  /** The separator used: `;` or `,`. */
+  readonly separator: ';' | ',';
+  readonly header: readonly string[];
+  readonly rows: readonly CsvRow[];
+  /** Rows that could not be read, with their line number in `path[0]`. */
+  readonly issues: readonly Issue[];
+}
+
+/** The separator a header line uses: `;` when it has more semicolons than commas outside quotes. */
+function detectSeparator(text: string): ';' | ',' {
+  let semi = 0;
+  let comma = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ';') semi++;
+    else if (!quoted && ch === ',') comma++;
+  }
+  return semi >= comma && semi > 0 ? ';' : ',';
+}
+
+/**
+ * Parses CSV text as RFC 4180 describes it (quoted fields, doubled quotes,
+ * line breaks inside quotes, CRLF or LF), with `;` or `,` as separator
+ * (detected from the header line unless given). Blank lines are skipped.
+ * Every data row keeps its line number in the file, so problems can be
+ * reported where a person finds them. A row with the wrong number of fields
+ * or an unclosed quote is reported, never dropped silently or padded.
+ *
+ * @param text - the decoded text (see {@link decodeText})
+ * @param options - `separator` to force one
+ * @returns the header, the rows and the problems found
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc4180 the CSV format
+ *
+ * @example
+ * ```ts
+ * parseCsv('id;ålder\nk-1;"34"\n').rows;
+ * // => [{ line: 2, fields: ['k-1', '34'] }]
+ * ```
+ */
+export function parseCsv(text: string, options: { readonly separator?: ';' | ',' } = {}): CsvTable {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sep = options.separator ?? detectSeparator(src);
+  const records: CsvRow[] = [];
+  const issues: Issue[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  let fieldStarted = false;
+  const endRecord = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ line: start, fields });
+    fields = [];
+    field = '';
+    fieldStarted = false;
+  };
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+      fieldStarted = true;
+    } else if (ch === sep) {
+      fields.push(field);
+      field = '';
+      fieldStarted = true;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && src[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
+    } else {
+      field += ch;
+    }
+  }
+  if (quoted) {
+    issues.push(issue([start], 'unclosed_quote'));
+    fields = [];
+    field = '';
+  } else if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
+
+  const [head, ...rest] = records;
+  const header = (head?.fields ?? []).map((h) => h.trim());
+  const rows: CsvRow[] = [];
+  for (const row of rest) {
+    if (row.fields.length !== header.length) {
+      issues.push(issue([row.line], 'field_count', { count: row.fields.length, expected: header.length }));
+    } else rows.push(row);
+  }
+  issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0]));
+  return { separator: sep, header, rows, issues };
+}

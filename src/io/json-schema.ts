@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import type { Label, Locale } from '../core/locale.js';
+import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
+import { ClosingReasonSchema, planInstrument, type Plan } from '../plan/plan.js';
+
+const other = (locale: Locale): Locale => (locale === 'sv' ? 'en' : 'sv');
+
+const CLOSING_LABELS: Readonly<Record<string, Label>> = {
+  completed: { sv: 'Fullföljd', en: 'Completed' },
+  breakdown: { sv: 'Sammanbrott', en: 'Breakdown' },
+  moved: { sv: 'Flyttat', en: 'Moved' },
+  declined: { sv: 'Avböjt', en: 'Declined' },
+  other: { sv: 'Annan orsak', en: 'Other reason' },
+};
+
+const FIELD_LABELS: Readonly<Record<string, Label>> = {
+  planId: { sv: 'Uppföljningsplan', en: 'Follow-up plan' },
+  clientId: { sv: 'Klient-id (pseudonym, aldrig personnummer)', en: 'Client id (pseudonym, never an identity number)' },
+  intervention: { sv: 'Insats', en: 'Intervention' },
+  enrolled: { sv: 'Datum för urval', en: 'Date of selection' },
+  age: { sv: 'Ålder (fyllda år vid insatsens start)', en: 'Age (completed years at the start)' },
+  gender: { sv: 'Kön', en: 'Gender' },
+  before: { sv: 'Före insatsen', en: 'Before the intervention' },
+  beforeDate: { sv: 'Insatsens startdatum', en: 'Start date of the intervention' },
+  mainProblem: { sv: 'Huvudproblem', en: 'Main problem' },
+  background: { sv: 'Bakgrund', en: 'Background' },
+  goals: { sv: 'Mål formulerade med klienten', en: 'Goals set with the client' },
+  statement: { sv: 'Målet med klientens ord', en: 'The goal in the client’s words' },
+  area: { sv: 'Målområde', en: 'Goal area' },
+  target: { sv: 'Målvärde på huvudmåttet', en: 'Target value on the primary measure' },
+  measuresBefore: { sv: 'Mätningar före insatsen', en: 'Measurements before the intervention' },
+  during: { sv: 'Under insatsen', en: 'During the intervention' },
+  after: { sv: 'Efter insatsen', en: 'After the intervention' },
+  afterDate: { sv: 'Avslutsdatum', en: 'Closing date' },
+  reason: { sv: 'Avslutsorsak', en: 'Closing reason' },
+  measuresAfter: { sv: 'Mätningar efter insatsen', en: 'Measurements after the intervention' },
+  goalsMet: { sv: 'Uppnåddes målen (i målens ordning)', en: 'Were the goals met (in the order of the goals)' },
+  withdrawal: { sv: 'Avförd från uppföljningen', en: 'Withdrawn from the follow-up' },
+  withdrawalDate: { sv: 'Datum', en: 'Date' },
+  withdrawalReason: { sv: 'Orsak', en: 'Reason' },
+  measure: { sv: 'Mätning', en: 'Measurement' },
+  session: { sv: 'Besök', en: 'Session' },
+  deviation: { sv: 'Avvikelse', en: 'Deviation' },
+  date: { sv: 'Datum', en: 'Date' },
+  value: { sv: 'Värde', en: 'Value' },
+  attended: { sv: 'Närvarade', en: 'Attended' },
+  note: { sv: 'Anteckning', en: 'Note' },
+};
+
+/** Same pattern as the record schema's identity-number check. */
+const IDENTITY_LIKE = '^\\s*(\\d{2})?\\d{6}[-+]?\\d{4}\\s*$';
+
+/** Builds the zod schema of the records a plan accepts, with labels as metadata. */
+function planRecordSchema(plan: Plan, locale: Locale) {
+  const o = other(locale);
+  const meta = (label: Label, extra: Record<string, unknown> = {}) => ({ title: label[locale], description: label[o], ...extra });
+  const f = (key: string) => meta(FIELD_LABELS[key]!);
+  const codes = (list: readonly { code: string; label: Label }[], label: Label) =>
+    z.enum(list.map((c) => c.code) as [string, ...string[]]).meta(
+      meta(label, { 'x-labels': Object.fromEntries(list.map((c) => [c.code, c.label])) }),
+    );
+  const reasons = (values: readonly string[], label: Label) =>
+    z.enum(values as [string, ...string[]]).meta(
+      meta(label, { 'x-labels': Object.fromEntries(values.map((v) => [v, CLOSING_LABELS[v]!])) }),
+    );
+  const instrumentValue = (id: string) => {
+    const instrument = planInstrument(plan, id)!;
+    const { min, max, step } = instrument.range;
+    let s = z.number().min(min).max(max);
+    // JSON Schema's multipleOf is measured from 0; it expresses the grid only when min lies on it.
+    const k = min / step;
+    if (Math.abs(k - Math.round(k)) < 1e-9) s = s.multipleOf(step);
+    const extra: Record<string, unknown> = {};
+    if (instrument.levels) extra['x-labels'] = Object.fromEntries(instrument.levels.map((l) => [String(l.value), l.label]));
+    return s.meta(meta(instrument.label, extra));
+  };
+  const measures = (ids: readonly string[], label: Label) =>
+    z.object(Object.fromEntries(ids.map((id) => [id, instrumentValue(id).optional()]))).strict().meta(meta(label));
+
+  const bands = plan.grouping.ageBands;
+  const contiguous = bands.every((b, i) => i === 0 || bands[i - 1]!.to === b.from - 1);
+  const ageLabel = FIELD_LABELS.age!;
+  const age = contiguous
+    ? z.number().int().min(bands[0]!.from).max(bands[bands.length - 1]!.to ?? 130).meta(meta(ageLabel))
+    : z.union(bands.map((b) => z.number().int().min(b.from).max(b.to ?? 130))).meta(meta(ageLabel));
+
+  const background = z
+    .object(
+      Object.fromEntries(
+        plan.background.map((b) => {
+          if (b.kind === 'category') return [b.id, codes(b.options, b.label).optional()];
+          if (b.kind === 'boolean') return [b.id, z.boolean().meta(meta(b.label)).optional()];
+          let n = b.integer ? z.number().int() : z.number();
+          if (b.min !== undefined) n = n.min(b.min);
+          if (b.max !== undefined) n = n.max(b.max);
+          return [b.id, n.meta(meta(b.label)).optional()];
+        }),
+      ),
+    )
+    .strict()
+    .meta(f('background'));
+
+  const primary = planInstrument(plan, plan.primaryMeasure)!;
+  const goal = z
+    .object({
+      area: (plan.goalAreas.length > 0 ? codes(plan.goalAreas, FIELD_LABELS.area!) : CodeSchema.meta(f('area'))).optional(),
+      statement: z.string().min(1).meta(f('statement')),
+      target: z.number().min(primary.range.min).max(primary.range.max).meta(f('target')).optional(),
+    })
+    .strict();
+
+  const duringIds = plan.during.map((d) => d.id);
+  const duringEvent = z.discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('measure'),
+        date: IsoDateSchema.meta(f('date')),
+        measure: duringIds.length > 0 ? codes(plan.during.map((d) => ({ code: d.id, label: d.label })), FIELD_LABELS.measure!) : CodeSchema,
+        value: z.number().meta(f('value')),
+      })
+      .strict()
+      .meta(f('measure')),
+    z.object({ kind: z.literal('session'), date: IsoDateSchema.meta(f('date')), attended: z.boolean().meta(f('attended')) }).strict().meta(f('session')),
+    z.object({ kind: z.literal('deviation'), date: IsoDateSchema.meta(f('date')), note: z.string().meta(f('note')).optional() }).strict().meta(f('deviation')),
+  ]);
+
+  return z
+    .object({
+      planId: z.literal(plan.id).meta(f('planId')),
+      clientId: z.string().min(1).max(128).meta(f('clientId')),
+      intervention: codes(plan.interventions, FIELD_LABELS.intervention!),
+      enrolled: IsoDateSchema.meta(f('enrolled')),
+      age,
+      gender: codes(plan.grouping.genders, FIELD_LABELS.gender!),
+      before: z
+        .object({
+          date: IsoDateSchema.meta(f('beforeDate')),
+          background: background.optional(),
+          mainProblem: codes(plan.mainProblems, FIELD_LABELS.mainProblem!),
+          goals: z.array(goal).meta(f('goals')).optional(),
+          measures: measures(plan.measures.before, FIELD_LABELS.measuresBefore!).optional(),
+        })
+        .strict()
+        .meta(f('before'))
+        .optional(),
+      during: z.array(duringEvent).meta(f('during')).optional(),
+      after: z
+        .object({
+          date: IsoDateSchema.meta(f('afterDate')),
+          reason: reasons(ClosingReasonSchema.options, FIELD_LABELS.reason!),
+          measures: measures(plan.measures.after, FIELD_LABELS.measuresAfter!).optional(),
+          goalsMet: z.array(z.boolean()).meta(f('goalsMet')).optional(),
+        })
+        .strict()
+        .meta(f('after'))
+        .optional(),
+      withdrawal: z
+        .object({
+          date: IsoDateSchema.meta(f('withdrawalDate')),
+          reason: reasons(ClosingReasonSchema.exclude(['completed']).options, FIELD_LABELS.withdrawalReason!),
+        })
+        .strict()
+        .meta(f('withdrawal'))
+        .optional(),
+    })
+    .strict();
+}
+
+/** A JSON Schema document (draft 2020-12), as plain JSON. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/**
+ * The JSON Schema (draft 2020-12) of the client records a plan accepts, for
+ * a host system or a survey tool to build its data-entry form from. The
+ * plan's codes (interventions, genders, main problems, goal areas, background
+ * options, closing reasons, during measures) become `enum`s, with their
+ * labels under `x-labels`; each instrument's range becomes `minimum`,
+ * `maximum` and (where the grid starts on a multiple of its step)
+ * `multipleOf`; ages are limited to the plan's age bands; every field has a
+ * `title` in the chosen language and a `description` in the other.
+ *
+ * The schema checks each field on its own. Rules across fields (dates in
+ * order, a withdrawal only before closing, `goalsMet` as long as `goals`)
+ * are checked by {@link validateRecord}, which stays the authority.
+ *
+ * @param plan - a validated plan
+ * @param options - `locale` of the titles (default `sv`)
+ * @returns the JSON Schema, as plain JSON
+ *
+ * @see https://json-schema.org/draft/2020-12/json-schema-validation the keywords used
+ * @see https://zod.dev/json-schema zod's `toJSONSchema`, which writes it
+ *
+ * @example
+ * ```ts
+ * const schema = recordJsonSchema(plan);
+ * (schema.properties as any).gender.enum;
+ * // => ['kvinna', 'man']
+ * ```
+ */
+export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale } = {}): JsonSchema {
+  const locale = options.locale ?? 'sv';
+  const json = z.toJSONSchema(planRecordSchema(plan, locale), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  const properties = json.properties as Record<string, Record<string, unknown>>;
+  properties.clientId = { ...properties.clientId, not: { pattern: IDENTITY_LIKE } };
+  return {
+    ...json,
+    $id: `urn:uppfoljning:plan:${plan.id}:record`,
+    title: locale === 'sv' ? `Klientuppgifter: ${plan.title}` : `Client record: ${plan.title}`,
+    description: plan.question,
+  };
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fail, ok, type Result } from '../core/result.js';
+import type { Plan } from '../plan/plan.js';
+
+/**
+ * A mapping file (JSON) that says which column of an export holds which
+ * field of the plan, how export values are recoded to the plan's codes, and
+ * how the file is written.
+ *
+ * - `columns`: field → column name in the clients file, e.g.
+ *   `{ "age": "Ålder", "before.measures.audit": "AUDIT före" }`. A field
+ *   left out is read from a column named like the field, if there is one.
+ * - `duringColumns`: the same for the long file of during events.
+ * - `codes`: field → export value → plan code, e.g.
+ *   `{ "gender": { "K": "kvinna", "M": "man" } }`. Values that already are a
+ *   code, or a category's Swedish or English label, need no entry.
+ * - `separator`, `encoding`, `decimal`: force what is otherwise detected.
+ *
+ * The fields of a plan are listed by {@link csvFields}.
+ *
+ * @example
+ * ```ts
+ * CsvMappingSchema.parse({ columns: { age: 'Ålder' } }).codes;
+ * // => {}
+ * ```
+ */
+export const CsvMappingSchema = z
+  .object({
+    format: z.literal('uppfoljning.mapping').optional(),
+    columns: z.record(z.string().min(1), z.string().min(1)).default({}),
+    duringColumns: z.record(z.string().min(1), z.string().min(1)).default({}),
+    codes: z.record(z.string().min(1), z.record(z.string(), z.string())).default({}),
+    separator: z.enum([';', ',']).optional(),
+    encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+    decimal: z.enum([',', '.']).optional(),
+  })
+  .strict();
+
+/** A validated mapping, as defined by {@link CsvMappingSchema}. */
+export type CsvMapping = z.infer<typeof CsvMappingSchema>;
+
+/** What a user writes in a mapping file. */
+export type CsvMappingInput = z.input<typeof CsvMappingSchema>;
+
+/**
+ * Validates a mapping file's contents without throwing.
+ *
+ * @param input - the parsed JSON
+ * @returns the mapping, or every issue found
+ *
+ * @example
+ * ```ts
+ * validateCsvMapping({ columns: { age: 3 } }).success;
+ * // => false
+ * ```
+ */
+export function validateCsvMapping(input: unknown): Result<CsvMapping> {
+  const parsed = CsvMappingSchema.safeParse(input);
+  return parsed.success ? ok(parsed.data) : fail(fromZodIssues(parsed.error.issues));
+}
+
+/** The most goals per client a CSV row can hold (`goal.1.*` to `goal.9.*`). */
+export const MAX_CSV_GOALS = 9;
+
+/**
+ * The fields a plan's tidy CSV layout has: one row per client, with the
+ * before and after parts as columns. Goals are numbered from 1
+ * (`goal.1.statement`, `goal.1.area`, `goal.1.target`, `goal.1.met`).
+ * `required` fields must have a column.
+ *
+ * @param plan - a validated plan
+ * @returns the client fields, and the fields of the long file of during events
+ *
+ * @example
+ * ```ts
+ * csvFields(plan).clients.slice(0, 5);
+ * // => [{ field: 'clientId', required: true }, { field: 'intervention', required: false }, …]
+ * ```
+ */
+export function csvFields(plan: Plan): {
+  clients: { field: string; required: boolean }[];
+  during: { field: string; required: boolean }[];
+} {
+  const f = (field: string, required = false) => ({ field, required });
+  const clients = [
+    f('clientId', true),
+    f('intervention', plan.interventions.length > 1),
+    f('enrolled', true),
+    f('age', true),
+    f('gender', true),
+    f('before.date'),
+    f('before.mainProblem'),
+    ...plan.background.map((b) => f(`before.background.${b.id}`)),
+    ...plan.measures.before.map((m) => f(`before.measures.${m}`)),
+  ];
+  for (let n = 1; n <= MAX_CSV_GOALS; n++) {
+    clients.push(f(`goal.${n}.statement`), f(`goal.${n}.area`), f(`goal.${n}.target`), f(`goal.${n}.met`));
+  }
+  clients.push(
+    f('after.date'),
+    f('after.reason'),
+    ...plan.measures.after.map((m) => f(`after.measures.${m}`)),
+    f('withdrawal.date'),
+    f('withdrawal.reason'),
+  );
+  const during = [f('clientId', true), f('kind'), f('date', true), f('measure'), f('value'), f('attended'), f('note')];
+  return { clients, during };
+}
