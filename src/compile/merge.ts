@@ -100,7 +100,7 @@ export const CompilationSchema = z
  * ```
  */
 export function validateCompilation(input: unknown): Result<Compilation> {
-  const parsed = CompilationSchema.safeParse(input);
+  const parsed = CompilationSchema.safeParse(input, { reportInput: true });
   return parsed.success ? ok(parsed.data as unknown as Compilation) : fail(fromZodIssues(parsed.error.issues));
 }
 

@@ -109,7 +109,7 @@ export function valueProblem(
  * ```
  */
 export function validateInstrument(input: unknown): Result<Instrument> {
-  const parsed = InstrumentSchema.safeParse(input);
+  const parsed = InstrumentSchema.safeParse(input, { reportInput: true });
   return parsed.success ? ok(parsed.data) : fail(fromZodIssues(parsed.error.issues));
 }
 

@@ -245,7 +245,7 @@ export function planInstrument(plan: Pick<Plan, 'instruments'>, id: string): Ins
  * ```
  */
 export function validatePlan(input: unknown): Result<Plan> {
-  const parsed = PlanSchema.safeParse(input);
+  const parsed = PlanSchema.safeParse(input, { reportInput: true });
   return parsed.success ? ok(parsed.data) : fail(fromZodIssues(parsed.error.issues));
 }
 

@@ -23,7 +23,7 @@ import { checkRecord } from './_lib/check.js';
  * ```
  */
 export function validateRecord(plan: Plan, input: unknown): Result<ClientRecord> {
-  const parsed = ClientRecordSchema.safeParse(input);
+  const parsed = ClientRecordSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
   const issues = checkRecord(plan, parsed.data);
   return issues.length > 0 ? fail(issues) : ok(parsed.data);

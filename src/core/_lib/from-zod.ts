@@ -13,6 +13,10 @@ function received(input: unknown): string {
  * Translates zod's issues into the library's {@link Issue}s, so that every
  * error, from a schema or from a domain rule, has one shape and one set of
  * sv/en texts. A custom zod issue carries its rule in `params.rule`.
+ *
+ * Parse with `{ reportInput: true }`: zod v4 leaves the input out of its
+ * issues otherwise, and a wrong type could not be told from a missing value.
+ * Without it, the kind is read from zod's default message as a fallback.
  */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): Issue[] {
   const out: Issue[] = [];
@@ -26,6 +30,12 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: reado
 function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
   switch (zi.code) {
     case 'invalid_type': {
+      if (!('input' in zi)) {
+        // Parsed without reportInput: zod's default message ends "received <type>".
+        const got = /received (\S+)$/.exec(zi.message)?.[1];
+        if (got === undefined || got === 'undefined') return [issue(path, 'required')];
+        return [issue(path, 'type', { expected: zi.expected, received: got })];
+      }
       if (zi.input === undefined) return [issue(path, 'required')];
       if (zi.expected === 'int') return [issue(path, 'integer', { value: String(zi.input) })];
       if (zi.expected === 'number' && typeof zi.input === 'number') {

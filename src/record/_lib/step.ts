@@ -8,7 +8,7 @@ export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): { data: z.infer<S>; issues: [] } | { data: undefined; issues: Issue[] } {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { data: parsed.data, issues: [] };
   return { data: undefined, issues: fromZodIssues(parsed.error.issues) };
 }
