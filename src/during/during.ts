@@ -7,7 +7,10 @@ import { DuringEventSchema, type ClientRecord, type DuringEvent } from '../recor
 import { parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkDuringEvent } from '../record/_lib/check.js';
 
-const EventsSchema = z.union([DuringEventSchema, z.array(DuringEventSchema).min(1)]);
+// One event or a non-empty array: chosen by the input's shape rather than a
+// z.union, so a bad event reports its own field (e.g. `kind`: one of …)
+// instead of a union type mismatch at the root.
+const EventListSchema = z.array(DuringEventSchema).min(1);
 
 /**
  * Adds events during the intervention (step 3, *under insats*): repeated
@@ -29,7 +32,7 @@ const EventsSchema = z.union([DuringEventSchema, z.array(DuringEventSchema).min(
  */
 export function safeDuring(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
   if (!record.before || record.after || record.withdrawal) return fail([stepOrder('during', record)]);
-  const parsed = parseInput(EventsSchema, input);
+  const parsed = Array.isArray(input) ? parseInput(EventListSchema, input) : parseInput(DuringEventSchema, input);
   if (!parsed.data) return fail(parsed.issues);
   const events: DuringEvent[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   const issues: Issue[] = [];

@@ -65,6 +65,13 @@ function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
     case 'invalid_union': {
       // A discriminated union reports the branch that matched its tag; a plain
       // union reports a type problem at the path itself.
+      // A discriminated union whose tag matches no branch: zod names the
+      // discriminator and its options.
+      const tagged = zi as { discriminator?: string; options?: unknown[]; input?: unknown };
+      if (zi.errors.length === 0 && tagged.discriminator !== undefined && Array.isArray(tagged.options)) {
+        const given = tagged.input !== null && typeof tagged.input === 'object' ? (tagged.input as Record<string, unknown>)[tagged.discriminator] : undefined;
+        return [issue(path, 'one_of', { values: tagged.options.map((v) => String(v)), value: given === undefined ? null : String(given) })];
+      }
       const nested = zi.errors.flat();
       if (nested.length > 0 && zi.errors.length === 1) return fromZodIssues(nested, path);
       return [issue(path, 'type', { expected: 'union', received: received(zi.input) })];
