@@ -37,7 +37,8 @@ export function safeAfter(plan: Plan, record: ClientRecord, input: unknown): Res
   if (issues.length === 0) {
     // An event already recorded after the closing date would be out of order.
     const start = record.before.date;
-    record.during.forEach((event) => checkDuringEvent(plan, event, start, parsed.data.date, ['date'], issues));
+    // The path is the input's own `date` (checkDuringEvent appends 'date').
+    record.during.forEach((event) => checkDuringEvent(plan, event, start, parsed.data.date, [], issues));
   }
   return issues.length > 0 ? fail(issues) : ok({ ...record, after: parsed.data });
 }
