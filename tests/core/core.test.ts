@@ -91,6 +91,13 @@ describe('fromZodIssues', () => {
     expect(translate({ ...good, zz: 1 })).toEqual([{ path: [], rule: 'unknown_key', params: { keys: ['zz'] } }]);
   });
 
+  it('a discriminated union with an unknown tag names the tag and its options', () => {
+    const tagged = z.discriminatedUnion('kind', [z.object({ kind: z.literal('a') }), z.object({ kind: z.literal('b') })]);
+    const r = tagged.safeParse({ kind: 'q' }, { reportInput: true });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(fromZodIssues(r.error.issues)).toEqual([{ path: ['kind'], rule: 'one_of', params: { values: ['a', 'b'], value: 'q' } }]);
+  });
+
   it('a custom issue carries its rule', () => {
     const custom = z.string().refine(() => false, { params: { rule: 'looks_like_identity_number' } });
     const r = custom.safeParse('x');
