@@ -9,18 +9,57 @@ import { ClosingReasonSchema } from '../plan/plan.js';
  * The most grid points an instrument may have for compile to keep exact
  * histograms of it (before, after and change). Wider scales keep exact
  * integer sums only: mean and standard deviation, no quantiles.
+ *
+ * @example
+ * ```ts
+ * MAX_HISTOGRAM_BINS;
+ * // => 1001
+ * ```
  */
 export const MAX_HISTOGRAM_BINS = 1001;
 
 /** Counters of the attrition flow, per cell, in this order. */
 export const FLOW = ['selected', 'started', 'ongoing', 'closed', 'classified'] as const;
-/** Why a started record left the follow-up (a withdrawal's or a withdrawing closing reason). */
+/**
+ * Why a client left the follow-up (a withdrawal's reason, or a closing reason
+ * the plan withdraws on).
+ *
+ * @example
+ * ```ts
+ * WITHDRAWAL_REASONS;
+ * // => ['breakdown', 'moved', 'declined', 'other']
+ * ```
+ */
 export const WITHDRAWAL_REASONS = ['breakdown', 'moved', 'declined', 'other'] as const;
-/** Where in the flow a client left: before the start, or during the intervention. */
+/**
+ * Where in the flow a client left: before the start, or during the intervention.
+ *
+ * @example
+ * ```ts
+ * WITHDRAWAL_STAGES;
+ * // => ['before_start', 'during']
+ * ```
+ */
 export const WITHDRAWAL_STAGES = ['before_start', 'during'] as const;
-/** Closing reasons of closed (not withdrawn) records. */
+/**
+ * Closing reasons of closed (not withdrawn) records, as counted by compile.
+ *
+ * @example
+ * ```ts
+ * CLOSING_REASONS;
+ * // => ['completed', 'breakdown', 'moved', 'declined', 'other']
+ * ```
+ */
 export const CLOSING_REASONS = ClosingReasonSchema.options;
-/** Why a closed record could not be classified. */
+/**
+ * Why a closed record could not be classified, as counted by compile.
+ *
+ * @example
+ * ```ts
+ * UNCLASSIFIED;
+ * // => ['missing_before', 'missing_after', 'missing_goal_assessment']
+ * ```
+ */
 export const UNCLASSIFIED = ['missing_before', 'missing_after', 'missing_goal_assessment'] as const;
 /** Sums kept for the primary measure: n, Σk and Σk² of grid indices k, for before, after, change and before-of-withdrawn. */
 export const SUMS = ['before', 'after', 'change', 'withdrawnBefore'] as const;

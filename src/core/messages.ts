@@ -7,7 +7,9 @@ import { ioMessages } from '../io/rules.js';
 
 /** A text template per locale for one rule. */
 export interface RuleText {
+  /** The Swedish text, filled in from the rule's parameters. */
   readonly sv: (params: IssueParams) => string;
+  /** The English text, filled in from the rule's parameters. */
   readonly en: (params: IssueParams) => string;
 }
 
