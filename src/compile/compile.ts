@@ -92,6 +92,8 @@ class Folder {
   private readonly sign: number;
   private readonly micK: number;
   private readonly goalRule: Plan['goalRule'];
+  /** For the assessed goal rule: whether all goals must be met; undefined for other rules. */
+  private readonly assessedAll: boolean | undefined;
   private readonly direction: 'higher_is_better' | 'lower_is_better';
   private readonly withdrawOn: ReadonlySet<string>;
   private readonly withdrawalReason: Map<string, number>;
@@ -126,6 +128,7 @@ class Folder {
     this.sign = p.direction === 'higher_is_better' ? 1 : -1;
     this.micK = p.minimalChange / p.step;
     this.goalRule = plan.goalRule;
+    this.assessedAll = plan.goalRule.kind === 'assessed' ? plan.goalRule.combine === 'all' : undefined;
     this.direction = p.direction;
     this.withdrawOn = new Set(plan.withdrawOn);
     this.withdrawalReason = new Map(WITHDRAWAL_REASONS.map((r, i) => [r, i]));
@@ -161,6 +164,32 @@ class Folder {
     const r = Math.round(k);
     if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= this.bins) return -2;
     return r;
+  }
+
+  /**
+   * The goal status as an index into GOAL_STATUSES (−1: assessment missing).
+   * The assessed rule, by far the most common, is inlined; the others share
+   * `goalStatus` with `classify`, so the two cannot disagree.
+   */
+  private goalIndex(
+    goals: readonly { readonly target?: number | undefined }[],
+    met: readonly boolean[] | undefined,
+    before: number,
+    after: number,
+  ): number {
+    if (this.assessedAll !== undefined) {
+      if (goals.length === 0) return 3;
+      if (met === undefined || met.length !== goals.length) return -1;
+      let all = true;
+      let any = false;
+      for (let i = 0; i < met.length; i++) {
+        if (met[i]) any = true;
+        else all = false;
+      }
+      return (this.assessedAll ? all : any) ? 0 : 2;
+    }
+    const status = goalStatus(this.goalRule, this.direction, goals, met, before, after);
+    return status === undefined ? -1 : status === 'met' ? 0 : status === 'met_before' ? 1 : status === 'not_met' ? 2 : 3;
   }
 
   add(r: ClientRecord): void {
@@ -205,7 +234,7 @@ class Folder {
 
     // During events: measures into (measure, week) slots.
     const events = r.during ?? [];
-    const startDay = dayNumber(b.date);
+    const startDay = events.length > 0 ? dayNumber(b.date) : 0;
     let nSlots = 0;
     let attended = 0;
     let missed = 0;
@@ -266,10 +295,9 @@ class Folder {
       else {
         const before = this.pMin + kb * this.pStep;
         const after = this.pMin + ka * this.pStep;
-        const status = goalStatus(this.goalRule, this.direction, goals, a!.goalsMet, before, after);
-        if (status === undefined) unclassified = 2;
+        goal = this.goalIndex(goals, a!.goalsMet, before, after);
+        if (goal < 0) unclassified = 2;
         else {
-          goal = status === 'met' ? 0 : status === 'met_before' ? 1 : status === 'not_met' ? 2 : 3;
           const imp = (ka - kb) * this.sign;
           level = imp >= this.micK - 1e-9 ? (goal <= 1 ? 0 : 1) : imp <= -this.micK + 1e-9 ? 3 : 2;
         }
