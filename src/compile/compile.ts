@@ -367,11 +367,14 @@ class Folder {
       inc(c.sums, s + 5, ka * ka);
     }
     if (kb >= 0 && ka >= 0) {
-      const d = ka - kb;
-      if (this.hist) inc(c.change, cell * w.change + d + this.bins - 1, 1);
+      // The change's grid runs from −(bins − 1) to bins − 1 steps; its index
+      // k = d + bins − 1 is what the histogram and the sums both count, so
+      // that they share one origin, −(bins − 1)·step (as tabulate reads them).
+      const k = ka - kb + this.bins - 1;
+      if (this.hist) inc(c.change, cell * w.change + k, 1);
       inc(c.sums, s + 6, 1);
-      inc(c.sums, s + 7, d);
-      inc(c.sums, s + 8, d * d);
+      inc(c.sums, s + 7, k);
+      inc(c.sums, s + 8, k * k);
     }
     if (level >= 0) {
       inc(c.flow, f + 4, 1); // classified

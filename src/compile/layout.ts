@@ -61,7 +61,12 @@ export const CLOSING_REASONS = ClosingReasonSchema.options;
  * ```
  */
 export const UNCLASSIFIED = ['missing_before', 'missing_after', 'missing_goal_assessment'] as const;
-/** Sums kept for the primary measure: n, Σk and Σk² of grid indices k, for before, after, change and before-of-withdrawn. */
+/**
+ * Sums kept for the primary measure: n, Σk and Σk² of grid indices k, for
+ * before, after, change and before-of-withdrawn. For the change, k is the
+ * index on the change's own grid, (after − before in steps) + bins − 1, the
+ * same index its histogram uses.
+ */
 export const SUMS = ['before', 'after', 'change', 'withdrawnBefore'] as const;
 /** Dose counters per cell. */
 export const DOSE = ['sessionsAttended', 'sessionsMissed', 'deviations'] as const;
