@@ -10,6 +10,7 @@ import {
   WEEK,
   WITHDRAWAL_REASONS,
   WITHDRAWAL_STAGES,
+  WITHDRAWAL_WEEKS,
   describe,
   widths,
   type CompilationMeta,
@@ -192,6 +193,14 @@ class Folder {
     return status === undefined ? -1 : status === 'met' ? 0 : status === 'met_before' ? 1 : status === 'not_met' ? 2 : 3;
   }
 
+  /** The week slot (0-based, capped at WITHDRAWAL_WEEKS) of a date after the start; −1 if before it or not a date. */
+  private weekOf(start: string, date: string): number {
+    const days = dayNumber(date) - dayNumber(start);
+    if (!(days >= 0)) return -1;
+    const week = Math.floor(days / 7);
+    return week < WITHDRAWAL_WEEKS ? week : WITHDRAWAL_WEEKS;
+  }
+
   add(r: ClientRecord): void {
     // Phase 1: work out every slot this record touches, without changing
     // anything, so that a record is counted whole or not at all.
@@ -268,15 +277,20 @@ class Folder {
     }
 
     let withdrawnReason = -1;
+    let withdrawnWeek = -1;
     let closingReason = -1;
     let ka = -1;
     if (withdrawal) {
       withdrawnReason = this.withdrawalReason.get(withdrawal.reason) ?? -1;
       if (withdrawnReason < 0) return this.reject('one_of');
       if (a) return this.reject('step_order');
+      withdrawnWeek = this.weekOf(b.date, withdrawal.date);
+      if (withdrawnWeek < 0) return this.reject('date_order');
     } else if (a) {
       if (this.withdrawOn.has(a.reason)) {
         withdrawnReason = this.withdrawalReason.get(a.reason) ?? -1;
+        withdrawnWeek = this.weekOf(b.date, a.date);
+        if (withdrawnWeek < 0) return this.reject('date_order');
       } else {
         closingReason = this.closingReason.get(a.reason) ?? -1;
         if (closingReason < 0) return this.reject('one_of');
@@ -346,6 +360,7 @@ class Folder {
 
     if (withdrawnReason >= 0) {
       inc(c.withdrawn, cell * w.withdrawn + withdrawnReason * WITHDRAWAL_STAGES.length + 1, 1);
+      inc(c.withdrawnWeek, cell * w.withdrawnWeek + withdrawnWeek, 1);
       if (kb >= 0) {
         if (this.hist) inc(c.withdrawnBefore, cell * w.withdrawnBefore + kb, 1);
         inc(c.sums, s + 9, 1);

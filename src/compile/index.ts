@@ -4,5 +4,5 @@ export { mergeCompilations, safeMergeCompilations, validateCompilation, Compilat
 export { tabulate, DIMENSIONS } from './tabulate.js';
 export type { Tabulation, GroupRow, Share, CategoryCount, DuringSummary, Dimension } from './tabulate.js';
 export type { Distribution } from './_lib/distribution.js';
-export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES } from './layout.js';
+export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES, WITHDRAWAL_WEEKS } from './layout.js';
 export type { CompilationMeta } from './layout.js';

@@ -68,6 +68,18 @@ export const UNCLASSIFIED = ['missing_before', 'missing_after', 'missing_goal_as
  * same index its histogram uses.
  */
 export const SUMS = ['before', 'after', 'change', 'withdrawnBefore'] as const;
+/**
+ * Withdrawals during the intervention are also counted by the week they
+ * happened in (week 1 = days 0–6 from the start), up to this many weeks; later
+ * ones share one last slot.
+ *
+ * @example
+ * ```ts
+ * WITHDRAWAL_WEEKS;
+ * // => 52
+ * ```
+ */
+export const WITHDRAWAL_WEEKS = 52;
 /** Dose counters per cell. */
 export const DOSE = ['sessionsAttended', 'sessionsMissed', 'deviations'] as const;
 /** Per week of a during-measure: tests, Σk of their grid indices, clients tested. */
@@ -196,6 +208,7 @@ export function widths(meta: CompilationMeta) {
   return {
     flow: FLOW.length,
     withdrawn: WITHDRAWAL_REASONS.length * WITHDRAWAL_STAGES.length,
+    withdrawnWeek: WITHDRAWAL_WEEKS + 1,
     closing: CLOSING_REASONS.length,
     levels: 4,
     goal: 4,

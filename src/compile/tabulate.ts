@@ -71,6 +71,11 @@ export interface GroupRow {
   };
   /** Withdrawals by reason and stage (before the start, during the intervention). */
   readonly withdrawals: readonly { readonly reason: (typeof WITHDRAWAL_REASONS)[number]; readonly beforeStart: number; readonly during: number }[];
+  /**
+   * Withdrawals during the intervention by the week they happened in: entry
+   * `i` is week `i + 1`; the last entry counts every week after the 52nd.
+   */
+  readonly withdrawnByWeek: readonly number[];
   /** Closed interventions: completed (*fullföljd*) vs discontinued, and by closing reason. */
   readonly closing: {
     readonly completed: Share;
@@ -306,6 +311,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
       unclassified: closed - classified,
     },
     withdrawals,
+    withdrawnByWeek: sum('withdrawnWeek'),
     closing: { completed: share(byReason.completed, closed), discontinued: share(closed - byReason.completed, closed), byReason },
     unclassified,
     attainment: {
