@@ -16,6 +16,9 @@ import {
 } from '../stats/groups.js';
 import { methodLabel, type StatsMethod } from '../stats/methods.js';
 import { wilsonInterval } from '../stats/proportion.js';
+import { expandHistogram } from '../stats/histogram.js';
+import { holm } from '../stats/adjust.js';
+import { cohenDz, rankBiserialPaired, type EffectSize, type RankBiserialResult } from '../stats/effect.js';
 import type { Finding } from './findings.js';
 
 /** Options of {@link analyse}. */
@@ -44,6 +47,12 @@ export interface SubgroupComparison {
   readonly goalMetTest: FisherResult | ChiSquareResult | NotComputed;
   /** Change on the primary measure between the groups: Mann–Whitney U (2 groups) or Kruskal–Wallis. */
   readonly changeTest: MannWhitneyResult | KruskalWallisResult | NotComputed;
+  /**
+   * The p-values above adjusted by Holm's method over every subgroup test in
+   * the analysis (null for a test not computed). Read these, not the raw
+   * p-values, when several subgroups are tested at once.
+   */
+  readonly adjusted: { readonly goalMetTest: number | null; readonly changeTest: number | null };
 }
 
 /**
@@ -69,6 +78,15 @@ export interface Analysis {
   readonly pairedTest: WilcoxonSignedRankResult | McNemarResult | NotComputed;
   /** For interval scales also the paired t-test; otherwise not computed. */
   readonly pairedTTest: PairedTTestResult | NotComputed;
+  /**
+   * Effect sizes of the change, signed so that positive is better: the
+   * matched-pairs rank-biserial correlation (every scale) and Cohen's d_z
+   * (interval scales only).
+   */
+  readonly effectSize: {
+    readonly rankBiserial: RankBiserialResult | NotComputed;
+    readonly cohenDz: EffectSize<'cohen-dz'> | NotComputed;
+  };
   /** How subgroups differ. */
   readonly subgroups: readonly SubgroupComparison[];
   /** Whether p-values of the subgroup tests were adjusted for multiple comparisons. */
@@ -84,14 +102,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-/** @internal Values from a histogram of (value, count). */
-export function expand(histogram: readonly { readonly value: number; readonly count: number }[]): number[] {
-  const out: number[] = [];
-  for (const { value, count } of histogram) for (let i = 0; i < count; i++) out.push(value);
-  return out;
-}
-
-const differences = (row: GroupRow): number[] => (row.primary.change.computed ? expand(row.primary.change.histogram) : []);
+const differences = (row: GroupRow): number[] =>
+  row.primary.change.computed ? expandHistogram(row.primary.change.histogram) : [];
 
 const label = (method: StatsMethod) => ({ sv: methodLabel(method, 'sv'), en: methodLabel(method, 'en') });
 
@@ -136,8 +148,34 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
     pairedT = meta.primary.kind === 'interval' ? pairedTTest(diffs) : notComputed(diffs.length, 'one_of', { values: ['interval'], value: meta.primary.kind });
   }
 
-  // Subgroups.
-  const subgroups = dims.map((dimension) => compare(compilation, dimension));
+  // Effect sizes on improvements (positive = better, whatever the direction).
+  const sign = meta.primary.direction === 'higher_is_better' ? 1 : -1;
+  const improvements = diffs.map((d) => (d === 0 ? 0 : d * sign));
+  const effectSize = {
+    rankBiserial: rankBiserialPaired(improvements),
+    cohenDz:
+      meta.primary.kind === 'interval'
+        ? cohenDz(improvements)
+        : notComputed(improvements.length, 'one_of', { values: ['interval'], value: meta.primary.kind }),
+  };
+
+  // Subgroups, with Holm's adjustment over every test computed.
+  const raw = dims.map((dimension) => compare(compilation, dimension));
+  const pValues: number[] = [];
+  for (const s of raw) {
+    if (s.goalMetTest.computed) pValues.push(s.goalMetTest.pValue);
+    if (s.changeTest.computed) pValues.push(s.changeTest.pValue);
+  }
+  const adjustedP = holm(pValues);
+  let next = 0;
+  const subgroups: SubgroupComparison[] = raw.map((s) => ({
+    ...s,
+    adjusted: {
+      goalMetTest: s.goalMetTest.computed ? adjustedP[next++]! : null,
+      changeTest: s.changeTest.computed ? adjustedP[next++]! : null,
+    },
+  }));
+  const tests = pValues.length;
 
   // Attrition.
   const withdrawnShare = share(total.flow.withdrawn, total.flow.started);
@@ -191,6 +229,8 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
       methodSv: label(pairedTest.method).sv,
       methodEn: label(pairedTest.method).en,
       pValue: pairedTest.pValue,
+      effectSv: effectSize.rankBiserial.computed ? `rangbiseriell korrelation ${effectSize.rankBiserial.estimate.toFixed(2).replace('.', ',')}` : '',
+      effectEn: effectSize.rankBiserial.computed ? `rank-biserial correlation ${effectSize.rankBiserial.estimate.toFixed(2)}` : '',
     });
   }
   for (const s of subgroups) {
@@ -219,9 +259,9 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
         dimensionEn: DIMENSION_LABELS[s.dimension].en,
         methodSv: label(s.goalMetTest.method).sv,
         methodEn: label(s.goalMetTest.method).en,
-        pValue: s.goalMetTest.pValue,
-        adjusted: false,
-        tests: 1,
+        pValue: tests > 1 ? s.adjusted.goalMetTest! : s.goalMetTest.pValue,
+        adjusted: tests > 1,
+        tests,
       });
     }
   }
@@ -280,8 +320,9 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
     direction: { improved: a.improved, unchanged: a.unchanged, worse: a.worse },
     pairedTest,
     pairedTTest: pairedT,
+    effectSize,
     subgroups,
-    multipleComparisons: null,
+    multipleComparisons: tests > 1 ? { method: 'holm', tests } : null,
     attrition: {
       started: total.flow.started,
       withdrawn: withdrawnShare,
@@ -327,7 +368,7 @@ function reasons(row: GroupRow, stage: 'beforeStart' | 'during') {
   };
 }
 
-function compare(compilation: Compilation, dimension: Dimension): SubgroupComparison {
+function compare(compilation: Compilation, dimension: Dimension): Omit<SubgroupComparison, 'adjusted'> {
   const rows = tabulate(compilation, { by: [dimension] }).rows;
   const groups = rows.map((r) => ({
     key: r.key,
