@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/plan.js';
+import { planInstrument } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
 import type { Rule } from '../core/issue.js';
 import { dayNumber } from '../_lib/calendar.js';
@@ -145,7 +146,10 @@ class Folder {
     offset = 0;
     this.during = new Map();
     for (const d of meta.during) {
-      const max = Number.MAX_SAFE_INTEGER;
+      // The highest grid index on the measure's scale: a value above it (e.g.
+      // a binary test of 2) is off the scale and the record is invalid.
+      const instrument = planInstrument(plan, d.instrumentId)!;
+      const max = Math.round((instrument.range.max - d.min) / d.step);
       this.during.set(d.id, { offset, weeks: d.weeks, min: d.min, step: d.step, max });
       offset += (d.weeks + 1) * WEEK.length;
     }
@@ -218,7 +222,8 @@ class Folder {
     const withdrawal = r.withdrawal;
     const a = r.after;
     if (!b) {
-      if (a !== undefined || (r.during !== undefined && r.during.length > 0)) return this.reject('required');
+      const ds = r.during as unknown;
+      if (a !== undefined || (Array.isArray(ds) ? ds.length > 0 : ds != null)) return this.reject('required');
       let wr = -1;
       if (withdrawal) {
         wr = this.withdrawalReason.get(withdrawal.reason) ?? -1;
@@ -230,12 +235,18 @@ class Folder {
       return;
     }
 
+    // Shapes compile relies on; anything else is garbage, counted, never a crash.
+    if (typeof b !== 'object' || typeof b.date !== 'string') return this.reject('type');
     const kb = this.gridIndex(b.measures?.[this.primaryId]);
     if (kb === -2) return this.reject('out_of_range');
     const mp = this.mainProblems.get(b.mainProblem);
     if (mp === undefined) return this.reject('unknown_code');
     const goals = b.goals ?? [];
-    for (const g of goals) if (g.area !== undefined && !this.goalAreas.has(g.area)) return this.reject('unknown_code');
+    if (!Array.isArray(goals)) return this.reject('type');
+    for (const g of goals) {
+      if (g === null || typeof g !== 'object') return this.reject('type');
+      if (g.area !== undefined && !this.goalAreas.has(g.area)) return this.reject('unknown_code');
+    }
     for (const bg of this.background) {
       const v = b.background?.[bg.id];
       if (v !== undefined && !bg.options.has(v as string)) return this.reject('unknown_code');
@@ -243,6 +254,7 @@ class Folder {
 
     // During events: measures into (measure, week) slots.
     const events = r.during ?? [];
+    if (!Array.isArray(events)) return this.reject('type');
     const startDay = events.length > 0 ? dayNumber(b.date) : 0;
     let nSlots = 0;
     let attended = 0;
@@ -254,14 +266,16 @@ class Folder {
     }
     for (let e = 0; e < events.length; e++) {
       const ev = events[e]!;
+      if (ev === null || typeof ev !== 'object') return this.reject('type');
       if (ev.kind === 'measure') {
+        if (typeof ev.date !== 'string' || typeof ev.value !== 'number') return this.reject('type');
         const d = this.during.get(ev.measure);
         if (d === undefined) return this.reject('unknown_code');
         const days = dayNumber(ev.date) - startDay;
         if (!(days >= 0)) return this.reject('date_order');
         const k = (ev.value - d.min) / d.step;
         const kr = Math.round(k);
-        if (!(Math.abs(k - kr) < 1e-9) || kr < 0) return this.reject('out_of_range');
+        if (!(Math.abs(k - kr) < 1e-9) || kr < 0 || kr > d.max) return this.reject('out_of_range');
         const week = Math.floor(days / 7);
         this.slots[nSlots] = d.offset + (week < d.weeks ? week : d.weeks) * WEEK.length;
         this.kvals[nSlots] = kr;
@@ -284,9 +298,11 @@ class Folder {
       withdrawnReason = this.withdrawalReason.get(withdrawal.reason) ?? -1;
       if (withdrawnReason < 0) return this.reject('one_of');
       if (a) return this.reject('step_order');
+      if (typeof withdrawal.date !== 'string') return this.reject('type');
       withdrawnWeek = this.weekOf(b.date, withdrawal.date);
       if (withdrawnWeek < 0) return this.reject('date_order');
     } else if (a) {
+      if (typeof a.date !== 'string') return this.reject('type');
       if (this.withdrawOn.has(a.reason)) {
         withdrawnReason = this.withdrawalReason.get(a.reason) ?? -1;
         withdrawnWeek = this.weekOf(b.date, a.date);
@@ -296,6 +312,8 @@ class Folder {
         if (closingReason < 0) return this.reject('one_of');
         ka = this.gridIndex(a.measures?.[this.primaryId]);
         if (ka === -2) return this.reject('out_of_range');
+        const met = a.goalsMet as unknown;
+        if (met !== undefined && !Array.isArray(met)) return this.reject('type');
       }
     }
 
