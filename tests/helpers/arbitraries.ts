@@ -1,0 +1,95 @@
+/**
+ * fast-check arbitraries of valid records for the small test plan, built
+ * through the step functions (enrol → before → during → after / withdraw), so
+ * every record is one a host system could have made.
+ */
+import fc from 'fast-check';
+import { addDaysIso, after, before, during, enrol, withdraw, type ClientRecord, type DuringEvent, type Plan } from '../../src/index.js';
+import { smallPlan } from './fixtures.js';
+
+const START = '2024-01-15';
+
+type Fate = 'enrolled' | 'withdrawn_before' | 'ongoing' | 'withdrawn_during' | 'closed';
+
+export interface RecordShape {
+  readonly intervention: 'a' | 'b';
+  readonly gender: 'kvinna' | 'man';
+  readonly age: number;
+  readonly fate: Fate;
+  readonly withdrawReason: 'breakdown' | 'moved' | 'declined' | 'other';
+  readonly closeReason: 'completed' | 'breakdown' | 'moved' | 'declined' | 'other';
+  readonly before: number | undefined;
+  readonly after: number | undefined;
+  readonly mainProblem: 'alkohol' | 'narkotika';
+  readonly boende: 'eget' | 'hemlos' | undefined;
+  readonly goals: readonly ('arbete' | 'halsa' | undefined)[];
+  readonly goalsMet: readonly boolean[] | undefined;
+  readonly events: readonly { readonly kind: 'measure' | 'session' | 'deviation'; readonly day: number; readonly value: 0 | 1; readonly attended: boolean }[];
+}
+
+export const recordShape: fc.Arbitrary<RecordShape> = fc
+  .record({
+    intervention: fc.constantFrom('a' as const, 'b' as const),
+    gender: fc.constantFrom('kvinna' as const, 'man' as const),
+    age: fc.integer({ min: 18, max: 80 }),
+    fate: fc.constantFrom<Fate>('enrolled', 'withdrawn_before', 'ongoing', 'withdrawn_during', 'closed', 'closed', 'closed'),
+    withdrawReason: fc.constantFrom('breakdown' as const, 'moved' as const, 'declined' as const, 'other' as const),
+    closeReason: fc.constantFrom('completed' as const, 'completed' as const, 'breakdown' as const, 'moved' as const, 'declined' as const, 'other' as const),
+    before: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined, freq: 6 }),
+    after: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined, freq: 6 }),
+    mainProblem: fc.constantFrom('alkohol' as const, 'narkotika' as const),
+    boende: fc.constantFrom('eget' as const, 'hemlos' as const, undefined),
+    goals: fc.array(fc.constantFrom('arbete' as const, 'halsa' as const, undefined), { maxLength: 2 }),
+    assessed: fc.integer({ min: 0, max: 5 }),
+    met: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+    events: fc.array(
+      fc.record({
+        kind: fc.constantFrom('measure' as const, 'measure' as const, 'session' as const, 'deviation' as const),
+        day: fc.integer({ min: 0, max: 49 }),
+        value: fc.constantFrom(0 as const, 1 as const),
+        attended: fc.boolean(),
+      }),
+      { maxLength: 6 },
+    ),
+  })
+  .map(({ assessed, met, ...s }) => ({ ...s, goalsMet: assessed === 0 ? undefined : met.slice(0, s.goals.length) }));
+
+let serial = 0;
+
+/** Builds a record of the small plan from a shape, through the step functions. */
+export function buildRecord(s: RecordShape, plan: Plan = smallPlan): ClientRecord {
+  serial += 1;
+  let r = enrol(plan, { clientId: `p-${serial}`, intervention: s.intervention, enrolled: '2024-01-08', gender: s.gender, age: s.age });
+  if (s.fate === 'enrolled') return r;
+  if (s.fate === 'withdrawn_before') return withdraw(plan, r, { date: '2024-01-10', reason: s.withdrawReason });
+  r = before(plan, r, {
+    date: START,
+    mainProblem: s.mainProblem,
+    goals: s.goals.map((area, i) => ({ statement: `mål ${i + 1}`, ...(area === undefined ? {} : { area }) })),
+    measures: s.before === undefined ? {} : { 'tilltro-nykterhet': s.before },
+    background: s.boende === undefined ? {} : { boende: s.boende },
+  });
+  if (s.events.length > 0) {
+    const events: DuringEvent[] = s.events.map((e) => {
+      const date = addDaysIso(START, e.day);
+      if (e.kind === 'measure') return { kind: 'measure', date, measure: 'up', value: e.value };
+      if (e.kind === 'session') return { kind: 'session', date, attended: e.attended };
+      return { kind: 'deviation', date };
+    });
+    r = during(plan, r, events);
+  }
+  if (s.fate === 'ongoing') return r;
+  if (s.fate === 'withdrawn_during') return withdraw(plan, r, { date: addDaysIso(START, 55), reason: s.withdrawReason });
+  return after(plan, r, {
+    date: addDaysIso(START, 60),
+    reason: s.closeReason,
+    measures: s.after === undefined ? {} : { 'tilltro-nykterhet': s.after },
+    ...(s.goalsMet === undefined ? {} : { goalsMet: [...s.goalsMet] }),
+  });
+}
+
+/** A valid record of the small plan. */
+export const validRecord: fc.Arbitrary<ClientRecord> = recordShape.map((s) => buildRecord(s));
+
+/** A list of valid records of the small plan. */
+export const validRecords = (maxLength = 30): fc.Arbitrary<ClientRecord[]> => fc.array(validRecord, { maxLength });
