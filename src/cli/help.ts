@@ -1,0 +1,188 @@
+import type { Locale } from '../core/locale.js';
+
+type Text = { readonly sv: string; readonly en: string };
+
+/** Usage text for every command, with an example each. */
+export const HELP: Readonly<Record<string, Text>> = {
+  main: {
+    sv: `uppfoljning – individbaserad systematisk uppföljning från kommandoraden
+
+Användning: uppfoljning <kommando> [flaggor]
+
+Kommandon:
+  init       skriv en mall för en ny uppföljningsplan
+  validate   kontrollera en export (CSV eller JSON) mot planen, rad för rad
+  compile    sammanställ en export till en sammanställning (JSON)
+  merge      slå ihop flera sammanställningar (t.ex. flera kommuners)
+  report     skriv en rapport som HTML, Markdown, CSV eller diagramspecifikationer
+  schema     skriv JSON Schema för klientuppgifterna som planen kräver
+
+Allmänna flaggor:
+  --lang en  engelska texter (svenska är standard)
+  --help     hjälp för ett kommando, med exempel
+
+Exempel:
+  uppfoljning init --out plan.json
+  uppfoljning validate --plan plan.json --mapping mappning.json export.csv
+  uppfoljning compile --plan plan.json --mapping mappning.json export.csv --out sammanstallning.json
+  uppfoljning report sammanstallning.json --format html --out rapport.html
+
+Slutkoder: 0 klart, 1 fel i uppgifterna, 2 fel i kommandot eller filerna.`,
+    en: `uppfoljning – individual-based systematic follow-up from the command line
+
+Usage: uppfoljning <command> [options]
+
+Commands:
+  init       write a template for a new follow-up plan
+  validate   check an export (CSV or JSON) against the plan, row by row
+  compile    compile an export into a compilation (JSON)
+  merge      merge several compilations (e.g. several municipalities')
+  report     write a report as HTML, Markdown, CSV or chart specifications
+  schema     write the JSON Schema of the client records the plan implies
+
+Common options:
+  --lang en  English texts (Swedish is the default)
+  --help     help for a command, with an example
+
+Examples:
+  uppfoljning init --out plan.json
+  uppfoljning validate --plan plan.json --mapping mapping.json export.csv
+  uppfoljning compile --plan plan.json --mapping mapping.json export.csv --out compilation.json
+  uppfoljning report compilation.json --format html --out report.html
+
+Exit codes: 0 done, 1 problems in the data, 2 problems with the command or the files.`,
+  },
+  init: {
+    sv: `uppfoljning init – skriv en mall för en ny uppföljningsplan (JSON)
+
+Användning: uppfoljning init [--out plan.json] [--force]
+
+  --out FIL   filen att skriva (standard: plan.json)
+  --force     skriv över en befintlig fil
+
+Exempel:
+  uppfoljning init --out plan.json`,
+    en: `uppfoljning init – write a template for a new follow-up plan (JSON)
+
+Usage: uppfoljning init [--out plan.json] [--force]
+
+  --out FILE  the file to write (default: plan.json)
+  --force     overwrite an existing file
+
+Example:
+  uppfoljning init --out plan.json`,
+  },
+  validate: {
+    sv: `uppfoljning validate – kontrollera en export mot planen
+
+Användning: uppfoljning validate --plan PLAN [--mapping MAPPNING] [--during HÄNDELSER.csv] EXPORT
+
+  EXPORT            en CSV med en rad per klient, eller JSON med klientposter
+  --plan FIL        uppföljningsplanen (JSON)
+  --mapping FIL     vilken kolumn som är vilket fält, omkodningar, separator, teckenkodning
+  --during FIL      händelser under insatsen, en rad per händelse (CSV)
+  --progress        visa förlopp (visas alltid i en terminal)
+
+Varje felaktig rad listas med radnummer, kolumn och orsak. Inget tas bort i tysthet.
+
+Exempel:
+  uppfoljning validate --plan plan.json --mapping mappning.json --during prov.csv klienter.csv`,
+    en: `uppfoljning validate – check an export against the plan
+
+Usage: uppfoljning validate --plan PLAN [--mapping MAPPING] [--during EVENTS.csv] EXPORT
+
+  EXPORT            a CSV with one row per client, or JSON with client records
+  --plan FILE       the follow-up plan (JSON)
+  --mapping FILE    which column holds which field, recodings, separator, encoding
+  --during FILE     events during the intervention, one row per event (CSV)
+  --progress        show progress (always shown in a terminal)
+
+Every bad row is listed with its line number, column and reason. Nothing is dropped silently.
+
+Example:
+  uppfoljning validate --plan plan.json --mapping mapping.json --during tests.csv clients.csv`,
+  },
+  compile: {
+    sv: `uppfoljning compile – sammanställ en export (steg 5)
+
+Användning: uppfoljning compile --plan PLAN [--mapping M] [--during H.csv] EXPORT --out SAMMANSTÄLLNING.json
+
+  --out FIL          sammanställningen att skriva (JSON, utan uppgifter om enskilda)
+  --skip-invalid     sammanställ de giltiga raderna även om andra har fel (felen listas och räknas)
+
+Utan --skip-invalid skrivs ingenting om någon rad har fel.
+
+Exempel:
+  uppfoljning compile --plan plan.json --mapping mappning.json klienter.csv --out sammanstallning.json`,
+    en: `uppfoljning compile – compile an export (step 5)
+
+Usage: uppfoljning compile --plan PLAN [--mapping M] [--during E.csv] EXPORT --out COMPILATION.json
+
+  --out FILE         the compilation to write (JSON, no data about individuals)
+  --skip-invalid     compile the valid rows even if others have problems (the problems are listed and counted)
+
+Without --skip-invalid nothing is written if any row has a problem.
+
+Example:
+  uppfoljning compile --plan plan.json --mapping mapping.json clients.csv --out compilation.json`,
+  },
+  merge: {
+    sv: `uppfoljning merge – slå ihop sammanställningar av samma plan
+
+Användning: uppfoljning merge SAMMANSTÄLLNING.json... --out SAMMANSLAGEN.json
+
+Exempel:
+  uppfoljning merge ostersund.json krokom.json --out lanet.json`,
+    en: `uppfoljning merge – merge compilations of the same plan
+
+Usage: uppfoljning merge COMPILATION.json... --out MERGED.json
+
+Example:
+  uppfoljning merge ostersund.json krokom.json --out county.json`,
+  },
+  report: {
+    sv: `uppfoljning report – skriv en rapport från en sammanställning
+
+Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|md|csv|vega --out FIL|MAPP
+
+  --format html   en fristående HTML-fil med diagram (standard)
+  --format md     Markdown
+  --format csv    en CSV-fil per tabell i mappen --out
+  --format vega   diagrammens Vega-Lite-specifikationer, en JSON-fil per diagram i mappen --out
+  --k N           gräns för små tal: antal 1 till N−1 visas inte (standard 5)
+  --by LISTA      nedbrytningar, t.ex. gender,ageBand
+
+Exempel:
+  uppfoljning report sammanstallning.json --format html --out rapport.html`,
+    en: `uppfoljning report – write a report from a compilation
+
+Usage: uppfoljning report COMPILATION.json --format html|md|csv|vega --out FILE|DIR
+
+  --format html   one self-contained HTML file with charts (default)
+  --format md     Markdown
+  --format csv    one CSV file per table in the folder --out
+  --format vega   the charts' Vega-Lite specifications, one JSON file per chart in the folder --out
+  --k N           small-cell threshold: counts 1 to N−1 are not shown (default 5)
+  --by LIST       breakdowns, e.g. gender,ageBand
+
+Example:
+  uppfoljning report compilation.json --format html --out report.html --lang en`,
+  },
+  schema: {
+    sv: `uppfoljning schema – JSON Schema för klientuppgifterna som planen kräver (för formulär i värdsystem)
+
+Användning: uppfoljning schema --plan PLAN [--out schema.json]
+
+Exempel:
+  uppfoljning schema --plan plan.json --out klientpost.schema.json`,
+    en: `uppfoljning schema – the JSON Schema of the client records the plan implies (for host-system forms)
+
+Usage: uppfoljning schema --plan PLAN [--out schema.json]
+
+Example:
+  uppfoljning schema --plan plan.json --out record.schema.json --lang en`,
+  },
+};
+
+/** The help text of a command. */
+export const help = (command: string, locale: Locale): string => (HELP[command] ?? HELP.main!)[locale];

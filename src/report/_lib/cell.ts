@@ -1,0 +1,55 @@
+import type { Locale } from '../../core/locale.js';
+import { SUPPRESSED_MARK } from '../../privacy/index.js';
+import { formatNumber, formatPercent } from '../format.js';
+import type { ReportCell } from '../protect.js';
+
+/** A protected cell as text: counts, shares with interval and n, statistics; `..` when suppressed. */
+export function cellText(cell: ReportCell, locale: Locale): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'count':
+      return 'suppressed' in cell.value ? SUPPRESSED_MARK : formatNumber(cell.value.value, locale, 0);
+    case 'share': {
+      const s = cell.share;
+      if ('suppressed' in s) return SUPPRESSED_MARK;
+      const interval =
+        cell.lower !== null && cell.upper !== null
+          ? ` (${formatPercent(cell.lower, locale).replace(/\u00a0?%$/, '')}–${formatPercent(cell.upper, locale)})`
+          : '';
+      return `${formatPercent(s.share, locale)}${interval}, n\u00a0=\u00a0${formatNumber(s.denominator, locale, 0)}`;
+    }
+    case 'number':
+      if (cell.suppressed) return SUPPRESSED_MARK;
+      return cell.value === null ? '–' : formatNumber(cell.value, locale, cell.digits);
+  }
+}
+
+/** The numbers of a protected cell for a tidy CSV row: count, n, value, lower, upper, suppressed. */
+export function cellValues(cell: ReportCell): {
+  count: number | null;
+  n: number | null;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: boolean;
+  text: string | null;
+} {
+  const none = { count: null, n: null, value: null, lower: null, upper: null, suppressed: false, text: null };
+  switch (cell.kind) {
+    case 'text':
+      return { ...none, text: cell.text };
+    case 'count':
+      return 'suppressed' in cell.value ? { ...none, suppressed: true } : { ...none, count: cell.value.value };
+    case 'share':
+      return 'suppressed' in cell.share
+        ? { ...none, suppressed: true }
+        : { ...none, count: cell.share.numerator, n: cell.share.denominator, value: cell.share.share, lower: cell.lower, upper: cell.upper };
+    case 'number':
+      return { ...none, n: cell.n, value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed };
+  }
+}
+
+/** Escapes text for HTML. */
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

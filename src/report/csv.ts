@@ -1,0 +1,67 @@
+import type { Compilation } from '../compile/compile.js';
+import { buildReport, type ReportModel, type ReportOptions } from './model.js';
+import { cellValues } from './_lib/cell.js';
+
+/** One CSV file of a report: a file name and its text. */
+export interface CsvFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * Renders a report as tidy CSV: one file per table, one row per value, with
+ * the columns `row`, `column`, `count`, `n`, `value`, `lower`, `upper`,
+ * `suppressed` (and `text` for text cells). Swedish files use `;` and a
+ * decimal comma, as Excel in Swedish expects; English files use `,` and a
+ * decimal point. Suppressed values are empty with `suppressed` true, never 0.
+ * Files start with a UTF-8 byte-order mark so that Excel reads `å`, `ä`, `ö`.
+ *
+ * @param input - a compilation, or a report from {@link buildReport}
+ * @param options - language, small-cell threshold, breakdowns (for a compilation)
+ * @returns one file per table
+ * @throws UppfoljningError when `options.by` names an unknown dimension
+ *
+ * @see https://vita.had.co.nz/papers/tidy-data.html Wickham (2014), Tidy data
+ *
+ * @example
+ * ```ts
+ * renderCsv(compilation)[0]?.text.split('\r\n')[1];
+ * // => 'Utvalda;Antal;40;;;;;nej;'
+ * ```
+ */
+export function renderCsv(input: Compilation | ReportModel, options: ReportOptions = {}): CsvFile[] {
+  const model = 'sections' in input ? input : buildReport(input, options);
+  const sv = model.locale === 'sv';
+  const sep = sv ? ';' : ',';
+  const num = (v: number | null) => (v === null ? '' : sv ? String(v).replace('.', ',') : String(v));
+  const quote = (s: string) => (/[";,\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const header = sv
+    ? ['rad', 'kolumn', 'antal', 'n', 'varde', 'nedre', 'ovre', 'undertryckt', 'text']
+    : ['row', 'column', 'count', 'n', 'value', 'lower', 'upper', 'suppressed', 'text'];
+  const files: CsvFile[] = [];
+  for (const section of model.sections) {
+    for (const table of section.tables) {
+      const lines = [header.join(sep)];
+      for (const row of table.rows) {
+        row.cells.forEach((cell, j) => {
+          const v = cellValues(cell);
+          lines.push(
+            [
+              quote(row.label),
+              quote(table.columns[j] ?? ''),
+              num(v.count),
+              num(v.n),
+              num(v.value),
+              num(v.lower),
+              num(v.upper),
+              v.suppressed ? (sv ? 'ja' : 'true') : sv ? 'nej' : 'false',
+              quote(v.text ?? ''),
+            ].join(sep),
+          );
+        });
+      }
+      files.push({ name: `${table.id}.csv`, text: `\ufeff${lines.join('\r\n')}\r\n` });
+    }
+  }
+  return files;
+}

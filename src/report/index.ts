@@ -1,0 +1,13 @@
+export { buildReport } from './model.js';
+export type { ReportModel, ReportOptions, ReportSection } from './model.js';
+export { protectReportTable } from './protect.js';
+export type { RawCell, RawTable, ReportCell, ReportTable } from './protect.js';
+export { chartSpecs } from './charts.js';
+export type { ReportChart, VegaLiteSpec } from './charts.js';
+export { renderSvg } from './svg.js';
+export { renderHtml } from './html.js';
+export { renderMarkdown } from './markdown.js';
+export { renderCsv } from './csv.js';
+export type { CsvFile } from './csv.js';
+export { formatNumber, formatPercent } from './format.js';
+export { REPORT_LABELS, FLOW_LABELS, LEVEL_LABELS, REASON_LABELS } from './labels.js';

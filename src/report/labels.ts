@@ -1,0 +1,94 @@
+import type { Label, Locale } from '../core/locale.js';
+
+/**
+ * The fixed texts of the reports, in Swedish and English. Category names
+ * (genders, age bands, instruments, goal areas) come from the plan through
+ * the compilation; these are the report's own words.
+ *
+ * @example
+ * ```ts
+ * REPORT_LABELS.attainment.sv;
+ * // => 'Måluppfyllelse'
+ * ```
+ */
+export const REPORT_LABELS = {
+  summary: { sv: 'Sammanfattning', en: 'Summary' },
+  cautions: { sv: 'Vad siffrorna inte kan säga', en: 'What the numbers cannot say' },
+  flow: { sv: 'Bortfall: från urval till bedömning', en: 'Attrition: from selection to classification' },
+  flowChart: { sv: 'Klienternas väg genom uppföljningen', en: 'The clients’ path through the follow-up' },
+  withdrawals: { sv: 'Avförda och ej påbörjade, efter orsak', en: 'Withdrawn and not started, by reason' },
+  attainment: { sv: 'Måluppfyllelse', en: 'Goal attainment' },
+  attainmentChart: { sv: 'Måluppfyllelse per grupp (skalans ordning)', en: 'Goal attainment by group (in the scale’s order)' },
+  primary: { sv: 'Huvudmåttet före och efter', en: 'The primary measure before and after' },
+  primaryChart: { sv: 'Fördelning före och efter', en: 'Distribution before and after' },
+  primaryDistribution: { sv: 'Antal per värde på skalan', en: 'Count per value on the scale' },
+  during: { sv: 'Under insatsen', en: 'During the intervention' },
+  duringChart: { sv: 'Andel negativa prov per vecka', en: 'Share of negative tests per week' },
+  target: { sv: 'Målgruppen', en: 'The target group' },
+  mainProblems: { sv: 'Huvudproblem', en: 'Main problems' },
+  goalAreas: { sv: 'Målområden', en: 'Goal areas' },
+  count: { sv: 'Antal', en: 'Count' },
+  notShown: { sv: 'Visas inte (..)', en: 'Not shown (..)' },
+  n: { sv: 'n', en: 'n' },
+  total: { sv: 'Totalt', en: 'Total' },
+  group: { sv: 'Grupp', en: 'Group' },
+  goalMet: { sv: 'Nådde målet', en: 'Reached the goal' },
+  week: { sv: 'Vecka', en: 'Week' },
+  tests: { sv: 'Prov', en: 'Tests' },
+  clients: { sv: 'Klienter', en: 'Clients' },
+  negativeShare: { sv: 'Andel negativa', en: 'Share negative' },
+  mean: { sv: 'Medelvärde', en: 'Mean' },
+  sd: { sv: 'Standardavvikelse', en: 'Standard deviation' },
+  median: { sv: 'Median', en: 'Median' },
+  q1: { sv: 'Nedre kvartil', en: 'Lower quartile' },
+  q3: { sv: 'Övre kvartil', en: 'Upper quartile' },
+  value: { sv: 'Värde', en: 'Value' },
+  timePoint: { sv: 'Tidpunkt', en: 'Time point' },
+  share: { sv: 'Andel', en: 'Share' },
+  beforeStart: { sv: 'Före start', en: 'Before the start' },
+  duringStage: { sv: 'Under insatsen', en: 'During the intervention' },
+  before: { sv: 'Före (alla som påbörjade)', en: 'Before (all who started)' },
+  beforeStayed: { sv: 'Före (de som inte avfördes)', en: 'Before (those not withdrawn)' },
+  after: { sv: 'Efter (avslutade)', en: 'After (closed)' },
+  change: { sv: 'Förändring', en: 'Change' },
+  suppressedNote: {
+    sv: '.. = uppgiften visas inte för att skydda enskilda (färre än {k} personer).',
+    en: '.. = not shown to protect individuals (fewer than {k} people).',
+  },
+  generated: {
+    sv: 'Rapporten är framställd ur sammanställningen; inga uppgifter om enskilda ingår.',
+    en: 'The report is generated from the compilation; no data about individuals is included.',
+  },
+} as const satisfies Record<string, Label>;
+
+/** The flow's steps and their labels, in order. */
+export const FLOW_LABELS = {
+  selected: { sv: 'Utvalda', en: 'Selected' },
+  notStarted: { sv: 'Påbörjade aldrig', en: 'Never started' },
+  started: { sv: 'Påbörjade insatsen', en: 'Started the intervention' },
+  withdrawn: { sv: 'Avförda under insatsen', en: 'Withdrawn during the intervention' },
+  ongoing: { sv: 'Pågår fortfarande', en: 'Still ongoing' },
+  closed: { sv: 'Avslutade', en: 'Closed' },
+  unclassified: { sv: 'Avslutade men ej bedömda', en: 'Closed but not classified' },
+  classified: { sv: 'Bedömda på skalan', en: 'Classified on the scale' },
+} as const satisfies Record<string, Label>;
+
+/** The goal-attainment scale's levels, in the scale's order. */
+export const LEVEL_LABELS = {
+  positive_goal_met: { sv: 'Positiv förändring, målet nått', en: 'Positive change, goal reached' },
+  positive_goal_not_met: { sv: 'Positiv förändring, målet ej nått', en: 'Positive change, goal not reached' },
+  no_change: { sv: 'Ingen förändring', en: 'No change' },
+  negative_change: { sv: 'Negativ förändring', en: 'Negative change' },
+} as const satisfies Record<string, Label>;
+
+/** Reasons for leaving. */
+export const REASON_LABELS = {
+  completed: { sv: 'Fullföljd', en: 'Completed' },
+  breakdown: { sv: 'Sammanbrott', en: 'Breakdown' },
+  moved: { sv: 'Flyttat', en: 'Moved' },
+  declined: { sv: 'Avböjt', en: 'Declined' },
+  other: { sv: 'Annan orsak', en: 'Other reason' },
+} as const satisfies Record<string, Label>;
+
+/** @internal Picks a label's text. */
+export const t = (label: Label, locale: Locale): string => label[locale];

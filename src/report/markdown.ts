@@ -1,0 +1,50 @@
+import type { Locale } from '../core/locale.js';
+import { buildReport, type ReportModel, type ReportOptions } from './model.js';
+import type { ReportTable } from './protect.js';
+import { REPORT_LABELS as L } from './labels.js';
+import { cellText } from './_lib/cell.js';
+import type { Compilation } from '../compile/compile.js';
+
+const pipe = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** @internal One protected table as a Markdown table. */
+export function markdownTable(table: ReportTable, locale: Locale): string {
+  const head = `| ${[L.group[locale], ...table.columns].map(pipe).join(' | ')} |`;
+  const rule = `|${[':--', ...table.columns.map(() => '--:')].join('|')}|`;
+  const rows = table.rows.map((r) => `| ${[r.label, ...r.cells.map((c) => cellText(c, locale))].map(pipe).join(' | ')} |`);
+  return [`**${pipe(table.title)}**`, '', head, rule, ...rows].join('\n');
+}
+
+/**
+ * Renders a report as Markdown: the summary, what the numbers cannot say,
+ * and every section's protected tables, numbers written the locale's way.
+ * Charts are not drawn in Markdown; use {@link renderHtml} or
+ * {@link chartSpecs}.
+ *
+ * @param input - a compilation, or a report from {@link buildReport}
+ * @param options - language, small-cell threshold, breakdowns (for a compilation)
+ * @returns the Markdown text
+ * @throws UppfoljningError when `options.by` names an unknown dimension
+ *
+ * @example
+ * ```ts
+ * renderMarkdown(compilation).split('\n')[0];
+ * // => '# Björkebo – Förstärkt CRA (F-CRA)'
+ * ```
+ */
+export function renderMarkdown(input: Compilation | ReportModel, options: ReportOptions = {}): string {
+  const model = 'sections' in input ? input : buildReport(input, options);
+  const locale = model.locale;
+  const out: string[] = [`# ${model.title}`, '', `## ${L.summary[locale]}`, '', ...model.summary.map((s) => `- ${s}`), ''];
+  if (model.cautions.length > 0) out.push(`## ${L.cautions[locale]}`, '', ...model.cautions.map((s) => `- ${s}`), '');
+  for (const section of model.sections) {
+    if (section.tables.length === 0) continue;
+    out.push(`## ${section.title}`, '');
+    for (const table of section.tables) out.push(markdownTable(table, locale), '');
+  }
+  if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {
+    out.push(`_${L.suppressedNote[locale].replace('{k}', String(model.k))}_`, '');
+  }
+  out.push(`_${L.generated[locale]}_`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,241 @@
+import type { Label, Locale } from '../core/locale.js';
+import type { NotComputed } from '../core/not-computed.js';
+import { describeNotComputed } from '../core/not-computed.js';
+import { DEFAULT_K } from '../privacy/index.js';
+import type { Compilation } from '../compile/compile.js';
+import { tabulate, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { analyse, findingText, DIMENSION_LABELS, type Analysis } from '../analyse/index.js';
+import { ATTAINMENT_LEVELS } from '../after/classify.js';
+import { WITHDRAWAL_REASONS } from '../compile/layout.js';
+import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
+import { protectReportTable, type RawCell, type RawTable, type ReportTable } from './protect.js';
+
+/** Options for {@link buildReport} and the renderers. */
+export interface ReportOptions {
+  /** `sv` (default) or `en`. */
+  readonly locale?: Locale;
+  /** The small-cell threshold k (default 5): counts 1 to k − 1 are not shown. */
+  readonly k?: number;
+  /** The dimensions to break goal attainment down by (default: every dimension with more than one category). */
+  readonly by?: readonly Dimension[];
+}
+
+/** One section of a report: a heading, tables that passed protection, and the data its chart is drawn from. */
+export interface ReportSection {
+  readonly id: 'flow' | 'attainment' | 'primary' | 'during' | 'target';
+  readonly title: string;
+  readonly tables: readonly ReportTable[];
+}
+
+/**
+ * A report as data: the summary sentences generated from the analysis, and
+ * the sections with their protected tables, in one language. The renderers
+ * (HTML, Markdown, CSV) and the chart specifications read only this, so
+ * everything shown has passed small-cell protection.
+ */
+export interface ReportModel {
+  readonly locale: Locale;
+  readonly title: string;
+  readonly planId: string;
+  readonly fingerprint: string;
+  readonly k: number;
+  /** Plain-language summary for the quality report, from the analysis' findings. */
+  readonly summary: readonly string[];
+  /** The findings that limit what the numbers can say (small n, attrition, no comparison group). */
+  readonly cautions: readonly string[];
+  readonly sections: readonly ReportSection[];
+  /** The primary measure's name. */
+  readonly instrument: string;
+}
+
+const count = (value: number): RawCell => ({ kind: 'count', value });
+const shareCell = (s: Share): RawCell => ({
+  kind: 'share',
+  count: s.count,
+  n: s.n,
+  lower: s.share.computed ? s.share.lower : null,
+  upper: s.share.computed ? s.share.upper : null,
+});
+const text = (value: string): RawCell => ({ kind: 'text', text: value });
+
+type Dist = GroupRow['primary']['before'];
+const stat = (d: Dist, pick: (d: Exclude<Dist, NotComputed>) => number | null, digits = 1): RawCell =>
+  d.computed ? { kind: 'number', value: pick(d), n: d.n, digits } : { kind: 'number', value: null, n: d.n, digits };
+
+function flowTables(total: GroupRow, locale: Locale): RawTable[] {
+  const f = total.flow;
+  const order = ['selected', 'notStarted', 'started', 'withdrawn', 'ongoing', 'closed', 'unclassified', 'classified'] as const;
+  const flow: RawTable = {
+    id: 'flow',
+    title: L.flow[locale],
+    columns: [L.count[locale]],
+    rows: order.map((key) => ({ key, label: FLOW_LABELS[key][locale], cells: [count(f[key])] })),
+  };
+  const withdrawals: RawTable = {
+    id: 'withdrawals',
+    title: L.withdrawals[locale],
+    columns: [L.beforeStart[locale], L.duringStage[locale]],
+    rows: WITHDRAWAL_REASONS.map((reason) => {
+      const w = total.withdrawals.find((x) => x.reason === reason);
+      return { key: reason, label: REASON_LABELS[reason][locale], cells: [count(w?.beforeStart ?? 0), count(w?.during ?? 0)] };
+    }),
+    additive: [0, 1],
+  };
+  return [flow, withdrawals];
+}
+
+function attainmentTables(compilation: Compilation, total: GroupRow, by: readonly Dimension[], locale: Locale): RawTable[] {
+  const columns = [...ATTAINMENT_LEVELS.map((l) => LEVEL_LABELS[l][locale]), L.n[locale], L.goalMet[locale]];
+  const rowOf = (key: string, label: string, row: GroupRow) => ({
+    key,
+    label,
+    cells: [...ATTAINMENT_LEVELS.map((l) => count(row.attainment.levels[l].count)), count(row.attainment.n), shareCell(row.attainment.goalMet)],
+  });
+  const tables: RawTable[] = [
+    {
+      id: 'attainment-total',
+      title: `${L.attainment[locale]}: ${L.total[locale].toLowerCase()}`,
+      columns,
+      rows: [rowOf('total', L.total[locale], total)],
+      additive: [0, 1, 2, 3],
+      rowTotal: 4,
+    },
+  ];
+  for (const dimension of by) {
+    const rows = tabulate(compilation, { by: [dimension] }).rows;
+    tables.push({
+      id: `attainment-${dimension}`,
+      title: `${L.attainment[locale]} ${locale === 'sv' ? 'efter' : 'by'} ${DIMENSION_LABELS[dimension][locale].toLowerCase()}`,
+      columns,
+      rows: rows.map((r) => rowOf(r.key[dimension] ?? '', r.label[locale], r)),
+      additive: [0, 1, 2, 3],
+      rowTotal: 4,
+    });
+  }
+  return tables;
+}
+
+function primaryTables(compilation: Compilation, total: GroupRow, locale: Locale): RawTable[] {
+  const p = total.primary;
+  const q = (d: Dist, key: 'median' | 'q1' | 'q3') => stat(d, (x) => (x.quantiles.computed ? x.quantiles[key] : null));
+  const sd = (d: Dist) => stat(d, (x) => (typeof x.sd === 'number' ? x.sd : null), 2);
+  const line = (key: string, label: Label, d: Dist) => ({
+    key,
+    label: label[locale],
+    cells: [count(d.n), stat(d, (x) => x.mean, 2), sd(d), q(d, 'q1'), q(d, 'median'), q(d, 'q3')],
+  });
+  const summary: RawTable = {
+    id: 'primary-summary',
+    title: `${L.primary[locale]}: ${compilation.meta.primary.label[locale]}`,
+    columns: [L.n[locale], L.mean[locale], L.sd[locale], L.q1[locale], L.median[locale], L.q3[locale]],
+    rows: [line('before', L.before, p.before), line('before-stayed', L.beforeStayed, p.stayedBefore), line('after', L.after, p.after), line('change', L.change, p.change)],
+  };
+  const tables: RawTable[] = [summary];
+  const before = p.stayedBefore.computed ? p.stayedBefore.histogram : [];
+  const after = p.after.computed ? p.after.histogram : [];
+  if (before.length > 0 || after.length > 0) {
+    const levels = compilation.meta.primary.levels ?? [];
+    const values = (before.length > 0 ? before : after).map((h) => h.value);
+    tables.push({
+      id: 'primary-distribution',
+      title: `${L.primaryDistribution[locale]}: ${compilation.meta.primary.label[locale]}`,
+      columns: [L.beforeStayed[locale], L.after[locale]],
+      rows: values.map((value, i) => {
+        const level = levels.find((l) => l.value === value);
+        return {
+          key: String(value),
+          label: level ? `${value} ${level.label[locale]}` : String(value),
+          cells: [count(before[i]?.count ?? 0), count(after[i]?.count ?? 0)],
+        };
+      }),
+      additive: [0, 1],
+    });
+  }
+  return tables;
+}
+
+function duringTables(total: GroupRow, locale: Locale): RawTable[] {
+  return total.during.map((d) => ({
+    id: `during-${d.id}`,
+    title: `${L.during[locale]}: ${d.label[locale]}`,
+    columns: [L.tests[locale], L.clients[locale], L.negativeShare[locale]],
+    rows: d.weeks
+      .filter((w) => w.tests > 0)
+      .map((w) => ({
+        key: String(w.week),
+        label: `${L.week[locale]} ${w.week}`,
+        cells: [count(w.tests), count(w.clients), w.good ? shareCell(w.good) : text('–')],
+      })),
+  }));
+}
+
+function targetTables(total: GroupRow, locale: Locale): RawTable[] {
+  const list = (id: string, title: string, items: readonly { code: string; label: Label; count: number }[]): RawTable => ({
+    id,
+    title,
+    columns: [L.count[locale]],
+    rows: items.map((c) => ({ key: c.code, label: c.label[locale], cells: [count(c.count)] })),
+    additive: [0],
+  });
+  return [
+    list('main-problems', L.mainProblems[locale], total.mainProblems),
+    list('goal-areas', L.goalAreas[locale], total.goalAreas),
+    ...total.background.map((b) => list(`background-${b.id}`, b.label[locale], b.options)),
+  ];
+}
+
+const CAUTION_CODES = new Set(['small_n', 'no_comparison_group', 'attrition_baseline', 'withdrawn', 'not_started', 'unclassified', 'invalid_records']);
+
+/**
+ * Builds a report from a compilation: tabulates it, analyses it, writes the
+ * summary from the analysis' findings (never by hand), and passes every
+ * table through {@link protectReportTable}. Pure; the renderers
+ * ({@link renderHtml}, {@link renderMarkdown}, {@link renderCsv}) turn the
+ * result into files.
+ *
+ * @param compilation - a compilation (see `compile`)
+ * @param options - language, small-cell threshold, breakdowns
+ * @param analysis - the analysis, if already computed (default: `analyse(compilation, { by })`)
+ * @returns the report as data
+ * @throws UppfoljningError when `by` names an unknown dimension
+ *
+ * @example
+ * ```ts
+ * buildReport(compilation, { locale: 'en' }).sections.map((s) => s.id);
+ * // => ['flow', 'attainment', 'primary', 'during', 'target']
+ * ```
+ */
+export function buildReport(compilation: Compilation, options: ReportOptions = {}, analysis?: Analysis): ReportModel {
+  const locale = options.locale ?? 'sv';
+  const k = options.k ?? DEFAULT_K;
+  const dims = compilation.meta.dims;
+  const by =
+    options.by ??
+    (['gender', 'ageBand', 'intervention'] as const).filter(
+      (d) => (d === 'gender' ? dims.genders : d === 'ageBand' ? dims.ageBands : dims.interventions).length > 1,
+    );
+  const a = analysis ?? analyse(compilation, options.by ? { by: options.by } : {});
+  const total = tabulate(compilation).total;
+  const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
+  const sections: ReportSection[] = [
+    { id: 'flow', title: L.flow[locale], tables: protect(flowTables(total, locale)) },
+    { id: 'attainment', title: L.attainment[locale], tables: protect(attainmentTables(compilation, total, by, locale)) },
+    { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
+    { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
+    { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },
+  ];
+  const summary = a.findings.filter((f) => !CAUTION_CODES.has(f.code) || f.code === 'withdrawn' || f.code === 'not_started').map((f) => findingText(f, locale));
+  const cautions = a.findings.filter((f) => CAUTION_CODES.has(f.code) && f.code !== 'withdrawn' && f.code !== 'not_started').map((f) => findingText(f, locale));
+  if (!a.pairedTest.computed) cautions.push(describeNotComputed(a.pairedTest, locale));
+  return {
+    locale,
+    title: compilation.meta.title,
+    planId: compilation.meta.planId,
+    fingerprint: compilation.meta.fingerprint,
+    k,
+    summary,
+    cautions,
+    sections,
+    instrument: compilation.meta.primary.label[locale],
+  };
+}

@@ -1,0 +1,117 @@
+import { protectShare, protectTable, DEFAULT_K, type ProtectedCell, type ProtectedShare } from '../privacy/index.js';
+
+/** A cell of a table before protection. */
+export type RawCell =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'count'; readonly value: number }
+  | { readonly kind: 'share'; readonly count: number; readonly n: number; readonly lower: number | null; readonly upper: number | null }
+  /** A statistic (mean, median …) resting on `n` people; `null` when it does not exist. */
+  | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number };
+
+/** A table as a section builds it, before small-cell protection. */
+export interface RawTable {
+  readonly id: string;
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly key: string; readonly label: string; readonly cells: readonly RawCell[] }[];
+  /**
+   * Column indices whose counts partition the rows (a two-way table of
+   * counts). Such a block is protected with margins, so that a suppressed
+   * cell cannot be worked out from a row or column total.
+   */
+  readonly additive?: readonly number[];
+  /**
+   * The column that holds each row's total of the `additive` block (e.g. n):
+   * it is published as the protected row total, so suppression accounts
+   * for it.
+   */
+  readonly rowTotal?: number;
+}
+
+/** A cell of a table after small-cell protection: what may be shown. */
+export type ReportCell =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'count'; readonly value: ProtectedCell }
+  | { readonly kind: 'share'; readonly share: ProtectedShare; readonly lower: number | null; readonly upper: number | null }
+  | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number; readonly suppressed: boolean };
+
+/** A table that has passed small-cell protection. */
+export interface ReportTable {
+  readonly id: string;
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly { readonly key: string; readonly label: string; readonly cells: readonly ReportCell[] }[];
+  /** The threshold k used. */
+  readonly k: number;
+  /** Whether any value is suppressed. */
+  readonly suppressed: boolean;
+}
+
+/**
+ * The one gate every table of a report passes before it is shown:
+ * small-cell protection from `privacy/`. Counts from 1 to k − 1 are
+ * suppressed (primary), and in a block of counts that partition the rows
+ * (`additive`) more cells are suppressed (secondary) so that none can be
+ * worked out from the totals; a share is suppressed when its numerator or
+ * denominator is small; a statistic resting on fewer than k people is
+ * suppressed. Zeros are shown. With `k = 1` nothing is suppressed.
+ *
+ * @param table - the table as built
+ * @param k - the threshold (default {@link DEFAULT_K})
+ * @returns the table with every value protected
+ * @throws UppfoljningError when a count is not a whole number ≥ 0 (a bug in the caller)
+ *
+ * @see https://www.scb.se/en/services/guidance-for-researchers-and-universities/ SCB on statistical disclosure control
+ *
+ * @example
+ * ```ts
+ * protectReportTable({ id: 't', title: 'T', columns: ['n'], rows: [{ key: 'a', label: 'A', cells: [{ kind: 'count', value: 3 }] }] }).rows[0]?.cells[0];
+ * // => { kind: 'count', value: { suppressed: 'primary' } }
+ * ```
+ */
+export function protectReportTable(table: RawTable, k: number = DEFAULT_K): ReportTable {
+  const additive = new Set(table.additive ?? []);
+  let protectedBlock: ProtectedCell[][] | undefined;
+  if (additive.size > 0 && table.rows.length > 0) {
+    const cols = [...additive].sort((a, b) => a - b);
+    const cells = table.rows.map((row) => cols.map((c) => {
+      const cell = row.cells[c];
+      return cell?.kind === 'count' ? cell.value : 0;
+    }));
+    const result = protectTable({ cells }, { k });
+    protectedBlock = table.rows.map((_, i) => {
+      const out: ProtectedCell[] = [];
+      cols.forEach((c, j) => (out[c] = result.cells[i]![j]!));
+      if (table.rowTotal !== undefined) out[table.rowTotal] = result.rowTotals[i]!;
+      return out;
+    });
+  }
+  let suppressed = false;
+  const rows = table.rows.map((row, i) => ({
+    key: row.key,
+    label: row.label,
+    cells: row.cells.map((cell, c): ReportCell => {
+      switch (cell.kind) {
+        case 'text':
+          return cell;
+        case 'count': {
+          const value: ProtectedCell =
+            protectedBlock?.[i]?.[c] ?? (cell.value >= 1 && cell.value < k ? { suppressed: 'primary' } : { value: cell.value });
+          if ('suppressed' in value) suppressed = true;
+          return { kind: 'count', value };
+        }
+        case 'share': {
+          const share = protectShare(cell.count, cell.n, { k });
+          if ('suppressed' in share) suppressed = true;
+          return { kind: 'share', share, lower: 'suppressed' in share ? null : cell.lower, upper: 'suppressed' in share ? null : cell.upper };
+        }
+        case 'number': {
+          const hide = cell.value !== null && cell.n < k;
+          if (hide) suppressed = true;
+          return { kind: 'number', value: hide ? null : cell.value, n: cell.n, digits: cell.digits, suppressed: hide };
+        }
+      }
+    }),
+  }));
+  return { id: table.id, title: table.title, columns: table.columns, rows, k, suppressed };
+}
