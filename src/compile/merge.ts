@@ -133,7 +133,7 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
   for (let i = 1; i < checked.length; i++) {
     const other = checked[i]!;
     if (other.meta.fingerprint !== first.meta.fingerprint || other.meta.planId !== first.meta.planId) {
-      return fail([issue([i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans' })]);
+      return fail([issue([i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans', whatSv: 'planerna' })]);
     }
   }
   const counts = {} as { [K in CounterName]: number[] };

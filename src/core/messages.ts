@@ -43,9 +43,9 @@ const coreMessages: MessageTable<CoreRule> = {
           : `måste vara minst ${show(p.minimum)}`,
     en: (p) =>
       p.origin === 'array' || p.origin === 'set'
-        ? `must have at least ${show(p.minimum)} items`
+        ? `must have at least ${show(p.minimum)} ${p.minimum === 1 ? 'item' : 'items'}`
         : p.origin === 'string'
-          ? `must have at least ${show(p.minimum)} characters`
+          ? `must have at least ${show(p.minimum)} ${p.minimum === 1 ? 'character' : 'characters'}`
           : `must be at least ${show(p.minimum)}`,
   },
   max: {
@@ -57,9 +57,9 @@ const coreMessages: MessageTable<CoreRule> = {
           : `får vara högst ${show(p.maximum)}`,
     en: (p) =>
       p.origin === 'array' || p.origin === 'set'
-        ? `must have at most ${show(p.maximum)} items`
+        ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'item' : 'items'}`
         : p.origin === 'string'
-          ? `must have at most ${show(p.maximum)} characters`
+          ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'character' : 'characters'}`
           : `must be at most ${show(p.maximum)}`,
   },
   integer: {
@@ -137,11 +137,11 @@ const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `belongs to plan ${JSON.stringify(p.value)}, not ${JSON.stringify(p.expected)}`,
   },
   step_order: {
-    sv: (p) => `steget ${show(p.step)} kan inte göras när ärendet är ${show(p.stateSv ?? p.state)}`,
+    sv: (p) => `steget ${show(p.stepSv ?? p.step)} kan inte göras när ärendet är ${show(p.stateSv ?? p.state)}`,
     en: (p) => `the step ${show(p.step)} cannot be taken when the record is ${show(p.state)}`,
   },
   incompatible: {
-    sv: (p) => `kan inte slås ihop: ${show(p.what)} skiljer sig åt`,
+    sv: (p) => `kan inte slås ihop: ${show(p.whatSv ?? p.what)} skiljer sig åt`,
     en: (p) => `cannot be merged: the ${show(p.what)} differ`,
   },
   empty: {

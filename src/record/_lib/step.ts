@@ -21,8 +21,16 @@ export function recordState(record: ClientRecord): { en: string; sv: string } {
   return { en: 'enrolled', sv: 'utvalt' };
 }
 
+/** The steps' names in Swedish, for the `step_order` text. */
+export const STEP_SV: Readonly<Record<string, string>> = {
+  before: 'före insats',
+  during: 'under insats',
+  after: 'efter insats',
+  withdraw: 'avföra',
+};
+
 /** An issue saying that `step` cannot be taken in the record's state. */
 export function stepOrder(step: string, record: ClientRecord, path: readonly PathSegment[] = []): Issue {
   const state = recordState(record);
-  return issue(path, 'step_order', { step, state: state.en, stateSv: state.sv });
+  return issue(path, 'step_order', { step, stepSv: STEP_SV[step] ?? step, state: state.en, stateSv: state.sv });
 }
