@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { parsePlan, compile, validateCompilation } from '../../src/index.js';
+import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
+import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
+
+// Fixtures: tests/fixtures/cli/, written by make-fixtures.ts from the synthetic Björkebo cohort.
+const F = join(import.meta.dirname, '..', 'fixtures', 'cli');
+const f = (name: string) => join(F, name);
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), tty: false });
+  return { code, out, err };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'uppfoljning-cli-'));
+
+describe('uppfoljning validate', () => {
+  it('passes the clean export with its during file (exit 0)', async () => {
+    const r = await cli('validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), '--during', f('clean-during.csv'), f('clean.csv'));
+    expect(r).toEqual({ code: 0, out: ['40 rader: 40 giltiga, 0 med fel.'], err: [] });
+  });
+
+  it('passes the export with ; and decimal commas (UTF-8 with BOM)', async () => {
+    const r = await cli('validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), f('semicolon.csv'), '--lang', 'en');
+    expect(r).toEqual({ code: 0, out: ['40 rows: 40 valid, 0 with problems.'], err: [] });
+  });
+
+  it('passes the Windows-1252 export', async () => {
+    const r = await cli('validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), f('windows-1252.csv'));
+    expect(r).toEqual({ code: 0, out: ['10 rader: 10 giltiga, 0 med fel.'], err: [] });
+  });
+
+  it('lists every problem of the malformed export with line, column and reason (exit 1)', async () => {
+    const r = await cli('validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), f('malformed.csv'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toEqual([]);
+    expect(r.out).toEqual([
+      'clients line 1, column "Tilltro efter" (after.measures.tilltro-nykterhet): the column "Tilltro efter" (for after.measures.tilltro-nykterhet) is missing from the file [missing_column]',
+      'clients line 3, column "Startdatum" (before.date): 2019-02-30 is not a date in the calendar (expected YYYY-MM-DD) [calendar_date]',
+      'clients line 4, column "Tilltro före" (before.measures.tilltro-nykterhet): the value 7 is outside the scale 1–5 [out_of_range]',
+      'clients line 5, column "Klient-id" (clientId): looks like a personal identity or coordination number; use a pseudonym as client id [looks_like_identity_number]',
+      'clients line 6, column "Ålder" (age): "trettio" is not a number [not_a_number]',
+      'clients line 7: the row has 19 fields but the header has 20 [field_count]',
+      '6 rows: 0 valid, 6 with problems.',
+    ]);
+  });
+
+  it('validates JSON records too, with paths into the list', async () => {
+    const plan = parsePlan(bjorkeboPlan);
+    const records = bjorkeboCohort(plan).slice(0, 2);
+    const dir = tmp();
+    const file = join(dir, 'records.json');
+    const bad = [records[0], { ...records[1], age: 12 }];
+    (await import('node:fs')).writeFileSync(file, JSON.stringify(bad));
+    const r = await cli('validate', '--plan', f('plan.json'), file, '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual(['[1].age: the age 12 is outside the plan\'s age bands (18–29, 30–44, 45+) [outside_age_bands]', '2 rows: 1 valid, 1 with problems.']);
+  });
+
+  it('shows progress on long files when asked', async () => {
+    const r = await cli('validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), '--during', f('clean-during.csv'), f('clean.csv'), '--progress');
+    expect(r.err.at(-1)).toBe('läst 9747 av 9747 rader');
+    expect(r.err).toHaveLength(10);
+  });
+
+  it('exits 2 with a message for a missing plan, an unknown option and an unreadable file', async () => {
+    expect(await cli('validate', f('clean.csv'))).toEqual({ code: 2, out: [], err: ['uppfoljning: --plan saknas'] });
+    const unknown = await cli('validate', '--nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err[0]).toMatch(/^uppfoljning: Unknown option '--nope'/);
+    expect(await cli('validate', '--plan', f('plan.json'), f('nothing.csv'), '--lang', 'en')).toEqual({
+      code: 2,
+      out: [],
+      err: [`uppfoljning: cannot read the file ${f('nothing.csv')}`],
+    });
+  });
+});
+
+describe('uppfoljning compile, merge, report', () => {
+  it('compiles the clean export to the same compilation as the library, merges and writes every report format', async () => {
+    const dir = tmp();
+    const out = join(dir, 'c.json');
+    const r = await cli('compile', '--plan', f('plan.json'), '--mapping', f('mapping.json'), '--during', f('clean-during.csv'), f('clean.csv'), '--out', out);
+    expect(r.code).toBe(0);
+    const plan = parsePlan(bjorkeboPlan);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(compile(plan, bjorkeboCohort(plan)));
+
+    const merged = join(dir, 'm.json');
+    expect((await cli('merge', out, out, '--out', merged)).code).toBe(0);
+    const m = validateCompilation(JSON.parse(readFileSync(merged, 'utf8')));
+    expect(m.success && m.data.counts.flow[0]).toBe(2 * compile(plan, bjorkeboCohort(plan)).counts.flow[0]!);
+
+    expect((await cli('report', out, '--out', join(dir, 'r.html'))).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect((await cli('report', out, '--format', 'md', '--out', join(dir, 'r.md'), '--lang', 'en')).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Björkebo/);
+    expect((await cli('report', out, '--format', 'csv', '--out', join(dir, 'csv'))).code).toBe(0);
+    expect(readdirSync(join(dir, 'csv'))).toContain('flow.csv');
+    expect((await cli('report', out, '--format', 'vega', '--out', join(dir, 'vega'))).code).toBe(0);
+    expect(readdirSync(join(dir, 'vega')).sort()).toEqual(['attainment.vl.json', 'during-urinprov.vl.json', 'during-utandningsprov.vl.json', 'flow.vl.json', 'primary.vl.json']);
+  });
+
+  it('writes no compilation when rows have problems, unless --skip-invalid', async () => {
+    const dir = tmp();
+    const out = join(dir, 'c.json');
+    const args = ['compile', '--plan', f('plan.json'), '--mapping', f('mapping.json'), f('malformed.csv'), '--out', out];
+    const r = await cli(...args);
+    expect(r.code).toBe(1);
+    expect(r.out.at(-1)).toBe('Ingen sammanställning skriven (använd --skip-invalid för att sammanställa de giltiga raderna).');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to merge compilations of different plans', async () => {
+    const dir = tmp();
+    const plan = parsePlan(bjorkeboPlan);
+    const other = parsePlan({ ...bjorkeboPlan, id: 'annan-plan' });
+    const fs = await import('node:fs');
+    fs.writeFileSync(join(dir, 'a.json'), JSON.stringify(compile(plan, [])));
+    fs.writeFileSync(join(dir, 'b.json'), JSON.stringify(compile(other, [])));
+    const r = await cli('merge', join(dir, 'a.json'), join(dir, 'b.json'), '--out', join(dir, 'm.json'), '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.out.join('\n')).toMatch(/\[incompatible\]/);
+  });
+});
+
+describe('uppfoljning init, schema, --help', () => {
+  it('init writes a plan template that validates, and does not overwrite', async () => {
+    const dir = tmp();
+    const out = join(dir, 'plan.json');
+    expect((await cli('init', '--out', out)).code).toBe(0);
+    expect(() => parsePlan(JSON.parse(readFileSync(out, 'utf8')))).not.toThrow();
+    expect(await cli('init', '--out', out)).toEqual({ code: 2, out: [], err: [`uppfoljning: ${out} finns redan; använd --force för att skriva över`] });
+  });
+
+  it('schema prints the plan’s JSON Schema', async () => {
+    const r = await cli('schema', '--plan', f('plan.json'), '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out[0]!).properties.gender.enum).toEqual(['kvinna', 'man']);
+  });
+
+  it.each(['init', 'validate', 'compile', 'merge', 'report', 'schema'])('%s --help shows usage with an example, in both languages', async (command) => {
+    for (const lang of ['sv', 'en']) {
+      const r = await cli(command, '--help', '--lang', lang);
+      expect(r.code).toBe(0);
+      expect(r.out[0]).toMatch(new RegExp(`^uppfoljning ${command} – `));
+      expect(r.out[0]).toMatch(lang === 'sv' ? /\nExempel:\n  uppfoljning / : /\nExample:\n  uppfoljning /);
+    }
+  });
+
+  it('without a command prints the overview and exits 2; --help exits 0', async () => {
+    expect((await cli()).code).toBe(2);
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/Kommandon:/);
+  });
+
+  it('the bin sets the exit code of the process', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', 'src', 'cli', 'bin.ts'), 'validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), f('malformed.csv')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n')).toHaveLength(7);
+  });
+});
