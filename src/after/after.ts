@@ -4,7 +4,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { AfterSchema, type ClientRecord } from '../record/schema.js';
-import { parseInput, stepOrder } from '../record/_lib/step.js';
+import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkAfter, checkDuringEvent } from '../record/_lib/check.js';
 
 /** The input of {@link after}: see {@link AfterSchema}. */
@@ -29,6 +29,8 @@ export type AfterInput = z.input<typeof AfterSchema>;
  * ```
  */
 export function safeAfter(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const shape = notARecord(record);
+  if (shape) return fail([shape]);
   if (!record.before || record.after || record.withdrawal) return fail([stepOrder('after', record)]);
   const parsed = parseInput(AfterSchema, input);
   if (!parsed.data) return fail(parsed.issues);

@@ -4,6 +4,8 @@ import { planInstrument } from '../plan/plan.js';
 import type { Instrument } from '../measure/instrument.js';
 import { classifyChange } from '../measure/change.js';
 import type { ClientRecord } from '../record/schema.js';
+import { notARecord } from '../record/_lib/step.js';
+import { UppfoljningError } from '../core/error.js';
 
 /**
  * The four levels of the general goal-attainment scale (*generell skala för
@@ -90,6 +92,9 @@ export function isWithdrawn(plan: Pick<Plan, 'withdrawOn'>, record: ClientRecord
  * @param plan - a validated plan
  * @param record - a record of that plan
  * @returns the classification
+ * @throws UppfoljningError when `record` is not an object (a `type` issue at
+ *   `record`); a record of the wrong shape otherwise is classified by what it
+ *   has, so check stored records with {@link validateRecord} first
  *
  * @example
  * ```ts
@@ -99,6 +104,8 @@ export function isWithdrawn(plan: Pick<Plan, 'withdrawOn'>, record: ClientRecord
  * ```
  */
 export function classify(plan: Plan, record: ClientRecord): Classification {
+  const shape = notARecord(record);
+  if (shape) throw new UppfoljningError([shape]);
   if (isWithdrawn(plan, record)) return { classified: false, reason: 'withdrawn', params: {} };
   if (!record.before || !record.after) return { classified: false, reason: 'not_closed', params: {} };
   const instrument = planInstrument(plan, plan.primaryMeasure)!;

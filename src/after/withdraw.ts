@@ -3,7 +3,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { WithdrawalSchema, type ClientRecord, type Withdrawal } from '../record/schema.js';
-import { parseInput, stepOrder } from '../record/_lib/step.js';
+import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkWithdrawal } from '../record/_lib/check.js';
 
 /**
@@ -26,6 +26,8 @@ import { checkWithdrawal } from '../record/_lib/check.js';
  */
 export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
   void plan;
+  const shape = notARecord(record);
+  if (shape) return fail([shape]);
   if (record.after || record.withdrawal) return fail([stepOrder('withdraw', record)]);
   const parsed = parseInput(WithdrawalSchema, input);
   if (!parsed.data) return fail(parsed.issues);

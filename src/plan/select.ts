@@ -96,16 +96,21 @@ export function sampleSeeded<T>(items: readonly T[], size: number, random: () =>
  * ```
  */
 export function selectClients(plan: Pick<Plan, 'selection'>, candidates: readonly Candidate[]): Result<string[]> {
+  if (!Array.isArray(candidates)) {
+    return fail([issue(['candidates'], 'type', { expected: 'array', received: candidates === null ? 'null' : typeof candidates })]);
+  }
   const issues: Issue[] = [];
   const seen = new Set<string>();
   candidates.forEach((c, i) => {
-    if (typeof c?.clientId !== 'string' || c.clientId === '') issues.push(issue(['candidates', i, 'clientId'], 'required'));
+    if (c === null || typeof c !== 'object') issues.push(issue(['candidates', i], 'type', { expected: 'object', received: c === null ? 'null' : typeof c }));
+    else if (typeof c.clientId !== 'string' || c.clientId === '') issues.push(issue(['candidates', i, 'clientId'], 'required'));
     else if (seen.has(c.clientId)) issues.push(issue(['candidates', i, 'clientId'], 'duplicate', { value: c.clientId }));
     else seen.add(c.clientId);
   });
   const selection = plan.selection;
   if (selection.kind === 'birthdays') {
     candidates.forEach((c, i) => {
+      if (c === null || typeof c !== 'object') return;
       if (c.birthDate === undefined) issues.push(issue(['candidates', i, 'birthDate'], 'required'));
       else if (!IsoDateSchema.safeParse(c.birthDate).success) {
         issues.push(issue(['candidates', i, 'birthDate'], 'calendar_date', { value: c.birthDate }));

@@ -21,6 +21,23 @@ export function recordState(record: ClientRecord): { en: string; sv: string } {
   return { en: 'enrolled', sv: 'utvalt' };
 }
 
+/** The kind of a value, as the `type` rule names it. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * A `type` issue at `record` when what was passed as a record is not an
+ * object (e.g. null read back from storage), so a step fails with an issue
+ * instead of a TypeError.
+ */
+export function notARecord(record: unknown): Issue | undefined {
+  if (record !== null && typeof record === 'object' && !Array.isArray(record)) return undefined;
+  return issue(['record'], 'type', { expected: 'object', received: kindOf(record) });
+}
+
 /** The steps' names in Swedish, for the `step_order` text. */
 export const STEP_SV: Readonly<Record<string, string>> = {
   before: 'före insats',
