@@ -114,8 +114,8 @@ export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): Fi
   return { computed: true, n, method: 'fisher-exact', statistic: a, pValue, oddsRatio, lower, upper, confidence, notes };
 }
 
-/** Limit on the tables enumerated by the Fisher–Freeman–Halton test. */
-const FFH_TABLE_LIMIT = 2_000_000;
+/** Limit on the steps (partial tables visited) of the Fisher–Freeman–Halton enumeration: a few seconds at most. */
+const FFH_STEP_LIMIT = 10_000_000;
 
 /** Options of {@link chiSquareIndependence}. */
 export interface ChiSquareOptions {
@@ -155,11 +155,11 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  *   `chisq.test(correct = FALSE)`); small tables go exact instead.
  * - When the rule fails (`auto`), the p-value is exact: Fisher's test for
  *   2×2, the Fisher–Freeman–Halton test for larger tables, by complete
- *   enumeration of the tables with the observed margins (as R's
- *   `fisher.test`, which uses a faster network algorithm for the same sum).
- *   No Monte Carlo: the answer is the same on every run. If the enumeration
- *   would exceed 2 million tables, the chi-square p-value is returned with
- *   an `exact_infeasible` note.
+ *   enumeration of the tables with the observed margins (the same sum as R's
+ *   `fisher.test`), cut short by bounds in the manner of Mehta and Patel's
+ *   network algorithm. No Monte Carlo: the answer is the same on every run.
+ *   If the enumeration would take more than 10 million steps, the chi-square
+ *   p-value is returned with an `exact_infeasible` note.
  *
  * @param table - rows of counts (whole numbers ≥ 0), all rows the same length
  * @param options - `exact`
@@ -167,6 +167,7 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  * @throws UppfoljningError when the table is ragged or empty (`table_shape`) or a cell is not a whole number ≥ 0
  * @see K. Pearson (1900), On the criterion that a given system of deviations… Phil Mag 50:157–175.
  * @see W. G. Cochran (1954), Some methods for strengthening the common χ² tests. Biometrics 10:417–451.
+ * @see C. R. Mehta, N. R. Patel (1983), A network algorithm for performing Fisher's exact test in r×c contingency tables. JASA 78:427–434.
  * @see G. H. Freeman, J. H. Halton (1951), Note on an exact treatment of contingency, goodness of fit and other problems of significance. Biometrika 38:141–149.
  *
  * @example
@@ -219,11 +220,19 @@ export function chiSquareIndependence(
       const f = fisherExact2x2(t as unknown as Table2x2) as FisherResult;
       return { ...base, method: 'fisher-exact', pValue: f.pValue, notes: [...notes, note('exact_distribution')] };
     }
-    const p = freemanHalton(t, rows, cols, n);
+    // The p-value does not depend on the order of rows and columns; enumerating
+    // the smaller columns first lets the bounds cut larger subtrees.
+    const order = cols.map((c, j) => [c, j] as const).sort((a, b) => b[0] - a[0]).map(([, j]) => j);
+    const p = freemanHalton(
+      t.map((r) => order.map((j) => r[j]!)),
+      rows,
+      order.map((j) => cols[j]!),
+      n,
+    );
     if (p !== null) {
       return { ...base, method: 'fisher-freeman-halton', pValue: p, notes: [...notes, note('exact_distribution')] };
     }
-    notes.push(note('exact_infeasible', { limit: FFH_TABLE_LIMIT }));
+    notes.push(note('exact_infeasible', { limit: FFH_STEP_LIMIT }));
   }
   notes.push(note('chi_square_approximation', { df }));
   return { ...base, method: 'chi-square-pearson', pValue: chiSquarePValue, notes };
@@ -250,19 +259,49 @@ function freemanHalton(
   let pValue = 0;
   let aborted = false;
   // sumLogFact accumulates Σ log n_ij! over the cells filled so far.
+  const logThreshold = Math.log(pObs * REL_TOL);
+  const scratch: number[] = [];
   const fillColumn = (j: number, sumLogFact: number): void => {
-    if (aborted) return;
+    if (aborted || ++visited > FFH_STEP_LIMIT) {
+      aborted = true;
+      return;
+    }
+    if (j > 0 && j < C - 1) {
+      // Network-algorithm shortcut (Mehta and Patel 1983, in its simplest
+      // form): bound the most and least probable completions of this partial
+      // table; if even the most probable is no more likely than the observed
+      // table, all completions count (their total mass is closed-form); if
+      // even the least probable is more likely, none does.
+      const partial = constant - sumLogFact;
+      let logMax = 0;
+      let logMin = 0;
+      const caps = sortedInto(remaining, scratch);
+      for (let k = j; k < C; k++) {
+        logMax -= spreadLogFactorials(cols[k]!, caps);
+        logMin -= concentrateLogFactorials(cols[k]!, caps);
+      }
+      if (partial + logMax <= logThreshold) {
+        let logMass = logFactorial(remaining.reduce((a, r) => a + r, 0));
+        for (const r of remaining) logMass -= logFactorial(r);
+        for (let k = j; k < C; k++) logMass -= logFactorial(cols[k]!);
+        pValue += Math.exp(partial + logMass);
+        return;
+      }
+      if (partial + logMin > logThreshold) return;
+    }
     if (j === C - 1) {
       // The last column is forced by the remaining row totals.
       let s = sumLogFact;
       for (let i = 0; i < R; i++) s += logFactorial(remaining[i]!);
       const p = Math.exp(constant - s);
       if (p <= pObs * REL_TOL) pValue += p;
-      if (++visited > FFH_TABLE_LIMIT) aborted = true;
       return;
     }
     const fillCell = (i: number, left: number, acc: number): void => {
-      if (aborted) return;
+      if (aborted || ++visited > FFH_STEP_LIMIT) {
+        aborted = true;
+        return;
+      }
       if (i === R - 1) {
         if (left > remaining[i]!) return;
         remaining[i] = remaining[i]! - left;
@@ -285,6 +324,61 @@ function freemanHalton(
   };
   fillColumn(0, 0);
   return aborted ? null : Math.min(1, pValue);
+}
+
+/**
+ * The smallest Σ log nᵢ! over ways to put `total` into rows with capacities
+ * capacities `sorted` (ascending), spread as evenly as the capacities allow:
+ * bounds the most probable completion of a column.
+ */
+function spreadLogFactorials(total: number, sorted: readonly number[]): number {
+  let left = total;
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted.length - i;
+    const cap = sorted[i]!;
+    if (cap * k <= left) {
+      sum += logFactorial(cap);
+      left -= cap;
+      continue;
+    }
+    // Every remaining row can take an even share: q or q + 1 each.
+    const q = Math.floor(left / k);
+    const extra = left - q * k;
+    sum += extra * logFactorial(q + 1) + (k - extra) * logFactorial(q);
+    break;
+  }
+  return sum;
+}
+
+/**
+ * The largest Σ log nᵢ! over the same ways (filling the largest capacities
+ * first): bounds the least probable completion of a column.
+ */
+function concentrateLogFactorials(total: number, sorted: readonly number[]): number {
+  let left = total;
+  let sum = 0;
+  for (let i = sorted.length - 1; i >= 0 && left > 0; i--) {
+    const v = Math.min(sorted[i]!, left);
+    sum += logFactorial(v);
+    left -= v;
+  }
+  return sum;
+}
+
+/** Copies `values` into `out` sorted ascending (insertion sort: the arrays are a table's few rows). */
+function sortedInto(values: readonly number[], out: number[]): number[] {
+  out.length = 0;
+  for (const v of values) {
+    let i = out.length;
+    out.push(v);
+    while (i > 0 && out[i - 1]! > v) {
+      out[i] = out[i - 1]!;
+      i--;
+    }
+    out[i] = v;
+  }
+  return out;
 }
 
 /** Options of the rank tests between groups. */
@@ -389,7 +483,7 @@ export function mannWhitneyU(
       notes,
     };
   }
-  if (exactOption === true) notes.push(note('exact_infeasible', { limit: 400 }));
+  if (exactOption === true) notes.push(note('exact_n_too_large', { limit: 400 }));
   const correct = options.correct ?? true;
   const tieTerm = tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n * (n - 1));
   const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));

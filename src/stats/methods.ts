@@ -123,6 +123,7 @@ export const STATS_NOTE_CODES = [
   'empty_rows_dropped',
   'empty_columns_dropped',
   'exact_infeasible',
+  'exact_n_too_large',
   'estimate_at_boundary',
 ] as const;
 
@@ -193,8 +194,12 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
     en: (p) => `${s(p.count)} empty columns were dropped`,
   },
   exact_infeasible: {
-    sv: (p) => `det exakta testet var för tungt att beräkna (över ${s(p.limit)} tabeller); chi2-värdet är osäkert`,
-    en: (p) => `the exact test was too heavy to compute (over ${s(p.limit)} tables); the chi-square p-value is unreliable`,
+    sv: (p) => `det exakta testet var för tungt att beräkna (över ${s(p.limit)} steg); chi2-värdet är osäkert`,
+    en: (p) => `the exact test was too heavy to compute (over ${s(p.limit)} steps); the chi-square p-value is unreliable`,
+  },
+  exact_n_too_large: {
+    sv: (p) => `den exakta fördelningen beräknas inte för n över ${s(p.limit)}; normalapproximationen används`,
+    en: (p) => `the exact distribution is not computed for n above ${s(p.limit)}; the normal approximation is used`,
   },
   estimate_at_boundary: {
     sv: () => 'skattningen ligger vid gränsen (0 eller oändlig)',

@@ -156,7 +156,7 @@ export function wilcoxonSignedRank(
       notes,
     };
   }
-  if (exactOption === true) notes.push(note('exact_infeasible', { limit: EXACT_SIGNED_RANK_MAX }));
+  if (exactOption === true) notes.push(note('exact_n_too_large', { limit: EXACT_SIGNED_RANK_MAX }));
   const mean = used.reduce((a, u) => a + u.rank, 0) / 2;
   const variance = used.reduce((a, u) => a + u.rank * u.rank, 0) / 4;
   const diff = statistic - mean;

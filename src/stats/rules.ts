@@ -53,8 +53,8 @@ export const statsMessages: MessageTable<StatsRule> = {
       `the table must be rectangular with at least ${String(p.minRows)} rows and ${String(p.minCols)} columns that are not empty`,
   },
   exact_infeasible: {
-    sv: (p) => `det exakta testet kräver för många beräkningar (över ${String(p.limit)} tabeller)`,
-    en: (p) => `the exact test needs too much computation (more than ${String(p.limit)} tables)`,
+    sv: (p) => `det exakta testet kräver för många beräkningar (över ${String(p.limit)} steg)`,
+    en: (p) => `the exact test needs too much computation (more than ${String(p.limit)} steps)`,
   },
   length_mismatch: {
     sv: (p) => `måste ha lika många värden som ${String(p.other)} (${String(p.length)} mot ${String(p.otherLength)})`,

@@ -138,7 +138,7 @@ describe('chiSquareIndependence', () => {
     expect(r.notes.map((n) => n.code)).toContain('empty_rows_dropped');
     expect(chiSquareIndependence([[3, 4], [0, 0]])).toMatchObject({ computed: false, reason: 'table_shape' });
   });
-  it('says when the exact test is too heavy (Job satisfaction, R ?fisher.test, n = 104)', () => {
+  it('Job satisfaction × income (R ?fisher.test, n = 104): exact Fisher–Freeman–Halton p = 0.7827', () => {
     const job = [
       [1, 3, 10, 6],
       [2, 3, 10, 7],
@@ -147,10 +147,22 @@ describe('chiSquareIndependence', () => {
     ];
     const r = ok<ChiSquareResult>(chiSquareIndependence(job));
     expect(r.cochranOk).toBe(false);
-    // R's network algorithm gives 0.7827 here; enumeration would pass 2 million tables.
-    expect(r.method).toBe('chi-square-pearson');
-    expect(r.notes.map((n) => n.code)).toContain('exact_infeasible');
+    expect(r.method).toBe('fisher-freeman-halton');
+    expect(r.pValue).toBeCloseTo(0.7827, 4); // R: fisher.test(Job) p-value = 0.7827
     expect(r.statistic).toBeCloseTo(5.9655, 4); // R: chisq.test(Job) X-squared = 5.9655, df = 9
+    expect(r.chiSquarePValue).toBeCloseTo(0.7434, 4); // R: p-value = 0.7434 (with a warning)
+  });
+  it('says when the exact test is too heavy and keeps the chi-square value, flagged', () => {
+    const big = [
+      [1, 10, 20, 30, 40, 25],
+      [0, 12, 18, 33, 37, 30],
+      [1, 9, 22, 28, 40, 22],
+      [2, 11, 19, 31, 37, 27],
+      [0, 0, 1, 0, 1, 1],
+    ];
+    const r = ok<ChiSquareResult>(chiSquareIndependence(big));
+    expect(r.method).toBe('chi-square-pearson');
+    expect(r.notes.map((n) => n.code)).toEqual(['expected_counts_small', 'exact_infeasible', 'chi_square_approximation']);
   });
   it('rejects ragged tables', () => {
     expect(() => chiSquareIndependence([[1, 2], [3]])).toThrow(UppfoljningError);
