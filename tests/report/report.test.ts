@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyse, compile, findingText, parsePlan, tabulate } from '../../src/index.js';
+import {
+  buildReport,
+  chartSpecs,
+  formatNumber,
+  formatPercent,
+  protectReportTable,
+  renderCsv,
+  renderHtml,
+  renderMarkdown,
+  renderSvg,
+} from '../../src/report/index.js';
+import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
+import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
+
+const plan = parsePlan(bjorkeboPlan);
+const records = bjorkeboCohort(plan);
+const compilation = compile(plan, records);
+
+describe('formatNumber and formatPercent', () => {
+  it('write numbers the Swedish way in Swedish and the English way in English', () => {
+    // Swedish conventions (Språkrådet, Myndigheternas skrivregler): decimal comma, space between
+    // thousands, space before %. Intl's sv-SE uses U+00A0 for the thousands space and U+2212 for minus.
+    expect(formatNumber(2.25, 'sv', 2)).toBe('2,25');
+    expect(formatNumber(12345, 'sv', 0)).toBe('12\u00a0345');
+    expect(formatNumber(-1.5, 'sv')).toBe('\u22121,5');
+    expect(formatNumber(2.25, 'en', 2)).toBe('2.25');
+    expect(formatPercent(0.7234, 'sv')).toBe('72\u00a0%');
+    expect(formatPercent(0.7234, 'en')).toBe('72%');
+    // 13/30 = 0.4333… → 43 %
+    expect(formatPercent(13 / 30)).toBe('43\u00a0%');
+  });
+});
+
+describe('protectReportTable', () => {
+  it('suppresses counts 1 to k−1, shows zeros, and suppresses shares and statistics resting on few', () => {
+    const t = protectReportTable({
+      id: 't',
+      title: 'T',
+      columns: ['a', 'b', 'c', 'd'],
+      rows: [
+        {
+          key: 'r',
+          label: 'R',
+          cells: [
+            { kind: 'count', value: 3 },
+            { kind: 'count', value: 0 },
+            { kind: 'share', count: 6, n: 8, lower: 0.4, upper: 0.93 },
+            { kind: 'number', value: 2.5, n: 4, digits: 1 },
+          ],
+        },
+      ],
+    });
+    expect(t.rows[0]!.cells).toEqual([
+      { kind: 'count', value: { suppressed: 'primary' } },
+      { kind: 'count', value: { value: 0 } },
+      { kind: 'share', share: { share: 0.75, numerator: 6, denominator: 8 }, lower: 0.4, upper: 0.93 },
+      { kind: 'number', value: null, n: 4, digits: 1, suppressed: true },
+    ]);
+    expect(t.suppressed).toBe(true);
+  });
+
+  it('in an additive block with a published row total, hides a second cell so the small one cannot be worked out', () => {
+    // 12 + 9 + 7 + 2 = 30 with n = 30 shown: hiding only the 2 would reveal it as 30 − 12 − 9 − 7.
+    const t = protectReportTable({
+      id: 't',
+      title: 'T',
+      columns: ['l1', 'l2', 'l3', 'l4', 'n'],
+      rows: [{ key: 'r', label: 'R', cells: [12, 9, 7, 2, 30].map((value) => ({ kind: 'count' as const, value })) }],
+      additive: [0, 1, 2, 3],
+      rowTotal: 4,
+    });
+    const hidden = t.rows[0]!.cells.slice(0, 4).filter((c) => c.kind === 'count' && 'suppressed' in c.value);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(t.rows[0]!.cells[3]).toEqual({ kind: 'count', value: { suppressed: 'primary' } });
+  });
+
+  it('shows everything with k = 1', () => {
+    const t = protectReportTable({ id: 't', title: 'T', columns: ['a'], rows: [{ key: 'r', label: 'R', cells: [{ kind: 'count', value: 1 }] }] }, 1);
+    expect(t.rows[0]!.cells[0]).toEqual({ kind: 'count', value: { value: 1 } });
+  });
+});
+
+describe('buildReport', () => {
+  it('writes the summary from the analysis’ findings, never by hand', () => {
+    const a = analyse(compilation);
+    const model = buildReport(compilation, { locale: 'en' }, a);
+    const all = a.findings.map((f) => findingText(f, 'en'));
+    expect([...model.summary, ...model.cautions].sort()).toEqual(all.sort());
+    // The summary says how many were followed and left, the share who reached their goal with n.
+    expect(model.summary[0]).toMatch(/^40 clients were selected/);
+    expect(model.summary.some((s) => /reached their goal/.test(s))).toBe(true);
+    expect(model.cautions.some((s) => /no comparison group/.test(s))).toBe(true);
+  });
+
+  it('with k = 1 shows the compilation’s own counts', () => {
+    const model = buildReport(compilation, { k: 1 });
+    const flow = model.sections[0]!.tables[0]!;
+    const total = tabulate(compilation).total.flow;
+    const shown = Object.fromEntries(flow.rows.map((r) => [r.key, r.cells[0]!.kind === 'count' && 'value' in r.cells[0]!.value ? r.cells[0]!.value.value : null]));
+    expect(shown).toEqual({
+      selected: total.selected,
+      notStarted: total.notStarted,
+      started: total.started,
+      withdrawn: total.withdrawn,
+      ongoing: total.ongoing,
+      closed: total.closed,
+      unclassified: total.unclassified,
+      classified: total.classified,
+    });
+  });
+
+  it('does not change the compilation (property over sub-cohorts)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: records.length }), fc.integer({ min: 1, max: 6 }), (size, k) => {
+        const c = compile(plan, records.slice(0, size));
+        const copy = structuredClone(c);
+        const model = buildReport(c, { k });
+        renderMarkdown(model);
+        renderCsv(model);
+        chartSpecs(model);
+        expect(c).toEqual(copy);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('renderers', () => {
+  const model = buildReport(compilation);
+
+  it('Markdown: summary first, suppressed values as .., shares with interval and n', () => {
+    const md = renderMarkdown(model);
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Björkebo – Förstärkt CRA (F-CRA)', '', '## Sammanfattning']);
+    // Goal met, total: 13 of 30 → 43 %. Wilson 95 % interval by hand (Newcombe 1998, method 3), z = 1.96, p = 13/30:
+    // centre = (p + z²/2n)/(1 + z²/n) = (0.43333 + 0.06403)/1.12805 = 0.44091;
+    // half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n) = 1.96·√(0.0081852 + 0.0010671)/1.12805 = 0.16714 → 0.2738–0.6080 → 27–61 %.
+    expect(md).toContain('| Totalt | 12 | 9 | .. | .. | 30 | 43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030 |');
+    expect(md).toContain('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
+  });
+
+  it('CSV: tidy rows, ; and decimal comma in Swedish, suppressed values empty and flagged, never 0', () => {
+    const files = renderCsv(model);
+    const flow = files.find((f) => f.name === 'flow.csv')!.text.split('\r\n');
+    expect(flow[0]).toBe('\ufeffrad;kolumn;antal;n;varde;nedre;ovre;undertryckt;text');
+    expect(flow[1]).toBe('Utvalda;Antal;40;;;;;nej;');
+    expect(flow[2]).toBe('Påbörjade aldrig;Antal;;;;;;ja;');
+    const total = files.find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
+    expect(total.at(-2)).toMatch(/^Totalt;Nådde målet;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
+    const en = renderCsv(compilation, { locale: 'en' }).find((f) => f.name === 'attainment-total.csv')!.text;
+    expect(en).toMatch(/Total,Reached the goal,13,30,0\.4333\d*,0\.27\d*,0\.60\d*,false,/);
+  });
+
+  it('charts: one spec per question, data only from protected cells', () => {
+    const charts = chartSpecs(model);
+    expect(charts.map((c) => c.id)).toEqual(['flow', 'attainment', 'primary', 'during-urinprov', 'during-utandningsprov']);
+    const attainment = charts[1]!.spec as unknown as { data: { values: { group: string; level: string; count: number }[] } };
+    // Total: 12 and 9 are shown; 7 and 2 are suppressed in the table, so the chart has one grey segment of 9.
+    expect(attainment.data.values.filter((v) => v.group === 'Totalt').map((v) => [v.level, v.count])).toEqual([
+      ['Positiv förändring, målet nått', 12],
+      ['Positiv förändring, målet ej nått', 9],
+      ['Visas inte (..)', 9],
+    ]);
+  });
+
+  it('SVG: vega renders every chart without a browser', async () => {
+    for (const chart of chartSpecs(model)) {
+      const svg = await renderSvg(chart.spec);
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(svg).toContain('role-mark');
+    }
+  });
+
+  it('HTML: self-contained (no external resources), every chart inline, English on request', async () => {
+    const html = await renderHtml(compilation, { locale: 'en' });
+    expect(html).toContain('<html lang="en">');
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(5);
+    expect(html.match(/<svg /g)).toHaveLength(5);
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b/);
+    expect(html).not.toMatch(/\b(src|href)=["']?https?:/);
+    expect(html).toContain('@page { size: A4');
+    expect(html).not.toMatch(/bk-\d\d-/); // no client ids
+  });
+});
