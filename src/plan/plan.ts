@@ -141,7 +141,7 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
   const unique = (values: readonly string[], path: (string | number)[], field: string) => {
     const seen = new Set<string>();
     values.forEach((value, i) => {
-      if (seen.has(value)) custom([...path, i, field], { rule: 'duplicate', value });
+      if (seen.has(value)) custom(field === '' ? [...path, i] : [...path, i, field], { rule: 'duplicate', value });
       seen.add(value);
     });
   };
