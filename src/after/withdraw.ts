@@ -4,7 +4,7 @@ import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { WithdrawalSchema, type ClientRecord, type Withdrawal } from '../record/schema.js';
 import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
-import { checkWithdrawal } from '../record/_lib/check.js';
+import { checkDuringEvent, checkWithdrawal } from '../record/_lib/check.js';
 
 /**
  * Withdraws a client from the follow-up before the intervention closes
@@ -25,7 +25,6 @@ import { checkWithdrawal } from '../record/_lib/check.js';
  * ```
  */
 export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  void plan;
   const shape = notARecord(record);
   if (shape) return fail([shape]);
   if (record.after || record.withdrawal) return fail([stepOrder('withdraw', record)]);
@@ -33,6 +32,11 @@ export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): 
   if (!parsed.data) return fail(parsed.issues);
   const issues: Issue[] = [];
   checkWithdrawal(parsed.data, record.before, [], issues);
+  if (issues.length === 0 && record.before) {
+    // An event already recorded after the withdrawal date would be out of order (as in after()).
+    const start = record.before.date;
+    record.during.forEach((event) => checkDuringEvent(plan, event, start, parsed.data.date, [], issues));
+  }
   return issues.length > 0 ? fail(issues) : ok({ ...record, withdrawal: parsed.data });
 }
 

@@ -158,7 +158,7 @@ export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): 
     out.push(issue([...path, 'before'], 'required'));
   }
   record.during.forEach((event, i) =>
-    checkDuringEvent(plan, event, record.before?.date, record.after?.date, [...path, 'during', i], out),
+    checkDuringEvent(plan, event, record.before?.date, record.after?.date ?? record.withdrawal?.date, [...path, 'during', i], out),
   );
   if (record.after) checkAfter(plan, record.after, record.before, [...path, 'after'], out);
   if (record.withdrawal) {
