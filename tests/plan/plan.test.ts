@@ -115,6 +115,12 @@ describe('validatePlan: each rule', () => {
     ]);
   });
 
+  it('an instrument measured twice in the same phase', () => {
+    const input = { ...smallPlanInput, measures: { before: ['tilltro-nykterhet', 'tilltro-nykterhet'], after: ['tilltro-nykterhet'] } };
+    expect(issuesOf(input)).toEqual([{ path: ['measures', 'before', 1], rule: 'duplicate', params: { value: 'tilltro-nykterhet' } }]);
+    expect(() => parsePlan(input, 'en')).toThrow('measures.before[1]: "tilltro-nykterhet" occurs more than once [duplicate]');
+  });
+
   it('an own instrument may not reuse a built-in id', () => {
     const input = {
       ...smallPlanInput,

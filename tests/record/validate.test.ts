@@ -37,6 +37,8 @@ describe('validateRecord', () => {
     expect(rules({ ...r, during: [{ kind: 'deviation', date: '2024-01-01' }] })).toEqual([['during.0.date', 'date_order']]);
     const started = makeRecord({ before: {} });
     expect(rules({ ...started, withdrawal: { date: '2024-01-01', reason: 'moved' } })).toEqual([['withdrawal.date', 'date_order']]);
+    // An event after the withdrawal date.
+    expect(rules({ ...r, after: undefined, withdrawal: { date: '2024-01-20', reason: 'moved' } })).toEqual([['during.0.date', 'date_order']]);
   });
 
   it('steps out of order: closed and withdrawn, closed without a start', () => {

@@ -293,6 +293,12 @@ describe('withdraw', () => {
     expect(r2.withdrawal?.reason).toBe('breakdown');
   });
 
+  it('an event recorded after the withdrawal date is out of order, as in after()', () => {
+    const r = during(plan, makeRecord({ before: {} }), { kind: 'deviation', date: '2024-03-01' });
+    expect(rules(safeWithdraw(plan, r, { date: '2024-02-01', reason: 'moved' }))).toEqual([['date', 'date_order']]);
+    expect(safeWithdraw(plan, r, { date: '2024-03-01', reason: 'moved' }).success).toBe(true);
+  });
+
   it('bad input and step order', () => {
     const started = makeRecord({ before: {} });
     expect(rules(safeWithdraw(plan, started, { date: '2024-02-01', reason: 'completed' }))).toEqual([['reason', 'one_of']]);
