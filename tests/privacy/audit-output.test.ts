@@ -17,6 +17,7 @@ import {
   type IdentityNumber,
   type Plan,
 } from '../../src/index.js';
+import { buildReport, chartSpecs, renderCsv, renderHtml, renderMarkdown } from '../../src/report/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { markdownReport } from '../../examples/bjorkebo-fcra/present.js';
 import { expectNoLeaks, findLeaks, identityForms, type Secrets } from './audit-output.js';
@@ -105,23 +106,29 @@ function record(c: Client, clientId: string, id: IdentityNumber): ClientRecord {
   return after(plan, r, { date: end, reason: 'completed', measures: { 'tilltro-nykterhet': c.after }, goalsMet: [c.goalMet] });
 }
 
+/** A fuzzed cohort: its records and the secrets of its inputs. */
+async function cohort(clients: readonly Client[], pseudonyms: boolean): Promise<{ records: ClientRecord[]; secrets: Secrets }> {
+  const key = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+  const pseudonymizer = await createPseudonymizer(key, { referenceDate: '2026-12-31' });
+  const records: ClientRecord[] = [];
+  const secrets = { clientIds: [] as string[], identityNumbers: [] as string[], birthDates: [] as string[] };
+  for (const [i, c] of clients.entries()) {
+    const id = parseIdentityNumber(c.identity, { referenceDate: c.enrolled });
+    // Either the library's pseudonym or a host's own opaque id.
+    const clientId = pseudonyms ? await pseudonymizer.pseudonymize(id) : `klient-${i}-${id.birthYear % 97}x`;
+    secrets.clientIds.push(clientId);
+    secrets.identityNumbers.push(c.identity);
+    if (id.birthDate) secrets.birthDates.push(id.birthDate);
+    records.push(record(c, clientId, id));
+  }
+  return { records, secrets };
+}
+
 describe('no output meant for people carries a client id, identity number or birth date (fuzzed cohorts)', () => {
-  it('compile, tabulate, analyse, findings, protected tables and the example report', async () => {
-    const key = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+  it('compile, tabulate, analyse, findings, protected tables, the report model, Markdown, CSV and chart specs', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(client, { minLength: 1, maxLength: 30 }), fc.boolean(), async (clients, pseudonyms) => {
-        const pseudonymizer = await createPseudonymizer(key, { referenceDate: '2026-12-31' });
-        const records: ClientRecord[] = [];
-        const secrets = { clientIds: [] as string[], identityNumbers: [] as string[], birthDates: [] as string[] };
-        for (const [i, c] of clients.entries()) {
-          const id = parseIdentityNumber(c.identity, { referenceDate: c.enrolled });
-          // Either the library's pseudonym or a host's own opaque id.
-          const clientId = pseudonyms ? await pseudonymizer.pseudonymize(id) : `klient-${i}-${id.birthYear % 97}x`;
-          secrets.clientIds.push(clientId);
-          secrets.identityNumbers.push(c.identity);
-          if (id.birthDate) secrets.birthDates.push(id.birthDate);
-          records.push(record(c, clientId, id));
-        }
+        const { records, secrets } = await cohort(clients, pseudonyms);
         const compilation = compile(plan, records);
         const analysis = analyse(compilation);
         const tables = (['gender', 'ageBand', 'intervention'] as const).map((by) => tabulate(compilation, { by: [by] }));
@@ -132,13 +139,32 @@ describe('no output meant for people carries a client id, identity number or bir
           ['analyse()', analysis],
           ['findings sv', analysis.findings.map((f) => findingText(f, 'sv'))],
           ['findings en', analysis.findings.map((f) => findingText(f, 'en'))],
-          ['markdown sv', markdownReport(compilation, 'sv')],
-          ['markdown en', markdownReport(compilation, 'en')],
+          ['example markdown sv', markdownReport(compilation, 'sv')],
           ['protectTable', protectTable({ cells: tables[0]!.rows.map((row) => [row.flow.started, row.flow.withdrawn, row.flow.ongoing, row.flow.closed]) })],
         ];
+        for (const locale of ['sv', 'en'] as const) {
+          const model = buildReport(compilation, { locale }, analysis);
+          outputs.push(
+            [`report model ${locale}`, model],
+            [`renderMarkdown ${locale}`, renderMarkdown(model, { locale })],
+            [`renderCsv ${locale}`, renderCsv(model, { locale })],
+            [`chartSpecs ${locale}`, chartSpecs(model)],
+          );
+        }
         for (const [what, output] of outputs) expectNoLeaks(output, secrets, what);
       }),
       { numRuns: 40 },
     );
   });
+
+  it('the HTML report (charts rendered to SVG)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(client, { minLength: 1, maxLength: 30 }), async (clients) => {
+        const { records, secrets } = await cohort(clients, true);
+        const compilation = compile(plan, records);
+        expectNoLeaks(await renderHtml(compilation, { locale: 'sv' }), secrets, 'renderHtml');
+      }),
+      { numRuns: 4 },
+    );
+  }, 60_000);
 });
