@@ -40,7 +40,7 @@ function subtle(): SubtleCrypto {
 }
 
 function isCryptoKey(key: PseudonymKey): key is CryptoKey {
-  return !(key instanceof Uint8Array) && !(key instanceof ArrayBuffer);
+  return !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer);
 }
 
 async function importKey(key: PseudonymKey): Promise<CryptoKey> {
