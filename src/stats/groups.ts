@@ -1,7 +1,7 @@
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkFiniteArray, checkOpen, checkTable } from './_lib/check.js';
+import { checkFiniteArray, checkOpen, checkPositive, checkTable } from './_lib/check.js';
 import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
 import { bisectIncreasing, chiSquareUpper, logChoose, logFactorial, normalCdf, normalUpper } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
@@ -125,6 +125,12 @@ export interface ChiSquareOptions {
    * `true`: always use the exact test (when feasible).
    */
   readonly exact?: 'auto' | boolean;
+  /**
+   * The most steps (partial tables visited) the exact r×c enumeration may
+   * take before giving up with an `exact_infeasible` note. Default 10 million
+   * (a few seconds at most).
+   */
+  readonly maxSteps?: number;
 }
 
 /** The result of {@link chiSquareIndependence}. */
@@ -158,11 +164,11 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  *   enumeration of the tables with the observed margins (the same sum as R's
  *   `fisher.test`), cut short by bounds in the manner of Mehta and Patel's
  *   network algorithm. No Monte Carlo: the answer is the same on every run.
- *   If the enumeration would take more than 10 million steps, the chi-square
- *   p-value is returned with an `exact_infeasible` note.
+ *   If the enumeration would take more than `maxSteps` (default 10 million)
+ *   steps, the chi-square p-value is returned with an `exact_infeasible` note.
  *
  * @param table - rows of counts (whole numbers ≥ 0), all rows the same length
- * @param options - `exact`
+ * @param options - `exact`, `maxSteps`
  * @returns the test, or {@link NotComputed} `table_shape` when fewer than 2 non-empty rows or columns remain
  * @throws UppfoljningError when the table is ragged or empty (`table_shape`) or a cell is not a whole number ≥ 0
  * @see K. Pearson (1900), On the criterion that a given system of deviations… Phil Mag 50:157–175.
@@ -214,6 +220,8 @@ export function chiSquareIndependence(
   }
   const base = { computed: true as const, n, statistic, df, chiSquarePValue, expected, cochranOk, rowsDropped, columnsDropped };
   const exactOption = options.exact ?? 'auto';
+  const maxSteps = options.maxSteps ?? FFH_STEP_LIMIT;
+  checkPositive(maxSteps, 'maxSteps');
   const wantExact = exactOption === 'auto' ? !cochranOk : exactOption;
   if (wantExact) {
     if (rows.length === 2 && cols.length === 2) {
@@ -228,11 +236,12 @@ export function chiSquareIndependence(
       rows,
       order.map((j) => cols[j]!),
       n,
+      maxSteps,
     );
     if (p !== null) {
       return { ...base, method: 'fisher-freeman-halton', pValue: p, notes: [...notes, note('exact_distribution')] };
     }
-    notes.push(note('exact_infeasible', { limit: FFH_STEP_LIMIT }));
+    notes.push(note('exact_infeasible', { limit: maxSteps }));
   }
   notes.push(note('chi_square_approximation', { df }));
   return { ...base, method: 'chi-square-pearson', pValue: chiSquarePValue, notes };
@@ -247,6 +256,7 @@ function freemanHalton(
   rows: readonly number[],
   cols: readonly number[],
   n: number,
+  maxSteps: number,
 ): number | null {
   const constant =
     rows.reduce((s, r) => s + logFactorial(r), 0) + cols.reduce((s, c) => s + logFactorial(c), 0) - logFactorial(n);
@@ -262,7 +272,7 @@ function freemanHalton(
   const logThreshold = Math.log(pObs * REL_TOL);
   const scratch: number[] = [];
   const fillColumn = (j: number, sumLogFact: number): void => {
-    if (aborted || ++visited > FFH_STEP_LIMIT) {
+    if (aborted || ++visited > maxSteps) {
       aborted = true;
       return;
     }
@@ -298,7 +308,7 @@ function freemanHalton(
       return;
     }
     const fillCell = (i: number, left: number, acc: number): void => {
-      if (aborted || ++visited > FFH_STEP_LIMIT) {
+      if (aborted || ++visited > maxSteps) {
         aborted = true;
         return;
       }

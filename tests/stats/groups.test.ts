@@ -160,8 +160,10 @@ describe('chiSquareIndependence', () => {
       [2, 11, 19, 31, 37, 27],
       [0, 0, 1, 0, 1, 1],
     ];
-    const r = ok<ChiSquareResult>(chiSquareIndependence(big));
+    // A small step limit keeps the test quick; the default (10 million) gives up on this table too.
+    const r = ok<ChiSquareResult>(chiSquareIndependence(big, { maxSteps: 100_000 }));
     expect(r.method).toBe('chi-square-pearson');
+    expect(r.notes[1]).toEqual({ code: 'exact_infeasible', params: { limit: 100_000 } });
     expect(r.notes.map((n) => n.code)).toEqual(['expected_counts_small', 'exact_infeasible', 'chi_square_approximation']);
   });
   it('rejects ragged tables', () => {
@@ -263,5 +265,33 @@ describe('kruskalWallis', () => {
     expect(kruskalWallis([[1, 2, 3]])).toMatchObject({ computed: false, reason: 'too_few' });
     expect(() => kruskalWallis([[1, 2], []])).toThrow(/groups\[1\]/);
     expect(kruskalWallis([[1, 1, 1], [1, 1, 1, 1, 1]])).toMatchObject({ computed: false, reason: 'no_variation' });
+  });
+});
+
+describe('rank tests on the airquality examples of R\'s documentation', () => {
+  // tests/stats/fixtures/published.R writes the data (Chambers et al. 1983) and R's results.
+  const published = JSON.parse(readFileSync(new URL('./fixtures/published.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >[];
+  const get = (name: string) => published.find((p) => p.name === name)!;
+  it('?wilcox.test Ozone, May vs August: W = 127.5, p = 0.0001208', () => {
+    const c = get('airquality-mw');
+    const r = ok<MannWhitneyResult>(mannWhitneyU(c.x as number[], c.y as number[], { exact: false }));
+    expect(r.statistic).toBe(127.5);
+    expect(r.pValue).toBeCloseTo(0.0001208, 7);
+    expect(r.pValue).toBeCloseTo(c.p as number, 12);
+    // The default at 26 + 26 with ties is the exact conditional test; it must agree closely.
+    const e = ok<MannWhitneyResult>(mannWhitneyU(c.x as number[], c.y as number[]));
+    expect(e.method).toBe('mann-whitney-exact');
+    expect(Math.abs(e.pValue - r.pValue)).toBeLessThan(1e-4);
+  });
+  it('?kruskal.test Ozone by month: H = 29.267, df = 4, p = 6.901e-06', () => {
+    const c = get('airquality-kw');
+    const r = ok<KruskalWallisResult>(kruskalWallis(c.groups as number[][]));
+    expect(r.statistic).toBeCloseTo(29.267, 3);
+    expect(r.df).toBe(4);
+    expect(r.pValue).toBeCloseTo(6.901e-6, 9);
+    expect(r.pValue).toBeCloseTo(c.p as number, 14);
   });
 });

@@ -252,3 +252,34 @@ describe('mcnemarTest', () => {
     expect(mcnemarTest(2, 3)).toMatchObject({ computed: false, reason: 'too_few', n: 5 });
   });
 });
+
+describe('wilcoxonSignedRank on further published examples', () => {
+  // tests/stats/fixtures/published.R writes the data and R's results.
+  const published = JSON.parse(readFileSync(new URL('./fixtures/published.json', import.meta.url), 'utf8')) as {
+    name: string;
+    d?: number[];
+    V?: number;
+    normal?: number;
+    exact?: number;
+  }[];
+  const get = (name: string) => published.find((p) => p.name === name)!;
+  it("Wikipedia's signed-rank example: W = 9 over n_r = 9 (V = 27); exact p = 0.6328 (coin)", () => {
+    const c = get('wikipedia-signed-rank');
+    const e = ok<WilcoxonSignedRankResult>(wilcoxonSignedRank(c.d!));
+    expect(e.n).toBe(9);
+    expect(e.zeros).toBe(1);
+    expect(2 * e.statistic - (9 * 10) / 2).toBe(9); // the page's signed-rank sum W
+    expect(e.pValue).toBeCloseTo(c.exact!, 10);
+    expect(ok<WilcoxonSignedRankResult>(wilcoxonSignedRank(c.d!, { exact: false })).pValue).toBeCloseTo(c.normal!, 10);
+  });
+  it('R ?wilcox.test / ?t.test sleep data as a signed-rank test: V = 45 (0 the other way), normal p = 0.009091', () => {
+    const c = get('sleep-signed-rank');
+    const a = ok<WilcoxonSignedRankResult>(wilcoxonSignedRank(c.d!, { exact: false }));
+    expect(a.statistic).toBe(45);
+    expect(a.pValue).toBeCloseTo(0.009091, 6);
+    // At n = 9 with ties the default is exact, conditional on the mid-ranks (coin's exact p).
+    const e = ok<WilcoxonSignedRankResult>(wilcoxonSignedRank(c.d!));
+    expect(e.method).toBe('wilcoxon-signed-rank-exact');
+    expect(e.pValue).toBeCloseTo(c.exact!, 10);
+  });
+});
