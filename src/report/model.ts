@@ -70,6 +70,16 @@ function flowTables(total: GroupRow, locale: Locale): RawTable[] {
     title: L.flow[locale],
     columns: [L.count[locale]],
     rows: order.map((key) => ({ key, label: FLOW_LABELS[key][locale], cells: [count(f[key])] })),
+    // Every selected client ends in one final status; started and closed are sums of statuses.
+    partition: {
+      column: 0,
+      parts: [1, 3, 4, 6, 7],
+      total: 0,
+      sums: [
+        { row: 2, of: [3, 4, 6, 7] },
+        { row: 5, of: [6, 7] },
+      ],
+    },
   };
   const withdrawals: RawTable = {
     id: 'withdrawals',

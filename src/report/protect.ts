@@ -26,6 +26,21 @@ export interface RawTable {
    * for it.
    */
   readonly rowTotal?: number;
+  /**
+   * Rows whose counts (in `column`) partition the `total` row, and rows that
+   * are sums of some of them: e.g. an attrition flow where everyone selected
+   * ends in exactly one final status, and "started" is the sum of the
+   * statuses after the start. The parts are protected together with their
+   * total; a sum row is shown only when none of its parts is hidden (else it
+   * would reveal them, as "started" reveals "never started" = selected −
+   * started).
+   */
+  readonly partition?: {
+    readonly column: number;
+    readonly parts: readonly number[];
+    readonly total: number;
+    readonly sums: readonly { readonly row: number; readonly of: readonly number[] }[];
+  };
 }
 
 /** A cell of a table after small-cell protection: what may be shown. */
@@ -86,6 +101,21 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
       return out;
     });
   }
+  const partition = new Map<number, ProtectedCell>();
+  if (table.partition) {
+    const { column, parts, total, sums } = table.partition;
+    const value = (r: number) => {
+      const cell = table.rows[r]?.cells[column];
+      return cell?.kind === 'count' ? cell.value : 0;
+    };
+    const result = protectTable({ cells: parts.map((r) => [value(r)]) }, { k });
+    parts.forEach((r, j) => partition.set(r, result.cells[j]![0]!));
+    partition.set(total, result.columnTotals[0]!);
+    for (const sum of sums) {
+      const hidden = sum.of.some((r) => 'suppressed' in (partition.get(r) ?? { value: 0 }));
+      partition.set(sum.row, hidden ? { suppressed: 'secondary' } : { value: value(sum.row) });
+    }
+  }
   let suppressed = false;
   const rows = table.rows.map((row, i) => ({
     key: row.key,
@@ -96,6 +126,7 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
           return cell;
         case 'count': {
           const value: ProtectedCell =
+            (table.partition?.column === c ? partition.get(i) : undefined) ??
             protectedBlock?.[i]?.[c] ?? (cell.value >= 1 && cell.value < k ? { suppressed: 'primary' } : { value: cell.value });
           if ('suppressed' in value) suppressed = true;
           return { kind: 'count', value };

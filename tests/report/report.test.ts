@@ -77,6 +77,23 @@ describe('protectReportTable', () => {
     expect(t.rows[0]!.cells[3]).toEqual({ kind: 'count', value: { suppressed: 'primary' } });
   });
 
+  it('hides a sum row of a partition when one of its parts is hidden (started would reveal never started)', () => {
+    // Björkebo flow: selected 40 = never started 1 + withdrawn 5 + ongoing 2 + unclassified 2 + classified 30;
+    // started 39 = 40 − 1 would reveal the hidden 1, closed 32 = 2 + 30 the hidden 2.
+    const flow = buildReport(compilation).sections[0]!.tables[0]!;
+    const shown = Object.fromEntries(flow.rows.map((r) => [r.key, r.cells[0]!.kind === 'count' ? r.cells[0]!.value : null]));
+    expect(shown).toEqual({
+      selected: { value: 40 },
+      notStarted: { suppressed: 'primary' },
+      started: { suppressed: 'secondary' },
+      withdrawn: { value: 5 },
+      ongoing: { suppressed: 'primary' },
+      closed: { suppressed: 'secondary' },
+      unclassified: { suppressed: 'primary' },
+      classified: { value: 30 },
+    });
+  });
+
   it('shows everything with k = 1', () => {
     const t = protectReportTable({ id: 't', title: 'T', columns: ['a'], rows: [{ key: 'r', label: 'R', cells: [{ kind: 'count', value: 1 }] }] }, 1);
     expect(t.rows[0]!.cells[0]).toEqual({ kind: 'count', value: { value: 1 } });
