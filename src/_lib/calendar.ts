@@ -55,12 +55,3 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
-/**
- * Age in completed years on `on` for someone born on `birthDate`: a year is
- * completed on the birthday; someone born on 29 February completes a year on
- * 1 March in years without a 29 February.
- */
-export function ageInYears(birthDate: string, on: string): number {
-  const years = digits(on, 0, 4) - digits(birthDate, 0, 4);
-  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}

@@ -7,7 +7,7 @@ import type { Plan } from './plan.js';
 import { ClientIdSchema, type ClientRecord } from '../record/schema.js';
 import { parseInput } from '../record/_lib/step.js';
 import { checkHead } from '../record/_lib/check.js';
-import { ageInYears } from '../_lib/calendar.js';
+import { ageInCompletedYears } from '../identity/age.js';
 
 /**
  * What {@link enrol} takes: the client's pseudonymous id, the intervention
@@ -45,7 +45,9 @@ export function resolveAge(
       out.push(issue(['birthDate'], 'date_order', { value: on, other: 'birthDate', otherValue: input.birthDate, otherLabelSv: 'födelsedatum', otherLabelEn: 'the birth date' }));
       return undefined;
     }
-    return ageInYears(input.birthDate, on);
+    // One rule for age everywhere: identity/age.ts (29 February birthdays
+    // complete a year on 28 February in common years, lag (1930:173) 1 §).
+    return ageInCompletedYears(input.birthDate, on);
   }
   if (input.age === undefined && required) out.push(issue(['age'], 'required'));
   return input.age;

@@ -12,7 +12,7 @@ const IDENTITY_LIKE = /^(\d{2})?\d{6}[-+]?\d{4}$/;
  *
  * @example
  * ```ts
- * ClientIdSchema.safeParse('19121212-1212').success;
+ * ClientIdSchema.safeParse('20180101-2392').success;
  * // => false
  * ```
  */

@@ -44,9 +44,12 @@ describe('enrol: age in completed years at the given date', () => {
     expect(ageAt('1990-03-15', '2024-03-14')).toBe(33);
     expect(ageAt('1990-03-15', '2024-03-15')).toBe(34);
   });
-  it('born on 29 February: the year is completed on 1 March in years without 29 February', () => {
-    // Lag (1930:173) om beräkning av lagstadgad tid, 2 §: born 29 Feb → the age is reached on 1 March.
-    expect(ageAt('2000-02-29', '2023-02-28')).toBe(22);
+  it('born on 29 February: the year is completed on 28 February in years without 29 February', () => {
+    // Lag (1930:173) om beräkning av lagstadgad tid, 1 §: when the end month has no
+    // matching day, the period ends on the month's last day — 28 February.
+    expect(ageAt('2000-02-27', '2023-02-26')).toBe(22);
+    expect(ageAt('2000-02-29', '2023-02-27')).toBe(22);
+    expect(ageAt('2000-02-29', '2023-02-28')).toBe(23);
     expect(ageAt('2000-02-29', '2023-03-01')).toBe(23);
     expect(ageAt('2000-02-29', '2024-02-28')).toBe(23);
     expect(ageAt('2000-02-29', '2024-02-29')).toBe(24);
