@@ -13,7 +13,24 @@ import {
   type GroupRow,
 } from '../../src/index.js';
 import { smallPlan as plan } from '../helpers/fixtures.js';
-import { validRecord, validRecords } from '../helpers/arbitraries.js';
+import { validRecord, validRecords, validRecordsOf } from '../helpers/arbitraries.js';
+import { parsePlan } from '../../src/index.js';
+import { smallPlanInput } from '../helpers/fixtures.js';
+
+/** Variants of the small plan: other goal rules, a lower-is-better 1–5 scale with a minimal important change of 2. */
+const VARIANTS = [
+  parsePlan({ ...smallPlanInput, id: 'v-target', goalRule: { kind: 'target' } }),
+  parsePlan({ ...smallPlanInput, id: 'v-plan-target', goalRule: { kind: 'plan_target', value: 4 } }),
+  parsePlan({ ...smallPlanInput, id: 'v-any', goalRule: { kind: 'assessed', combine: 'any' } }),
+  parsePlan({
+    ...smallPlanInput,
+    id: 'v-lower',
+    instruments: [{ id: 'lagre', label: { sv: 'L', en: 'L' }, kind: 'ordinal', range: { min: 1, max: 5 }, direction: 'lower_is_better', minimalImportantChange: 2 }],
+    measures: { before: ['lagre'], after: ['lagre'] },
+    primaryMeasure: 'lagre',
+    goalRule: { kind: 'target' },
+  }),
+];
 
 /**
  * Every count in a group row, flattened to path → number: flow, withdrawals,
@@ -122,6 +139,27 @@ describe('compile: properties over valid records of the small plan', () => {
         expect(t.flow.ongoing + t.flow.notStarted - t.flow.withdrawnBeforeStart).toBe(reasons.not_closed);
       }),
     );
+  });
+
+  it('compile classifies as classify does under every goal rule and direction', () => {
+    for (const variant of VARIANTS) {
+      fc.assert(
+        fc.property(validRecordsOf(variant, 20), (records) => {
+          const t = tabulate(compile(variant, records)).total;
+          const levels = { positive_goal_met: 0, positive_goal_not_met: 0, no_change: 0, negative_change: 0 };
+          const goal = { met: 0, met_before: 0, not_met: 0, no_goal: 0 };
+          for (const r of records) {
+            const c = classify(variant, r);
+            if (!c.classified) continue;
+            levels[c.level] += 1;
+            goal[c.goal] += 1;
+          }
+          expect(Object.fromEntries(Object.entries(t.attainment.levels).map(([k, s]) => [k, s.count]))).toEqual(levels);
+          expect(t.attainment.goal).toEqual(goal);
+        }),
+        { numRuns: 40 },
+      );
+    }
   });
 
   it('merge(compile(A), compile(B)) equals compile(A ∪ B)', () => {

@@ -23,6 +23,8 @@ export interface RecordShape {
   readonly mainProblem: 'alkohol' | 'narkotika';
   readonly boende: 'eget' | 'hemlos' | undefined;
   readonly goals: readonly ('arbete' | 'halsa' | undefined)[];
+  /** A target on the primary measure per goal (used by plans with the `target` goal rule). */
+  readonly targets: readonly (number | undefined)[];
   readonly goalsMet: readonly boolean[] | undefined;
   readonly events: readonly { readonly kind: 'measure' | 'session' | 'deviation'; readonly day: number; readonly value: 0 | 1; readonly attended: boolean }[];
 }
@@ -40,6 +42,7 @@ export const recordShape: fc.Arbitrary<RecordShape> = fc
     mainProblem: fc.constantFrom('alkohol' as const, 'narkotika' as const),
     boende: fc.constantFrom('eget' as const, 'hemlos' as const, undefined),
     goals: fc.array(fc.constantFrom('arbete' as const, 'halsa' as const, undefined), { maxLength: 2 }),
+    targets: fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), { minLength: 2, maxLength: 2 }),
     assessed: fc.integer({ min: 0, max: 5 }),
     met: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
     events: fc.array(
@@ -56,8 +59,13 @@ export const recordShape: fc.Arbitrary<RecordShape> = fc
 
 let serial = 0;
 
-/** Builds a record of the small plan from a shape, through the step functions. */
+/**
+ * Builds a record from a shape, through the step functions. The plan must be
+ * the small plan or a variant of it whose primary measure has a 1–5 scale.
+ */
 export function buildRecord(s: RecordShape, plan: Plan = smallPlan): ClientRecord {
+  const primary = plan.primaryMeasure;
+  const withTargets = plan.goalRule.kind === 'target';
   serial += 1;
   let r = enrol(plan, { clientId: `p-${serial}`, intervention: s.intervention, enrolled: '2024-01-08', gender: s.gender, age: s.age });
   if (s.fate === 'enrolled') return r;
@@ -65,8 +73,12 @@ export function buildRecord(s: RecordShape, plan: Plan = smallPlan): ClientRecor
   r = before(plan, r, {
     date: START,
     mainProblem: s.mainProblem,
-    goals: s.goals.map((area, i) => ({ statement: `mål ${i + 1}`, ...(area === undefined ? {} : { area }) })),
-    measures: s.before === undefined ? {} : { 'tilltro-nykterhet': s.before },
+    goals: s.goals.map((area, i) => ({
+      statement: `mål ${i + 1}`,
+      ...(area === undefined ? {} : { area }),
+      ...(withTargets && s.targets[i] !== undefined ? { target: s.targets[i] } : {}),
+    })),
+    measures: s.before === undefined ? {} : { [primary]: s.before },
     background: s.boende === undefined ? {} : { boende: s.boende },
   });
   if (s.events.length > 0) {
@@ -83,13 +95,17 @@ export function buildRecord(s: RecordShape, plan: Plan = smallPlan): ClientRecor
   return after(plan, r, {
     date: addDaysIso(START, 60),
     reason: s.closeReason,
-    measures: s.after === undefined ? {} : { 'tilltro-nykterhet': s.after },
+    measures: s.after === undefined ? {} : { [primary]: s.after },
     ...(s.goalsMet === undefined ? {} : { goalsMet: [...s.goalsMet] }),
   });
 }
 
 /** A valid record of the small plan. */
 export const validRecord: fc.Arbitrary<ClientRecord> = recordShape.map((s) => buildRecord(s));
+
+/** A list of valid records of another plan with a 1–5 primary scale. */
+export const validRecordsOf = (plan: Plan, maxLength = 30): fc.Arbitrary<ClientRecord[]> =>
+  fc.array(recordShape.map((s) => buildRecord(s, plan)), { maxLength });
 
 /** A list of valid records of the small plan. */
 export const validRecords = (maxLength = 30): fc.Arbitrary<ClientRecord[]> => fc.array(validRecord, { maxLength });
