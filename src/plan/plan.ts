@@ -152,7 +152,7 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
   unique(plan.background.map((b) => b.id), ['background'], 'id');
   unique(plan.during.map((d) => d.id), ['during'], 'id');
   plan.instruments.forEach((instrument, i) => {
-    if (BUILTIN_INSTRUMENTS[instrument.id]) custom(['instruments', i, 'id'], { rule: 'duplicate', value: instrument.id });
+    if (Object.hasOwn(BUILTIN_INSTRUMENTS, instrument.id)) custom(['instruments', i, 'id'], { rule: 'duplicate', value: instrument.id });
   });
   unique(plan.instruments.map((c) => c.id), ['instruments'], 'id');
   plan.background.forEach((b, i) => {
@@ -229,7 +229,8 @@ export function instrumentMap(own: readonly Instrument[]): Map<string, Instrumen
  * ```
  */
 export function planInstrument(plan: Pick<Plan, 'instruments'>, id: string): Instrument | undefined {
-  return plan.instruments.find((i) => i.id === id) ?? BUILTIN_INSTRUMENTS[id];
+  // Own properties only: 'constructor' is a valid code but not a built-in instrument.
+  return plan.instruments.find((i) => i.id === id) ?? (Object.hasOwn(BUILTIN_INSTRUMENTS, id) ? BUILTIN_INSTRUMENTS[id] : undefined);
 }
 
 /**
