@@ -47,7 +47,8 @@ const MetaSchema = z.object({
   ),
 });
 
-const CountArray = z.array(z.number().int());
+// Every counter is a count or a sum of non-negative grid indices.
+const CountArray = z.array(z.number().int().min(0));
 
 /**
  * The shape of a {@link Compilation} as JSON, to check one that arrives from
