@@ -100,6 +100,7 @@ describe('merge and validateCompilation: bad input', () => {
     expect(rulesOf({ ...good, counts: { ...good.counts, flow: [1, 2] } })).toEqual([['counts.flow', 'one_of']]);
     expect(rulesOf({ ...good, counts: { ...good.counts, flow: good.counts.flow.map(() => 0.5) } })[0]).toEqual(['counts.flow.0', 'integer']);
     expect(rulesOf({ ...good, counts: { ...good.counts, extra: [] } })).toEqual([['counts', 'unknown_key']]);
+    expect(rulesOf({ ...good, counts: { ...good.counts, flow: good.counts.flow.map((_, i) => (i === 3 ? -1 : 0)) } })).toEqual([['counts.flow.3', 'min']]);
     expect(rulesOf({ ...good, cells: 3 })).toEqual([['cells', 'one_of']]);
     expect(rulesOf({ ...good, format: 'x' })).toEqual([['format', 'one_of']]);
     expect(rulesOf({ ...good, version: '1' })).toEqual([['version', 'one_of']]);

@@ -39,6 +39,10 @@ describe('validatePlan: a good plan', () => {
     expect(planInstrument(plan, 'k10')?.range).toEqual({ min: 10, max: 50, step: 1 });
     expect(planInstrument(plan, 'audit')?.range.max).toBe(40);
     expect(planInstrument(plan, 'nope')).toBeUndefined();
+    // 'constructor' is a valid code, and an inherited property of every object: not an instrument.
+    expect(planInstrument(plan, 'constructor')).toBeUndefined();
+    const own = { id: 'constructor', label: { sv: 'C', en: 'C' }, kind: 'interval', range: { min: 0, max: 9 }, direction: 'lower_is_better' };
+    expect(validatePlan({ ...smallPlanInput, instruments: [own] }).success).toBe(true);
   });
 });
 
