@@ -36,6 +36,7 @@ describe('compile never throws on garbage and counts it in invalid', () => {
         const c = compile(plan, [...good, ...(junk as ClientRecord[])]);
         // Every record is either counted as selected or as invalid.
         expect(tabulate(c).total.flow.selected + c.invalid.total).toBe(good.length + junk.length);
+        if (c.invalid.total === junk.length) expect(c.counts).toEqual(compile(plan, good).counts);
       }),
     );
   });
@@ -58,6 +59,8 @@ describe('compile never throws on garbage and counts it in invalid', () => {
         const record = withAt(base, path, value) as ClientRecord;
         const c = compile(plan, [record]);
         expect(tabulate(c).total.flow.selected + c.invalid.total).toBe(1);
+        // Nothing half-counted: a rejected record leaves every counter at zero.
+        if (c.invalid.total === 1) expect(c.counts).toEqual(emptyCompilation(plan).counts);
       }),
       { numRuns: 2000 },
     );
