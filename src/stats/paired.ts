@@ -316,7 +316,7 @@ export interface McNemarOptions {
 
 /** The result of {@link mcnemarTest}. */
 export interface McNemarResult extends TestResult<'mcnemar-exact' | 'mcnemar-chi-square'> {
-  /** Exact: b (pairs that went yes → no); chi-square: (|b − c| − 1)² / (b + c). */
+  /** Exact: b (pairs that went yes → no); chi-square: (|b − c| − 1)² / (b + c), or 0 when b = c. */
   readonly statistic: number;
   readonly b: number;
   readonly c: number;
@@ -335,8 +335,8 @@ const MCNEMAR_EXACT_BELOW = 25;
  * With fewer than 25 discordant pairs (`auto`) the p-value is the exact
  * binomial one, b ~ Bin(b + c, ½), as R's `binom.test(b, b + c)`; otherwise
  * the chi-square statistic with continuity correction, (|b − c| − 1)²/(b + c)
- * on 1 df, exactly as R's `mcnemar.test` (which also applies the correction
- * when b = c).
+ * on 1 df, exactly as R's `mcnemar.test` (which, like this function, leaves
+ * the correction out when b = c, so that the statistic is 0 and p = 1).
  *
  * @param b - discordant pairs one way (a count)
  * @param c - discordant pairs the other way (a count)
@@ -373,7 +373,9 @@ export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}):
       notes: [note('exact_distribution')],
     };
   }
-  const statistic = (Math.abs(b - c) - 1) ** 2 / n;
+  // As R: the correction is applied only when b ≠ c (otherwise the statistic is 0).
+  const corrected = b !== c;
+  const statistic = (Math.abs(b - c) - (corrected ? 1 : 0)) ** 2 / n;
   return {
     computed: true,
     n,
@@ -383,6 +385,6 @@ export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}):
     b,
     c,
     df: 1,
-    notes: [note('chi_square_approximation', { df: 1 }), note('continuity_corrected')],
+    notes: [note('chi_square_approximation', { df: 1 }), ...(corrected ? [note('continuity_corrected')] : [])],
   };
 }

@@ -129,7 +129,7 @@ describe('chiSquareIndependence', () => {
       expect(auto.method).toBe('fisher-freeman-halton');
     }
     expect(exactCount).toBeGreaterThan(12);
-  });
+  }, 60_000);
   it('drops an empty row and says so; a table with one non-empty row is not computed', () => {
     const r = ok<ChiSquareResult>(chiSquareIndependence([[3, 1], [0, 0], [1, 3]]));
     expect(r.method).toBe('fisher-exact');
@@ -151,7 +151,7 @@ describe('chiSquareIndependence', () => {
     expect(r.pValue).toBeCloseTo(0.7827, 4); // R: fisher.test(Job) p-value = 0.7827
     expect(r.statistic).toBeCloseTo(5.9655, 4); // R: chisq.test(Job) X-squared = 5.9655, df = 9
     expect(r.chiSquarePValue).toBeCloseTo(0.7434, 4); // R: p-value = 0.7434 (with a warning)
-  });
+  }, 60_000);
   it('says when the exact test is too heavy and keeps the chi-square value, flagged', () => {
     const big = [
       [1, 10, 20, 30, 40, 25],

@@ -246,6 +246,13 @@ describe('mcnemarTest', () => {
     expect(r.statistic).toBeCloseTo(4.05, 12);
     expect(r.pValue).toBeCloseTo(0.04417134, 7);
   });
+  it('leaves the correction out when b = c, as R: statistic 0, p = 1', () => {
+    // R: mcnemar.test(matrix(c(0, 20, 20, 0), 2)) gives McNemar's chi-squared = 0, p-value = 1.
+    const r = ok<McNemarResult>(mcnemarTest(20, 20, { exact: false }));
+    expect(r.statistic).toBe(0);
+    expect(r.pValue).toBe(1);
+    expect(r.notes.map((n) => n.code)).toEqual(['chi_square_approximation']);
+  });
   it('rejects negative and fractional counts and is too few below 6', () => {
     expect(() => mcnemarTest(-1, 3)).toThrow(UppfoljningError);
     expect(() => mcnemarTest(1.5, 3)).toThrow(/b: /);
