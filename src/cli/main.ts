@@ -28,6 +28,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Whether progress lines are wanted (a terminal, or `--progress`). */
   readonly tty: boolean;
+  /** Shows progress; by default a line on `err`. A terminal may overwrite one line instead. */
+  readonly progress?: (text: string, done: boolean) => void;
 }
 
 /** Exit codes: 0 done, 1 problems in the data, 2 problems with the command or its files. */
@@ -108,7 +110,15 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
     plan,
     { clients: readBytes(file, locale), ...(during ? { during: readBytes(during, locale) } : {}) },
     mapping,
-    showProgress ? { onProgress: (p) => io.err(say(locale, `läst ${p.done} av ${p.total} rader`, `read ${p.done} of ${p.total} rows`)) } : {},
+    showProgress
+      ? {
+          onProgress: (p) => {
+            const text = say(locale, `läst ${p.done} av ${p.total} rader`, `read ${p.done} of ${p.total} rows`);
+            if (io.progress) io.progress(text, p.done === p.total);
+            else io.err(text);
+          },
+        }
+      : {},
   );
   return {
     records: [...result.records],

