@@ -15,18 +15,10 @@ const CP1252_HIGH = [
 ];
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    const part = bytes.subarray(i, i + CHUNK);
-    const codes = new Array<number>(part.length);
-    for (let j = 0; j < part.length; j++) {
-      const b = part[j]!;
-      codes[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
-    }
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  // Decode as Latin-1 (what Node's decoder does for every byte), then map
+  // the 0x80–0x9F range, which is where the two differ.
+  const latin1 = new TextDecoder('windows-1252').decode(bytes);
+  return latin1.replace(/[\u0080-\u009f]/g, (ch) => String.fromCharCode(CP1252_HIGH[ch.charCodeAt(0) - 0x80]!));
 }
 
 /**
