@@ -157,6 +157,14 @@ describe('compile: a hand-counted cohort (tests/compile/cohort.ts, R1–R11 + 5 
     expect(await compileAsync(plan, records)).toEqual(compile(plan, records));
   });
 
+  it('takes any iterable: a generator or a Set gives the same compilation as an array', () => {
+    function* gen() {
+      yield* records;
+    }
+    expect(compile(plan, gen())).toEqual(compile(plan, records));
+    expect(compile(plan, new Set(records))).toEqual(compile(plan, records));
+  });
+
   it('an empty input gives the empty compilation, with distributions not computed', () => {
     expect(compile(plan, [])).toEqual(emptyCompilation(plan));
     const t = tabulate(compile(plan, [])).total;
