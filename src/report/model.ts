@@ -4,7 +4,8 @@ import { describeNotComputed } from '../core/not-computed.js';
 import { DEFAULT_K } from '../privacy/index.js';
 import type { Compilation } from '../compile/compile.js';
 import { tabulate, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
-import { analyse, findingText, DIMENSION_LABELS, type Analysis } from '../analyse/index.js';
+import { analyse, DIMENSION_LABELS, type Analysis, type Finding } from '../analyse/index.js';
+import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
@@ -39,7 +40,7 @@ export interface ReportModel {
   readonly planId: string;
   readonly fingerprint: string;
   readonly k: number;
-  /** Plain-language summary for the quality report, from the analysis' findings. */
+  /** Plain-language summary for the quality report, from the analysis' findings, after small-cell protection. */
   readonly summary: readonly string[];
   /** The findings that limit what the numbers can say (small n, attrition, no comparison group). */
   readonly cautions: readonly string[];
@@ -199,7 +200,9 @@ const CAUTION_CODES = new Set(['small_n', 'no_comparison_group', 'attrition_base
 /**
  * Builds a report from a compilation: tabulates it, analyses it, writes the
  * summary from the analysis' findings (never by hand), and passes every
- * table through {@link protectReportTable}. Pure; the renderers
+ * table through {@link protectReportTable}. Summary sentences that would show
+ * a count of 1 to k − 1 people are replaced by ones that do not ("fewer than
+ * 5 never started") or left out, and the report says how many were left out. Pure; the renderers
  * ({@link renderHtml}, {@link renderMarkdown}, {@link renderCsv}) turn the
  * result into files.
  *
@@ -234,8 +237,20 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
     { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },
   ];
-  const summary = a.findings.filter((f) => !CAUTION_CODES.has(f.code) || f.code === 'withdrawn' || f.code === 'not_started').map((f) => findingText(f, locale));
-  const cautions = a.findings.filter((f) => CAUTION_CODES.has(f.code) && f.code !== 'withdrawn' && f.code !== 'not_started').map((f) => findingText(f, locale));
+  // Counts the flow table hides must not reappear in the summary's sentences.
+  const flow = sections[0]!.tables[0]!;
+  const hidden = new Set(flow.rows.filter((r) => r.cells[0]?.kind === 'count' && 'suppressed' in r.cells[0].value).map((r) => r.key));
+  const { texts, withheld } = protectedFindings(a.findings, k, locale, hidden);
+  const isCaution = (f: Finding) => CAUTION_CODES.has(f.code) && f.code !== 'withdrawn' && f.code !== 'not_started';
+  const summary = a.findings.filter((f) => !isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
+  const cautions = a.findings.filter((f) => isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
+  if (withheld > 0) {
+    cautions.push(
+      locale === 'sv'
+        ? `${withheld} ${withheld === 1 ? 'påstående' : 'påståenden'} ur analysen visas inte eftersom de bygger på färre än ${k} personer.`
+        : `${withheld} ${withheld === 1 ? 'statement' : 'statements'} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
+    );
+  }
   if (!a.pairedTest.computed) cautions.push(describeNotComputed(a.pairedTest, locale));
   return {
     locale,

@@ -101,9 +101,21 @@ describe('protectReportTable', () => {
 });
 
 describe('buildReport', () => {
-  it('writes the summary from the analysis’ findings, never by hand', () => {
+  it('protects the summary: no sentence shows a count of 1–4 people or a count the flow table hides', () => {
+    const model = buildReport(compilation);
+    expect(model.summary.slice(0, 3)).toEqual([
+      // 40 selected, 30 classified are published in the flow table; started (39) is not, as it would reveal 1 never started.
+      '40 klienter valdes ut till uppföljningen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
+      'Färre än 5 utvalda påbörjade aldrig insatsen.',
+      '5 avfördes från uppföljningen under insatsen (sammanbrott 5).',
+    ]);
+    expect(model.summary.join(' ')).not.toMatch(/\b39\b|\b32\b|avböjt 1/);
+    expect(model.cautions.at(-1)).toMatch(/^\d+ påståenden ur analysen visas inte eftersom de bygger på färre än 5 personer\.$/);
+  });
+
+  it('writes the summary from the analysis’ findings, never by hand (k = 1: every finding as the analysis words it)', () => {
     const a = analyse(compilation);
-    const model = buildReport(compilation, { locale: 'en' }, a);
+    const model = buildReport(compilation, { locale: 'en', k: 1 }, a);
     const all = a.findings.map((f) => findingText(f, 'en'));
     expect([...model.summary, ...model.cautions].sort()).toEqual(all.sort());
     // The summary says how many were followed and left, the share who reached their goal with n.

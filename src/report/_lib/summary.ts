@@ -1,0 +1,105 @@
+import type { Locale } from '../../core/locale.js';
+import type { IssueParams } from '../../core/issue.js';
+import { findingText, type Finding } from '../../analyse/index.js';
+import { formatPercent } from '../format.js';
+
+/** Parameters of findings that are counts of people (or rest on them). */
+const COUNT_KEYS = ['selected', 'started', 'closed', 'classified', 'count', 'n', 'improved', 'unchanged', 'worse', 'zeros', 'highN', 'lowN', 'firstN', 'lastN'];
+/** Shares paired with their n: the count behind the share is share × n. */
+const SHARE_PAIRS = [
+  ['highShare', 'highN'],
+  ['lowShare', 'lowN'],
+  ['firstShare', 'firstN'],
+  ['lastShare', 'lastN'],
+] as const;
+
+/** The counts of people a finding's sentence would show. */
+function countsIn(params: IssueParams): number[] {
+  const out: number[] = [];
+  for (const key of COUNT_KEYS) {
+    const v = params[key];
+    if (typeof v === 'number' && Number.isInteger(v)) out.push(v);
+  }
+  for (const [share, n] of SHARE_PAIRS) {
+    const s = params[share];
+    const m = params[n];
+    if (typeof s === 'number' && typeof m === 'number') out.push(Math.round(s * m), m - Math.round(s * m));
+  }
+  // Reasons are listed with their counts in the text ("sammanbrott 3, flyttat 1").
+  for (const key of ['reasonsSv', 'reasonsEn']) {
+    const v = params[key];
+    if (typeof v === 'string') for (const m of v.match(/\d+/g) ?? []) out.push(Number(m));
+  }
+  return out;
+}
+
+const small = (counts: readonly number[], k: number) => counts.some((c) => c >= 1 && c < k);
+
+/** Sentences that say what can be said when the finding's own numbers are too small to show. */
+function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>): string | undefined {
+  const p = finding.params;
+  const sv = locale === 'sv';
+  switch (finding.code) {
+    case 'followed': {
+      const selected = Number(p.selected);
+      const classified = Number(p.classified);
+      if (small([selected, classified], k) || hidden.has('classified')) return undefined;
+      return sv
+        ? `${selected} klienter valdes ut till uppföljningen; ${classified} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
+        : `${selected} clients were selected for the follow-up; ${classified} of them could be placed on the goal-attainment scale at closing.`;
+    }
+    case 'not_started':
+      return sv ? `Färre än ${k} utvalda påbörjade aldrig insatsen.` : `Fewer than ${k} selected clients never started the intervention.`;
+    case 'unclassified':
+      return sv
+        ? `Färre än ${k} avslutade kunde inte bedömas på skalan (mätning eller bedömning saknades).`
+        : `Fewer than ${k} closed could not be placed on the scale (a measurement or an assessment was missing).`;
+    case 'withdrawn': {
+      const count = Number(p.count);
+      if (count < k) return sv ? `Färre än ${k} avfördes från uppföljningen under insatsen.` : `Fewer than ${k} were withdrawn from the follow-up during the intervention.`;
+      // Without the number who started (or the share, which reveals it) when that is hidden.
+      const reasons = String(sv ? p.reasonsSv : p.reasonsEn);
+      const why = small(countsIn({ reasonsSv: reasons }), k) ? '' : ` (${reasons})`;
+      return sv ? `${count} avfördes från uppföljningen under insatsen${why}.` : `${count} were withdrawn from the follow-up during the intervention${why}.`;
+    }
+    case 'direction': {
+      const n = Number(p.n);
+      const improved = Number(p.improved);
+      if (small([improved, n - improved, n], k)) return undefined;
+      return sv
+        ? `Av ${n} bedömda förändrades ${improved} till det bättre (${formatPercent(improved / n, 'sv')}); ${n - improved} var oförändrade eller försämrades.`
+        : `Of ${n} classified, ${improved} changed for the better (${formatPercent(improved / n, 'en')}); ${n - improved} were unchanged or worse.`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The summary's sentences, from the analysis' findings, after small-cell
+ * protection: a sentence that would show a count of 1 to k − 1 people is
+ * replaced by one that does not (e.g. "fewer than 5 never started"), or left
+ * out and counted.
+ */
+export function protectedFindings(
+  findings: readonly Finding[],
+  k: number,
+  locale: Locale,
+  hidden: ReadonlySet<string> = new Set(),
+): { texts: Map<Finding, string>; withheld: number } {
+  const texts = new Map<Finding, string>();
+  let withheld = 0;
+  for (const finding of findings) {
+    // A sentence may not show a count the flow table hides (e.g. "started",
+    // which would reveal "never started" as selected − started).
+    const showsHidden = (['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in finding.params);
+    if (k <= 1 || (!small(countsIn(finding.params), k) && !showsHidden)) {
+      texts.set(finding, findingText(finding, locale));
+      continue;
+    }
+    const replacement = substitute(finding, k, locale, hidden);
+    if (replacement !== undefined) texts.set(finding, replacement);
+    else withheld++;
+  }
+  return { texts, withheld };
+}
