@@ -179,9 +179,11 @@ export type JsonSchema = { readonly [key: string]: unknown };
  * `multipleOf`; ages are limited to the plan's age bands; every field has a
  * `title` in the chosen language and a `description` in the other.
  *
- * The schema checks each field on its own. Rules across fields (dates in
- * order, a withdrawal only before closing, `goalsMet` as long as `goals`)
- * are checked by {@link validateRecord}, which stays the authority.
+ * The schema checks each field, that an after-part has a before-part, and
+ * that a record is not both closed and withdrawn. Other rules across fields
+ * (dates in order, `goalsMet` as long as `goals`, during events only with a
+ * before-part) are checked by {@link validateRecord}, which stays the
+ * authority.
  *
  * @param plan - a validated plan
  * @param options - `locale` of the titles (default `sv`)
@@ -204,6 +206,10 @@ export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale
   properties.clientId = { ...properties.clientId, not: { pattern: IDENTITY_LIKE } };
   return {
     ...json,
+    // Steps in order: no after-part without a before-part, and a record is
+    // either closed (after) or withdrawn, not both.
+    dependentRequired: { after: ['before'] },
+    not: { required: ['after', 'withdrawal'] },
     $id: `urn:uppfoljning:plan:${plan.id}:record`,
     title: locale === 'sv' ? `Klientuppgifter: ${plan.title}` : `Client record: ${plan.title}`,
     description: plan.question,

@@ -30,7 +30,9 @@ describe('recordJsonSchema', () => {
       { ...r, gender: 'okänd' },
       { ...r, age: 17 },
       { ...r, planId: 'annan-plan' },
-    ];
+      { ...r, before: undefined }, // closed without a before-part
+      { ...r, withdrawal: { date: r.after!.date, reason: 'moved' } }, // both closed and withdrawn
+    ].map((x) => JSON.parse(JSON.stringify(x)) as unknown);
     expect(bad.map((b) => check(b))).toEqual(bad.map(() => false));
   });
 
