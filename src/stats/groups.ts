@@ -2,6 +2,7 @@ import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import { checkFiniteArray, checkOpen, checkPositive, checkTable } from './_lib/check.js';
+import { freemanHaltonNetwork } from './_lib/network.js';
 import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
 import { bisectIncreasing, chiSquareUpper, logChoose, logFactorial, normalCdf, normalUpper } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
@@ -162,8 +163,10 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  * - When the rule fails (`auto`), the p-value is exact: Fisher's test for
  *   2×2, the Fisher–Freeman–Halton test for larger tables, by complete
  *   enumeration of the tables with the observed margins (the same sum as R's
- *   `fisher.test`), cut short by bounds in the manner of Mehta and Patel's
- *   network algorithm. No Monte Carlo: the answer is the same on every run.
+ *   `fisher.test`): first by a network algorithm in the manner of Mehta and
+ *   Patel, then, if that runs out of its tenth of the budget, by depth-first
+ *   enumeration cut short by bounds. No Monte Carlo: the answer is the same
+ *   on every run.
  *   If the enumeration would take more than `maxSteps` (default 10 million)
  *   steps, the chi-square p-value is returned with an `exact_infeasible` note.
  *
@@ -231,13 +234,14 @@ export function chiSquareIndependence(
     // The p-value does not depend on the order of rows and columns; enumerating
     // the smaller columns first lets the bounds cut larger subtrees.
     const order = cols.map((c, j) => [c, j] as const).sort((a, b) => b[0] - a[0]).map(([, j]) => j);
-    const p = freemanHalton(
-      t.map((r) => order.map((j) => r[j]!)),
-      rows,
-      order.map((j) => cols[j]!),
-      n,
-      maxSteps,
-    );
+    const ordered = t.map((r) => order.map((j) => r[j]!));
+    const orderedCols = order.map((j) => cols[j]!);
+    // Two exact algorithms for the same sum, each strong where the other is
+    // weak: the network algorithm (merging partial tables) on a tenth of the
+    // budget, then depth-first enumeration with bounds on the whole budget.
+    const p =
+      freemanHaltonNetwork(ordered, rows, orderedCols, n, Math.max(1, Math.floor(maxSteps / 10))) ??
+      freemanHalton(ordered, rows, orderedCols, n, maxSteps);
     if (p !== null) {
       return { ...base, method: 'fisher-freeman-halton', pValue: p, notes: [...notes, note('exact_distribution')] };
     }

@@ -13,6 +13,7 @@ import {
   type Table2x2,
 } from '../../src/stats/groups.js';
 import { UppfoljningError } from '../../src/core/error.js';
+import { freemanHaltonNetwork } from '../../src/stats/_lib/network.js';
 
 const ok = <T>(r: T | { computed: false }): T => {
   expect((r as { computed: boolean }).computed).toBe(true);
@@ -151,6 +152,23 @@ describe('chiSquareIndependence', () => {
     expect(r.pValue).toBeCloseTo(0.7827, 4); // R: fisher.test(Job) p-value = 0.7827
     expect(r.statistic).toBeCloseTo(5.9655, 4); // R: chisq.test(Job) X-squared = 5.9655, df = 9
     expect(r.chiSquarePValue).toBeCloseTo(0.7434, 4); // R: p-value = 0.7434 (with a warning)
+  }, 60_000);
+  it('both exact algorithms (network, depth-first) agree with R fisher.test on the random r×c tables', () => {
+    for (const c of of('rxc')) {
+      const t = c.table as number[][];
+      const rows = t.map((r) => r.reduce((a, b) => a + b, 0));
+      const cols = t[0]!.map((_, j) => t.reduce((a, r) => a + r[j]!, 0));
+      const n = rows.reduce((a, b) => a + b, 0);
+      expect(freemanHaltonNetwork(t, rows, cols, n, 1e7)).toBeCloseTo(c.p as number, 9);
+    }
+    // R: fisher.test(matrix(c(1,2,5,5, 1,5,3,5, 4,0,5,1, 3,3,4,2), 4, byrow = TRUE)) p-value = 0.2023858
+    const hard = [
+      [1, 2, 5, 5],
+      [1, 5, 3, 5],
+      [4, 0, 5, 1],
+      [3, 3, 4, 2],
+    ];
+    expect(ok<ChiSquareResult>(chiSquareIndependence(hard)).pValue).toBeCloseTo(0.2023858, 7);
   }, 60_000);
   it('says when the exact test is too heavy and keeps the chi-square value, flagged', () => {
     const big = [
