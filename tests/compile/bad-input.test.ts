@@ -104,6 +104,10 @@ describe('merge and validateCompilation: bad input', () => {
     expect(rulesOf({ ...good, counts: { ...good.counts, flow: good.counts.flow.map(() => 0.5) } })[0]).toEqual(['counts.flow.0', 'integer']);
     expect(rulesOf({ ...good, counts: { ...good.counts, extra: [] } })).toEqual([['counts', 'unknown_key']]);
     expect(rulesOf({ ...good, counts: { ...good.counts, flow: good.counts.flow.map((_, i) => (i === 3 ? -1 : 0)) } })).toEqual([['counts.flow.3', 'min']]);
+    expect(rulesOf({ ...good, counts: { ...good.counts, dose: good.counts.dose.map((_, i) => (i === 1 ? 'x' : 0)) } })).toEqual([['counts.dose.1', 'type']]);
+    expect(rulesOf({ ...good, counts: { ...good.counts, dose: good.counts.dose.map((_, i) => (i === 2 ? Infinity : 0)) } })).toEqual([['counts.dose.2', 'integer']]);
+    expect(rulesOf({ ...good, counts: { ...good.counts, dose: null } })).toEqual([['counts.dose', 'type']]);
+    expect(validateCompilation(JSON.parse(JSON.stringify(good)))).toEqual({ success: true, data: good });
     expect(rulesOf({ ...good, cells: 3 })).toEqual([['cells', 'one_of']]);
     expect(rulesOf({ ...good, format: 'x' })).toEqual([['format', 'one_of']]);
     expect(rulesOf({ ...good, version: '1' })).toEqual([['version', 'one_of']]);
