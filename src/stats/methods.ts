@@ -63,8 +63,8 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
   'paired-t': { sv: 't-test för parade observationer', en: 'paired t-test' },
   'mcnemar-exact': { sv: 'McNemars test (exakt binomialfördelning)', en: "McNemar's test (exact binomial)" },
   'mcnemar-chi-square': {
-    sv: 'McNemars test (chi2 med kontinuitetskorrektion)',
-    en: "McNemar's test (chi-square with continuity correction)",
+    sv: 'McNemars test (chi2-approximation)',
+    en: "McNemar's test (chi-square approximation)",
   },
   'fisher-exact': { sv: 'Fishers exakta test', en: "Fisher's exact test" },
   'fisher-freeman-halton': { sv: 'Fisher–Freeman–Haltons exakta test', en: 'Fisher–Freeman–Halton exact test' },
@@ -74,13 +74,13 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
     sv: 'Mann–Whitneys U-test (normalapproximation)',
     en: 'Mann–Whitney U test (normal approximation)',
   },
-  'kruskal-wallis': { sv: 'Kruskal–Wallis test', en: 'Kruskal–Wallis test' },
+  'kruskal-wallis': { sv: 'Kruskal–Wallis-test', en: 'Kruskal–Wallis test' },
   'cohen-dz': { sv: 'Cohens d för parade observationer (d_z)', en: "Cohen's d for paired data (d_z)" },
   'rank-biserial-paired': {
     sv: 'rangbiseriell korrelation för parade observationer',
     en: 'matched-pairs rank-biserial correlation',
   },
-  'jacobson-truax': { sv: 'Jacobson–Truax reliabelt förändringsindex', en: 'Jacobson–Truax reliable change index' },
+  'jacobson-truax': { sv: 'Jacobson–Truax index för reliabel förändring', en: 'Jacobson–Truax reliable change index' },
   'gas-t-score': { sv: 'GAS T-värde (Kiresuk–Sherman)', en: 'GAS T-score (Kiresuk–Sherman)' },
   holm: { sv: 'Holms korrektion för multipla jämförelser', en: "Holm's adjustment for multiple comparisons" },
 };
