@@ -55,25 +55,35 @@ export function signFlipDistribution(weights: readonly number[]): Float64Array {
  * Streitberg and Röhmel (1986).
  */
 export function rankSumDistribution(scores: readonly number[], m: number): Float64Array {
-  const total = scores.reduce((a, b) => a + b, 0);
-  // ways[k][s]: number of k-subsets of the scores seen so far with sum s, kept
-  // as a probability-like scale by dividing by C(N, m) at the end via logs.
-  let ways: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(total + 1));
+  // The distribution does not depend on the order of the scores; sorted, the
+  // sums reachable by k of the first i scores lie in a known band, so each
+  // row of the programme only visits that band.
+  const sorted = [...scores].sort((a, b) => a - b);
+  const N = sorted.length;
+  const prefix = [0];
+  for (const w of sorted) prefix.push(prefix[prefix.length - 1]! + w);
+  const total = prefix[N]!;
+  // ways[k][s]: the number of k-subsets of the scores seen so far with sum s.
+  const ways: Float64Array[] = Array.from({ length: m + 1 }, () => new Float64Array(total + 1));
   ways[0]![0] = 1;
-  let reach = 0;
-  for (const w of scores) {
-    reach += w;
-    for (let k = m; k >= 1; k--) {
+  for (let i = 0; i < N; i++) {
+    const w = sorted[i]!;
+    const kMax = Math.min(m, i + 1);
+    // Rows that could no longer reach m subsets need not be kept up to date.
+    const kMin = Math.max(1, m - (N - i - 1));
+    for (let k = kMax; k >= kMin; k--) {
       const row = ways[k]!;
       const prev = ways[k - 1]!;
-      for (let s = reach; s >= w; s--) {
+      // Largest sum of k of the first i + 1 scores; smallest that includes w.
+      const hi = prefix[i + 1]! - prefix[i + 1 - k]!;
+      const lo = prefix[k - 1]! + w;
+      for (let s = hi; s >= lo; s--) {
         const p = prev[s - w]!;
         if (p !== 0) row[s] = row[s]! + p;
       }
     }
   }
   const counts = ways[m]!;
-  ways = [];
   let sum = 0;
   for (let s = 0; s <= total; s++) sum += counts[s]!;
   for (let s = 0; s <= total; s++) counts[s] = counts[s]! / sum;
