@@ -449,7 +449,7 @@ function finish(acc: Compilation, folder: Folder): Compilation {
  * @example
  * ```ts
  * const compilation = compile(plan, records);
- * tabulate(compilation).rows[0]?.flow.selected;
+ * tabulate(compilation).total.flow.selected;
  * // => 40
  * ```
  */

@@ -83,7 +83,7 @@ export type IssueParams = Readonly<
  *   params: { value: '2021-02-30' },
  * };
  * formatIssue(issue, 'en');
- * // => 'before.date: 2021-02-30 is not a date in the calendar [calendar_date]'
+ * // => 'before.date: 2021-02-30 is not a date in the calendar (expected YYYY-MM-DD) [calendar_date]'
  * ```
  */
 export interface Issue {
