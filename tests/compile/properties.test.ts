@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { mean, sampleStandardDeviation } from 'simple-statistics';
 import {
   classify,
   compile,
@@ -161,6 +162,44 @@ describe('compile: properties over valid records of the small plan', () => {
       );
     }
   });
+
+  it('during-weeks and before-distributions agree with the records counted directly', () => {
+    // Independent of compile: days by UTC Date arithmetic, statistics by simple-statistics.
+    const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    fc.assert(
+      fc.property(validRecords(25), (records) => {
+        const t = tabulate(compile(plan, records)).total;
+        const up = t.during[0]!;
+        const weeks = up.weeks.length; // 4 followed weeks, then 'later'
+        for (let w = 0; w <= weeks; w++) {
+          let tests = 0;
+          let positives = 0;
+          let clients = 0;
+          for (const r of records) {
+            if (!r.before) continue;
+            const inWeek = r.during.filter((e) => {
+              if (e.kind !== 'measure') return false;
+              const k = Math.floor((day(e.date) - day(r.before!.date)) / 7);
+              return w < weeks ? k === w : k >= weeks;
+            });
+            tests += inWeek.length;
+            positives += inWeek.filter((e) => e.kind === 'measure' && e.value === 1).length;
+            if (inWeek.length > 0) clients += 1;
+          }
+          if (w < weeks) expect([up.weeks[w]!.tests, up.weeks[w]!.clients, up.weeks[w]!.good?.count]).toEqual([tests, clients, tests - positives]);
+          else expect(up.later).toEqual({ tests, clients });
+        }
+        const befores = records.flatMap((r) => (r.before?.measures['tilltro-nykterhet'] === undefined ? [] : [r.before.measures['tilltro-nykterhet']]));
+        const d = t.primary.before;
+        expect(d.n).toBe(befores.length);
+        if (befores.length >= 2 && d.computed) {
+          expect(d.mean).toBeCloseTo(mean(befores), 10);
+          expect(d.sd).toBeCloseTo(sampleStandardDeviation(befores), 10);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 30_000);
 
   it('merge(compile(A), compile(B)) equals compile(A ∪ B)', () => {
     fc.assert(
