@@ -1,5 +1,6 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkFiniteArray } from './_lib/check.js';
+import { checkFiniteArray, checkOpen } from './_lib/check.js';
+import { noncentralTCdf } from './_lib/special.js';
 import { midRanks } from './_lib/rank.js';
 import { note, type StatsNote } from './methods.js';
 import { meanSd } from './paired.js';
@@ -21,31 +22,74 @@ export interface EffectSize<M extends string> {
   readonly notes: readonly StatsNote[];
 }
 
+/** Options of {@link cohenDz}. */
+export interface CohenDzOptions {
+  /** Confidence level of the interval. Default 0.95. */
+  readonly confidence?: number;
+}
+
+/** The result of {@link cohenDz}: the estimate with its exact confidence interval. */
+export interface CohenDzResult extends EffectSize<'cohen-dz'> {
+  readonly lower: number;
+  readonly upper: number;
+  readonly confidence: number;
+}
+
 /**
  * Cohen's d for paired data, d_z: the mean difference divided by the standard
  * deviation of the differences (so d_z = t / √n for the paired t statistic).
  * It measures how consistently the differences point one way, which is not
  * the same as d for two independent groups; say d_z when reporting it.
  *
+ * The interval is exact under normality: it inverts the noncentral t
+ * distribution of t = d_z·√n (Steiger and Fouladi's method, as
+ * `MBESS::ci.smd`), so it is honest about how little eight clients tell.
+ *
  * @param differences - the paired differences, finite numbers
- * @returns the effect size, or {@link NotComputed}: `too_few` (n < 2), `no_variation` (all differences equal)
- * @throws UppfoljningError when a difference is not finite
+ * @param options - `confidence` (default 0.95)
+ * @returns the effect size with its interval, or {@link NotComputed}: `too_few` (n < 2), `no_variation` (all differences equal)
+ * @throws UppfoljningError when a difference is not finite, or the confidence is not in (0, 1)
  * @see J. Cohen (1988), Statistical Power Analysis for the Behavioral Sciences, 2nd ed., §2.3.5.
  * @see D. Lakens (2013), Calculating and reporting effect sizes to facilitate cumulative science. Front Psychol 4:863, eq. 6.
+ * @see J. H. Steiger, R. T. Fouladi (1997), Noncentrality interval estimation and the evaluation of statistical models. In: What if there were no significance tests? Erlbaum, 221–257.
  *
  * @example
  * ```ts
  * cohenDz([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4]); // R's sleep data
- * // => { computed: true, n: 10, method: 'cohen-dz', estimate: 1.2845…, notes: [] }
+ * // => { computed: true, n: 10, method: 'cohen-dz', estimate: 1.2845…, lower: 0.4146…, upper: 2.1180…, confidence: 0.95, notes: [] }
  * ```
  */
-export function cohenDz(differences: readonly number[]): EffectSize<'cohen-dz'> | NotComputed {
+export function cohenDz(differences: readonly number[], options: CohenDzOptions = {}): CohenDzResult | NotComputed {
   checkFiniteArray(differences, 'differences');
+  const confidence = options.confidence ?? 0.95;
+  checkOpen(confidence, 'confidence');
   const n = differences.length;
   if (n < 2) return notComputed(n, 'too_few', { minimum: 2 });
   const { mean, sd } = meanSd(differences);
   if (sd === 0) return notComputed(n, 'no_variation');
-  return { computed: true, n, method: 'cohen-dz', estimate: mean / sd, notes: [] };
+  const estimate = mean / sd;
+  const t = estimate * Math.sqrt(n);
+  const df = n - 1;
+  const alpha = 1 - confidence;
+  const lower = noncentralityFor(t, df, 1 - alpha / 2) / Math.sqrt(n);
+  const upper = noncentralityFor(t, df, alpha / 2) / Math.sqrt(n);
+  return { computed: true, n, method: 'cohen-dz', estimate, lower, upper, confidence, notes: [] };
+}
+
+/** The noncentrality δ with P(T ≤ t | df, δ) = target (the tail falls as δ grows). */
+function noncentralityFor(t: number, df: number, target: number): number {
+  let width = 4;
+  let lo = t - width;
+  let hi = t + width;
+  while (noncentralTCdf(t, df, lo) < target) lo -= (width *= 2);
+  while (noncentralTCdf(t, df, hi) > target) hi += (width *= 2);
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
+    if (noncentralTCdf(t, df, mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /** The result of {@link rankBiserialPaired}. */

@@ -46,7 +46,7 @@ export type {
   KruskalWallisResult,
 } from './groups.js';
 export { cohenDz, rankBiserialPaired } from './effect.js';
-export type { EffectSize, RankBiserialResult } from './effect.js';
+export type { EffectSize, CohenDzOptions, CohenDzResult, RankBiserialResult } from './effect.js';
 export { reliableChangeIndex, clinicalCutoffs, classifyIndividualChange, gasTScore } from './individual.js';
 export type {
   ScaleDirection,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { cohenDz, rankBiserialPaired, type EffectSize, type RankBiserialResult } from '../../src/stats/effect.js';
+import { cohenDz, rankBiserialPaired, type CohenDzResult, type EffectSize, type RankBiserialResult } from '../../src/stats/effect.js';
+import { noncentralTCdf } from '../../src/stats/_lib/special.js';
 import {
   classifyIndividualChange,
   clinicalCutoffs,
@@ -52,6 +53,38 @@ describe('cohenDz', () => {
     expect(cohenDz([5])).toMatchObject({ computed: false, reason: 'too_few' });
     expect(cohenDz([5, 5, 5])).toMatchObject({ computed: false, reason: 'no_variation' });
     expect(rulesOf(() => cohenDz([1, Infinity]))).toEqual([['differences.1', 'finite']]);
+  });
+});
+
+describe('cohenDz interval (noncentral t)', () => {
+  // R 4.2.2: pt(t, df, ncp) on a grid, and d_z intervals from inverting it with
+  // uniroot(tol = 1e-12) on 25 random samples: tests/stats/fixtures/effect.R.
+  const rows = JSON.parse(readFileSync(new URL('./fixtures/effect.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
+  it("the noncentral t CDF agrees with R's pt(t, df, ncp) to 1e-10", () => {
+    const grid = rows.filter((r) => r.kind === 'pnt');
+    expect(grid.length).toBe(100);
+    for (const r of grid) {
+      expect(noncentralTCdf(r.t as number, r.df as number, r.ncp as number)).toBeCloseTo(r.value as number, 10);
+    }
+  });
+  it('the d_z interval agrees with R to 1e-9 and contains the estimate', () => {
+    const cases = rows.filter((r) => r.kind === 'dz');
+    expect(cases.length).toBeGreaterThan(20);
+    for (const c of cases) {
+      const r = ok<CohenDzResult>(cohenDz(c.d as number[]));
+      expect(r.estimate).toBeCloseTo(c.dz as number, 12);
+      expect(r.lower).toBeCloseTo(c.lower as number, 9);
+      expect(r.upper).toBeCloseTo(c.upper as number, 9);
+      expect(r.lower).toBeLessThan(r.estimate);
+      expect(r.upper).toBeGreaterThan(r.estimate);
+    }
+  });
+  it('a very large effect still gets a finite interval (normal approximation of the noncentral t beyond δ ≈ 37.6, as R)', () => {
+    const d = Array.from({ length: 60 }, (_, i) => 10 + (i % 5) * 0.5);
+    const r = ok<CohenDzResult>(cohenDz(d));
+    expect(Number.isFinite(r.lower) && Number.isFinite(r.upper)).toBe(true);
+    expect(r.lower).toBeLessThan(r.estimate);
+    expect(r.upper).toBeGreaterThan(r.estimate);
   });
 });
 

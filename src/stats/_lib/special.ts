@@ -280,3 +280,50 @@ export function binomialTwoSided(x: number, n: number, prob: number): number {
   }
   return Math.min(1, p);
 }
+
+/**
+ * Lower tail of the noncentral t distribution, P(T ≤ t) for T ~ t(df, δ):
+ * R. V. Lenth (1989), Algorithm AS 243: cumulative distribution function of
+ * the non-central t distribution. Applied Statistics 38:185–189 (the
+ * algorithm behind R's `pt(t, df, ncp)`).
+ */
+export function noncentralTCdf(t: number, df: number, delta: number): number {
+  if (delta === 0) return tCdf(t, df);
+  if (t < 0) return 1 - noncentralTCdf(-t, df, -delta);
+  if (delta * delta > 1415) {
+    // e^(−δ²/2) underflows: use Abramowitz & Stegun 26.7.10, as R's pnt does.
+    const s = 1 / (4 * df);
+    return normalCdf((t * (1 - s) - delta) / Math.sqrt(1 + t * t * 2 * s));
+  }
+  const x = (t * t) / (t * t + df);
+  let tnc = 0;
+  if (x > 0) {
+    const lambda = delta * delta;
+    let p = 0.5 * Math.exp(-0.5 * lambda);
+    let q = Math.sqrt(2 / Math.PI) * p * delta;
+    let s = 0.5 - p;
+    let a = 0.5;
+    const b = 0.5 * df;
+    const rxb = Math.pow(1 - x, b);
+    const albeta = 0.5 * Math.log(Math.PI) + logGamma(b) - logGamma(0.5 + b);
+    let xodd = betaI(a, b, x);
+    let godd = 2 * rxb * Math.exp(a * Math.log(x) - albeta);
+    let xeven = 1 - rxb;
+    let geven = b * x * rxb;
+    tnc = p * xodd + q * xeven;
+    for (let en = 1; en <= 5000; en++) {
+      a += 1;
+      xodd -= godd;
+      xeven -= geven;
+      godd *= (x * (a + b - 1)) / a;
+      geven *= (x * (a + b - 0.5)) / (a + 0.5);
+      p *= lambda / (2 * en);
+      q *= lambda / (2 * en + 1);
+      s -= p;
+      tnc += p * xodd + q * xeven;
+      if (2 * s * (xodd - godd) < 1e-14) break;
+    }
+  }
+  tnc += normalCdf(-delta);
+  return Math.min(1, Math.max(0, tnc));
+}
