@@ -231,17 +231,13 @@ export function chiSquareIndependence(
       const f = fisherExact2x2(t as unknown as Table2x2) as FisherResult;
       return { ...base, method: 'fisher-exact', pValue: f.pValue, notes: [...notes, note('exact_distribution')] };
     }
-    // The p-value does not depend on the order of rows and columns; enumerating
-    // the smaller columns first lets the bounds cut larger subtrees.
-    const order = cols.map((c, j) => [c, j] as const).sort((a, b) => b[0] - a[0]).map(([, j]) => j);
-    const ordered = t.map((r) => order.map((j) => r[j]!));
-    const orderedCols = order.map((j) => cols[j]!);
+    const { table: ordered, rows: orderedRows, cols: orderedCols } = canonicalTable(t, rows, cols);
     // Two exact algorithms for the same sum, each strong where the other is
     // weak: the network algorithm (merging partial tables) on a tenth of the
     // budget, then depth-first enumeration with bounds on the whole budget.
     const p =
-      freemanHaltonNetwork(ordered, rows, orderedCols, n, Math.max(1, Math.floor(maxSteps / 10))) ??
-      freemanHalton(ordered, rows, orderedCols, n, maxSteps);
+      freemanHaltonNetwork(ordered, orderedRows, orderedCols, n, Math.max(1, Math.floor(maxSteps / 10))) ??
+      freemanHalton(ordered, orderedRows, orderedCols, n, maxSteps);
     if (p !== null) {
       return { ...base, method: 'fisher-freeman-halton', pValue: p, notes: [...notes, note('exact_distribution')] };
     }
@@ -249,6 +245,38 @@ export function chiSquareIndependence(
   }
   notes.push(note('chi_square_approximation', { df }));
   return { ...base, method: 'chi-square-pearson', pValue: chiSquarePValue, notes };
+}
+
+/**
+ * The table in a canonical orientation and order: the p-value does not depend
+ * on which margin is rows or on the order of rows and columns, and neither
+ * must the work (so that a table and its transpose are both computed exactly
+ * or both given up on). Fewer rows than columns (or, for a square table, the
+ * orientation whose sorted row totals come first), rows and columns by
+ * decreasing total; larger columns first also lets the bounds cut more.
+ */
+function canonicalTable(
+  t: readonly (readonly number[])[],
+  rows: readonly number[],
+  cols: readonly number[],
+): { table: number[][]; rows: number[]; cols: number[] } {
+  const desc = (a: readonly number[]) => [...a].sort((x, y) => y - x);
+  const compare = (a: readonly number[], b: readonly number[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  const transpose =
+    rows.length > cols.length || (rows.length === cols.length && compare(desc(rows), desc(cols)) > 0);
+  const m = transpose ? cols.map((_, j) => t.map((r) => r[j]!)) : t.map((r) => [...r]);
+  const r = transpose ? [...cols] : [...rows];
+  const c = transpose ? [...rows] : [...cols];
+  const rowOrder = r.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+  const colOrder = c.map((v, j) => [v, j] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, j]) => j);
+  return {
+    table: rowOrder.map((i) => colOrder.map((j) => m[i]![j]!)),
+    rows: rowOrder.map((i) => r[i]!),
+    cols: colOrder.map((j) => c[j]!),
+  };
 }
 
 /**
@@ -519,41 +547,68 @@ export function mannWhitneyU(
   };
 }
 
+/** Options of {@link kruskalWallis}. */
+export interface KruskalWallisOptions {
+  /**
+   * `auto` (default): the exact permutation distribution of H when there are
+   * at most `maxAssignments` ways to split the values into groups of these
+   * sizes, the chi-square approximation otherwise. `true`/`false` force
+   * (`true` still gives up beyond `maxAssignments`, with a note).
+   */
+  readonly exact?: 'auto' | boolean;
+  /** Most assignments the exact test may enumerate. Default 1 000 000 (well under a second). */
+  readonly maxAssignments?: number;
+}
+
 /** The result of {@link kruskalWallis}. */
-export interface KruskalWallisResult extends TestResult<'kruskal-wallis'> {
+export interface KruskalWallisResult extends TestResult<'kruskal-wallis' | 'kruskal-wallis-exact'> {
   /** H, corrected for ties (R's "Kruskal-Wallis chi-squared"). */
   readonly statistic: number;
   /** k − 1. */
   readonly df: number;
   /** The size of each group, in input order. */
   readonly sizes: readonly number[];
+  /** The chi-square p-value, for comparison (equal to `pValue` for the chi-square method). */
+  readonly chiSquarePValue: number;
 }
 
 /**
  * The Kruskal–Wallis test that k ≥ 2 groups come from the same distribution,
- * with H corrected for ties and referred to chi-square on k − 1 df, exactly
- * as R's `kruskal.test`. The chi-square approximation is rough when groups
- * are small (say under 5); the result says so in a note.
+ * with H corrected for ties, exactly as R's `kruskal.test`.
+ *
+ * The chi-square approximation on k − 1 df is rough when groups are small,
+ * which is when follow-ups use this test. So by default (`exact: 'auto'`)
+ * the p-value comes from the exact permutation distribution of H (every way
+ * to split the observed mid-ranks into groups of these sizes is equally
+ * likely under the null hypothesis) whenever there are at most a million
+ * such splits, e.g. 5 + 5 + 5 (756 756 splits); otherwise from chi-square.
+ * The chi-square p-value is always reported beside it.
  *
  * @param groups - the values of each group (finite numbers); empty groups are not allowed
+ * @param options - `exact`, `maxAssignments`
  * @returns the test, or {@link NotComputed}: `too_few` (fewer than 2 groups, or fewer than
  *   {@link MIN_TOTAL_FOR_GROUP_TEST} values in all), `no_variation` (all values equal)
  * @throws UppfoljningError when a value is not finite (path `groups[g][i]`) or a group is empty (`empty`)
- * @see W. H. Kruskal, W. A. Wallis (1952), Use of ranks in one-criterion variance analysis. JASA 47:583–621.
+ * @see W. H. Kruskal, W. A. Wallis (1952), Use of ranks in one-criterion variance analysis. JASA 47:583–621 (with the exact tables for three small groups).
  * @see M. Hollander, D. A. Wolfe (1973), Nonparametric Statistical Methods, p. 116 (R's ?kruskal.test example).
  *
  * @example
  * ```ts
  * // Hollander & Wolfe (1973) p. 116, mucociliary efficiency, R's ?kruskal.test
- * kruskalWallis([[2.9, 3.0, 2.5, 2.6, 3.2], [3.8, 2.7, 4.0, 2.4], [2.8, 3.4, 3.7, 2.2, 2.0]]);
- * // => { computed: true, n: 14, method: 'kruskal-wallis', statistic: 0.7714…, df: 2, pValue: 0.68…, … }
+ * kruskalWallis([[2.9, 3.0, 2.5, 2.6, 3.2], [3.8, 2.7, 4.0, 2.4], [2.8, 3.4, 3.7, 2.2, 2.0]], { exact: false });
+ * // => { computed: true, n: 14, method: 'kruskal-wallis', statistic: 0.7714…, df: 2, pValue: 0.6799…, … }
  * ```
  */
-export function kruskalWallis(groups: readonly (readonly number[])[]): KruskalWallisResult | NotComputed {
+export function kruskalWallis(
+  groups: readonly (readonly number[])[],
+  options: KruskalWallisOptions = {},
+): KruskalWallisResult | NotComputed {
   groups.forEach((g, i) => {
     checkFiniteArray(g, `groups.${i}`);
     if (g.length === 0) throw new UppfoljningError([issue(['groups', i], 'empty')]);
   });
+  const maxAssignments = options.maxAssignments ?? 1_000_000;
+  checkPositive(maxAssignments, 'maxAssignments');
   const all = groups.flat();
   const n = all.length;
   const k = groups.length;
@@ -561,28 +616,85 @@ export function kruskalWallis(groups: readonly (readonly number[])[]): KruskalWa
   if (n < MIN_TOTAL_FOR_GROUP_TEST) return notComputed(n, 'too_few', { minimum: MIN_TOTAL_FOR_GROUP_TEST });
   const { ranks, tieSizes } = midRanks(all);
   if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
+  const sizes = groups.map((g) => g.length);
   let offset = 0;
   let sum = 0;
-  for (const g of groups) {
-    const r = ranks.slice(offset, offset + g.length).reduce((a, v) => a + v, 0);
-    sum += (r * r) / g.length;
-    offset += g.length;
+  for (const size of sizes) {
+    const r = ranks.slice(offset, offset + size).reduce((a, v) => a + v, 0);
+    sum += (r * r) / size;
+    offset += size;
   }
   const h0 = (12 / (n * (n + 1))) * sum - 3 * (n + 1);
   const correction = 1 - tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n ** 3 - n);
   const statistic = h0 / correction;
   const df = k - 1;
+  const chiSquarePValue = chiSquareUpper(statistic, df);
   const notes: StatsNote[] = [];
   if (tieSizes.length > 0) notes.push(note('ties_corrected', { groups: tieSizes.length }));
+  const logAssignments = logFactorial(n) - sizes.reduce((a, m) => a + logFactorial(m), 0);
+  const feasible = logAssignments <= Math.log(maxAssignments) + 1e-9;
+  const exactOption = options.exact ?? 'auto';
+  if ((exactOption === 'auto' || exactOption === true) && feasible) {
+    // H grows with S = Σ R_i² / n_i, so P(H ≥ h) = P(S ≥ s), counted over all splits.
+    const atLeast = countSplitsAtLeast(ranks, sizes, sum);
+    notes.push(note('exact_distribution'));
+    if (tieSizes.length > 0) notes.push(note('exact_conditional_on_ties'));
+    return {
+      computed: true,
+      n,
+      method: 'kruskal-wallis-exact',
+      statistic,
+      pValue: Math.min(1, atLeast / Math.exp(logAssignments)),
+      df,
+      sizes,
+      chiSquarePValue,
+      notes,
+    };
+  }
+  if (exactOption === true) notes.push(note('exact_infeasible', { limit: maxAssignments }));
   notes.push(note('chi_square_approximation', { df }));
   return {
     computed: true,
     n,
     method: 'kruskal-wallis',
     statistic,
-    pValue: chiSquareUpper(statistic, df),
+    pValue: chiSquarePValue,
     df,
-    sizes: groups.map((g) => g.length),
+    sizes,
+    chiSquarePValue,
     notes,
   };
+}
+
+/**
+ * The number of ways to split the ranks into groups of the given sizes whose
+ * S = Σ (rank sum)² / size is at least `observed` (with a relative tolerance
+ * of 1e-9 for equal values), by depth-first enumeration: each rank in turn
+ * goes to each group that still has room.
+ */
+function countSplitsAtLeast(ranks: readonly number[], sizes: readonly number[], observed: number): number {
+  const k = sizes.length;
+  const room = [...sizes];
+  const sums = new Array<number>(k).fill(0);
+  const threshold = observed * (1 - 1e-9);
+  let count = 0;
+  const place = (i: number): void => {
+    if (i === ranks.length) {
+      let s = 0;
+      for (let g = 0; g < k; g++) s += (sums[g]! * sums[g]!) / sizes[g]!;
+      if (s >= threshold) count++;
+      return;
+    }
+    const r = ranks[i]!;
+    for (let g = 0; g < k; g++) {
+      if (room[g] === 0) continue;
+      room[g] = room[g]! - 1;
+      sums[g] = sums[g]! + r;
+      place(i + 1);
+      sums[g] = sums[g]! - r;
+      room[g] = room[g]! + 1;
+    }
+  };
+  place(0);
+  return count;
 }

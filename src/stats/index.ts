@@ -43,6 +43,7 @@ export type {
   ChiSquareResult,
   MannWhitneyOptions,
   MannWhitneyResult,
+  KruskalWallisOptions,
   KruskalWallisResult,
 } from './groups.js';
 export { cohenDz, rankBiserialPaired } from './effect.js';

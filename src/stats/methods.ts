@@ -26,6 +26,7 @@ export const STATS_METHODS = [
   'mann-whitney-exact',
   'mann-whitney-normal',
   'kruskal-wallis',
+  'kruskal-wallis-exact',
   'cohen-dz',
   'rank-biserial-paired',
   'jacobson-truax',
@@ -74,7 +75,8 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
     sv: 'Mann–Whitneys U-test (normalapproximation)',
     en: 'Mann–Whitney U test (normal approximation)',
   },
-  'kruskal-wallis': { sv: 'Kruskal–Wallis-test', en: 'Kruskal–Wallis test' },
+  'kruskal-wallis': { sv: 'Kruskal–Wallis-test (chi2-approximation)', en: 'Kruskal–Wallis test (chi-square approximation)' },
+  'kruskal-wallis-exact': { sv: 'Kruskal–Wallis-test (exakt fördelning)', en: 'Kruskal–Wallis test (exact distribution)' },
   'cohen-dz': { sv: 'Cohens d för parade observationer (d_z)', en: "Cohen's d for paired data (d_z)" },
   'rank-biserial-paired': {
     sv: 'rangbiseriell korrelation för parade observationer',
