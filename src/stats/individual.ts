@@ -94,7 +94,11 @@ export interface ClinicalCutoffsInput {
   readonly clinical: Norm;
   /** The functional (normal) population's norms, when the instrument has them. */
   readonly functional?: Norm;
-  readonly direction: ScaleDirection;
+  /**
+   * Which way is better. Optional when both norms are given (the functional
+   * mean is on the better side); required with clinical norms alone.
+   */
+  readonly direction?: ScaleDirection;
 }
 
 /** The cut-offs of {@link clinicalCutoffs}; `b` and `c` are null without functional norms. */
@@ -114,10 +118,11 @@ export interface ClinicalCutoffs {
  * (nearer the functional than the clinical mean, weighting by spread); c is
  * the one recommended when both norms exist.
  *
- * @param input - the norms and which way is better
+ * @param input - the norms, and which way is better (inferred from the two means when both are given)
  * @returns the cut-offs
- * @throws UppfoljningError when a mean is not finite, an sd ≤ 0 (`positive`), or the functional mean
- *   is on the worse side of the clinical one (`direction_conflict`)
+ * @throws UppfoljningError when a mean is not finite, an sd ≤ 0 (`positive`), the functional mean
+ *   is on the worse side of the clinical one (`direction_conflict`), or the direction is
+ *   missing and cannot be inferred (`required`)
  * @see N. S. Jacobson, P. Truax (1991), J Consult Clin Psychol 59:12–19, p. 13.
  *
  * @example
@@ -128,9 +133,18 @@ export interface ClinicalCutoffs {
  * ```
  */
 export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
-  const { clinical, functional, direction } = input;
+  const { clinical, functional } = input;
   checkFinite(clinical.mean, 'clinical.mean');
   checkPositive(clinical.sd, 'clinical.sd');
+  if (functional !== undefined) checkFinite(functional.mean, 'functional.mean');
+  const direction: ScaleDirection | undefined =
+    input.direction ??
+    (functional === undefined || functional.mean === clinical.mean
+      ? undefined
+      : functional.mean > clinical.mean
+        ? 'higher-is-better'
+        : 'lower-is-better');
+  if (direction === undefined) throw new UppfoljningError([issue(['direction'], 'required')]);
   const better = direction === 'higher-is-better' ? 1 : -1;
   const a = clinical.mean + better * 2 * clinical.sd;
   if (functional === undefined) return { a, b: null, c: null, direction };

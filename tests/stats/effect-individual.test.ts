@@ -159,6 +159,10 @@ describe('reliableChangeIndex and classification (Jacobson & Truax 1991)', () =>
     expect(
       rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 40, sd: 6 }, direction: 'lower-is-better' })),
     ).toEqual([['functional.mean', 'direction_conflict']]);
+    // The direction follows from the two means when both are given …
+    expect(clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 } }).direction).toBe('lower-is-better');
+    // … and is required without functional norms.
+    expect(rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 } }))).toEqual([['direction', 'required']]);
   });
   it('classes recovered, improved, unchanged, deteriorated in both directions', () => {
     const base = { sdBefore: 7.5, reliability: 0.88, cutoff: 18.5 };
