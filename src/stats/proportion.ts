@@ -63,7 +63,7 @@ export function wilsonBounds(successes: number, n: number, z: number): [number, 
  * @example
  * ```ts
  * wilsonInterval(81, 263);
- * // => { computed: true, n: 263, successes: 81, estimate: 0.30798…, lower: 0.25527…, upper: 0.36621…, confidence: 0.95, method: 'wilson', notes: [] }
+ * // => { computed: true, n: 263, successes: 81, estimate: 0.30798…, lower: 0.25528…, upper: 0.36620…, confidence: 0.95, method: 'wilson', notes: [] }
  * ```
  */
 export function wilsonInterval(
@@ -91,7 +91,7 @@ export function wilsonInterval(
  * @example
  * ```ts
  * clopperPearsonInterval(15, 148);
- * // => { computed: true, n: 148, successes: 15, estimate: 0.10135…, lower: 0.05782…, upper: 0.16162…, confidence: 0.95, method: 'clopper-pearson', notes: [] }
+ * // => { computed: true, n: 148, successes: 15, estimate: 0.10135…, lower: 0.05784…, upper: 0.16165…, confidence: 0.95, method: 'clopper-pearson', notes: [] }
  * ```
  */
 export function clopperPearsonInterval(
@@ -143,7 +143,7 @@ export interface ShareWithIntervalOptions extends ShareIntervalOptions {
  * @example
  * ```ts
  * shareWithInterval(5, 8);
- * // => { computed: true, n: 8, successes: 5, estimate: 0.625, lower: 0.30574…, upper: 0.86316…, confidence: 0.95, method: 'wilson', notes: [] }
+ * // => { computed: true, n: 8, successes: 5, estimate: 0.625, lower: 0.30574…, upper: 0.86315…, confidence: 0.95, method: 'wilson', notes: [] }
  * shareWithInterval(0, 0);
  * // => { computed: false, n: 0, reason: 'too_few', params: { n: 0, minimum: 1 } }
  * ```
@@ -204,7 +204,7 @@ export interface ShareDifference {
  * @example
  * ```ts
  * newcombeDifference(56, 70, 48, 80);
- * // => { computed: true, n: 150, …, estimate: 0.2, lower: 0.05243…, upper: 0.33392…, method: 'newcombe-wilson', … }
+ * // => { computed: true, n: 150, …, estimate: 0.2, lower: 0.05243…, upper: 0.33387…, method: 'newcombe-wilson', … }
  * ```
  */
 export function newcombeDifference(
@@ -266,7 +266,7 @@ export interface SuccessCount {
  * @example
  * ```ts
  * riskDifference({ successes: 9, n: 10 }, { successes: 3, n: 10 });
- * // => { computed: true, …, estimate: 0.6, lower: 0.17053…, upper: 0.80901…, method: 'newcombe-wilson', … }
+ * // => { computed: true, …, estimate: 0.6, lower: 0.17052…, upper: 0.80901…, method: 'newcombe-wilson', … }
  * ```
  */
 export function riskDifference(
