@@ -13,9 +13,15 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
 
 interface Example {
   file: string;
+  /** Statements before the example in the same block (`const x = …;`), types stripped. */
+  prelude: string[];
   code: string;
   expected: string;
 }
+
+/** Strips the TypeScript from a statement of an example: `: Type` after a const, `as Type` casts. */
+const plainJs = (line: string) =>
+  line.replace(/^const (\w+): [^=]+=/, 'const $1 =').replace(/ as [\w<>'\-, |]+(?=[;)])/g, '');
 
 function examples(): Example[] {
   const out: Example[] = [];
@@ -23,11 +29,22 @@ function examples(): Example[] {
     const text = readFileSync(new URL(file, dir), 'utf8');
     for (const block of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
       const lines = block[1]!.split('\n').map((l) => l.replace(/^\s*\* ?/, ''));
+      const prelude: string[] = [];
       let code = '';
       for (const line of lines) {
+        const inline = line.match(/^(\S.*?;)\s*\/\/ => (.*)$/);
+        if (inline) {
+          out.push({ file, prelude: [...prelude], code: inline[1]!, expected: inline[2]! });
+          code = '';
+          continue;
+        }
+        if (/^const \w+/.test(line.trim())) {
+          prelude.push(plainJs(line.trim()));
+          continue;
+        }
         const arrow = line.match(/^\/\/ => (.*)$/);
         if (arrow && code !== '') {
-          out.push({ file, code, expected: arrow[1]! });
+          out.push({ file, prelude: [...prelude], code, expected: arrow[1]! });
           code = '';
         } else if (line.trim() !== '' && !line.trim().startsWith('//')) {
           code = line.replace(/\s*\/\/.*$/, '').trim();
@@ -38,9 +55,10 @@ function examples(): Example[] {
   return out;
 }
 
-function run(code: string): unknown {
+function run(prelude: readonly string[], code: string): unknown {
   const names = Object.keys(api);
-  const f = new Function(...names, `return (${code.replace(/;$/, '')});`) as (...a: unknown[]) => unknown;
+  const body = `${prelude.join('\n')}\nreturn (${code.replace(/;$/, '')});`;
+  const f = new Function(...names, body) as (...a: unknown[]) => unknown;
   return f(...names.map((n) => (api as Record<string, unknown>)[n]));
 }
 
@@ -72,7 +90,7 @@ describe('every @example in src/stats shows what the code returns', () => {
   });
   for (const ex of all) {
     it(`${ex.file}: ${ex.code}`, () => {
-      const actual = run(ex.code);
+      const actual = run(ex.prelude, ex.code);
       const e = ex.expected.trim();
       if (e.startsWith('{')) {
         // Only top-level keys: blank out nested objects and arrays.
