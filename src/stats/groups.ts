@@ -512,7 +512,7 @@ export function mannWhitneyU(
     const smallSum = n1 <= n2 ? rankSumX : (n * (n + 1)) / 2 - rankSumX;
     const pValue = twoSidedByDistance(dist, Math.round(2 * smallSum));
     notes.push(note('exact_distribution'));
-    if (ties) notes.push(note('exact_conditional_on_ties'), note('ties_corrected', { groups: tieSizes.length }));
+    if (ties) notes.push(note('exact_conditional_on_ties', { groups: tieSizes.length }));
     return {
       computed: true,
       n,
@@ -638,7 +638,7 @@ export function kruskalWallis(
     // H grows with S = Σ R_i² / n_i, so P(H ≥ h) = P(S ≥ s), counted over all splits.
     const atLeast = countSplitsAtLeast(ranks, sizes, sum);
     notes.push(note('exact_distribution'));
-    if (tieSizes.length > 0) notes.push(note('exact_conditional_on_ties'));
+    if (tieSizes.length > 0) notes.push(note('exact_conditional_on_ties', { groups: tieSizes.length }));
     return {
       computed: true,
       n,

@@ -162,8 +162,14 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
     en: (p) => `${s(p.groups)} groups of tied values got mid-ranks; the variance is corrected for them`,
   },
   exact_conditional_on_ties: {
-    sv: () => 'exakt fördelning betingad på de observerade medelrangerna (permutationsfördelning)',
-    en: () => 'exact distribution conditional on the observed mid-ranks (permutation distribution)',
+    sv: (p) =>
+      `exakt fördelning betingad på de observerade rangerna (permutationsfördelning)${
+        Number(p.groups) > 0 ? `; ${s(p.groups)} grupper av lika värden fick medelrang` : ''
+      }`,
+    en: (p) =>
+      `exact distribution conditional on the observed ranks (permutation distribution)${
+        Number(p.groups) > 0 ? `; ${s(p.groups)} groups of tied values got mid-ranks` : ''
+      }`,
   },
   continuity_corrected: {
     sv: () => 'med kontinuitetskorrektion',

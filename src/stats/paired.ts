@@ -142,8 +142,7 @@ export function wilcoxonSignedRank(
     const dist = signFlipDistribution(used.map((u) => Math.round(2 * u.rank)));
     const { lower, upper } = tails(dist, Math.round(2 * statistic));
     notes.push(note('exact_distribution'));
-    if (ties || zeroMethod === 'pratt') notes.push(note('exact_conditional_on_ties'));
-    if (ties) notes.push(note('ties_corrected', { groups: tieSizes.length }));
+    if (ties || zeroMethod === 'pratt') notes.push(note('exact_conditional_on_ties', { groups: tieSizes.length }));
     return {
       computed: true,
       n,

@@ -133,8 +133,8 @@ describe('wilcoxonSignedRank', () => {
       'zeros_dropped',
       'exact_distribution',
       'exact_conditional_on_ties',
-      'ties_corrected',
     ]);
+    expect(r.notes[2]).toEqual({ code: 'exact_conditional_on_ties', params: { groups: 1 } });
   });
 
   it('rejects NaN and Infinity, naming the element', () => {
