@@ -7,6 +7,7 @@ export type { ReportChart, VegaLiteSpec } from './charts.js';
 export { renderSvg } from './svg.js';
 export { renderHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';
+export { renderText } from './text.js';
 export { renderCsv } from './csv.js';
 export type { CsvFile } from './csv.js';
 export { formatNumber, formatPercent } from './format.js';

@@ -132,7 +132,8 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
           return { kind: 'count', value };
         }
         case 'share': {
-          const share = protectShare(cell.count, cell.n, { k });
+          // The complement too: "35 of 39 tested negative" tells that 4 did not.
+          const share = protectShare(cell.count, cell.n, { k, complement: true });
           if ('suppressed' in share) suppressed = true;
           return { kind: 'share', share, lower: 'suppressed' in share ? null : cell.lower, upper: 'suppressed' in share ? null : cell.upper };
         }

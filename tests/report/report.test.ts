@@ -11,6 +11,7 @@ import {
   renderHtml,
   renderMarkdown,
   renderSvg,
+  renderText,
 } from '../../src/report/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
@@ -39,7 +40,7 @@ describe('protectReportTable', () => {
     const t = protectReportTable({
       id: 't',
       title: 'T',
-      columns: ['a', 'b', 'c', 'd'],
+      columns: ['a', 'b', 'c', 'd', 'e'],
       rows: [
         {
           key: 'r',
@@ -49,6 +50,7 @@ describe('protectReportTable', () => {
             { kind: 'count', value: 0 },
             { kind: 'share', count: 6, n: 8, lower: 0.4, upper: 0.93 },
             { kind: 'number', value: 2.5, n: 4, digits: 1 },
+            { kind: 'share', count: 7, n: 12, lower: 0.32, upper: 0.81 },
           ],
         },
       ],
@@ -56,8 +58,10 @@ describe('protectReportTable', () => {
     expect(t.rows[0]!.cells).toEqual([
       { kind: 'count', value: { suppressed: 'primary' } },
       { kind: 'count', value: { value: 0 } },
-      { kind: 'share', share: { share: 0.75, numerator: 6, denominator: 8 }, lower: 0.4, upper: 0.93 },
+      // 6 of 8 tells that 2 did not: hidden like a count of 2.
+      { kind: 'share', share: { suppressed: 'primary', because: 'complement' }, lower: null, upper: null },
       { kind: 'number', value: null, n: 4, digits: 1, suppressed: true },
+      { kind: 'share', share: { share: 7 / 12, numerator: 7, denominator: 12 }, lower: 0.32, upper: 0.81 },
     ]);
     expect(t.suppressed).toBe(true);
   });
@@ -211,5 +215,24 @@ describe('renderers', () => {
     expect(html).not.toMatch(/\b(src|href)=["']?https?:/);
     expect(html).toContain('@page { size: A4');
     expect(html).not.toMatch(/bk-\d\d-/); // no client ids
+  });
+});
+
+describe('renderText', () => {
+  it('prints the same protected values as the Markdown, aligned, with the .. note', () => {
+    const model = buildReport(compilation);
+    const text = renderText(model);
+    const lines = text.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['Björkebo – Förstärkt CRA (F-CRA)', '════════════════════════════════']);
+    // The goal-attainment total as in the Markdown test: 12, 9, .., .., n = 30, 43 % (27–61 %).
+    const totalRow = lines.find((l) => l.startsWith('Totalt '))!;
+    expect(totalRow.split(/\s{2,}/)).toEqual(['Totalt', '12', '9', '..', '..', '30', '43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030']);
+    expect(lines.at(-1)).toBe('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
+    // Every protected table is printed.
+    for (const table of model.sections.flatMap((s) => s.tables)) expect(text).toContain(table.title);
+  });
+
+  it('English on request, from a compilation directly', () => {
+    expect(renderText(compilation, { locale: 'en' })).toContain('What the numbers cannot say:');
   });
 });
