@@ -1,3 +1,4 @@
+import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import { checkCount, checkFiniteArray, checkOpen } from './_lib/check.js';
 import { midRanks, signFlipDistribution, tails } from './_lib/rank.js';
@@ -292,16 +293,19 @@ export function pairedTTest(
   };
 }
 
-/** @internal Mean and sample standard deviation (two-pass, for accuracy). */
+/**
+ * @internal Mean and sample standard deviation, from simple-statistics:
+ * `mean` sums with Kahan–Babuška compensation, `sampleStandardDeviation`
+ * takes the deviations from that mean (two passes), so neither loses
+ * precision on long or offset data.
+ */
 export function meanSd(values: readonly number[]): { mean: number; sd: number } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) ** 2;
+  const m = mean(values as number[]);
+  const sd = values.length < 2 ? 0 : sampleStandardDeviation(values as number[]);
   // Equal values can leave round-off; treat a spread below 1e-12 of the scale as none.
-  const scale = Math.max(...values.map(Math.abs), 1e-300);
-  const sd = Math.sqrt(ss / (n - 1));
-  return { mean, sd: sd <= 1e-12 * scale ? 0 : sd };
+  let scale = 1e-300;
+  for (const v of values) scale = Math.max(scale, Math.abs(v));
+  return { mean: m, sd: sd <= 1e-12 * scale ? 0 : sd };
 }
 
 /** Options of {@link mcnemarTest}. */

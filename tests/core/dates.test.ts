@@ -1,0 +1,54 @@
+/**
+ * The core's calendar arithmetic (integer day numbers, no `Date`) against
+ * date-fns, an independent implementation: date-fns works on local-time
+ * `Date` objects, so it is asked about local dates built with the
+ * `Date(year, month, day)` constructor, and its answers formatted back as
+ * local dates. The suite runs under several TZ values (tests/tz.mjs); the
+ * core's answer does not depend on TZ, date-fns' agrees with it in each.
+ * Years 2000–2099 avoid historical zone oddities (Pacific/Kiritimati skipped
+ * 1994-12-31).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { addDaysIso, daysBetweenIso } from '../../src/index.js';
+
+const local = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+};
+const isoDate = fc
+  .integer({ min: 0, max: 36_000 })
+  .map((n) => format(addDays(new Date(2000, 0, 1), n), 'yyyy-MM-dd'));
+
+describe('calendar dates agree with date-fns', () => {
+  it('addDaysIso = date-fns addDays on a local date', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -800, max: 800 }), (date, days) => {
+        expect(addDaysIso(date, days)).toBe(format(addDays(local(date), days), 'yyyy-MM-dd'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('daysBetweenIso = date-fns differenceInCalendarDays', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (from, to) => {
+        expect(daysBetweenIso(from, to)).toBe(differenceInCalendarDays(local(to), local(from)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hand-checked: leap days, the year end, a DST change in Stockholm (2024-03-31) and in Los Angeles (2024-03-10)', () => {
+    // 2024 is a leap year (divisible by 4, not by 100): 28 Feb + 1 = 29 Feb; 2100 is not (divisible by 100, not 400).
+    expect(addDaysIso('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDaysIso('2100-02-28', 1)).toBe('2100-03-01');
+    expect(addDaysIso('2024-12-31', 1)).toBe('2025-01-01');
+    // A 23-hour day is still one calendar day.
+    expect(daysBetweenIso('2024-03-30', '2024-04-01')).toBe(2);
+    expect(daysBetweenIso('2024-03-09', '2024-03-11')).toBe(2);
+    // 2000-01-01 to 2001-01-01: 366 days (2000 is a leap year, divisible by 400).
+    expect(daysBetweenIso('2000-01-01', '2001-01-01')).toBe(366);
+  });
+});
