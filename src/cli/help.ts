@@ -143,30 +143,34 @@ Example:
   report: {
     sv: `uppfoljning report – skriv en rapport från en sammanställning
 
-Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|md|csv|vega --out FIL|MAPP
+Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|md|text|csv|vega --out FIL|MAPP
 
   --format html   en fristående HTML-fil med diagram (standard)
   --format md     Markdown
+  --format text   ren text med linjerade tabeller (utan --out: till skärmen)
   --format csv    en CSV-fil per tabell i mappen --out
   --format vega   diagrammens Vega-Lite-specifikationer, en JSON-fil per diagram i mappen --out
   --k N           gräns för små tal: antal 1 till N−1 visas inte (standard 5)
   --by LISTA      nedbrytningar, t.ex. gender,ageBand
 
 Exempel:
-  uppfoljning report sammanstallning.json --format html --out rapport.html`,
+  uppfoljning report sammanstallning.json --format html --out rapport.html
+  uppfoljning report sammanstallning.json --format text`,
     en: `uppfoljning report – write a report from a compilation
 
-Usage: uppfoljning report COMPILATION.json --format html|md|csv|vega --out FILE|DIR
+Usage: uppfoljning report COMPILATION.json --format html|md|text|csv|vega --out FILE|DIR
 
   --format html   one self-contained HTML file with charts (default)
   --format md     Markdown
+  --format text   plain text with aligned tables (without --out: to the screen)
   --format csv    one CSV file per table in the folder --out
   --format vega   the charts' Vega-Lite specifications, one JSON file per chart in the folder --out
   --k N           small-cell threshold: counts 1 to N−1 are not shown (default 5)
   --by LIST       breakdowns, e.g. gender,ageBand
 
 Example:
-  uppfoljning report compilation.json --format html --out report.html --lang en`,
+  uppfoljning report compilation.json --format html --out report.html --lang en
+  uppfoljning report compilation.json --format text --lang en`,
   },
   schema: {
     sv: `uppfoljning schema – JSON Schema för klientuppgifterna som planen kräver (för formulär i värdsystem)

@@ -17,6 +17,7 @@ import { recordJsonSchema } from '../io/json-schema.js';
 import { buildReport } from '../report/model.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { renderText } from '../report/text.js';
 import { renderCsv } from '../report/csv.js';
 import { chartSpecs } from '../report/charts.js';
 import { help } from './help.js';
@@ -251,14 +252,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (unknown !== undefined) throw new UsageError(say(locale, `okänd nedbrytning ${unknown}; välj bland ${DIMENSIONS.join(', ')}`, `unknown breakdown ${unknown}; choose from ${DIMENSIONS.join(', ')}`));
         const model = buildReport(compilation, { locale, ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
         const out = values.out;
+        if (format === 'text' && !out) {
+          io.out(renderText(model));
+          return EXIT.ok;
+        }
         if (!out) throw new UsageError(say(locale, '--out saknas', '--out is missing'));
-        if (format === 'html') writeOut(out, await renderHtml(model), locale);
+        if (format === 'text') writeOut(out, `${renderText(model)}\n`, locale);
+        else if (format === 'html') writeOut(out, await renderHtml(model), locale);
         else if (format === 'md') writeOut(out, renderMarkdown(model), locale);
         else if (format === 'csv' || format === 'vega') {
           mkdirSync(out, { recursive: true });
           if (format === 'csv') for (const f of renderCsv(model)) writeOut(join(out, f.name), f.text, locale);
           else for (const c of chartSpecs(model)) writeOut(join(out, `${c.id}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`, locale);
-        } else throw new UsageError(say(locale, `okänt format ${format}; välj html, md, csv eller vega`, `unknown format ${format}; choose html, md, csv or vega`));
+        } else throw new UsageError(say(locale, `okänt format ${format}; välj html, md, text, csv eller vega`, `unknown format ${format}; choose html, md, text, csv or vega`));
         io.out(say(locale, `Rapporten skrevs till ${out}.`, `The report was written to ${out}.`));
         return EXIT.ok;
       }

@@ -101,6 +101,12 @@ describe('uppfoljning compile, merge, report', () => {
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect((await cli('report', out, '--format', 'md', '--out', join(dir, 'r.md'), '--lang', 'en')).code).toBe(0);
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Björkebo/);
+    const text = await cli('report', out, '--format', 'text');
+    expect(text.code).toBe(0);
+    expect(text.out.join('\n')).toMatch(/^Björkebo – Förstärkt CRA \(F-CRA\)\n═+\n/);
+    expect(text.out.join('\n')).toContain('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
+    expect((await cli('report', out, '--format', 'text', '--out', join(dir, 'r.txt'), '--lang', 'en')).code).toBe(0);
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('What the numbers cannot say:');
     expect((await cli('report', out, '--format', 'csv', '--out', join(dir, 'csv'))).code).toBe(0);
     expect(readdirSync(join(dir, 'csv'))).toContain('flow.csv');
     expect((await cli('report', out, '--format', 'vega', '--out', join(dir, 'vega'))).code).toBe(0);
