@@ -13,6 +13,12 @@ import type { IoRule } from '../io/rules.js';
  * Every rule the library's own code can report, in one closed list. The text
  * for each rule lives in `messages.ts`, typed so that a rule without a Swedish
  * and an English text does not compile.
+ *
+ * @example
+ * ```ts
+ * CORE_RULES.includes('step_order');
+ * // => true
+ * ```
  */
 export const CORE_RULES = [
   // Structure and types (mapped from zod's issue codes).
@@ -51,7 +57,16 @@ export const CORE_RULES = [
   'fine_scale',
 ] as const;
 
-/** A rule of the library's core (structure, dates, the follow-up's rules). */
+/**
+ * A rule of the library's core (structure, dates, the follow-up's rules).
+ *
+ * @example
+ * ```ts
+ * const rule: CoreRule = 'required';
+ * ruleText(rule, {}, 'en');
+ * // => 'the value is missing but required'
+ * ```
+ */
 export type CoreRule = (typeof CORE_RULES)[number];
 
 /**
@@ -64,10 +79,28 @@ export type CoreRule = (typeof CORE_RULES)[number];
  */
 export type Rule = CoreRule | StatsRule | IdentityRule | PrivacyRule | IoRule;
 
-/** One step of a path into the input: an object key or an array index. */
+/**
+ * One step of a path into the input: an object key or an array index.
+ *
+ * @example
+ * ```ts
+ * const path: PathSegment[] = ['records', 3, 'before', 'date'];
+ * toDotPath(path);
+ * // => 'records[3].before.date'
+ * ```
+ */
 export type PathSegment = string | number;
 
-/** The parameters of a rule, used by the message templates. Plain JSON. */
+/**
+ * The parameters of a rule, used by the message templates. Plain JSON.
+ *
+ * @example
+ * ```ts
+ * const params: IssueParams = { value: 41, min: 0, max: 40 };
+ * ruleText('out_of_range', params, 'en');
+ * // => 'the value 41 is outside the scale 0–40'
+ * ```
+ */
 export type IssueParams = Readonly<
   Record<string, string | number | boolean | null | readonly (string | number)[]>
 >;

@@ -48,8 +48,26 @@ export const IsoDateSchema = z.iso.date();
  */
 export const CategorySchema = z.object({ code: CodeSchema, label: LabelSchema }).strict();
 
-/** A coded category with a label. */
+/**
+ * A coded category with a label.
+ *
+ * @example
+ * ```ts
+ * const woman: Category = { code: 'kvinna', label: { sv: 'Kvinna', en: 'Woman' } };
+ * CategorySchema.safeParse(woman).success;
+ * // => true
+ * ```
+ */
 export type Category = z.infer<typeof CategorySchema>;
 
-/** A calendar date `YYYY-MM-DD`. */
+/**
+ * A calendar date `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * const start: IsoDate = '2019-01-14';
+ * addDaysIso(start, 7);
+ * // => '2019-01-21'
+ * ```
+ */
 export type IsoDate = string;
