@@ -3,7 +3,16 @@ import type { Label } from '../core/locale.js';
 import { UppfoljningError } from '../core/error.js';
 import { isLeapYear, isoDateParts } from './_lib/date.js';
 
-/** Options for {@link ageInCompletedYears}. */
+/**
+ * Options for {@link ageInCompletedYears}.
+ *
+ * @example
+ * ```ts
+ * const options: AgeOptions = { leapDayBirthday: 'mar1' };
+ * ageInCompletedYears('2004-02-29', '2022-02-28', options);
+ * // => 17 (18 with the default, Swedish 'feb28')
+ * ```
+ */
 export interface AgeOptions {
   /**
    * When a person born on 29 February turns a year older in a common year:

@@ -38,7 +38,16 @@ export interface IdentityNumber {
   readonly normalized: string;
 }
 
-/** Options for {@link validateIdentityNumber} and {@link parseIdentityNumber}. */
+/**
+ * Options for {@link validateIdentityNumber} and {@link parseIdentityNumber}.
+ *
+ * @example
+ * ```ts
+ * const options: IdentityNumberOptions = { referenceDate: '2019-01-07', path: ['clients', 0, 'identity'] };
+ * validateIdentityNumber('180101-2393', options);
+ * // => { success: false, issues: [{ path: ['clients', 0, 'identity'], rule: 'identity_check_digit', params: {} }] }
+ * ```
+ */
 export interface IdentityNumberOptions {
   /**
    * The date the number is read at, `YYYY-MM-DD` (e.g. the start of the

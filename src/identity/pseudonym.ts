@@ -2,17 +2,44 @@ import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { parseIdentityNumber, type IdentityNumber } from './identity-number.js';
 
-/** The least number of bytes a raw pseudonym key must have (256 bits, the HMAC-SHA-256 output size). */
+/**
+ * The least number of bytes a raw pseudonym key must have (256 bits, the HMAC-SHA-256 output size).
+ *
+ * @example
+ * ```ts
+ * const key = crypto.getRandomValues(new Uint8Array(MIN_PSEUDONYM_KEY_BYTES)); // 32 bytes
+ * await pseudonymize('180101-2392', new Uint8Array(16), { referenceDate: '2019-01-07' });
+ * // => throws UppfoljningError: identity_key (at least 32 bytes needed, got 16)
+ * ```
+ */
 export const MIN_PSEUDONYM_KEY_BYTES = 32;
 
 /**
  * The host's secret key for pseudonyms: a Web Crypto `CryptoKey` for
  * HMAC-SHA-256 (it may be non-extractable), or at least
  * {@link MIN_PSEUDONYM_KEY_BYTES} raw random bytes. The library never stores it.
+ *
+ * @example
+ * ```ts
+ * // Raw random bytes (crypto.getRandomValues(new Uint8Array(32))), or a non-extractable Web Crypto key:
+ * const key: PseudonymKey = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+ * (await pseudonymize('180101-2392', key, { referenceDate: '2019-01-07' })).length;
+ * // => 43
+ * ```
  */
 export type PseudonymKey = CryptoKey | Uint8Array | ArrayBuffer;
 
-/** Options for {@link createPseudonymizer} and {@link pseudonymize}. */
+/**
+ * Options for {@link createPseudonymizer} and {@link pseudonymize}.
+ *
+ * @example
+ * ```ts
+ * // One key, two follow-ups: the same person gets unlinkable pseudonyms.
+ * const options: PseudonymOptions = { referenceDate: '2019-01-07', context: 'bjorkebo-fcra' };
+ * (await pseudonymize('180101-2392', key, options)) === (await pseudonymize('180101-2392', key, { ...options, context: 'other' }));
+ * // => false
+ * ```
+ */
 export interface PseudonymOptions {
   /** The date 10-digit numbers are read at (their century), `YYYY-MM-DD`. */
   readonly referenceDate: string;
@@ -23,7 +50,17 @@ export interface PseudonymOptions {
   readonly context?: string;
 }
 
-/** Turns identity numbers into pseudonyms under one key; made by {@link createPseudonymizer}. */
+/**
+ * Turns identity numbers into pseudonyms under one key; made by {@link createPseudonymizer}.
+ *
+ * @example
+ * ```ts
+ * const p: Pseudonymizer = await createPseudonymizer(key, { referenceDate: '2019-01-07' });
+ * const clientId = await p.pseudonymize('180101-2392'); // store this, not the number
+ * ClientIdSchema.safeParse(clientId).success;
+ * // => true
+ * ```
+ */
 export interface Pseudonymizer {
   /**
    * The pseudonym of one identity number (any accepted form, or a parsed one).

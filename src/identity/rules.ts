@@ -22,7 +22,16 @@ export const IDENTITY_RULES = [
   'identity_key',
 ] as const;
 
-/** A rule of the identity module. */
+/**
+ * A rule of the identity module.
+ *
+ * @example
+ * ```ts
+ * const rule: IdentityRule = 'identity_check_digit';
+ * ruleText(rule, {}, 'en');
+ * // => 'the check digit does not match (a mistyped digit?)'
+ * ```
+ */
 export type IdentityRule = (typeof IDENTITY_RULES)[number];
 
 const part = (p: unknown, sv: boolean): string => {
