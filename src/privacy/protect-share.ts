@@ -16,7 +16,16 @@ import { DEFAULT_K } from './protect-table.js';
  */
 export type ProtectedShare = PublishedShare | SuppressedShare;
 
-/** A share that may be shown. */
+/**
+ * A share that may be shown.
+ *
+ * @example
+ * ```ts
+ * const s = protectShare(12, 20);
+ * if (!isSuppressed(s)) s.share;
+ * // => 0.6
+ * ```
+ */
 export interface PublishedShare {
   /** `numerator / denominator`, unrounded (round when rendering). */
   readonly share: number;
@@ -26,7 +35,16 @@ export interface PublishedShare {
   readonly denominator: number;
 }
 
-/** A share that must not be shown; render it as `..`. */
+/**
+ * A share that must not be shown; render it as `..`.
+ *
+ * @example
+ * ```ts
+ * const s = protectShare(18, 20, { complement: true });
+ * isSuppressed(s) && s.because;
+ * // => 'complement' (18 of 20 tells that 2 were not)
+ * ```
+ */
 export interface SuppressedShare {
   /** Always `primary`: the share itself rests on a small count. */
   readonly suppressed: 'primary';
@@ -34,7 +52,16 @@ export interface SuppressedShare {
   readonly because: 'numerator' | 'denominator' | 'complement';
 }
 
-/** Options for {@link protectShare}. */
+/**
+ * Options for {@link protectShare}.
+ *
+ * @example
+ * ```ts
+ * const options: ProtectShareOptions = { k: 5, complement: true };
+ * protectShare(6, 8, options);
+ * // => { suppressed: 'primary', because: 'complement' }
+ * ```
+ */
 export interface ProtectShareOptions {
   /** The threshold: counts from 1 to k − 1 are suppressed; default 5. */
   readonly k?: number;

@@ -5,10 +5,29 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
 
-/** The small-cell threshold used when none is given: counts 1–4 are suppressed. */
+/**
+ * The small-cell threshold used when none is given: counts 1–4 are suppressed.
+ *
+ * @example
+ * ```ts
+ * protectShare(3, 20);
+ * // => { suppressed: 'primary', because: 'numerator' } (3 < DEFAULT_K)
+ * protectShare(3, 20, { k: 3 });
+ * // => { share: 0.15, numerator: 3, denominator: 20 }
+ * ```
+ */
 export const DEFAULT_K = 5;
 
-/** How a suppressed value is shown to people, in every language: two full stops, never a zero. */
+/**
+ * How a suppressed value is shown to people, in every language: two full stops, never a zero.
+ *
+ * @example
+ * ```ts
+ * const table = protectTable({ cells: [[12, 3], [7, 9]] });
+ * table.cells[0]!.map((cell) => formatProtectedCell(cell));
+ * // => ['..', '..'] (SUPPRESSED_MARK, never a zero)
+ * ```
+ */
 export const SUPPRESSED_MARK = '..';
 
 const count = z.number().int().min(0);
@@ -38,7 +57,16 @@ export const CountTableSchema = z
   })
   .strict();
 
-/** A table of counts, as defined by {@link CountTableSchema}. */
+/**
+ * A table of counts, as defined by {@link CountTableSchema}.
+ *
+ * @example
+ * ```ts
+ * const table: CountTable = { cells: [[12, 3], [7, 9]], total: 31 };
+ * protectTable(table).total;
+ * // => { value: 31 }
+ * ```
+ */
 export type CountTable = z.infer<typeof CountTableSchema>;
 
 /**
@@ -54,19 +82,46 @@ export type CountTable = z.infer<typeof CountTableSchema>;
  */
 export type ProtectedCell = PublishedValue | SuppressedValue;
 
-/** A published count of a protected table. */
+/**
+ * A published count of a protected table.
+ *
+ * @example
+ * ```ts
+ * const total = protectTable({ cells: [[12, 3], [7, 9]] }).total;
+ * if (!isSuppressed(total)) total.value;
+ * // => 31
+ * ```
+ */
 export interface PublishedValue {
   /** The count, unchanged. */
   readonly value: number;
 }
 
-/** A suppressed count of a protected table, shown as {@link SUPPRESSED_MARK}. */
+/**
+ * A suppressed count of a protected table, shown as {@link SUPPRESSED_MARK}.
+ *
+ * @example
+ * ```ts
+ * const cell = protectTable({ cells: [[12, 3], [7, 9]] }).cells[0]![1]!;
+ * isSuppressed(cell) && cell.suppressed;
+ * // => 'primary' (3 is below k = 5)
+ * ```
+ */
 export interface SuppressedValue {
   /** `primary`: the count is from 1 to k − 1; `secondary`: hidden to protect a primary one. */
   readonly suppressed: 'primary' | 'secondary';
 }
 
-/** A table after small-cell protection: the shape of {@link CountTable}, every value a {@link ProtectedCell}. */
+/**
+ * A table after small-cell protection: the shape of {@link CountTable}, every value a {@link ProtectedCell}.
+ *
+ * @example
+ * ```ts
+ * const table: ProtectedTable = protectTable({ cells: [[12, 3], [7, 9]] });
+ * table.rowTotals.map((cell) => formatProtectedCell(cell));
+ * // => ['15', '16']
+ * ```
+ */
 export interface ProtectedTable {
   /** The threshold used: counts 1 to k − 1 were suppressed. */
   readonly k: number;
@@ -80,7 +135,16 @@ export interface ProtectedTable {
   readonly total: ProtectedCell;
 }
 
-/** Options for {@link protectTable}. */
+/**
+ * Options for {@link protectTable}.
+ *
+ * @example
+ * ```ts
+ * const options: ProtectOptions = { k: 3 };
+ * protectTable({ cells: [[12, 3], [7, 9]] }, options).cells[0];
+ * // => [{ value: 12 }, { value: 3 }]
+ * ```
+ */
 export interface ProtectOptions {
   /** The threshold: counts from 1 to k − 1 are suppressed. A whole number, at least 1; default {@link DEFAULT_K}. */
   readonly k?: number;

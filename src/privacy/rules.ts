@@ -11,7 +11,16 @@ import type { MessageTable } from '../core/messages.js';
  */
 export const PRIVACY_RULES = ['ragged_table', 'margin_mismatch', 'numerator_exceeds_denominator'] as const;
 
-/** A rule of the privacy module. */
+/**
+ * A rule of the privacy module.
+ *
+ * @example
+ * ```ts
+ * const rule: PrivacyRule = 'margin_mismatch';
+ * ruleText(rule, { value: 30, expected: 31 }, 'en');
+ * // => 'the total 30 does not match the cells (which sum to 31)'
+ * ```
+ */
 export type PrivacyRule = (typeof PRIVACY_RULES)[number];
 
 /**
