@@ -7,7 +7,16 @@ import { AfterSchema, type ClientRecord } from '../record/schema.js';
 import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkAfter, checkDuringEvent } from '../record/_lib/check.js';
 
-/** The input of {@link after}: see {@link AfterSchema}. */
+/**
+ * The input of {@link after}: see {@link AfterSchema}.
+ *
+ * @example
+ * ```ts
+ * const input: AfterInput = { date: '2019-06-10', reason: 'completed', measures: { 'tilltro-nykterhet': 4 }, goalsMet: [true] };
+ * after(plan, record, input).after?.reason;
+ * // => 'completed'
+ * ```
+ */
 export type AfterInput = z.input<typeof AfterSchema>;
 
 /**

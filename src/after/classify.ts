@@ -23,7 +23,17 @@ import { UppfoljningError } from '../core/error.js';
  */
 export const ATTAINMENT_LEVELS = ['positive_goal_met', 'positive_goal_not_met', 'no_change', 'negative_change'] as const;
 
-/** A level of the goal-attainment scale. */
+/**
+ * A level of the goal-attainment scale.
+ *
+ * @example
+ * ```ts
+ * const c = classify(plan, closedRecord);
+ * const level: AttainmentLevel | undefined = c.classified ? c.level : undefined;
+ * level;
+ * // => 'positive_goal_met'
+ * ```
+ */
 export type AttainmentLevel = (typeof ATTAINMENT_LEVELS)[number];
 
 /**
@@ -39,13 +49,40 @@ export type AttainmentLevel = (typeof ATTAINMENT_LEVELS)[number];
  */
 export const GOAL_STATUSES = ['met', 'met_before', 'not_met', 'no_goal'] as const;
 
-/** How a client's goal stands at closing. */
+/**
+ * How a client's goal stands at closing.
+ *
+ * @example
+ * ```ts
+ * const c = classify(plan, closedRecord); // goalsMet: [true] under the 'assessed' goal rule
+ * c.classified && c.goal;
+ * // => 'met'
+ * ```
+ */
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-/** Why a record was not classified. */
+/**
+ * Why a record was not classified.
+ *
+ * @example
+ * ```ts
+ * const c = classify(plan, withdraw(plan, record, { date: '2019-03-02', reason: 'breakdown' }));
+ * c.classified ? undefined : c.reason;
+ * // => 'withdrawn'
+ * ```
+ */
 export type UnclassifiedReason = 'withdrawn' | 'not_closed' | 'missing_measure' | 'missing_goal_assessment';
 
-/** A record's place on the goal-attainment scale, or why it has none. */
+/**
+ * A record's place on the goal-attainment scale, or why it has none.
+ *
+ * @example
+ * ```ts
+ * const c: Classification = classify(plan, closedRecord);
+ * if (c.classified) console.log(c.level, c.improvement); // 'positive_goal_met' 2
+ * else console.log(ruleText(c.reason, c.params, 'en'));
+ * ```
+ */
 export type Classification =
   | {
       readonly classified: true;

@@ -15,6 +15,14 @@ import { checkAge, checkBefore } from '../record/_lib/check.js';
  * set with the client, and the baseline measurements. Give the birth date or
  * the age again to have the age computed at the start of the intervention
  * (the birth date is then dropped); otherwise the age given at enrolment stays.
+ *
+ * @example
+ * ```ts
+ * BeforeInputSchema.safeParse({ date: '2019-01-14', mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2 } }).success;
+ * // => true
+ * BeforeInputSchema.safeParse({ date: '2019-02-30', mainProblem: 'alkohol' }).success;
+ * // => false (calendar_date)
+ * ```
  */
 export const BeforeInputSchema = z
   .object({
@@ -28,7 +36,17 @@ export const BeforeInputSchema = z
   })
   .strict();
 
-/** The input of {@link before}. */
+/**
+ * The input of {@link before}.
+ *
+ * @example
+ * ```ts
+ * const input: BeforeInput = { date: '2019-01-14', mainProblem: 'alkohol',
+ *   goals: [{ area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' }], measures: { 'tilltro-nykterhet': 2 } };
+ * before(plan, record, input).before?.goals.length;
+ * // => 1
+ * ```
+ */
 export type BeforeInput = z.input<typeof BeforeInputSchema>;
 
 /**

@@ -1,6 +1,16 @@
 import type { Instrument } from './instrument.js';
 
-/** The direction of a client's change on an instrument. */
+/**
+ * The direction of a client's change on an instrument.
+ *
+ * @example
+ * ```ts
+ * const direction: ChangeDirection = classifyChange(AUDIT, 18, 9).direction;
+ * // => 'positive' (a lower AUDIT score is better)
+ * classifyChange(AUDIT, 18, 18).direction;
+ * // => 'none'
+ * ```
+ */
 export type ChangeDirection = 'positive' | 'none' | 'negative';
 
 /**

@@ -76,10 +76,29 @@ export const InstrumentSchema = z
     });
   });
 
-/** A measurement instrument, as defined by {@link InstrumentSchema}. */
+/**
+ * A measurement instrument, as defined by {@link InstrumentSchema}.
+ *
+ * @example
+ * ```ts
+ * const instrument: Instrument | undefined = planInstrument(plan, 'tilltro-nykterhet');
+ * instrument?.range;
+ * // => { min: 1, max: 5, step: 1 }
+ * ```
+ */
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
-/** What a user writes to define an instrument (`step` may be left out). */
+/**
+ * What a user writes to define an instrument (`step` may be left out).
+ *
+ * @example
+ * ```ts
+ * const input: InstrumentInput = { id: 'k10', label: { sv: 'K10 psykisk ohälsa', en: 'K10 psychological distress' },
+ *   kind: 'interval', range: { min: 10, max: 50 }, direction: 'lower_is_better', minimalImportantChange: 4 };
+ * defineInstrument(input).range;
+ * // => { min: 10, max: 50, step: 1 }
+ * ```
+ */
 export type InstrumentInput = z.input<typeof InstrumentSchema>;
 
 /** @internal The rule a value breaks on an instrument's scale, or undefined. */

@@ -14,6 +14,14 @@ import { ageInCompletedYears } from '../identity/age.js';
  * (one of the plan's), the date the client was selected, the gender (one of
  * the plan's categories) and the birth date **or** the age. A birth date is
  * used to compute the age in completed years and is then dropped.
+ *
+ * @example
+ * ```ts
+ * EnrolInputSchema.safeParse({ clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 }).success;
+ * // => true
+ * EnrolInputSchema.safeParse({ clientId: '180101-2392', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 }).success;
+ * // => false (looks_like_identity_number: use a pseudonym)
+ * ```
  */
 export const EnrolInputSchema = z
   .object({
@@ -26,7 +34,16 @@ export const EnrolInputSchema = z
   })
   .strict();
 
-/** The input of {@link enrol}. */
+/**
+ * The input of {@link enrol}.
+ *
+ * @example
+ * ```ts
+ * const input: EnrolInput = { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', birthDate: '1984-06-30' };
+ * enrol(plan, input).age;
+ * // => 34 (the birth date itself is not kept)
+ * ```
+ */
 export type EnrolInput = z.infer<typeof EnrolInputSchema>;
 
 /** @internal Age from a birth date or a given age, at a date; issues if neither or both. */

@@ -19,7 +19,16 @@ import { BUILTIN_INSTRUMENTS } from '../measure/catalogue.js';
  */
 export const ClosingReasonSchema = z.enum(['completed', 'breakdown', 'moved', 'declined', 'other']);
 
-/** Why an intervention ended. */
+/**
+ * Why an intervention ended.
+ *
+ * @example
+ * ```ts
+ * const reason: ClosingReason = 'breakdown';
+ * withdraw(plan, record, { date: '2019-03-02', reason }).withdrawal;
+ * // => { date: '2019-03-02', reason: 'breakdown' }
+ * ```
+ */
 export type ClosingReason = z.infer<typeof ClosingReasonSchema>;
 
 /**
@@ -36,7 +45,16 @@ export const AgeBandSchema = z
   .object({ from: z.number().int().min(0).max(130), to: z.number().int().min(0).max(130).optional(), label: LabelSchema.optional() })
   .strict();
 
-/** An age band, as defined by {@link AgeBandSchema}. */
+/**
+ * An age band, as defined by {@link AgeBandSchema}.
+ *
+ * @example
+ * ```ts
+ * const bands: AgeBand[] = [{ from: 18, to: 29 }, { from: 30, to: 44 }, { from: 45 }];
+ * ageBandOf(34, bands);
+ * // => 1 (30–44)
+ * ```
+ */
 export type AgeBand = z.infer<typeof AgeBandSchema>;
 
 const BackgroundVariableSchema = z.discriminatedUnion('kind', [
@@ -201,10 +219,28 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
   }
 });
 
-/** A validated follow-up plan, as defined by {@link PlanSchema}. */
+/**
+ * A validated follow-up plan, as defined by {@link PlanSchema}.
+ *
+ * @example
+ * ```ts
+ * const plan: Plan = parsePlan(bjorkeboPlanInput);
+ * plan.primaryMeasure;
+ * // => 'tilltro-nykterhet'
+ * ```
+ */
 export type Plan = z.infer<typeof PlanSchema>;
 
-/** What a user writes for a plan (fields with defaults may be left out). */
+/**
+ * What a user writes for a plan (fields with defaults may be left out).
+ *
+ * @example
+ * ```ts
+ * const input: PlanInput = { ...bjorkeboPlanInput, selection: { kind: 'birthdays', days: [5, 15, 25] } };
+ * validatePlan(input).success;
+ * // => true
+ * ```
+ */
 export type PlanInput = z.input<typeof PlanSchema>;
 
 /** @internal The instruments a plan can use: built-in ones and the plan's own. */

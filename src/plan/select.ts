@@ -7,6 +7,13 @@ import { IsoDateSchema } from '../core/schemas.js';
 /**
  * A client who could be selected for the follow-up. `birthDate` is needed
  * only for the birthday rule; it is used to select and is never kept.
+ *
+ * @example
+ * ```ts
+ * const candidates: Candidate[] = [{ clientId: 'a', birthDate: '1980-03-05' }, { clientId: 'b', birthDate: '1979-11-06' }];
+ * selectClients({ ...plan, selection: { kind: 'birthdays', days: [5, 15, 25] } }, candidates);
+ * // => { success: true, data: ['a'] }
+ * ```
  */
 export interface Candidate {
   readonly clientId: string;

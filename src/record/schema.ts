@@ -48,13 +48,28 @@ export const GoalSchema = z
   .object({ area: CodeSchema.optional(), statement: z.string().min(1), target: z.number().optional() })
   .strict();
 
-/** A goal set with the client. */
+/**
+ * A goal set with the client.
+ *
+ * @example
+ * ```ts
+ * const goal: Goal = { area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' };
+ * before(plan, record, { date: '2019-01-14', mainProblem: 'alkohol', goals: [goal] }).before?.goals;
+ * // => [{ area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' }]
+ * ```
+ */
 export type Goal = z.infer<typeof GoalSchema>;
 
 /**
  * Step 2 as stored in a record: the situation before the intervention: its
  * start date, background variables, the main problem, goals and baseline
  * measurements.
+ *
+ * @example
+ * ```ts
+ * BeforeSchema.parse({ date: '2019-01-14', mainProblem: 'alkohol' });
+ * // => { date: '2019-01-14', background: {}, mainProblem: 'alkohol', goals: [], measures: {} }
+ * ```
  */
 export const BeforeSchema = z
   .object({
@@ -66,7 +81,16 @@ export const BeforeSchema = z
   })
   .strict();
 
-/** The before part of a record. */
+/**
+ * The before part of a record.
+ *
+ * @example
+ * ```ts
+ * const b: Before | undefined = startedRecord.before;
+ * b?.measures['tilltro-nykterhet'];
+ * // => 2
+ * ```
+ */
 export type Before = z.infer<typeof BeforeSchema>;
 
 /**
@@ -86,13 +110,30 @@ export const DuringEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deviation'), date: IsoDateSchema, note: z.string().optional() }).strict(),
 ]);
 
-/** An event during the intervention. */
+/**
+ * An event during the intervention.
+ *
+ * @example
+ * ```ts
+ * const event: DuringEvent = { kind: 'measure', date: '2019-01-21', measure: 'urinprov', value: 0 };
+ * during(plan, startedRecord, event).during.length;
+ * // => 1
+ * ```
+ */
 export type DuringEvent = z.infer<typeof DuringEventSchema>;
 
 /**
  * Step 4 as stored in a record: the closing measurement and why the
  * intervention ended. `goalsMet` holds, for the `assessed` goal rule, whether
  * each goal (in the order of `before.goals`) was met.
+ *
+ * @example
+ * ```ts
+ * AfterSchema.parse({ date: '2019-06-10', reason: 'completed' });
+ * // => { date: '2019-06-10', reason: 'completed', measures: {} }
+ * AfterSchema.safeParse({ date: '2019-06-10', reason: 'finished' }).success;
+ * // => false (one_of)
+ * ```
  */
 export const AfterSchema = z
   .object({
@@ -103,18 +144,44 @@ export const AfterSchema = z
   })
   .strict();
 
-/** The after part of a record. */
+/**
+ * The after part of a record.
+ *
+ * @example
+ * ```ts
+ * const a: After | undefined = closedRecord.after;
+ * a?.goalsMet;
+ * // => [true]
+ * ```
+ */
 export type After = z.infer<typeof AfterSchema>;
 
 /**
  * A withdrawal from the follow-up before the intervention closed (*avförd
  * från uppföljningen*). The client stays counted in the attrition flow.
+ *
+ * @example
+ * ```ts
+ * WithdrawalSchema.safeParse({ date: '2019-03-02', reason: 'breakdown' }).success;
+ * // => true
+ * WithdrawalSchema.safeParse({ date: '2019-03-02', reason: 'completed' }).success;
+ * // => false (a completed intervention is closed with after, not withdrawn)
+ * ```
  */
 export const WithdrawalSchema = z
   .object({ date: IsoDateSchema, reason: ClosingReasonSchema.exclude(['completed']) })
   .strict();
 
-/** A withdrawal. */
+/**
+ * A withdrawal.
+ *
+ * @example
+ * ```ts
+ * const w: Withdrawal = { date: '2019-03-02', reason: 'breakdown' };
+ * withdraw(plan, startedRecord, w).withdrawal;
+ * // => { date: '2019-03-02', reason: 'breakdown' }
+ * ```
+ */
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
 /**
@@ -149,5 +216,15 @@ export const ClientRecordSchema = z
   })
   .strict();
 
-/** A client's record, as defined by {@link ClientRecordSchema}. */
+/**
+ * A client's record, as defined by {@link ClientRecordSchema}.
+ *
+ * @example
+ * ```ts
+ * let record: ClientRecord = enrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 });
+ * record = before(plan, record, { date: '2019-01-14', mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2 } });
+ * record.age;
+ * // => 34
+ * ```
+ */
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;
