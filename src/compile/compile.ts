@@ -28,6 +28,14 @@ import {
  *
  * Read it with {@link tabulate} and {@link analyse}; the layout is described
  * in `docs/architecture.md`.
+ *
+ * @example
+ * ```ts
+ * const compilation: Compilation = compile(plan, records);
+ * compilation.invalid;
+ * // => { total: 0, byRule: {} } (every record placed and counted)
+ * const county = mergeCompilations([compilation, other]); // same plan
+ * ```
  */
 export interface Compilation {
   readonly format: 'uppfoljning.compilation';

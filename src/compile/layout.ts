@@ -85,7 +85,18 @@ export const DOSE = ['sessionsAttended', 'sessionsMissed', 'deviations'] as cons
 /** Per week of a during-measure: tests, Σk of their grid indices, clients tested. */
 export const WEEK = ['tests', 'sum', 'clients'] as const;
 
-/** The self-description a compilation carries, so that it can be read without the plan. */
+/**
+ * The self-description a compilation carries, so that it can be read without the plan.
+ *
+ * @example
+ * ```ts
+ * const meta: CompilationMeta = compile(plan, records).meta;
+ * meta.dims.ageBands.map((band) => band.code);
+ * // => ['18–29', '30–44', '45+']
+ * meta.primary.id;
+ * // => 'tilltro-nykterhet'
+ * ```
+ */
 export interface CompilationMeta {
   readonly planId: string;
   readonly fingerprint: string;

@@ -8,6 +8,13 @@ import { notComputed, type NotComputed } from '../../core/not-computed.js';
  * values), so they are values a reader can find on the scale.
  *
  * @see Hyndman & Fan (1996), Sample quantiles in statistical packages. The American Statistician 50:361–365 (definition 2).
+ *
+ * @example
+ * ```ts
+ * const d = tabulate(compile(plan, records)).total.primary.after;
+ * if (d.computed && d.quantiles.computed) console.log(d.n, d.mean, d.quantiles.median);
+ * // => 30 3.2 3 (the Björkebo cohort's after-measures)
+ * ```
  */
 export interface Distribution {
   readonly computed: true;
