@@ -1,6 +1,6 @@
 import type { Label } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
-import { issue } from '../core/issue.js';
+import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { wilsonInterval, type ShareInterval } from '../stats/proportion.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus } from '../after/classify.js';
@@ -15,6 +15,7 @@ import {
   type CounterName,
 } from './layout.js';
 import { distribution, type Distribution } from './_lib/distribution.js';
+import { validateCompilation } from './merge.js';
 
 /**
  * The grouping dimensions of the method: age band (*åldersgrupp*), gender
@@ -148,11 +149,21 @@ export interface Tabulation {
 
 const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
+/** Options of {@link tabulate}. */
+export interface TabulateOptions {
+  /** The dimensions to group by (default none: the total only). */
+  readonly by?: readonly Dimension[];
+}
+
 /**
  * Reads a compilation as a table of groups: the total, and one row for every
  * combination of the chosen dimensions (any of age band, gender and
  * intervention; none gives the total only). Every share carries its n and a
  * Wilson 95 % interval; every distribution its n.
+ *
+ * The compilation is checked once per call with {@link validateCompilation}
+ * (its shape and the lengths of its counter arrays), so a malformed one is
+ * reported with the field's path, never a `TypeError`.
  *
  * Counts here are not yet protected against small cells: pass tables meant
  * for people through the privacy step first.
@@ -160,22 +171,65 @@ const share = (count: number, n: number): Share => ({ count, n, share: wilsonInt
  * @param compilation - from {@link compile} or {@link mergeCompilations}
  * @param options - `by`: the dimensions to group by (default none)
  * @returns the tabulation
- * @throws UppfoljningError for an unknown dimension
+ * @throws UppfoljningError for a malformed compilation (path `compilation.…`)
+ *   or options (`by`, `by[i]`: an unknown dimension)
  *
  * @example
  * ```ts
+ * // The Björkebo example (examples/bjorkebo-fcra): positive change with the goal met, by gender.
  * const table = tabulate(compilation, { by: ['gender'] });
  * table.rows.map((r) => [r.label.sv, r.attainment.levels.positive_goal_met.count]);
- * // => [['Kvinna', 4], ['Man', 9]]
+ * // => [['Kvinna', 4], ['Man', 8]]
  * ```
  */
-export function tabulate(compilation: Compilation, options: { readonly by?: readonly Dimension[] } = {}): Tabulation {
+export function tabulate(compilation: Compilation, options: TabulateOptions = {}): Tabulation {
+  assertCompilation(compilation);
+  return tabulateChecked(compilation, checkTabulateOptions(options));
+}
+
+/**
+ * @internal Throws an {@link UppfoljningError} unless the input is a
+ * well-formed compilation; its issues' paths start with `compilation`.
+ */
+export function assertCompilation(input: unknown): asserts input is Compilation {
+  const result = validateCompilation(input);
+  if (!result.success) throw new UppfoljningError(result.issues.map((x) => ({ ...x, path: ['compilation', ...x.path] })));
+}
+
+/** @internal The type of a value, as the `type` rule names it. */
+export const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** @internal Checks grouping dimensions given as an option: an array of known dimensions. */
+export function checkDimensions(by: unknown, path: readonly (string | number)[] = ['by']): Issue[] {
+  if (by === undefined) return [];
+  if (!Array.isArray(by)) return [issue(path, 'type', { expected: 'array', received: typeName(by) })];
+  return by.flatMap((d: unknown, i) =>
+    typeof d === 'string' && (DIMENSIONS as readonly string[]).includes(d) ? [] : [issue([...path, i], 'one_of', { values: [...DIMENSIONS], value: String(d) })],
+  );
+}
+
+/** @internal An options argument as an object (`{}` when left out); anything else throws (path `options`, rule `type`). */
+export function optionsObject(options: unknown): Readonly<Record<string, unknown>> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new UppfoljningError([issue(['options'], 'type', { expected: 'object', received: typeName(options) })]);
+  }
+  return options as Record<string, unknown>;
+}
+
+function checkTabulateOptions(options: unknown): TabulateOptions {
+  const checked = optionsObject(options);
+  const issues = checkDimensions(checked.by);
+  if (issues.length > 0) throw new UppfoljningError(issues);
+  return checked as TabulateOptions;
+}
+
+/**
+ * @internal {@link tabulate} without the checks, for a compilation and
+ * options already checked (analyse checks once, then tabulates per dimension).
+ */
+export function tabulateChecked(compilation: Compilation, options: TabulateOptions): Tabulation {
   const by = options.by ?? [];
-  by.forEach((d, i) => {
-    if (!DIMENSIONS.includes(d)) {
-      throw new UppfoljningError([issue(['by', i], 'one_of', { values: [...DIMENSIONS], value: String(d) })]);
-    }
-  });
   const dims = compilation.meta.dims;
   const sizes = [dims.ageBands.length, dims.genders.length, dims.interventions.length] as const;
   const lists = [dims.ageBands, dims.genders, dims.interventions] as const;
