@@ -29,10 +29,26 @@ import { validateCompilation } from './merge.js';
  */
 export const DIMENSIONS = ['ageBand', 'gender', 'intervention'] as const;
 
-/** A grouping dimension. */
+/**
+ * A grouping dimension.
+ *
+ * @example
+ * ```ts
+ * const by: Dimension = 'gender';
+ * ```
+ */
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** A count with its denominator and a Wilson 95 % interval for the share. */
+/**
+ * A count with its denominator and a Wilson 95 % interval for the share.
+ *
+ * @example
+ * ```ts
+ * const goalMet: Share = tabulate(compilation).total.attainment.goalMet;
+ * [goalMet.count, goalMet.n];
+ * // => [13, 30]
+ * ```
+ */
 export interface Share {
   readonly count: number;
   readonly n: number;
@@ -40,14 +56,30 @@ export interface Share {
   readonly share: ShareInterval | NotComputed;
 }
 
-/** A coded category with its count. */
+/**
+ * A coded category with its count.
+ *
+ * @example
+ * ```ts
+ * const c: CategoryCount = { code: 'alkohol', label: { sv: 'Alkohol', en: 'Alcohol' }, count: 12 };
+ * ```
+ */
 export interface CategoryCount {
   readonly code: string;
   readonly label: Label;
   readonly count: number;
 }
 
-/** The results for one group (or the total), read from a compilation. */
+/**
+ * The results for one group (or the total), read from a compilation.
+ *
+ * @example
+ * ```ts
+ * const total: GroupRow = tabulate(compilation).total;
+ * total.flow.selected;
+ * // => 40
+ * ```
+ */
 export interface GroupRow {
   /** The group's codes: only the dimensions grouped by are present. */
   readonly key: Readonly<Partial<Record<Dimension, string>>>;
@@ -120,7 +152,16 @@ export interface GroupRow {
   readonly during: readonly DuringSummary[];
 }
 
-/** A during-measure week by week for a group. */
+/**
+ * A during-measure week by week for a group.
+ *
+ * @example
+ * ```ts
+ * const urine: DuringSummary = tabulate(compilation).total.during[0]!;
+ * urine.label.en;
+ * // => 'Urine test'
+ * ```
+ */
 export interface DuringSummary {
   readonly id: string;
   readonly label: Label;
@@ -137,7 +178,16 @@ export interface DuringSummary {
   readonly later: { readonly tests: number; readonly clients: number };
 }
 
-/** A compilation read as a table: one row per group, and the total. */
+/**
+ * A compilation read as a table: one row per group, and the total.
+ *
+ * @example
+ * ```ts
+ * const table: Tabulation = tabulate(compilation, { by: ['gender'] });
+ * table.rows.map((r) => r.label.en);
+ * // => ['Woman', 'Man']
+ * ```
+ */
 export interface Tabulation {
   readonly planId: string;
   readonly title: string;
@@ -149,7 +199,14 @@ export interface Tabulation {
 
 const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
-/** Options of {@link tabulate}. */
+/**
+ * Options of {@link tabulate}.
+ *
+ * @example
+ * ```ts
+ * const options: TabulateOptions = { by: ['gender', 'ageBand'] };
+ * ```
+ */
 export interface TabulateOptions {
   /** The dimensions to group by (default none: the total only). */
   readonly by?: readonly Dimension[];

@@ -20,6 +20,11 @@ describe('TSDoc examples of analyse and tabulate', () => {
       ['Kvinna', 4],
       ['Man', 8],
     ]);
+    // The examples of its types.
+    expect([tabulate(compilation).total.attainment.goalMet.count, tabulate(compilation).total.attainment.goalMet.n]).toEqual([13, 30]);
+    expect(tabulate(compilation).total.flow.selected).toBe(40);
+    expect(tabulate(compilation).total.during[0]!.label.en).toBe('Urine test');
+    expect(tabulate(compilation, { by: ['gender'] }).rows.map((r) => r.label.en)).toEqual(['Woman', 'Man']);
   });
 
   it('analyse: the share who met their goal (13 of 30), the subgroups, Holm', () => {
