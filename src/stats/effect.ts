@@ -22,13 +22,31 @@ export interface EffectSize<M extends string> {
   readonly notes: readonly StatsNote[];
 }
 
-/** Options of {@link cohenDz}. */
+/**
+ * Options of {@link cohenDz}.
+ *
+ * @example
+ * ```ts
+ * const options: CohenDzOptions = { confidence: 0.9 };
+ * const d = cohenDz([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4], options) as CohenDzResult;
+ * [d.lower, d.upper]; // => [0.5446…, 1.9746…]
+ * ```
+ */
 export interface CohenDzOptions {
   /** Confidence level of the interval. Default 0.95. */
   readonly confidence?: number;
 }
 
-/** The result of {@link cohenDz}: the estimate with its exact confidence interval. */
+/**
+ * The result of {@link cohenDz}: the estimate with its exact confidence interval.
+ *
+ * @example
+ * ```ts
+ * const d = cohenDz([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4]) as CohenDzResult; // R's sleep data
+ * d.estimate; // => 1.2845…
+ * d.lower; // => 0.4146…
+ * ```
+ */
 export interface CohenDzResult extends EffectSize<'cohen-dz'> {
   readonly lower: number;
   readonly upper: number;
@@ -92,7 +110,16 @@ function noncentralityFor(t: number, df: number, target: number): number {
   return (lo + hi) / 2;
 }
 
-/** The result of {@link rankBiserialPaired}. */
+/**
+ * The result of {@link rankBiserialPaired}.
+ *
+ * @example
+ * ```ts
+ * const r = rankBiserialPaired([1, 2, 3, -4]) as RankBiserialResult;
+ * r.positiveRankSum; // => 6
+ * r.estimate; // => 0.2
+ * ```
+ */
 export interface RankBiserialResult extends EffectSize<'rank-biserial-paired'> {
   /** Sum of the ranks of positive differences. */
   readonly positiveRankSum: number;

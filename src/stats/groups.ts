@@ -11,16 +11,44 @@ import type { TestResult } from './paired.js';
 /** R's relative tolerance when comparing table probabilities with the observed one. */
 const REL_TOL = 1 + 1e-7;
 
-/** A 2×2 table of counts: `[[a, b], [c, d]]`, rows are groups, columns outcomes. */
+/**
+ * A 2×2 table of counts: `[[a, b], [c, d]]`, rows are groups, columns outcomes.
+ *
+ * @example
+ * ```ts
+ * // Rows: two groups; columns: goal met, not met.
+ * const table: Table2x2 = [[9, 1], [3, 7]];
+ * const f = fisherExact2x2(table) as FisherResult;
+ * f.pValue; // => 0.01976…
+ * ```
+ */
 export type Table2x2 = readonly [readonly [number, number], readonly [number, number]];
 
-/** Options of {@link fisherExact2x2}. */
+/**
+ * Options of {@link fisherExact2x2}.
+ *
+ * @example
+ * ```ts
+ * const options: FisherOptions = { confidence: 0.9 };
+ * const f = fisherExact2x2([[3, 1], [1, 3]], options) as FisherResult;
+ * [f.lower, f.upper]; // => [0.3135…, 306.23…]
+ * ```
+ */
 export interface FisherOptions {
   /** Confidence level of the odds ratio's interval. Default 0.95. */
   readonly confidence?: number;
 }
 
-/** The result of {@link fisherExact2x2}. */
+/**
+ * The result of {@link fisherExact2x2}.
+ *
+ * @example
+ * ```ts
+ * const f = fisherExact2x2([[3, 1], [1, 3]]) as FisherResult; // Fisher's tea-tasting
+ * f.oddsRatio; // => 6.4083…
+ * f.pValue; // => 0.4857…
+ * ```
+ */
 export interface FisherResult extends TestResult<'fisher-exact'> {
   /** The count in the first cell, a. */
   readonly statistic: number;
@@ -118,7 +146,18 @@ export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): Fi
 /** Limit on the steps (partial tables visited) of the Fisher–Freeman–Halton enumeration: a few seconds at most. */
 const FFH_STEP_LIMIT = 10_000_000;
 
-/** Options of {@link chiSquareIndependence}. */
+/**
+ * Options of {@link chiSquareIndependence}.
+ *
+ * @example
+ * ```ts
+ * // Cochran's rule fails here, so the default ('auto') uses Fisher's exact test.
+ * const options: ChiSquareOptions = { exact: false };
+ * const r = chiSquareIndependence([[3, 1], [1, 3]], options) as ChiSquareResult;
+ * r.method; // => 'chi-square-pearson'
+ * r.pValue; // => 0.1572…
+ * ```
+ */
 export interface ChiSquareOptions {
   /**
    * `auto` (default): fall back to the exact test when Cochran's rule fails;
@@ -134,7 +173,17 @@ export interface ChiSquareOptions {
   readonly maxSteps?: number;
 }
 
-/** The result of {@link chiSquareIndependence}. */
+/**
+ * The result of {@link chiSquareIndependence}.
+ *
+ * @example
+ * ```ts
+ * const r = chiSquareIndependence([[3, 1], [1, 3]]) as ChiSquareResult;
+ * r.cochranOk; // => false
+ * r.chiSquarePValue; // => 0.1572…
+ * r.pValue; // => 0.4857…
+ * ```
+ */
 export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fisher-exact' | 'fisher-freeman-halton'> {
   /** Pearson's X² (always reported, whichever p-value is used). */
   readonly statistic: number;
@@ -423,7 +472,18 @@ function sortedInto(values: readonly number[], out: number[]): number[] {
   return out;
 }
 
-/** Options of the rank tests between groups. */
+/**
+ * Options of the rank tests between groups.
+ *
+ * @example
+ * ```ts
+ * const options: MannWhitneyOptions = { exact: false };
+ * const x = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+ * const r = mannWhitneyU(x, [1.15, 0.88, 0.9, 0.74, 1.21], options) as MannWhitneyResult;
+ * r.method; // => 'mann-whitney-normal'
+ * r.z; // => 1.1635…
+ * ```
+ */
 export interface MannWhitneyOptions {
   /**
    * `auto` (default): the exact distribution when both groups have fewer
@@ -435,7 +495,17 @@ export interface MannWhitneyOptions {
   readonly correct?: boolean;
 }
 
-/** The result of {@link mannWhitneyU}. */
+/**
+ * The result of {@link mannWhitneyU}.
+ *
+ * @example
+ * ```ts
+ * const x = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+ * const r = mannWhitneyU(x, [1.15, 0.88, 0.9, 0.74, 1.21]) as MannWhitneyResult;
+ * r.statistic; // => 35
+ * r.pValue; // => 0.2544…
+ * ```
+ */
 export interface MannWhitneyResult extends TestResult<'mann-whitney-exact' | 'mann-whitney-normal'> {
   /** W = U for x: the rank sum of x minus n1(n1 + 1)/2 (R's `W`). */
   readonly statistic: number;
@@ -445,9 +515,25 @@ export interface MannWhitneyResult extends TestResult<'mann-whitney-exact' | 'ma
   readonly z: number | null;
 }
 
-/** Each group needs at least this many values for a rank test between groups. */
+/**
+ * Each group needs at least this many values for a rank test between groups.
+ *
+ * @example
+ * ```ts
+ * MIN_GROUP_SIZE; // => 3
+ * mannWhitneyU([1, 2], [3, 4, 5, 6, 7, 8]); // => { computed: false, n: 2, reason: 'too_few', params: { n: 2, minimum: 3 } }
+ * ```
+ */
 export const MIN_GROUP_SIZE = 3;
-/** And together at least this many (with 3 + 4 no outcome reaches p < 0.05: 2/35 = 0.057). */
+/**
+ * And together at least this many (with 3 + 4 no outcome reaches p < 0.05: 2/35 = 0.057).
+ *
+ * @example
+ * ```ts
+ * MIN_TOTAL_FOR_GROUP_TEST; // => 8
+ * mannWhitneyU([1, 2, 3], [4, 5, 6, 7]); // => { computed: false, n: 7, reason: 'too_few', params: { n: 7, minimum: 8 } }
+ * ```
+ */
 export const MIN_TOTAL_FOR_GROUP_TEST = 8;
 
 /**
@@ -547,7 +633,19 @@ export function mannWhitneyU(
   };
 }
 
-/** Options of {@link kruskalWallis}. */
+/**
+ * Options of {@link kruskalWallis}.
+ *
+ * @example
+ * ```ts
+ * // The default ('auto') is exact for groups this small (p = 0.7107…).
+ * const options: KruskalWallisOptions = { exact: false };
+ * const groups = [[2.9, 3.0, 2.5, 2.6, 3.2], [3.8, 2.7, 4.0, 2.4], [2.8, 3.4, 3.7, 2.2, 2.0]];
+ * const r = kruskalWallis(groups, options) as KruskalWallisResult;
+ * r.method; // => 'kruskal-wallis'
+ * r.pValue; // => 0.6799…
+ * ```
+ */
 export interface KruskalWallisOptions {
   /**
    * `auto` (default): the exact permutation distribution of H when there are
@@ -560,7 +658,17 @@ export interface KruskalWallisOptions {
   readonly maxAssignments?: number;
 }
 
-/** The result of {@link kruskalWallis}. */
+/**
+ * The result of {@link kruskalWallis}.
+ *
+ * @example
+ * ```ts
+ * const groups = [[2.9, 3.0, 2.5, 2.6, 3.2], [3.8, 2.7, 4.0, 2.4], [2.8, 3.4, 3.7, 2.2, 2.0]];
+ * const r = kruskalWallis(groups) as KruskalWallisResult;
+ * r.sizes; // => [5, 4, 5]
+ * r.pValue; // => 0.7107…
+ * ```
+ */
 export interface KruskalWallisResult extends TestResult<'kruskal-wallis' | 'kruskal-wallis-exact'> {
   /** H, corrected for ties (R's "Kruskal-Wallis chi-squared"). */
   readonly statistic: number;

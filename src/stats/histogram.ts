@@ -2,7 +2,17 @@ import { UppfoljningError } from '../core/error.js';
 import { issue, type Issue } from '../core/issue.js';
 import { checkFinite, checkFiniteArray, checkPositive } from './_lib/check.js';
 
-/** One bar of a histogram: a value and how many times it occurs. */
+/**
+ * One bar of a histogram: a value and how many times it occurs.
+ *
+ * @example
+ * ```ts
+ * // Björkebo's change scores on the confidence scale, as compiled.
+ * const bins: HistogramBin[] = [{ value: -1, count: 2 }, { value: 0, count: 7 }, { value: 1, count: 14 }, { value: 2, count: 7 }];
+ * const r = signTest(expandHistogram(bins)) as SignTestResult;
+ * r.positive; // => 21
+ * ```
+ */
 export interface HistogramBin {
   readonly value: number;
   readonly count: number;
@@ -38,7 +48,16 @@ export function expandHistogram(bins: readonly HistogramBin[]): number[] {
   return out;
 }
 
-/** Where the counts of {@link expandCounts} sit on the scale. */
+/**
+ * Where the counts of {@link expandCounts} sit on the scale.
+ *
+ * @example
+ * ```ts
+ * const scale: CountsScale = { min: -1 };
+ * expandCounts([2, 1, 3], scale); // => [-1, -1, 0, 1, 1, 1]
+ * expandCounts([1, 0, 2], { min: 1, step: 0.5 }); // => [1, 2, 2]
+ * ```
+ */
 export interface CountsScale {
   /** The value of the first count. */
   readonly min: number;

@@ -3,10 +3,26 @@ import { issue, type Issue } from '../core/issue.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import { checkFinite, checkOpen, checkPositive } from './_lib/check.js';
 
-/** Which way is better on an instrument's scale. */
+/**
+ * Which way is better on an instrument's scale.
+ *
+ * @example
+ * ```ts
+ * const direction: ScaleDirection = 'lower-is-better';
+ * clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, direction }); // => { a: 14, b: null, c: null, direction: 'lower-is-better' }
+ * ```
+ */
 export type ScaleDirection = 'higher-is-better' | 'lower-is-better';
 
-/** Options of {@link reliableChangeIndex}. */
+/**
+ * Options of {@link reliableChangeIndex}.
+ *
+ * @example
+ * ```ts
+ * const options: ReliableChangeOptions = { sdBefore: 7.5, reliability: 0.88, criterion: 1.645 };
+ * reliableChangeIndex(30, 18, options).minimumReliableChange; // => 6.0441…
+ * ```
+ */
 export interface ReliableChangeOptions {
   /** The instrument's standard deviation in the reference (pre-treatment) group, > 0. */
   readonly sdBefore: number;
@@ -16,7 +32,16 @@ export interface ReliableChangeOptions {
   readonly criterion?: number;
 }
 
-/** The result of {@link reliableChangeIndex}. */
+/**
+ * The result of {@link reliableChangeIndex}.
+ *
+ * @example
+ * ```ts
+ * const rc = reliableChangeIndex(30, 18, { sdBefore: 7.5, reliability: 0.88 });
+ * rc.rci; // => -3.2659…
+ * rc.reliable; // => true
+ * ```
+ */
 export interface ReliableChange {
   readonly computed: true;
   readonly n: 1;
@@ -82,13 +107,30 @@ export function reliableChangeIndex(before: number, after: number, options: Reli
   };
 }
 
-/** A norm group's mean and standard deviation. */
+/**
+ * A norm group's mean and standard deviation.
+ *
+ * @example
+ * ```ts
+ * const clinical: Norm = { mean: 30, sd: 8 };
+ * const functional: Norm = { mean: 10, sd: 6 };
+ * clinicalCutoffs({ clinical, functional }).direction; // => 'lower-is-better'
+ * ```
+ */
 export interface Norm {
   readonly mean: number;
   readonly sd: number;
 }
 
-/** Input of {@link clinicalCutoffs}. */
+/**
+ * Input of {@link clinicalCutoffs}.
+ *
+ * @example
+ * ```ts
+ * const input: ClinicalCutoffsInput = { clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 } };
+ * clinicalCutoffs(input).c; // => 18.571…
+ * ```
+ */
 export interface ClinicalCutoffsInput {
   /** The clinical (dysfunctional) population's norms. */
   readonly clinical: Norm;
@@ -101,7 +143,16 @@ export interface ClinicalCutoffsInput {
   readonly direction?: ScaleDirection;
 }
 
-/** The cut-offs of {@link clinicalCutoffs}; `b` and `c` are null without functional norms. */
+/**
+ * The cut-offs of {@link clinicalCutoffs}; `b` and `c` are null without functional norms.
+ *
+ * @example
+ * ```ts
+ * const cutoffs = clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 } });
+ * const change = classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: cutoffs.direction, cutoff: cutoffs.c ?? cutoffs.a }) as IndividualChange;
+ * change.class; // => 'recovered'
+ * ```
+ */
 export interface ClinicalCutoffs {
   /** Two standard deviations beyond the clinical mean, towards better. */
   readonly a: number;
@@ -164,10 +215,29 @@ export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
   return { a, b, c, direction };
 }
 
-/** The four classes of individual change. */
+/**
+ * The four classes of individual change.
+ *
+ * @example
+ * ```ts
+ * const change = classifyIndividualChange(30, 24, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better' }) as IndividualChange;
+ * // |RCI| = 6 / 3.674 = 1.63, not above the criterion 1.96
+ * change.class; // => 'unchanged'
+ * ```
+ */
 export type IndividualChangeClass = 'recovered' | 'improved' | 'unchanged' | 'deteriorated';
 
-/** Options of {@link classifyIndividualChange}. */
+/**
+ * Options of {@link classifyIndividualChange}.
+ *
+ * @example
+ * ```ts
+ * const options: ClassifyChangeOptions = { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better', cutoff: 18.5 };
+ * const change = classifyIndividualChange(30, 12, options) as IndividualChange;
+ * change.class; // => 'recovered'
+ * classifyIndividualChange(30, null, options).computed; // => false
+ * ```
+ */
 export interface ClassifyChangeOptions extends ReliableChangeOptions {
   readonly direction: ScaleDirection;
   /**
@@ -177,7 +247,16 @@ export interface ClassifyChangeOptions extends ReliableChangeOptions {
   readonly cutoff?: number;
 }
 
-/** The result of {@link classifyIndividualChange}. */
+/**
+ * The result of {@link classifyIndividualChange}.
+ *
+ * @example
+ * ```ts
+ * const change = classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better', cutoff: 18.5 }) as IndividualChange;
+ * change.crossedCutoff; // => true
+ * change.rci; // => -4.898…
+ * ```
+ */
 export interface IndividualChange {
   readonly computed: true;
   readonly n: 1;
@@ -241,7 +320,16 @@ export function classifyIndividualChange(
   return { computed: true, n: 1, method: 'jacobson-truax', class: cls, rci, reliable, crossedCutoff };
 }
 
-/** Options of {@link gasTScore}. */
+/**
+ * Options of {@link gasTScore}.
+ *
+ * @example
+ * ```ts
+ * const options: GasOptions = { weights: [2, 1, 1] };
+ * const t = gasTScore([1, 0, -1], options) as GasTScore;
+ * t.estimate; // => 53.333…
+ * ```
+ */
 export interface GasOptions {
   /** A weight (> 0) per goal; equal weights when left out. */
   readonly weights?: readonly number[];
@@ -249,7 +337,16 @@ export interface GasOptions {
   readonly rho?: number;
 }
 
-/** The result of {@link gasTScore}. */
+/**
+ * The result of {@link gasTScore}.
+ *
+ * @example
+ * ```ts
+ * const t = gasTScore([1, 1, 1, 1]) as GasTScore;
+ * t.estimate; // => 64.509…
+ * t.rho; // => 0.3
+ * ```
+ */
 export interface GasTScore {
   readonly computed: true;
   /** The number of goals. */

@@ -34,7 +34,15 @@ export const STATS_METHODS = [
   'holm',
 ] as const;
 
-/** A statistical method named in a result. */
+/**
+ * A statistical method named in a result.
+ *
+ * @example
+ * ```ts
+ * const method: StatsMethod = 'wilson';
+ * methodLabel(method, 'en'); // => 'Wilson score interval'
+ * ```
+ */
 export type StatsMethod = (typeof STATS_METHODS)[number];
 
 /**
@@ -129,7 +137,15 @@ export const STATS_NOTE_CODES = [
   'estimate_at_boundary',
 ] as const;
 
-/** A kind of note about how a result was computed. */
+/**
+ * A kind of note about how a result was computed.
+ *
+ * @example
+ * ```ts
+ * const r = signTest([1, 2, 3, 4, 5, 6, -1, 0]) as SignTestResult;
+ * r.notes.map((n) => n.code); // => ['zeros_dropped', 'exact_distribution']
+ * ```
+ */
 export type StatsNoteCode = (typeof STATS_NOTE_CODES)[number];
 
 /**

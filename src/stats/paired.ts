@@ -51,7 +51,17 @@ export interface TestResult<M extends string> {
   readonly notes: readonly StatsNote[];
 }
 
-/** Options of {@link wilcoxonSignedRank}. */
+/**
+ * Options of {@link wilcoxonSignedRank}.
+ *
+ * @example
+ * ```ts
+ * // Rank the zero with the rest (as coin) instead of dropping it (as R).
+ * const options: WilcoxonSignedRankOptions = { zeroMethod: 'pratt' };
+ * const w = wilcoxonSignedRank([1, 2, 0, 3, 4, -1, 2, 1], options) as WilcoxonSignedRankResult;
+ * w.statistic; // => 32
+ * ```
+ */
 export interface WilcoxonSignedRankOptions {
   /**
    * `auto` (default): the exact distribution for n < 50, conditional on
@@ -68,7 +78,16 @@ export interface WilcoxonSignedRankOptions {
   readonly zeroMethod?: 'wilcox' | 'pratt';
 }
 
-/** The result of {@link wilcoxonSignedRank}. */
+/**
+ * The result of {@link wilcoxonSignedRank}.
+ *
+ * @example
+ * ```ts
+ * const w = wilcoxonSignedRank([1, 2, 0, 3, 4, -1, 2, 1]) as WilcoxonSignedRankResult;
+ * w.zeros; // => 1
+ * w.pValue; // => 0.0625
+ * ```
+ */
 export interface WilcoxonSignedRankResult
   extends TestResult<'wilcoxon-signed-rank-exact' | 'wilcoxon-signed-rank-normal'> {
   /** V: the sum of the ranks of the positive differences (as R). */
@@ -178,7 +197,16 @@ export function wilcoxonSignedRank(
   };
 }
 
-/** The result of {@link signTest}. */
+/**
+ * The result of {@link signTest}.
+ *
+ * @example
+ * ```ts
+ * const s = signTest([1, 2, 3, 4, 5, 6, -1, 0]) as SignTestResult;
+ * s.positive; // => 6
+ * s.pValue; // => 0.125
+ * ```
+ */
 export interface SignTestResult extends TestResult<'sign-test-exact'> {
   /** The number of positive differences. */
   readonly statistic: number;
@@ -226,13 +254,31 @@ export function signTest(differences: readonly number[]): SignTestResult | NotCo
   };
 }
 
-/** Options of {@link pairedTTest}. */
+/**
+ * Options of {@link pairedTTest}.
+ *
+ * @example
+ * ```ts
+ * const options: PairedTTestOptions = { confidence: 0.9 };
+ * const t = pairedTTest([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4], options) as PairedTTestResult;
+ * [t.lower, t.upper]; // => [0.8669…, 2.2930…]
+ * ```
+ */
 export interface PairedTTestOptions {
   /** Confidence level of the interval for the mean difference. Default 0.95. */
   readonly confidence?: number;
 }
 
-/** The result of {@link pairedTTest}. */
+/**
+ * The result of {@link pairedTTest}.
+ *
+ * @example
+ * ```ts
+ * const t = pairedTTest([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4]) as PairedTTestResult; // R's sleep data
+ * t.meanDifference; // => 1.58
+ * t.pValue; // => 0.002832…
+ * ```
+ */
 export interface PairedTTestResult extends TestResult<'paired-t'> {
   /** t = mean / (sd / √n). */
   readonly statistic: number;
@@ -308,7 +354,17 @@ export function meanSd(values: readonly number[]): { mean: number; sd: number } 
   return { mean: m, sd: sd <= 1e-12 * scale ? 0 : sd };
 }
 
-/** Options of {@link mcnemarTest}. */
+/**
+ * Options of {@link mcnemarTest}.
+ *
+ * @example
+ * ```ts
+ * // 236 discordant pairs: the default ('auto') would use chi-square.
+ * const options: McNemarOptions = { exact: true };
+ * const m = mcnemarTest(150, 86, options) as McNemarResult;
+ * m.method; // => 'mcnemar-exact'
+ * ```
+ */
 export interface McNemarOptions {
   /**
    * `auto` (default): exact binomial when there are fewer than 25 discordant
@@ -317,7 +373,17 @@ export interface McNemarOptions {
   readonly exact?: 'auto' | boolean;
 }
 
-/** The result of {@link mcnemarTest}. */
+/**
+ * The result of {@link mcnemarTest}.
+ *
+ * @example
+ * ```ts
+ * // 8 clients went from a positive to a negative test, 1 the other way.
+ * const m = mcnemarTest(1, 8) as McNemarResult;
+ * m.df; // => null
+ * m.pValue; // => 0.0390…
+ * ```
+ */
 export interface McNemarResult extends TestResult<'mcnemar-exact' | 'mcnemar-chi-square'> {
   /** Exact: b (pairs that went yes → no); chi-square: (|b − c| − 1)² / (b + c), or 0 when b = c. */
   readonly statistic: number;

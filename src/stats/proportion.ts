@@ -3,7 +3,16 @@ import { checkOpen, checkSuccesses } from './_lib/check.js';
 import { betaQuantile, normalQuantile } from './_lib/special.js';
 import type { StatsNote } from './methods.js';
 
-/** Options of the interval functions for a share. */
+/**
+ * Options of the interval functions for a share.
+ *
+ * @example
+ * ```ts
+ * const options: ShareIntervalOptions = { confidence: 0.9 };
+ * const s = wilsonInterval(5, 8, options) as ShareInterval;
+ * [s.lower, s.upper]; // => [0.3479…, 0.8388…]
+ * ```
+ */
 export interface ShareIntervalOptions {
   /** Confidence level, strictly between 0 and 1. Default 0.95. */
   readonly confidence?: number;
@@ -123,7 +132,15 @@ function shareInterval(
   return { computed: true, n, successes, estimate: successes / n, lower, upper, confidence, method, notes: [] };
 }
 
-/** Options of {@link shareWithInterval}. */
+/**
+ * Options of {@link shareWithInterval}.
+ *
+ * @example
+ * ```ts
+ * const options: ShareWithIntervalOptions = { method: 'clopper-pearson', confidence: 0.9 };
+ * shareWithInterval(5, 8, options); // => { computed: true, n: 8, successes: 5, estimate: 0.625, lower: 0.2892…, upper: 0.8888…, confidence: 0.9, method: 'clopper-pearson' }
+ * ```
+ */
 export interface ShareWithIntervalOptions extends ShareIntervalOptions {
   /** The interval: `wilson` (default) or `clopper-pearson`. */
   readonly method?: 'wilson' | 'clopper-pearson';
@@ -245,7 +262,17 @@ export function newcombeDifference(
   };
 }
 
-/** One group's count of successes out of n. */
+/**
+ * One group's count of successes out of n.
+ *
+ * @example
+ * ```ts
+ * const goalMetWomen: SuccessCount = { successes: 9, n: 10 };
+ * const goalMetMen: SuccessCount = { successes: 3, n: 10 };
+ * const d = riskDifference(goalMetWomen, goalMetMen) as ShareDifference;
+ * d.estimate; // => 0.6
+ * ```
+ */
 export interface SuccessCount {
   readonly successes: number;
   readonly n: number;

@@ -21,7 +21,15 @@ export const STATS_RULES = [
   'length_mismatch',
 ] as const;
 
-/** A rule of the statistics module. */
+/**
+ * A rule of the statistics module.
+ *
+ * @example
+ * ```ts
+ * const rule: StatsRule = 'exceeds_total';
+ * ruleText(rule, { value: 9, total: 8, totalName: 'n' }, 'en'); // => 'must not exceed n (9 > 8)'
+ * ```
+ */
 export type StatsRule = (typeof STATS_RULES)[number];
 
 /**
