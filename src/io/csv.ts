@@ -1,6 +1,15 @@
 import { issue, type Issue } from '../core/issue.js';
 
-/** A text encoding that Swedish exports use. */
+/**
+ * A text encoding that Swedish exports use.
+ *
+ * @example
+ * ```ts
+ * const encoding: CsvEncoding = 'windows-1252'; // what Excel writes on Windows
+ * decodeText(new Uint8Array([0x4b, 0xf6, 0x6e]), encoding).text;
+ * // => 'Kön'
+ * ```
+ */
 export type CsvEncoding = 'utf-8' | 'windows-1252';
 
 /**
@@ -53,13 +62,32 @@ export function decodeText(bytes: Uint8Array, encoding?: CsvEncoding): { text: s
   }
 }
 
-/** One data row of a CSV file: its line number in the file (the header is line 1) and its fields. */
+/**
+ * One data row of a CSV file: its line number in the file (the header is line 1) and its fields.
+ *
+ * @example
+ * ```ts
+ * const rows: readonly CsvRow[] = parseCsv('id;ålder\nk-1;34\n').rows;
+ * rows[0];
+ * // => { line: 2, fields: ['k-1', '34'] } (the header is line 1)
+ * ```
+ */
 export interface CsvRow {
   readonly line: number;
   readonly fields: readonly string[];
 }
 
-/** A parsed CSV file. */
+/**
+ * A parsed CSV file.
+ *
+ * @example
+ * ```ts
+ * const table: CsvTable = parseCsv('id;ålder\nk-1;34\nk-2;"35\n');
+ * table.separator; // => ';'
+ * table.rows.length; // => 1
+ * table.issues; // => [{ path: [3], rule: 'unclosed_quote', params: {} }]
+ * ```
+ */
 export interface CsvTable {
   /** The separator used: `;` or `,`. */
   readonly separator: ';' | ',';

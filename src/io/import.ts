@@ -7,7 +7,17 @@ import { validateRecord } from '../record/validate.js';
 import { decodeText, parseCsv, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFields, type CsvMapping } from './mapping.js';
 
-/** One problem in an imported file: which file, line and column, and the issue. */
+/**
+ * One problem in an imported file: which file, line and column, and the issue.
+ *
+ * @example
+ * ```ts
+ * const { issues } = importCsv(plan, { clients: 'enrolled;age;gender\n2019-01-07;34;man\n' }, CsvMappingSchema.parse({}));
+ * const first: RowIssue = issues[0]!; // { file: 'clients', line: 1, column: 'clientId', field: 'clientId', issue }
+ * formatRowIssue(first, 'en');
+ * // => 'clients line 1, column "clientId": the column "clientId" (for clientId) is missing from the file [missing_column]'
+ * ```
+ */
 export interface RowIssue {
   /** `clients` (one row per client) or `during` (the long file of events). */
   readonly file: 'clients' | 'during';
@@ -21,13 +31,34 @@ export interface RowIssue {
   readonly issue: Issue;
 }
 
-/** Progress of a long import: rows done of all rows. */
+/**
+ * Progress of a long import: rows done of all rows.
+ *
+ * @example
+ * ```ts
+ * importCsv(plan, { clients: bytes }, mapping, {
+ *   onProgress: ({ done, total }: ImportProgress) => console.log(`${done} of ${total} rows`),
+ * });
+ * ```
+ */
 export interface ImportProgress {
   readonly done: number;
   readonly total: number;
 }
 
-/** What {@link importCsv} needs: the clients file and, optionally, the long file of during events. */
+/**
+ * What {@link importCsv} needs: the clients file and, optionally, the long file of during events.
+ *
+ * @example
+ * ```ts
+ * const input: CsvInput = {
+ *   clients: 'clientId;enrolled;age;gender;before.date;before.mainProblem\nk-1;2019-01-07;34;man;2019-01-14;alkohol\n',
+ *   during: 'clientId;kind;date;measure;value\nk-1;measure;2019-01-21;urinprov;0\n',
+ * };
+ * importCsv(plan, input, CsvMappingSchema.parse({})).records[0]?.during.length;
+ * // => 1
+ * ```
+ */
 export interface CsvInput {
   /** The clients file, as bytes (encoding detected) or already decoded text. */
   readonly clients: Uint8Array | string;
@@ -35,7 +66,19 @@ export interface CsvInput {
   readonly during?: Uint8Array | string;
 }
 
-/** The outcome of an import: every valid record, and every problem found. */
+/**
+ * The outcome of an import: every valid record, and every problem found.
+ *
+ * @example
+ * ```ts
+ * const mapping = CsvMappingSchema.parse({ columns: { clientId: 'Löpnummer', age: 'Ålder', gender: 'Kön' }, codes: { gender: { K: 'kvinna', M: 'man' } } });
+ * const result: CsvImport = importCsv(plan, { clients: 'Löpnummer;enrolled;Ålder;Kön\nk-1;2019-01-07;34;M\nk-2;2019-01-09;trettio;K\n' }, mapping);
+ * [result.rows, result.records.length, result.rejected];
+ * // => [2, 1, 1]
+ * result.issues.map((i) => formatRowIssue(i, 'en'));
+ * // => ['clients line 3, column "Ålder" (age): "trettio" is not a number [not_a_number]']
+ * ```
+ */
 export interface CsvImport {
   /** Records that passed every check against the plan, in file order. */
   readonly records: readonly ClientRecord[];

@@ -166,7 +166,16 @@ function planRecordSchema(plan: Plan, locale: Locale) {
     .strict();
 }
 
-/** A JSON Schema document (draft 2020-12), as plain JSON. */
+/**
+ * A JSON Schema document (draft 2020-12), as plain JSON.
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema = recordJsonSchema(plan, { locale: 'en' });
+ * schema.$schema;
+ * // => 'https://json-schema.org/draft/2020-12/schema'
+ * ```
+ */
 export type JsonSchema = { readonly [key: string]: unknown };
 
 /**

@@ -37,10 +37,30 @@ export const CsvMappingSchema = z
   })
   .strict();
 
-/** A validated mapping, as defined by {@link CsvMappingSchema}. */
+/**
+ * A validated mapping, as defined by {@link CsvMappingSchema}.
+ *
+ * @example
+ * ```ts
+ * const mapping: CsvMapping = CsvMappingSchema.parse({ columns: { age: 'Ålder', gender: 'Kön' }, codes: { gender: { K: 'kvinna', M: 'man' } } });
+ * mapping.duringColumns;
+ * // => {} (defaults filled in)
+ * importCsv(plan, { clients: exportText }, mapping);
+ * ```
+ */
 export type CsvMapping = z.infer<typeof CsvMappingSchema>;
 
-/** What a user writes in a mapping file. */
+/**
+ * What a user writes in a mapping file.
+ *
+ * @example
+ * ```ts
+ * // As written in a mapping file (e.g. mapping.json), before defaults:
+ * const input: CsvMappingInput = { columns: { clientId: 'Löpnummer', 'before.measures.tilltro-nykterhet': 'Tilltro före' }, encoding: 'windows-1252' };
+ * validateCsvMapping(input).success;
+ * // => true
+ * ```
+ */
 export type CsvMappingInput = z.input<typeof CsvMappingSchema>;
 
 /**
@@ -60,7 +80,15 @@ export function validateCsvMapping(input: unknown): Result<CsvMapping> {
   return parsed.success ? ok(parsed.data) : fail(fromZodIssues(parsed.error.issues));
 }
 
-/** The most goals per client a CSV row can hold (`goal.1.*` to `goal.9.*`). */
+/**
+ * The most goals per client a CSV row can hold (`goal.1.*` to `goal.9.*`).
+ *
+ * @example
+ * ```ts
+ * csvFields(plan).clients.filter((f) => f.field.startsWith('goal.')).length;
+ * // => 36 (MAX_CSV_GOALS × statement, area, target, met)
+ * ```
+ */
 export const MAX_CSV_GOALS = 9;
 
 /**

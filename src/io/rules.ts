@@ -21,7 +21,16 @@ export const IO_RULES = [
   'unknown_client',
 ] as const;
 
-/** A rule of the import module. */
+/**
+ * A rule of the import module.
+ *
+ * @example
+ * ```ts
+ * const rule: IoRule = 'missing_column';
+ * ruleText(rule, { column: 'clientId', field: 'clientId' }, 'en');
+ * // => 'the column "clientId" (for clientId) is missing from the file'
+ * ```
+ */
 export type IoRule = (typeof IO_RULES)[number];
 
 const q = (v: unknown): string => JSON.stringify(v);
