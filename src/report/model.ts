@@ -1,6 +1,5 @@
 import type { Label, Locale } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
-import { describeNotComputed } from '../core/not-computed.js';
 import { DEFAULT_K } from '../privacy/index.js';
 import type { Compilation } from '../compile/compile.js';
 import { tabulate, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
@@ -11,7 +10,17 @@ import { WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
 import { protectReportTable, type RawCell, type RawTable, type ReportTable } from './protect.js';
 
-/** Options for {@link buildReport} and the renderers. */
+/**
+ * Options for {@link buildReport} and the renderers.
+ *
+ * @example
+ * ```ts
+ * const options: ReportOptions = { locale: 'en', k: 3, by: ['gender'] };
+ * buildReport(compilation, options).sections[1]?.tables.map((t) => t.id);
+ * // => ['attainment-total', 'attainment-gender']
+ * renderMarkdown(compilation, options); // the renderers take the same options
+ * ```
+ */
 export interface ReportOptions {
   /** `sv` (default) or `en`. */
   readonly locale?: Locale;
@@ -21,7 +30,18 @@ export interface ReportOptions {
   readonly by?: readonly Dimension[];
 }
 
-/** One section of a report: a heading, tables that passed protection, and the data its chart is drawn from. */
+/**
+ * One section of a report: a heading, tables that passed protection, and the data its chart is drawn from.
+ *
+ * @example
+ * ```ts
+ * const section: ReportSection = buildReport(compilation, { locale: 'en' }).sections[1]!;
+ * section.title;
+ * // => 'Goal attainment'
+ * section.tables.map((t) => t.id);
+ * // => ['attainment-total', 'attainment-gender', 'attainment-ageBand']
+ * ```
+ */
 export interface ReportSection {
   readonly id: 'flow' | 'attainment' | 'primary' | 'during' | 'target';
   readonly title: string;
@@ -33,6 +53,14 @@ export interface ReportSection {
  * the sections with their protected tables, in one language. The renderers
  * (HTML, Markdown, CSV) and the chart specifications read only this, so
  * everything shown has passed small-cell protection.
+ *
+ * @example
+ * ```ts
+ * const model: ReportModel = buildReport(compilation, { locale: 'en' });
+ * model.summary[0];
+ * // => '40 clients were selected for the follow-up; 30 of them could be placed on the goal-attainment scale at closing.'
+ * const markdown = renderMarkdown(model); // every renderer reads the same protected model
+ * ```
  */
 export interface ReportModel {
   readonly locale: Locale;
@@ -195,7 +223,7 @@ function targetTables(total: GroupRow, locale: Locale): RawTable[] {
   ];
 }
 
-const CAUTION_CODES = new Set(['small_n', 'no_comparison_group', 'attrition_baseline', 'withdrawn', 'not_started', 'unclassified', 'invalid_records']);
+const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started']);
 
 /**
  * Builds a report from a compilation: tabulates it, analyses it, writes the
@@ -241,7 +269,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const flow = sections[0]!.tables[0]!;
   const hidden = new Set(flow.rows.filter((r) => r.cells[0]?.kind === 'count' && 'suppressed' in r.cells[0].value).map((r) => r.key));
   const { texts, withheld } = protectedFindings(a.findings, k, locale, hidden);
-  const isCaution = (f: Finding) => CAUTION_CODES.has(f.code) && f.code !== 'withdrawn' && f.code !== 'not_started';
+  // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
+  const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);
   const summary = a.findings.filter((f) => !isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
   const cautions = a.findings.filter((f) => isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
   if (withheld > 0) {
@@ -251,7 +280,6 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
         : `${withheld} ${withheld === 1 ? 'statement' : 'statements'} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
     );
   }
-  if (!a.pairedTest.computed) cautions.push(describeNotComputed(a.pairedTest, locale));
   return {
     locale,
     title: compilation.meta.title,

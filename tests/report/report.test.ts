@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyse, compile, findingText, parsePlan, tabulate } from '../../src/index.js';
+import { analyse, compile, findingText, parsePlan, tabulate, type Finding } from '../../src/index.js';
+import { protectedFindings } from '../../src/report/_lib/summary.js';
 import {
   buildReport,
   chartSpecs,
@@ -110,7 +111,7 @@ describe('buildReport', () => {
     expect(model.summary.slice(0, 3)).toEqual([
       // 40 selected, 30 classified are published in the flow table; started (39) is not, as it would reveal 1 never started.
       '40 klienter valdes ut till uppföljningen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
-      'Färre än 5 utvalda påbörjade aldrig insatsen.',
+      'Färre än 5 utvalda har inte påbörjat insatsen.',
       '5 avfördes från uppföljningen under insatsen (sammanbrott 5).',
     ]);
     expect(model.summary.join(' ')).not.toMatch(/\b39\b|\b32\b|avböjt 1/);
@@ -234,5 +235,44 @@ describe('renderText', () => {
 
   it('English on request, from a compilation directly', () => {
     expect(renderText(compilation, { locale: 'en' })).toContain('What the numbers cannot say:');
+  });
+});
+
+describe('the summary under protection (findings made by hand, k = 5)', () => {
+  const finding = (code: Finding['code'], params: Finding['params'], caution = true): Finding => ({ code, caution, params });
+  const notStarted = finding('not_started', {
+    count: 7,
+    waiting: 3,
+    withdrawnBeforeStart: 4,
+    reasonsSv: '3 väntar fortfarande på att börja och 4 avfördes före start (avböjt 4)',
+    reasonsEn: '3 are still waiting to start and 4 were withdrawn before the start (declined 4)',
+  });
+
+  it('not started: the total when it may be shown, never the small parts', () => {
+    const { texts } = protectedFindings([notStarted], 5, 'sv');
+    expect(texts.get(notStarted)).toBe('7 utvalda har inte påbörjat insatsen.');
+  });
+
+  it('not started, hidden in the flow table (secondary): no number at all', () => {
+    const { texts } = protectedFindings([notStarted], 5, 'en', new Set(['notStarted']));
+    expect(texts.get(notStarted)).toBe('Some selected clients have not started the intervention (the number is not shown, to protect individuals).');
+  });
+
+  it('withdrawn, hidden in the flow table although 6: no number', () => {
+    const withdrawn = finding('withdrawn', { count: 6, started: 30, share: 0.2, reasonsSv: 'sammanbrott 6', reasonsEn: 'breakdown 6' });
+    const { texts } = protectedFindings([withdrawn], 5, 'sv', new Set(['withdrawn']));
+    expect(texts.get(withdrawn)).toBe('Några avfördes från uppföljningen under insatsen (antalet visas inte, för att skydda enskilda).');
+  });
+
+  it('a test not run on 3 pairs is withheld and counted, as is anything resting on 1–4 people', () => {
+    const notTested = finding('not_tested', { n: 3, zeros: 1, reason: 'too_few', testSv: 't', testEn: 't', whySv: 'för få', whyEn: 'too few' });
+    const { texts, withheld } = protectedFindings([notTested], 5, 'sv');
+    expect(texts.has(notTested)).toBe(false);
+    expect(withheld).toBe(1);
+  });
+
+  it('with k = 1 every finding reads as the analysis words it', () => {
+    const { texts } = protectedFindings([notStarted], 1, 'sv');
+    expect(texts.get(notStarted)).toBe(findingText(notStarted, 'sv'));
   });
 });

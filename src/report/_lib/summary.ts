@@ -4,7 +4,10 @@ import { findingText, type Finding } from '../../analyse/index.js';
 import { formatPercent } from '../format.js';
 
 /** Parameters of findings that are counts of people (or rest on them). */
-const COUNT_KEYS = ['selected', 'started', 'closed', 'classified', 'count', 'n', 'improved', 'unchanged', 'worse', 'zeros', 'highN', 'lowN', 'firstN', 'lastN'];
+const COUNT_KEYS = [
+  'selected', 'started', 'closed', 'classified', 'count', 'n', 'improved', 'unchanged', 'worse', 'zeros',
+  'highN', 'lowN', 'firstN', 'lastN', 'waiting', 'withdrawnBeforeStart',
+];
 /** Shares paired with their n: the count behind the share is share × n. */
 const SHARE_PAIRS = [
   ['highShare', 'highN'],
@@ -35,6 +38,37 @@ function countsIn(params: IssueParams): number[] {
 
 const small = (counts: readonly number[], k: number) => counts.some((c) => c >= 1 && c < k);
 
+/** Words for the findings about who left, when their numbers cannot all be shown. */
+const WHO_LEFT = {
+  not_started: {
+    flowRow: 'notStarted',
+    fewerSv: 'utvalda har inte påbörjat insatsen',
+    fewerEn: 'selected clients have not started the intervention',
+    someSv: 'Några utvalda har inte påbörjat insatsen',
+    someEn: 'Some selected clients have not started the intervention',
+    countSv: 'utvalda har inte påbörjat insatsen',
+    countEn: 'selected clients have not started the intervention',
+  },
+  unclassified: {
+    flowRow: 'unclassified',
+    fewerSv: 'avslutade kunde inte bedömas på skalan (mätning eller bedömning saknades)',
+    fewerEn: 'closed could not be placed on the scale (a measurement or an assessment was missing)',
+    someSv: 'Några avslutade kunde inte bedömas på skalan',
+    someEn: 'Some closed could not be placed on the scale',
+    countSv: 'avslutade kunde inte bedömas på skalan',
+    countEn: 'of those closed could not be placed on the scale',
+  },
+  withdrawn: {
+    flowRow: 'withdrawn',
+    fewerSv: 'avfördes från uppföljningen under insatsen',
+    fewerEn: 'were withdrawn from the follow-up during the intervention',
+    someSv: 'Några avfördes från uppföljningen under insatsen',
+    someEn: 'Some were withdrawn from the follow-up during the intervention',
+    countSv: 'avfördes från uppföljningen under insatsen',
+    countEn: 'were withdrawn from the follow-up during the intervention',
+  },
+} as const;
+
 /** Sentences that say what can be said when the finding's own numbers are too small to show. */
 function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>): string | undefined {
   const p = finding.params;
@@ -49,18 +83,18 @@ function substitute(finding: Finding, k: number, locale: Locale, hidden: Readonl
         : `${selected} clients were selected for the follow-up; ${classified} of them could be placed on the goal-attainment scale at closing.`;
     }
     case 'not_started':
-      return sv ? `Färre än ${k} utvalda påbörjade aldrig insatsen.` : `Fewer than ${k} selected clients never started the intervention.`;
     case 'unclassified':
-      return sv
-        ? `Färre än ${k} avslutade kunde inte bedömas på skalan (mätning eller bedömning saknades).`
-        : `Fewer than ${k} closed could not be placed on the scale (a measurement or an assessment was missing).`;
     case 'withdrawn': {
       const count = Number(p.count);
-      if (count < k) return sv ? `Färre än ${k} avfördes från uppföljningen under insatsen.` : `Fewer than ${k} were withdrawn from the follow-up during the intervention.`;
-      // Without the number who started (or the share, which reveals it) when that is hidden.
-      const reasons = String(sv ? p.reasonsSv : p.reasonsEn);
-      const why = small(countsIn({ reasonsSv: reasons }), k) ? '' : ` (${reasons})`;
-      return sv ? `${count} avfördes från uppföljningen under insatsen${why}.` : `${count} were withdrawn from the follow-up during the intervention${why}.`;
+      const words = WHO_LEFT[finding.code];
+      const [fewer, some, total] = sv ? [words.fewerSv, words.someSv, words.countSv] : [words.fewerEn, words.someEn, words.countEn];
+      // A count the flow table hides by secondary suppression is not given at all.
+      if (hidden.has(words.flowRow) && count >= k) return `${some} ${sv ? '(antalet visas inte, för att skydda enskilda)' : '(the number is not shown, to protect individuals)'}.`;
+      if (count < k) return `${sv ? `Färre än ${k}` : `Fewer than ${k}`} ${fewer}.`;
+      // The total alone, or with the reasons when none of them is small; never the small parts.
+      const reasons = finding.code === 'withdrawn' ? String(sv ? p.reasonsSv : p.reasonsEn) : '';
+      const why = reasons === '' || small(countsIn({ reasonsSv: reasons }), k) ? '' : ` (${reasons})`;
+      return `${count} ${total}${why}.`;
     }
     case 'direction': {
       const n = Number(p.n);
@@ -92,7 +126,10 @@ export function protectedFindings(
   for (const finding of findings) {
     // A sentence may not show a count the flow table hides (e.g. "started",
     // which would reveal "never started" as selected − started).
-    const showsHidden = (['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in finding.params);
+    const ownRow = finding.code in WHO_LEFT ? WHO_LEFT[finding.code as keyof typeof WHO_LEFT].flowRow : undefined;
+    const showsHidden =
+      ((['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in finding.params)) ||
+      (ownRow !== undefined && hidden.has(ownRow));
     if (k <= 1 || (!small(countsIn(finding.params), k) && !showsHidden)) {
       texts.set(finding, findingText(finding, locale));
       continue;
