@@ -6,10 +6,29 @@ import { REPORT_LABELS as L } from './labels.js';
 /**
  * A Vega-Lite specification as plain JSON, with its data inline, so an
  * analyst can open it in the Vega editor or reuse it in a notebook.
+ *
+ * @example
+ * ```ts
+ * const spec: VegaLiteSpec = chartSpecs(buildReport(compilation))[0]!.spec;
+ * spec.$schema;
+ * // => 'https://vega.github.io/schema/vega-lite/v6.json'
+ * const svg = await renderSvg(spec); // or open the JSON in the Vega editor
+ * ```
  */
 export type VegaLiteSpec = { readonly $schema: string; readonly [key: string]: unknown };
 
-/** A chart of a report: its id, its title and its Vega-Lite specification. */
+/**
+ * A chart of a report: its id, its title and its Vega-Lite specification.
+ *
+ * @example
+ * ```ts
+ * const chart: ReportChart = chartSpecs(buildReport(compilation, { locale: 'en' }))[0]!;
+ * chart.id;
+ * // => 'flow'
+ * chart.description; // the figure's caption, only values that passed protection
+ * // => 'Selected: 40; Withdrawn during the intervention: 5; Classified on the scale: 30'
+ * ```
+ */
 export interface ReportChart {
   readonly id: 'flow' | 'attainment' | 'primary' | `during-${string}`;
   readonly section: 'flow' | 'attainment' | 'primary' | 'during';

@@ -2,7 +2,17 @@ import type { Compilation } from '../compile/compile.js';
 import { buildReport, type ReportModel, type ReportOptions } from './model.js';
 import { cellValues } from './_lib/cell.js';
 
-/** One CSV file of a report: a file name and its text. */
+/**
+ * One CSV file of a report: a file name and its text.
+ *
+ * @example
+ * ```ts
+ * const files: CsvFile[] = renderCsv(compilation);
+ * files[0]?.name;
+ * // => 'flow.csv'
+ * for (const file of files) writeFileSync(join('out', file.name), file.text);
+ * ```
+ */
 export interface CsvFile {
   readonly name: string;
   readonly text: string;

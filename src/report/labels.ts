@@ -61,7 +61,17 @@ export const REPORT_LABELS = {
   },
 } as const satisfies Record<string, Label>;
 
-/** The flow's steps and their labels, in order. */
+/**
+ * The flow's steps and their labels, in order.
+ *
+ * @example
+ * ```ts
+ * Object.keys(FLOW_LABELS)[1];
+ * // => 'notStarted'
+ * FLOW_LABELS.notStarted.en;
+ * // => 'Never started'
+ * ```
+ */
 export const FLOW_LABELS = {
   selected: { sv: 'Utvalda', en: 'Selected' },
   notStarted: { sv: 'Påbörjade aldrig', en: 'Never started' },
@@ -73,7 +83,15 @@ export const FLOW_LABELS = {
   classified: { sv: 'Bedömda på skalan', en: 'Classified on the scale' },
 } as const satisfies Record<string, Label>;
 
-/** The goal-attainment scale's levels, in the scale's order. */
+/**
+ * The goal-attainment scale's levels, in the scale's order.
+ *
+ * @example
+ * ```ts
+ * LEVEL_LABELS[ATTAINMENT_LEVELS[0]].sv;
+ * // => 'Positiv förändring, målet nått'
+ * ```
+ */
 export const LEVEL_LABELS = {
   positive_goal_met: { sv: 'Positiv förändring, målet nått', en: 'Positive change, goal reached' },
   positive_goal_not_met: { sv: 'Positiv förändring, målet ej nått', en: 'Positive change, goal not reached' },
@@ -81,7 +99,16 @@ export const LEVEL_LABELS = {
   negative_change: { sv: 'Negativ förändring', en: 'Negative change' },
 } as const satisfies Record<string, Label>;
 
-/** Reasons for leaving. */
+/**
+ * Reasons for leaving.
+ *
+ * @example
+ * ```ts
+ * const reason = withdrawnRecord.withdrawal!.reason; // 'breakdown'
+ * REASON_LABELS[reason].sv;
+ * // => 'Sammanbrott'
+ * ```
+ */
 export const REASON_LABELS = {
   completed: { sv: 'Fullföljd', en: 'Completed' },
   breakdown: { sv: 'Sammanbrott', en: 'Breakdown' },

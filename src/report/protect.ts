@@ -1,6 +1,15 @@
 import { protectShare, protectTable, DEFAULT_K, type ProtectedCell, type ProtectedShare } from '../privacy/index.js';
 
-/** A cell of a table before protection. */
+/**
+ * A cell of a table before protection.
+ *
+ * @example
+ * ```ts
+ * const cells: RawCell[] = [{ kind: 'count', value: 12 }, { kind: 'share', count: 3, n: 12, lower: null, upper: null }];
+ * protectReportTable({ id: 'goal', title: 'Goal reached', columns: ['n', 'Share'], rows: [{ key: 'all', label: 'All', cells }] }).rows[0]?.cells[1];
+ * // => { kind: 'share', share: { suppressed: 'primary', because: 'numerator' }, lower: null, upper: null }
+ * ```
+ */
 export type RawCell =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'count'; readonly value: number }
@@ -8,7 +17,19 @@ export type RawCell =
   /** A statistic (mean, median …) resting on `n` people; `null` when it does not exist. */
   | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number };
 
-/** A table as a section builds it, before small-cell protection. */
+/**
+ * A table as a section builds it, before small-cell protection.
+ *
+ * @example
+ * ```ts
+ * const table: RawTable = { id: 'by-gender', title: 'Goal reached by gender', columns: ['Reached', 'Not reached'], additive: [0, 1],
+ *   rows: [{ key: 'kvinna', label: 'Woman', cells: [{ kind: 'count', value: 12 }, { kind: 'count', value: 3 }] },
+ *          { key: 'man', label: 'Man', cells: [{ kind: 'count', value: 7 }, { kind: 'count', value: 9 }] }] };
+ * protectReportTable(table).rows[0]?.cells;
+ * // => [{ kind: 'count', value: { suppressed: 'secondary' } }, { kind: 'count', value: { suppressed: 'primary' } }]
+ * // `additive`: 12, 7 and 9 are hidden too, so the 3 cannot be worked out from the totals
+ * ```
+ */
 export interface RawTable {
   readonly id: string;
   readonly title: string;
@@ -43,14 +64,32 @@ export interface RawTable {
   };
 }
 
-/** A cell of a table after small-cell protection: what may be shown. */
+/**
+ * A cell of a table after small-cell protection: what may be shown.
+ *
+ * @example
+ * ```ts
+ * const cell: ReportCell = buildReport(compilation, { locale: 'en' }).sections[0]!.tables[0]!.rows[1]!.cells[0]!; // never started
+ * cell.kind === 'count' ? formatProtectedCell(cell.value) : undefined;
+ * // => '..'
+ * ```
+ */
 export type ReportCell =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'count'; readonly value: ProtectedCell }
   | { readonly kind: 'share'; readonly share: ProtectedShare; readonly lower: number | null; readonly upper: number | null }
   | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number; readonly suppressed: boolean };
 
-/** A table that has passed small-cell protection. */
+/**
+ * A table that has passed small-cell protection.
+ *
+ * @example
+ * ```ts
+ * const table: ReportTable = buildReport(compilation, { locale: 'en' }).sections[0]!.tables[0]!;
+ * [table.id, table.k, table.suppressed];
+ * // => ['flow', 5, true]
+ * ```
+ */
 export interface ReportTable {
   readonly id: string;
   readonly title: string;
