@@ -18,7 +18,8 @@ import { checkRecord } from './_lib/check.js';
  *
  * @example
  * ```ts
- * validateRecord(plan, { ...record, after: { ...record.after, date: '2018-01-01' } });
+ * // closedRecord: closed on 2019-06-10 after starting on 2019-01-14
+ * validateRecord(plan, { ...closedRecord, after: { ...closedRecord.after, date: '2018-01-01' } });
  * // => { success: false, issues: [{ path: ['after', 'date'], rule: 'date_order', … }] }
  * ```
  */
