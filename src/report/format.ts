@@ -44,7 +44,9 @@ export function formatNumber(value: number, locale: Locale = 'sv', digits = 1): 
  * @example
  * ```ts
  * formatPercent(0.7234);
- * // => '72 %'
+ * // => '72\u00a0%' (a no-break space before the sign)
+ * formatPercent(0.7234, 'en');
+ * // => '72%'
  * ```
  */
 export function formatPercent(share: number, locale: Locale = 'sv'): string {
