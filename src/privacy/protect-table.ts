@@ -148,6 +148,34 @@ export interface ProtectedTable {
 export interface ProtectOptions {
   /** The threshold: counts from 1 to k − 1 are suppressed. A whole number, at least 1; default {@link DEFAULT_K}. */
   readonly k?: number;
+  /**
+   * Margins hidden elsewhere, for linked tables: when several tables share a
+   * margin (e.g. goal attainment by gender and by age band share the totals
+   * per level), a total hidden in one must stay unrecoverable in each.
+   * These are suppressed from the start (as `secondary`, or `primary` when
+   * small), and the secondary search protects them like any other hidden
+   * value. Indices are 0-based.
+   */
+  readonly hidden?: {
+    readonly rowTotals?: readonly number[];
+    readonly columnTotals?: readonly number[];
+    readonly total?: boolean;
+  };
+}
+
+/** Checks `hidden` against the table's shape. */
+function checkHidden(hidden: ProtectOptions['hidden'], rows: number, cols: number): Issue[] {
+  if (hidden === undefined) return [];
+  const issues: Issue[] = [];
+  const check = (list: readonly number[] | undefined, field: string, length: number) =>
+    (list ?? []).forEach((v, i) => {
+      if (typeof v !== 'number' || !Number.isInteger(v)) issues.push(issue(['hidden', field, i], 'integer', { value: String(v) }));
+      else if (v < 0) issues.push(issue(['hidden', field, i], 'min', { minimum: 0, origin: 'number' }));
+      else if (v >= length) issues.push(issue(['hidden', field, i], 'max', { maximum: length - 1, origin: 'number' }));
+    });
+  check(hidden.rowTotals, 'rowTotals', rows);
+  check(hidden.columnTotals, 'columnTotals', cols);
+  return issues;
 }
 
 function checkK(k: unknown): Issue[] {
@@ -234,7 +262,16 @@ export function validateProtectTable(table: unknown, options: ProtectOptions = {
   const values = grid.data;
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
+  const hiddenIssues = checkHidden(options.hidden, rows - 1, cols - 1);
+  if (hiddenIssues.length > 0) return fail(hiddenIssues);
   const mark: (0 | 1 | 2)[][] = values.map((row) => row.map((v) => (v >= 1 && v < k ? 1 : 0)));
+  const hide = (i: number, j: number) => {
+    const row = mark[i]!;
+    if (row[j] === 0) row[j] = 2;
+  };
+  for (const i of options.hidden?.rowTotals ?? []) hide(i, cols - 1);
+  for (const j of options.hidden?.columnTotals ?? []) hide(rows - 1, j);
+  if (options.hidden?.total === true) hide(rows - 1, cols - 1);
   suppressSecondary(values, mark);
   const cell = (i: number, j: number): ProtectedCell => {
     const m = mark[i]?.[j] ?? 0;

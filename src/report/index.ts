@@ -1,7 +1,7 @@
 export { buildReport } from './model.js';
 export type { ReportModel, ReportOptions, ReportSection } from './model.js';
-export { protectReportTable } from './protect.js';
-export type { RawCell, RawTable, ReportCell, ReportTable } from './protect.js';
+export { linkAdditiveTables, protectReportTable } from './protect.js';
+export type { Partition, RawCell, RawTable, ReportCell, ReportTable } from './protect.js';
 export { chartSpecs } from './charts.js';
 export type { ReportChart, VegaLiteSpec } from './charts.js';
 export { renderSvg } from './svg.js';

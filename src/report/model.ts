@@ -8,7 +8,7 @@ import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
-import { protectReportTable, type RawCell, type RawTable, type ReportTable } from './protect.js';
+import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportTable } from './protect.js';
 
 /**
  * Options for {@link buildReport} and the renderers.
@@ -99,16 +99,14 @@ function flowTables(total: GroupRow, locale: Locale): RawTable[] {
     title: L.flow[locale],
     columns: [L.count[locale]],
     rows: order.map((key) => ({ key, label: FLOW_LABELS[key][locale], cells: [count(f[key])] })),
-    // Every selected client ends in one final status; started and closed are sums of statuses.
-    partition: {
-      column: 0,
-      parts: [1, 3, 4, 6, 7],
-      total: 0,
-      sums: [
-        { row: 2, of: [3, 4, 6, 7] },
-        { row: 5, of: [6, 7] },
-      ],
-    },
+    // Every selected client ends in one final status. Selected = never started + started, and
+    // the number who started can be read off other tables (the main problems, the baseline's
+    // n add up to it), so when few never started the number selected is hidden, not started.
+    // Started = withdrawn + ongoing + unclassified + classified; closed is a sum of the last two.
+    partitions: [
+      { column: 0, parts: [1, 2], total: 0, derivable: [2] },
+      { column: 0, parts: [3, 4, 6, 7], total: 2, sums: [{ row: 5, of: [6, 7] }] },
+    ],
   };
   const withdrawals: RawTable = {
     id: 'withdrawals',
@@ -260,7 +258,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
   const sections: ReportSection[] = [
     { id: 'flow', title: L.flow[locale], tables: protect(flowTables(total, locale)) },
-    { id: 'attainment', title: L.attainment[locale], tables: protect(attainmentTables(compilation, total, by, locale)) },
+    // The total and each breakdown share the totals per level: protected together.
+    { id: 'attainment', title: L.attainment[locale], tables: linkAdditiveTables(attainmentTables(compilation, total, by, locale), k) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
     { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
     { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },

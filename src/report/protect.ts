@@ -48,20 +48,52 @@ export interface RawTable {
    */
   readonly rowTotal?: number;
   /**
+   * Totals of the `additive` block that a linked table hides (indices into
+   * `additive` in order; `total`: the grand total). When tables share their
+   * column totals (goal attainment in total, by gender and by age band all
+   * share the totals per level), a total hidden in one must stay
+   * unrecoverable in every other: see `linkAdditiveTables`.
+   */
+  readonly hiddenMargins?: { readonly columnTotals: readonly number[]; readonly total: boolean };
+  /**
    * Rows whose counts (in `column`) partition the `total` row, and rows that
    * are sums of some of them: e.g. an attrition flow where everyone selected
-   * ends in exactly one final status, and "started" is the sum of the
-   * statuses after the start. The parts are protected together with their
-   * total; a sum row is shown only when none of its parts is hidden (else it
-   * would reveal them, as "started" reveals "never started" = selected −
-   * started).
+   * ends in exactly one final status. The parts are protected together with
+   * their total; a sum row is shown only when none of its parts is hidden.
+   * Partitions are protected in order, and a row may be a part of one and
+   * the total of the next (selected = never started + started; started =
+   * withdrawn + ongoing + closed …).
    */
-  readonly partition?: {
-    readonly column: number;
-    readonly parts: readonly number[];
-    readonly total: number;
-    readonly sums: readonly { readonly row: number; readonly of: readonly number[] }[];
-  };
+  readonly partitions?: readonly Partition[];
+}
+
+/**
+ * One partition of a table's rows: see {@link RawTable.partitions}.
+ *
+ * @example
+ * ```ts
+ * // Selected 40 = never started 1 + started 39; the 39 can be read off other tables.
+ * const partition: Partition = { column: 0, parts: [1, 2], total: 0, derivable: [2] };
+ * const rows = [['Utvalda', 40], ['Påbörjade aldrig', 1], ['Påbörjade', 39]] as const;
+ * protectReportTable({
+ *   id: 'flow', title: 'Flöde', columns: ['Antal'], partitions: [partition],
+ *   rows: rows.map(([label, value]) => ({ key: label, label, cells: [{ kind: 'count' as const, value }] })),
+ * }).rows.map((r) => r.cells[0]);
+ * // => [{ kind: 'count', value: { suppressed: 'secondary' } }, { kind: 'count', value: { suppressed: 'primary' } }, { kind: 'count', value: { value: 39 } }]
+ * ```
+ */
+export interface Partition {
+  readonly column: number;
+  readonly parts: readonly number[];
+  readonly total: number;
+  readonly sums?: readonly { readonly row: number; readonly of: readonly number[] }[];
+  /**
+   * Parts that other tables reveal anyway (the number who started is the sum
+   * of the main problems, the n of the baseline measure …). Protection never
+   * relies on hiding them: when it would, it hides the total instead, so a
+   * small part cannot be worked out as total − the others.
+   */
+  readonly derivable?: readonly number[];
 }
 
 /**
@@ -99,6 +131,12 @@ export interface ReportTable {
   readonly k: number;
   /** Whether any value is suppressed. */
   readonly suppressed: boolean;
+  /**
+   * For a table with an `additive` block: its column totals and grand total
+   * after protection. Not shown in the table; they say which shared totals
+   * the table needs hidden, for linking tables.
+   */
+  readonly margins?: { readonly columnTotals: readonly ProtectedCell[]; readonly total: ProtectedCell };
 }
 
 /**
@@ -126,13 +164,15 @@ export interface ReportTable {
 export function protectReportTable(table: RawTable, k: number = DEFAULT_K): ReportTable {
   const additive = new Set(table.additive ?? []);
   let protectedBlock: ProtectedCell[][] | undefined;
+  let margins: ReportTable['margins'];
   if (additive.size > 0 && table.rows.length > 0) {
     const cols = [...additive].sort((a, b) => a - b);
     const cells = table.rows.map((row) => cols.map((c) => {
       const cell = row.cells[c];
       return cell?.kind === 'count' ? cell.value : 0;
     }));
-    const result = protectTable({ cells }, { k });
+    const result = protectTable({ cells }, table.hiddenMargins ? { k, hidden: table.hiddenMargins } : { k });
+    margins = { columnTotals: result.columnTotals, total: result.total };
     protectedBlock = table.rows.map((_, i) => {
       const out: ProtectedCell[] = [];
       cols.forEach((c, j) => (out[c] = result.cells[i]![j]!));
@@ -141,18 +181,26 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
     });
   }
   const partition = new Map<number, ProtectedCell>();
-  if (table.partition) {
-    const { column, parts, total, sums } = table.partition;
+  const isHidden = (cell: ProtectedCell | undefined) => cell !== undefined && 'suppressed' in cell;
+  const partitionColumn = table.partitions?.[0]?.column;
+  for (const { column, parts, total, sums = [], derivable = [] } of table.partitions ?? []) {
     const value = (r: number) => {
       const cell = table.rows[r]?.cells[column];
       return cell?.kind === 'count' ? cell.value : 0;
     };
-    const result = protectTable({ cells: parts.map((r) => [value(r)]) }, { k });
-    parts.forEach((r, j) => partition.set(r, result.cells[j]![0]!));
-    partition.set(total, result.columnTotals[0]!);
+    const cells = parts.map((r) => [value(r)]);
+    let result = protectTable({ cells }, { k });
+    if (derivable.some((r) => isHidden(result.cells[parts.indexOf(r)]?.[0]))) {
+      // Hide the total rather than a part the reader can find elsewhere.
+      result = protectTable({ cells }, { k, hidden: { columnTotals: [0], total: true } });
+    }
+    // A row hidden by an earlier partition stays hidden.
+    const set = (r: number, cell: ProtectedCell) => partition.set(r, isHidden(partition.get(r)) ? partition.get(r)! : cell);
+    parts.forEach((r, j) => set(r, result.cells[j]![0]!));
+    set(total, result.columnTotals[0]!);
     for (const sum of sums) {
-      const hidden = sum.of.some((r) => 'suppressed' in (partition.get(r) ?? { value: 0 }));
-      partition.set(sum.row, hidden ? { suppressed: 'secondary' } : { value: value(sum.row) });
+      const hidden = sum.of.some((r) => isHidden(partition.get(r)));
+      set(sum.row, hidden ? { suppressed: 'secondary' } : { value: value(sum.row) });
     }
   }
   let suppressed = false;
@@ -165,7 +213,7 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
           return cell;
         case 'count': {
           const value: ProtectedCell =
-            (table.partition?.column === c ? partition.get(i) : undefined) ??
+            (partitionColumn === c ? partition.get(i) : undefined) ??
             protectedBlock?.[i]?.[c] ?? (cell.value >= 1 && cell.value < k ? { suppressed: 'primary' } : { value: cell.value });
           if ('suppressed' in value) suppressed = true;
           return { kind: 'count', value };
@@ -184,5 +232,55 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
       }
     }),
   }));
-  return { id: table.id, title: table.title, columns: table.columns, rows, k, suppressed };
+  return margins ? { id: table.id, title: table.title, columns: table.columns, rows, k, suppressed, margins } : { id: table.id, title: table.title, columns: table.columns, rows, k, suppressed };
+}
+
+/**
+ * Protects tables that share the column totals of their `additive` block
+ * (linked tables) so that a total hidden in one cannot be worked out from
+ * another: e.g. goal attainment in total, by gender and by age band, where
+ * each breakdown's levels add up to the total's. Each table is protected
+ * with the totals that any of them hides marked hidden, again until no table
+ * hides more (the hidden set only grows, so this ends). Every table must
+ * have the same `additive` columns.
+ *
+ * Two breakdowns are each safe against the shared totals; inference from
+ * both breakdowns together (two margins of a three-way table) is not
+ * modelled (see `docs/privacy.md`).
+ *
+ * @param tables - tables whose additive blocks share their column totals
+ * @param k - the threshold (default {@link DEFAULT_K})
+ * @returns the tables, protected together, in the same order
+ *
+ * @example
+ * ```ts
+ * // Totals 12, 9, 7, 2 (n 30); by gender the 7 splits 3 + 4, by age band 7 + 0.
+ * // Alone, the age table would publish 7 and 0, and so the total's hidden 7 and, from n, its hidden 2;
+ * // linked, the 7 in the age table is hidden too.
+ * const level = (label: string, counts: number[]) => ({ key: label, label, cells: counts.map((value) => ({ kind: 'count' as const, value })) });
+ * const table = (id: string, rows: ReturnType<typeof level>[]) => ({ id, title: id, columns: ['+g', '+', '0', '−', 'n'], rows, additive: [0, 1, 2, 3], rowTotal: 4 });
+ * const [, , age] = linkAdditiveTables([
+ *   table('total', [level('Totalt', [12, 9, 7, 2, 30])]),
+ *   table('gender', [level('Kvinna', [6, 5, 3, 1, 15]), level('Man', [6, 4, 4, 1, 15])]),
+ *   table('age', [level('18–29', [6, 4, 7, 1, 18]), level('30+', [6, 5, 0, 1, 12])]),
+ * ]);
+ * age!.rows.map((r) => r.cells[2]);
+ * // => [{ kind: 'count', value: { suppressed: 'secondary' } }, { kind: 'count', value: { value: 0 } }]
+ * ```
+ */
+export function linkAdditiveTables(tables: readonly RawTable[], k: number = DEFAULT_K): ReportTable[] {
+  let hidden = { columnTotals: [] as number[], total: false };
+  for (;;) {
+    const protectedTables = tables.map((t) => protectReportTable({ ...t, hiddenMargins: hidden }, k));
+    const columns = new Set(hidden.columnTotals);
+    let total = hidden.total;
+    for (const t of protectedTables) {
+      t.margins?.columnTotals.forEach((cell, j) => {
+        if ('suppressed' in cell) columns.add(j);
+      });
+      if (t.margins && 'suppressed' in t.margins.total) total = true;
+    }
+    if (columns.size === hidden.columnTotals.length && total === hidden.total) return protectedTables;
+    hidden = { columnTotals: [...columns].sort((a, b) => a - b), total };
+  }
 }

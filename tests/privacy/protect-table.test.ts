@@ -86,6 +86,27 @@ describe('protectTable: worked examples', () => {
     expect(isSuppressed(protectTable({ cells: [[3, 10], [10, 10]] }, { k: 4 }).cells[0]![0]!)).toBe(true);
   });
 
+  it('a column total hidden in a linked table takes an inner cell of its column with it', () => {
+    // The column total 12 + 9 = 21 is hidden elsewhere; with 12 and 9 both published it would be their sum.
+    // The cheapest partner is the 9 (smallest), then its row needs a second (16), and column 2 then holds
+    // one hidden value, so its total goes too: 9 and 16 can move ±1 against the two column totals.
+    const t = protectTable({ cells: [[12, 30], [9, 16]] }, { hidden: { columnTotals: [0] } });
+    expect(marks(t)).toEqual([
+      ['12', '30', '42'],
+      ['S', 'S', '25'],
+      ['S', 'S', '67'],
+    ]);
+  });
+
+  it('rejects hidden margins outside the table, with path and rule', () => {
+    const r = validateProtectTable({ cells: [[12, 30]] }, { hidden: { columnTotals: [2], rowTotals: [-1, 0.5] } });
+    expect(r.success ? [] : r.issues.map((i) => [i.path.join('.'), i.rule])).toEqual([
+      ['hidden.rowTotals.0', 'min'],
+      ['hidden.rowTotals.1', 'integer'],
+      ['hidden.columnTotals.0', 'max'],
+    ]);
+  });
+
   it('rejects bad tables with path and rule', () => {
     const rules = (t: unknown, k?: number) => {
       const r = validateProtectTable(t, k === undefined ? {} : { k });
@@ -119,6 +140,29 @@ describe('protectTable: properties on random tables (audited by an independent L
     fc.assert(
       fc.property(table, k, (cells, kk) => {
         const t = protectTable({ cells }, { k: kk });
+        for (const r of feasibleRanges(publishedGrid(t))) {
+          expect(r.max - r.min, `cell ${r.cell.join(',')} of ${JSON.stringify(cells)}`).toBeGreaterThan(1e-6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('margins hidden elsewhere (linked tables) are hidden here and stay unrecoverable', () => {
+    const withHidden = table.chain((cells) =>
+      fc.record({
+        cells: fc.constant(cells),
+        rowTotals: fc.subarray(cells.map((_, i) => i)),
+        columnTotals: fc.subarray((cells[0] ?? []).map((_, j) => j)),
+        total: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(withHidden, k, ({ cells, ...hidden }, kk) => {
+        const t = protectTable({ cells }, { k: kk, hidden });
+        for (const i of hidden.rowTotals) expect(isSuppressed(t.rowTotals[i]!)).toBe(true);
+        for (const j of hidden.columnTotals) expect(isSuppressed(t.columnTotals[j]!)).toBe(true);
+        if (hidden.total) expect(isSuppressed(t.total)).toBe(true);
         for (const r of feasibleRanges(publishedGrid(t))) {
           expect(r.max - r.min, `cell ${r.cell.join(',')} of ${JSON.stringify(cells)}`).toBeGreaterThan(1e-6);
         }

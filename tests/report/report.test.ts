@@ -82,21 +82,26 @@ describe('protectReportTable', () => {
     expect(t.rows[0]!.cells[3]).toEqual({ kind: 'count', value: { suppressed: 'primary' } });
   });
 
-  it('hides a sum row of a partition when one of its parts is hidden (started would reveal never started)', () => {
-    // Björkebo flow: selected 40 = never started 1 + withdrawn 5 + ongoing 2 + unclassified 2 + classified 30;
-    // started 39 = 40 − 1 would reveal the hidden 1, closed 32 = 2 + 30 the hidden 2.
+  it('the flow: hides the number selected, not the number started, when few never started', () => {
+    // Björkebo flow: selected 40 = never started 1 + started 39; started 39 = withdrawn 5 + ongoing 2 +
+    // unclassified 2 + classified 30; closed 32 = 2 + 30. The 39 who started can be read off other
+    // tables (the main problems add up to it), so hiding it would not protect the 1: the 40 is hidden
+    // instead. Closed would reveal the hidden 2 unclassified (32 − 30), so it is hidden too.
     const flow = buildReport(compilation).sections[0]!.tables[0]!;
     const shown = Object.fromEntries(flow.rows.map((r) => [r.key, r.cells[0]!.kind === 'count' ? r.cells[0]!.value : null]));
     expect(shown).toEqual({
-      selected: { value: 40 },
+      selected: { suppressed: 'secondary' },
       notStarted: { suppressed: 'primary' },
-      started: { suppressed: 'secondary' },
+      started: { value: 39 },
       withdrawn: { value: 5 },
       ongoing: { suppressed: 'primary' },
       closed: { suppressed: 'secondary' },
       unclassified: { suppressed: 'primary' },
       classified: { value: 30 },
     });
+    const mainProblems = buildReport(compilation).sections.find((s) => s.id === 'target')!.tables[0]!;
+    const sum = mainProblems.rows.reduce((a, r) => a + (r.cells[0]!.kind === 'count' && 'value' in r.cells[0]!.value ? r.cells[0]!.value.value : NaN), 0);
+    expect(sum).toBe(39);
   });
 
   it('shows everything with k = 1', () => {
@@ -109,12 +114,12 @@ describe('buildReport', () => {
   it('protects the summary: no sentence shows a count of 1–4 people or a count the flow table hides', () => {
     const model = buildReport(compilation);
     expect(model.summary.slice(0, 3)).toEqual([
-      // 40 selected, 30 classified are published in the flow table; started (39) is not, as it would reveal 1 never started.
-      '40 klienter valdes ut till uppföljningen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
+      // 39 started and 30 classified are published in the flow table; selected (40) is not, as it would reveal 1 never started.
+      '39 klienter påbörjade insatsen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
       'Färre än 5 utvalda har inte påbörjat insatsen.',
-      '5 avfördes från uppföljningen under insatsen (sammanbrott 5).',
+      '5 av 39 som påbörjade (13 %) avfördes från uppföljningen under insatsen (sammanbrott 5).',
     ]);
-    expect(model.summary.join(' ')).not.toMatch(/\b39\b|\b32\b|avböjt 1/);
+    expect(model.summary.join(' ')).not.toMatch(/\b40\b|\b32\b|avböjt 1/);
     expect(model.cautions.at(-1)).toMatch(/^\d+ påståenden ur analysen visas inte eftersom de bygger på färre än 5 personer\.$/);
   });
 
@@ -179,8 +184,9 @@ describe('renderers', () => {
     const files = renderCsv(model);
     const flow = files.find((f) => f.name === 'flow.csv')!.text.split('\r\n');
     expect(flow[0]).toBe('\ufeffrad;kolumn;antal;n;varde;nedre;ovre;undertryckt;text');
-    expect(flow[1]).toBe('Utvalda;Antal;40;;;;;nej;');
+    expect(flow[1]).toBe('Utvalda;Antal;;;;;;ja;');
     expect(flow[2]).toBe('Påbörjade aldrig;Antal;;;;;;ja;');
+    expect(flow[3]).toBe('Påbörjade insatsen;Antal;39;;;;;nej;');
     const total = files.find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
     expect(total.at(-2)).toMatch(/^Totalt;Nådde målet;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
     const en = renderCsv(compilation, { locale: 'en' }).find((f) => f.name === 'attainment-total.csv')!.text;

@@ -76,11 +76,19 @@ function substitute(finding: Finding, k: number, locale: Locale, hidden: Readonl
   switch (finding.code) {
     case 'followed': {
       const selected = Number(p.selected);
+      const started = Number(p.started);
       const classified = Number(p.classified);
-      if (small([selected, classified], k) || hidden.has('classified')) return undefined;
+      if (hidden.has('classified') || small([classified], k)) return undefined;
+      if (!hidden.has('selected') && !small([selected], k)) {
+        return sv
+          ? `${selected} klienter valdes ut till uppföljningen; ${classified} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
+          : `${selected} clients were selected for the follow-up; ${classified} of them could be placed on the goal-attainment scale at closing.`;
+      }
+      // The number selected is hidden (it would reveal the few who never started): say who started.
+      if (hidden.has('started') || small([started], k)) return undefined;
       return sv
-        ? `${selected} klienter valdes ut till uppföljningen; ${classified} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
-        : `${selected} clients were selected for the follow-up; ${classified} of them could be placed on the goal-attainment scale at closing.`;
+        ? `${started} klienter påbörjade insatsen; ${classified} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
+        : `${started} clients started the intervention; ${classified} of them could be placed on the goal-attainment scale at closing.`;
     }
     case 'not_started':
     case 'unclassified':
