@@ -8,7 +8,7 @@ import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
-import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportTable } from './protect.js';
+import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /**
  * Options for {@link buildReport} and the renderers.
@@ -152,6 +152,46 @@ function attainmentTables(compilation: Compilation, total: GroupRow, by: readonl
   return tables;
 }
 
+/** The column of the goal-met share in the attainment tables (after the four levels and n). */
+const GOAL_SHARE_COLUMN = ATTAINMENT_LEVELS.length + 1;
+
+/**
+ * Goal attainment in total and by each breakdown, protected together: the
+ * levels as linked tables (a level's total is the sum over any breakdown),
+ * and the goal-met shares the same way, since their numerators and
+ * complements add up across groups too (total 13 of 30 and men 9 of 20 give
+ * women 4 of 10). A share whose numerator or complement is hidden in that
+ * linked protection is hidden.
+ */
+function attainmentProtected(raw: readonly RawTable[], k: number): ReportTable[] {
+  const levels = linkAdditiveTables(raw, k);
+  const goalTables: RawTable[] = raw.map((t) => ({
+    id: t.id,
+    title: t.title,
+    columns: ['met', 'not met', 'n'],
+    rows: t.rows.map((r) => {
+      const c = r.cells[GOAL_SHARE_COLUMN];
+      const [met, n] = c?.kind === 'share' ? [c.count, c.n] : [0, 0];
+      return { key: r.key, label: r.label, cells: [count(met), count(n - met), count(n)] };
+    }),
+    additive: [0, 1],
+    rowTotal: 2,
+  }));
+  const goals = linkAdditiveTables(goalTables, k);
+  return levels.map((t, ti) => {
+    let suppressed = t.suppressed;
+    const rows = t.rows.map((r, i) => {
+      const cell = r.cells[GOAL_SHARE_COLUMN];
+      const hidden = goals[ti]!.rows[i]!.cells.some((c) => c.kind === 'count' && 'suppressed' in c.value);
+      if (!hidden || cell?.kind !== 'share' || 'suppressed' in cell.share) return r;
+      suppressed = true;
+      const secondary: ReportCell = { kind: 'share', share: { suppressed: 'secondary' }, lower: null, upper: null };
+      return { ...r, cells: r.cells.map((c, j) => (j === GOAL_SHARE_COLUMN ? secondary : c)) };
+    });
+    return { ...t, rows, suppressed };
+  });
+}
+
 function primaryTables(compilation: Compilation, total: GroupRow, locale: Locale): RawTable[] {
   const p = total.primary;
   const q = (d: Dist, key: 'median' | 'q1' | 'q3') => stat(d, (x) => (x.quantiles.computed ? x.quantiles[key] : null));
@@ -259,7 +299,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const sections: ReportSection[] = [
     { id: 'flow', title: L.flow[locale], tables: protect(flowTables(total, locale)) },
     // The total and each breakdown share the totals per level: protected together.
-    { id: 'attainment', title: L.attainment[locale], tables: linkAdditiveTables(attainmentTables(compilation, total, by, locale), k) },
+    { id: 'attainment', title: L.attainment[locale], tables: attainmentProtected(attainmentTables(compilation, total, by, locale), k) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
     { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
     { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },
@@ -267,6 +307,9 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   // Counts the flow table hides must not reappear in the summary's sentences.
   const flow = sections[0]!.tables[0]!;
   const hidden = new Set(flow.rows.filter((r) => r.cells[0]?.kind === 'count' && 'suppressed' in r.cells[0].value).map((r) => r.key));
+  // Nor the share who reached their goal, when the total table hides it.
+  const goalCell = sections[1]!.tables[0]!.rows[0]?.cells[GOAL_SHARE_COLUMN];
+  if (goalCell?.kind === 'share' && 'suppressed' in goalCell.share) hidden.add('goalMet');
   const { texts, withheld } = protectedFindings(a.findings, k, locale, hidden);
   // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
   const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);

@@ -109,7 +109,8 @@ export interface Partition {
 export type ReportCell =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'count'; readonly value: ProtectedCell }
-  | { readonly kind: 'share'; readonly share: ProtectedShare; readonly lower: number | null; readonly upper: number | null }
+  /** `share` is `{ suppressed: 'secondary' }` when the share is hidden to protect a linked count (see `buildReport`). */
+  | { readonly kind: 'share'; readonly share: ProtectedShare | { readonly suppressed: 'secondary' }; readonly lower: number | null; readonly upper: number | null }
   | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number; readonly suppressed: boolean };
 
 /**

@@ -282,3 +282,22 @@ describe('the summary under protection (findings made by hand, k = 5)', () => {
     expect(texts.get(notStarted)).toBe(findingText(notStarted, 'sv'));
   });
 });
+
+describe('goal-met shares across linked tables', () => {
+  it('a share that would give away a hidden one by subtraction is hidden too (Björkebo: 13 of 30 − 9 of 20 = 4 of 10 women)', () => {
+    const [totalTable, byGender, byAge] = buildReport(compilation).sections[1]!.tables;
+    const goal = (t: typeof totalTable, i: number) => t!.rows[i]!.cells[5]!;
+    const shown = (t: typeof totalTable, i: number) => {
+      const c = goal(t, i);
+      return c.kind === 'share' && !('suppressed' in c.share) ? [c.share.numerator, c.share.denominator] : null;
+    };
+    expect(byGender!.rows.map((r) => r.label)).toEqual(['Kvinna', 'Man']);
+    expect(shown(totalTable, 0)).toEqual([13, 30]);
+    expect(shown(byGender, 0)).toBeNull(); // 4 of 10: primary
+    expect(shown(byGender, 1)).toBeNull(); // 9 of 20: would give the 4
+    expect(goal(byGender, 1)).toEqual({ kind: 'share', share: { suppressed: 'secondary' }, lower: null, upper: null });
+    // By age band: one share shown; the other two hidden together, so neither follows from 13 − 7.
+    const ages = byAge!.rows.map((_, i) => shown(byAge, i));
+    expect(ages.filter((a) => a === null).length).not.toBe(1);
+  });
+});

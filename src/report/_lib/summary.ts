@@ -137,7 +137,8 @@ export function protectedFindings(
     const ownRow = finding.code in WHO_LEFT ? WHO_LEFT[finding.code as keyof typeof WHO_LEFT].flowRow : undefined;
     const showsHidden =
       ((['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in finding.params)) ||
-      (ownRow !== undefined && hidden.has(ownRow));
+      (ownRow !== undefined && hidden.has(ownRow)) ||
+      (finding.code === 'goal_met' && hidden.has('goalMet'));
     if (k <= 1 || (!small(countsIn(finding.params), k) && !showsHidden)) {
       texts.set(finding, findingText(finding, locale));
       continue;
