@@ -3,7 +3,7 @@ import { issue, type Rule } from '../core/issue.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
-import { widths, type CounterName } from './layout.js';
+import { SUMS, widths, type CounterName } from './layout.js';
 import type { Compilation } from './compile.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
@@ -102,6 +102,26 @@ export const CompilationSchema = z
     for (const name of Object.keys(c.counts)) {
       if (!(name in w)) ctx.addIssue({ code: 'custom', path: ['counts'], params: { rule: 'unknown_key', keys: [name] } });
     }
+    if (!c.meta.primary.histogram) return;
+    // Each histogram of the primary measure counts the same people as its sum
+    // counter's n: a compilation that disagrees was altered or damaged (and a
+    // huge count in one bin would otherwise be expanded by analyse's tests).
+    const sums = c.counts.sums as number[] | undefined;
+    if (sums?.length !== cells * w.sums || badCount(sums)) return;
+    SUMS.forEach((name, k) => {
+      const hist = c.counts[name] as number[] | undefined;
+      const width = w[name];
+      if (hist?.length !== cells * width || badCount(hist)) return;
+      for (let cell = 0; cell < cells; cell++) {
+        let total = 0;
+        for (let j = 0; j < width; j++) total += hist[cell * width + j]!;
+        const at = cell * w.sums + k * 3;
+        if (sums[at] !== total) {
+          ctx.addIssue({ code: 'custom', path: ['counts', 'sums', at], params: { rule: 'margin_mismatch', value: sums[at], expected: total } });
+          return;
+        }
+      }
+    });
   });
 
 /**

@@ -10,7 +10,7 @@ import {
   validateCompilation,
   type ClientRecord,
 } from '../../src/index.js';
-import { smallPlan as plan, smallPlanInput, makeRecord } from '../helpers/fixtures.js';
+import { closedRecord, smallPlan as plan, smallPlanInput, makeRecord } from '../helpers/fixtures.js';
 import { parsePlan } from '../../src/index.js';
 import { validRecord, validRecords } from '../helpers/arbitraries.js';
 
@@ -85,6 +85,18 @@ function withdrawnAndClosed(): ClientRecord {
 }
 
 describe('merge and validateCompilation: bad input', () => {
+  it('a histogram that disagrees with its sum counter is rejected (a huge count in one bin crashed analyse, which expands it)', () => {
+    const good = compile(plan, [closedRecord(2, 4)]);
+    const before = [...good.counts.before];
+    const at = before.findIndex((v) => v > 0);
+    before[at] = 169_220_804; // the size of the array V8 refused to grow to
+    const r = validateCompilation({ ...good, counts: { ...good.counts, before } });
+    expect(r.success).toBe(false);
+    const issue = r.success ? undefined : r.issues[0];
+    expect(issue).toMatchObject({ path: ['counts', 'sums', 0], rule: 'margin_mismatch', params: { value: 1, expected: 169_220_804 } });
+    expect(() => tabulate({ ...good, counts: { ...good.counts, before } })).toThrow(UppfoljningError);
+  });
+
   it('compilations of different plans are incompatible, in sv and en', () => {
     const other = parsePlan({ ...smallPlanInput, grouping: { ageBands: [{ from: 18, to: 39 }, { from: 40 }] } });
     const r = safeMergeCompilations([emptyCompilation(plan), emptyCompilation(other)]);
