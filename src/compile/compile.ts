@@ -117,6 +117,8 @@ class Folder {
   // that marks (measure, week) slots already counted for this record.
   private slots = new Int32Array(64);
   private kvals = new Float64Array(64);
+  // Scratch: each goal's area index, found once while checking the record.
+  private areas = new Int32Array(16);
   private readonly seen: Int32Array;
   private stamp = 0;
 
@@ -251,9 +253,13 @@ class Folder {
     if (mp === undefined) return this.reject('unknown_code');
     const goals = b.goals ?? [];
     if (!Array.isArray(goals)) return this.reject('type');
-    for (const g of goals) {
+    if (goals.length > this.areas.length) this.areas = new Int32Array(goals.length * 2);
+    for (let i = 0; i < goals.length; i++) {
+      const g = goals[i];
       if (g === null || typeof g !== 'object') return this.reject('type');
-      if (g.area !== undefined && !this.goalAreas.has(g.area)) return this.reject('unknown_code');
+      const area = g.area === undefined ? this.w.goalAreas - 1 : this.goalAreas.get(g.area);
+      if (area === undefined) return this.reject('unknown_code');
+      this.areas[i] = area;
     }
     for (const bg of this.background) {
       const v = b.background?.[bg.id];
@@ -359,7 +365,7 @@ class Folder {
     }
     inc(c.mainProblems, cell * w.mainProblems + mp, 1);
     const ga = cell * w.goalAreas;
-    for (const g of goals) inc(c.goalAreas, ga + (g.area === undefined ? w.goalAreas - 1 : this.goalAreas.get(g.area)!), 1);
+    for (let i = 0; i < goals.length; i++) inc(c.goalAreas, ga + this.areas[i]!, 1);
     const bgBase = cell * w.background;
     for (const bg of this.background) {
       const v = b.background?.[bg.id];
