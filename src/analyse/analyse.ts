@@ -418,6 +418,27 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
       // (With nobody with a goal at all there is nothing to compare, and no goal_met finding either.)
       add('not_tested', notTested(s.goalMetTest, between, 'groups', 0), true);
     }
+    // Every test counted in Holm's adjustment is also reported.
+    if (s.changeTest.computed) {
+      add(
+        'subgroup_change_test',
+        {
+          dimensionSv: DIMENSION_LABELS[s.dimension].sv,
+          dimensionEn: DIMENSION_LABELS[s.dimension].en,
+          instrumentSv: instrument.sv.toLowerCase(),
+          instrumentEn: instrument.en.toLowerCase(),
+          n: s.changeTest.n,
+          methodSv: label(s.changeTest.method).sv,
+          methodEn: label(s.changeTest.method).en,
+          pValue: tests > 1 ? s.adjusted.changeTest! : s.changeTest.pValue,
+          unadjustedPValue: s.changeTest.pValue,
+          adjusted: tests > 1,
+          tests,
+        },
+        false,
+        s.changeTest.notes,
+      );
+    }
   }
   const wb = total.primary.withdrawnBefore;
   const sb = total.primary.stayedBefore;

@@ -25,6 +25,7 @@ export const FINDING_CODES = [
   'paired_test',
   'subgroup_gap',
   'subgroup_test',
+  'subgroup_change_test',
   'attrition_baseline',
   'small_n',
   'no_comparison_group',
@@ -137,6 +138,10 @@ const texts: Texts = {
   subgroup_test: {
     sv: (p) => `Skillnad i måluppfyllelse mellan grupper efter ${p.dimensionSv}: ${p.methodSv}, ${pValue(p.pValue, 'sv')}${p.adjusted ? ` (justerat för ${p.tests} jämförelser med Holms metod)` : ''}.`,
     en: (p) => `Difference in goal attainment between groups by ${p.dimensionEn}: ${p.methodEn}, ${pValue(p.pValue, 'en')}${p.adjusted ? ` (adjusted for ${p.tests} comparisons by Holm's method)` : ''}.`,
+  },
+  subgroup_change_test: {
+    sv: (p) => `Skillnad i förändring på ${p.instrumentSv} mellan grupper efter ${p.dimensionSv} (n = ${p.n}): ${p.methodSv}, ${pValue(p.pValue, 'sv')}${p.adjusted ? ` (justerat för ${p.tests} jämförelser med Holms metod)` : ''}.`,
+    en: (p) => `Difference in change on ${p.instrumentEn} between groups by ${p.dimensionEn} (n = ${p.n}): ${p.methodEn}, ${pValue(p.pValue, 'en')}${p.adjusted ? ` (adjusted for ${p.tests} comparisons by Holm's method)` : ''}.`,
   },
   attrition_baseline: {
     sv: (p) => `De som avfördes hade före insatsen i medel ${num(p.withdrawnMean, 'sv')} på ${p.instrumentSv} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,

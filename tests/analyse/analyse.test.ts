@@ -101,3 +101,19 @@ describe('analyse: never NaN, never a crash, never a mutation', () => {
     );
   });
 });
+
+describe('every test counted in Holm\'s adjustment is reported', () => {
+  it('Björkebo: goal attainment and change, by age band and by gender: 4 tests, 4 findings, each saying 4', async () => {
+    const { bjorkeboPlan } = await import('../../examples/bjorkebo-fcra/plan.js');
+    const { bjorkeboCohort } = await import('../../examples/bjorkebo-fcra/cohort.js');
+    const plan = parsePlan(bjorkeboPlan);
+    const a = analyse(compile(plan, bjorkeboCohort(plan)));
+    const counted = a.subgroups.flatMap((s) => [s.goalMetTest, s.changeTest]).filter((t) => t.computed).length;
+    const reported = a.findings.filter((f) => f.code === 'subgroup_test' || f.code === 'subgroup_change_test');
+    expect(counted).toBe(4);
+    expect(reported).toHaveLength(counted);
+    for (const f of reported) expect(f.params).toMatchObject({ tests: 4, adjusted: true });
+    const change = reported.find((f) => f.code === 'subgroup_change_test' && f.params.dimensionEn === 'gender')!;
+    expect(findingText(change, 'en')).toMatch(/^Difference in change on own confidence in staying sober\/drug-free in one year between groups by gender \(n = 30\): Mann–Whitney U test \(exact distribution\), p = 1 \(adjusted for 4 comparisons by Holm's method\)\.$/);
+  });
+});
