@@ -399,21 +399,7 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
     }
     const between = { sv: `Skillnad i måluppfyllelse mellan grupper efter ${DIMENSION_LABELS[s.dimension].sv}`, en: `Difference in goal attainment between groups by ${DIMENSION_LABELS[s.dimension].en}` };
     if (s.goalMetTest.computed) {
-      add(
-        'subgroup_test',
-        {
-          dimensionSv: DIMENSION_LABELS[s.dimension].sv,
-          dimensionEn: DIMENSION_LABELS[s.dimension].en,
-          methodSv: label(s.goalMetTest.method).sv,
-          methodEn: label(s.goalMetTest.method).en,
-          pValue: tests > 1 ? s.adjusted.goalMetTest! : s.goalMetTest.pValue,
-          unadjustedPValue: s.goalMetTest.pValue,
-          adjusted: tests > 1,
-          tests,
-        },
-        false,
-        s.goalMetTest.notes,
-      );
+      add('subgroup_test', testParams(s.dimension, s.goalMetTest, s.adjusted.goalMetTest, tests), false, s.goalMetTest.notes);
     } else if (goalMet.n > 0) {
       // (With nobody with a goal at all there is nothing to compare, and no goal_met finding either.)
       add('not_tested', notTested(s.goalMetTest, between, 'groups', 0), true);
@@ -423,17 +409,10 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
       add(
         'subgroup_change_test',
         {
-          dimensionSv: DIMENSION_LABELS[s.dimension].sv,
-          dimensionEn: DIMENSION_LABELS[s.dimension].en,
+          ...testParams(s.dimension, s.changeTest, s.adjusted.changeTest, tests),
           instrumentSv: instrument.sv.toLowerCase(),
           instrumentEn: instrument.en.toLowerCase(),
           n: s.changeTest.n,
-          methodSv: label(s.changeTest.method).sv,
-          methodEn: label(s.changeTest.method).en,
-          pValue: tests > 1 ? s.adjusted.changeTest! : s.changeTest.pValue,
-          unadjustedPValue: s.changeTest.pValue,
-          adjusted: tests > 1,
-          tests,
         },
         false,
         s.changeTest.notes,
@@ -596,6 +575,25 @@ function notTested(result: NotComputed, what: Label, unit: 'pairs' | 'groups', z
   // A count of people goes under `n` and `zeros` (the report protects those); a count of groups does not.
   const counts: Finding['params'] = unit === 'pairs' ? { n, zeros } : { groups: n };
   return { ...counts, reason: result.reason, testSv: what.sv, testEn: what.en, whySv: why('sv'), whyEn: why('en') };
+}
+
+/** The parameters of a finding that reports one subgroup test, Holm-adjusted when there were several. */
+function testParams(
+  dimension: Dimension,
+  test: { readonly method: StatsMethod; readonly pValue: number },
+  adjusted: number | null,
+  tests: number,
+): Finding['params'] {
+  return {
+    dimensionSv: DIMENSION_LABELS[dimension].sv,
+    dimensionEn: DIMENSION_LABELS[dimension].en,
+    methodSv: label(test.method).sv,
+    methodEn: label(test.method).en,
+    pValue: tests > 1 && adjusted !== null ? adjusted : test.pValue,
+    unadjustedPValue: test.pValue,
+    adjusted: tests > 1,
+    tests,
+  };
 }
 
 function lengthOf(compilation: Compilation, d: Dimension): number {
