@@ -169,6 +169,8 @@ export interface DuringSummary {
     readonly week: number;
     readonly tests: number;
     readonly clients: number;
+    /** Tests per client tested that week (compare with `perWeek`); null when nobody was tested. */
+    readonly perClient: number | null;
     /** For a binary measure: the share of tests with the better value (e.g. negative tests). */
     readonly good: Share | null;
     /** The mean value of the week's measurements; null without measurements. */
@@ -176,6 +178,8 @@ export interface DuringSummary {
   }[];
   /** Measurements after the plan's last followed week, counted, not dropped. */
   readonly later: { readonly tests: number; readonly clients: number };
+  /** Measurements per client and week the plan asks for (e.g. 14 breath tests: twice a day). */
+  readonly perWeek: number;
 }
 
 /**
@@ -398,13 +402,14 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
         week: week + 1,
         tests,
         clients: at(week, 2),
+        perClient: at(week, 2) === 0 ? null : tests / at(week, 2),
         good: d.kind === 'binary' ? share(good, tests) : null,
         mean: tests === 0 ? null : d.min + (sumK / tests) * d.step,
       };
     });
     const later = { tests: at(d.weeks, 0), clients: at(d.weeks, 2) };
     offset += (d.weeks + 1) * WEEK.length;
-    return { id: d.id, label: d.label, weeks, later };
+    return { id: d.id, label: d.label, weeks, later, perWeek: d.perWeek };
   });
   const withGoal = classified - goal.no_goal;
   return {

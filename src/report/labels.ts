@@ -36,6 +36,7 @@ export const REPORT_LABELS = {
   week: { sv: 'Vecka', en: 'Week' },
   tests: { sv: 'Prov', en: 'Tests' },
   clients: { sv: 'Klienter', en: 'Clients' },
+  perClient: { sv: 'Prov per klient (planerat {n})', en: 'Tests per client (planned {n})' },
   negativeShare: { sv: 'Andel negativa', en: 'Share negative' },
   mean: { sv: 'Medelvärde', en: 'Mean' },
   sd: { sv: 'Standardavvikelse', en: 'Standard deviation' },

@@ -235,13 +235,14 @@ function duringTables(total: GroupRow, locale: Locale): RawTable[] {
   return total.during.map((d) => ({
     id: `during-${d.id}`,
     title: `${L.during[locale]}: ${d.label[locale]}`,
-    columns: [L.tests[locale], L.clients[locale], L.negativeShare[locale]],
+    columns: [L.tests[locale], L.clients[locale], L.negativeShare[locale], L.perClient[locale].replace('{n}', String(d.perWeek))],
     rows: d.weeks
       .filter((w) => w.tests > 0)
       .map((w) => ({
         key: String(w.week),
         label: `${L.week[locale]} ${w.week}`,
-        cells: [count(w.tests), count(w.clients), w.good ? shareCell(w.good) : text('–')],
+        // Tests per client rests on the clients tested: hidden with fewer than k of them.
+        cells: [count(w.tests), count(w.clients), w.good ? shareCell(w.good) : text('–'), { kind: 'number' as const, value: w.perClient, n: w.clients, digits: 1 }],
       })),
   }));
 }

@@ -96,3 +96,27 @@ describe("tabulate: quartiles are R's type 2, from exact histograms", () => {
     expect(d.sd).toBeCloseTo(sampleStandardDeviation(xs), 9);
   });
 });
+
+describe('tabulate: during-measures against the plan’s cadence', () => {
+  it('tests per client tested, and the planned number per week (Björkebo: urine 1, breath 14)', async () => {
+    const { bjorkeboPlan } = await import('../../examples/bjorkebo-fcra/plan.js');
+    const { bjorkeboCohort } = await import('../../examples/bjorkebo-fcra/cohort.js');
+    const plan = parsePlan(bjorkeboPlan);
+    const records = bjorkeboCohort(plan);
+    const [urine, breath] = tabulate(compile(plan, records)).total.during;
+    expect([urine!.perWeek, breath!.perWeek]).toEqual([1, 14]);
+    // Counted directly from the records: breath tests in week 1 (days 0–6 after the before-date) and who took them.
+    const week1 = records.flatMap((r) =>
+      (r.during ?? []).filter((e) => {
+        if (e.kind !== 'measure' || e.measure !== 'utandningsprov' || !r.before) return false;
+        const days = (Date.parse(e.date) - Date.parse(r.before.date)) / 86_400_000;
+        return days >= 0 && days < 7;
+      }).map(() => r.clientId),
+    );
+    const w = breath!.weeks[0]!;
+    expect(w.tests).toBe(week1.length);
+    expect(w.clients).toBe(new Set(week1).size);
+    expect(w.perClient).toBeCloseTo(week1.length / new Set(week1).size, 12);
+    for (const week of urine!.weeks) expect(week.perClient).toBe(week.clients === 0 ? null : week.tests / week.clients);
+  });
+});
