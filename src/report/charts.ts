@@ -26,7 +26,7 @@ export type VegaLiteSpec = { readonly $schema: string; readonly [key: string]: u
  * chart.id;
  * // => 'flow'
  * chart.description; // the figure's caption, only values that passed protection
- * // => 'Selected: 40; Withdrawn during the intervention: 5; Classified on the scale: 30'
+ * // => 'Started the intervention: 39; Withdrawn during the intervention: 5; Classified on the scale: 30'
  * ```
  */
 export interface ReportChart {

@@ -10,7 +10,8 @@ import { cellValues } from './_lib/cell.js';
  * const files: CsvFile[] = renderCsv(compilation);
  * files[0]?.name;
  * // => 'flow.csv'
- * for (const file of files) writeFileSync(join('out', file.name), file.text);
+ * files.map((file) => file.name).slice(0, 3); // each text saved under its name
+ * // => ['flow.csv', 'withdrawals.csv', 'attainment-total.csv']
  * ```
  */
 export interface CsvFile {
@@ -35,8 +36,9 @@ export interface CsvFile {
  *
  * @example
  * ```ts
- * renderCsv(compilation)[0]?.text.split('\r\n')[1];
- * // => 'Utvalda;Antal;40;;;;;nej;'
+ * renderCsv(compilation)[0]?.text.split('\r\n').slice(1, 4);
+ * // => ['Utvalda;Antal;;;;;;ja;', 'Påbörjade aldrig;Antal;;;;;;ja;', 'Påbörjade insatsen;Antal;39;;;;;nej;']
+ * // (the 1 who never started is hidden, and so the 40 selected it could be worked out from)
  * ```
  */
 export function renderCsv(input: Compilation | ReportModel, options: ReportOptions = {}): CsvFile[] {

@@ -58,7 +58,7 @@ export interface ReportSection {
  * ```ts
  * const model: ReportModel = buildReport(compilation, { locale: 'en' });
  * model.summary[0];
- * // => '40 clients were selected for the follow-up; 30 of them could be placed on the goal-attainment scale at closing.'
+ * // => '39 clients started the intervention; 30 of them could be placed on the goal-attainment scale at closing.'
  * const markdown = renderMarkdown(model); // every renderer reads the same protected model
  * ```
  */
