@@ -43,7 +43,7 @@ export const BeforeInputSchema = z
  * ```ts
  * const input: BeforeInput = { date: '2019-01-14', mainProblem: 'alkohol',
  *   goals: [{ area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' }], measures: { 'tilltro-nykterhet': 2 } };
- * before(plan, record, input).before?.goals.length;
+ * before(plan, enrolledRecord, input).before?.goals.length;
  * // => 1
  * ```
  */
@@ -60,7 +60,7 @@ export type BeforeInput = z.input<typeof BeforeInputSchema>;
  *
  * @example
  * ```ts
- * safeBefore(plan, record, { date: '2019-01-14', mainProblem: 'alkohol',
+ * safeBefore(plan, enrolledRecord, { date: '2019-01-14', mainProblem: 'alkohol',
  *   measures: { 'tilltro-nykterhet': 2 } }).success;
  * // => true
  * ```
@@ -95,7 +95,7 @@ export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Re
  *
  * @example
  * ```ts
- * before(plan, record, { date: '2019-01-14', birthDate: '1984-06-30',
+ * before(plan, enrolledRecord, { date: '2019-01-14', birthDate: '1984-06-30',
  *   mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2 } }).age;
  * // => 34
  * ```

@@ -34,7 +34,8 @@ import {
  * const compilation: Compilation = compile(plan, records);
  * compilation.invalid;
  * // => { total: 0, byRule: {} } (every record placed and counted)
- * const county = mergeCompilations([compilation, other]); // same plan
+ * tabulate(mergeCompilations([compilation, compilation])).total.flow.selected;
+ * // => 80 (merged with a compilation of the same plan, the counts add up)
  * ```
  */
 export interface Compilation {
@@ -484,7 +485,10 @@ export function compile(plan: Plan, records: Iterable<ClientRecord>): Compilatio
  *
  * @example
  * ```ts
- * const compilation = await compileAsync(plan, readRecords('export.ndjson'));
+ * async function* rows() { yield* records; } // e.g. a file read line by line
+ * const compilation = await compileAsync(plan, rows());
+ * tabulate(compilation).total.flow.selected;
+ * // => 40
  * ```
  */
 export async function compileAsync(

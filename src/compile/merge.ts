@@ -71,6 +71,7 @@ function badCount(array: readonly unknown[]): { index: number; params: Record<st
  *
  * @example
  * ```ts
+ * const received = JSON.stringify(compile(plan, records)); // e.g. from another municipality
  * CompilationSchema.safeParse(JSON.parse(received)).success;
  * // => true
  * ```
@@ -154,7 +155,7 @@ export function validateCompilation(input: unknown): Result<Compilation> {
  *
  * @example
  * ```ts
- * safeMergeCompilations([compile(plan, a), compile(plan, b)]).success;
+ * safeMergeCompilations([compile(plan, records.slice(0, 20)), compile(plan, records.slice(20))]).success;
  * // => true
  * ```
  */
@@ -202,7 +203,9 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
  *
  * @example
  * ```ts
- * const county = mergeCompilations(municipalities.map((m) => m.compilation));
+ * const county = mergeCompilations([compile(plan, records.slice(0, 20)), compile(plan, records.slice(20))]);
+ * tabulate(county).total.flow.selected;
+ * // => 40 (as if all 40 records were compiled at once)
  * ```
  */
 export function mergeCompilations(compilations: readonly Compilation[], locale: Locale = 'sv'): Compilation {

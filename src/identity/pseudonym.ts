@@ -168,8 +168,11 @@ export async function createPseudonymizer(key: PseudonymKey, options: PseudonymO
  *
  * @example
  * ```ts
- * await pseudonymize('180101-2392', key, { referenceDate: '2026-11-23' });
- * // => a 43-character base64url string, the same for every form of the number
+ * const pseudonym = await pseudonymize('180101-2392', key, { referenceDate: '2026-11-23' });
+ * /^[\w-]{43}$/.test(pseudonym);
+ * // => true (43 base64url characters)
+ * pseudonym === (await pseudonymize('20180101-2392', key, { referenceDate: '2026-11-23' }));
+ * // => true (the same for every form of the number)
  * ```
  */
 export async function pseudonymize(identity: string | IdentityNumber, key: PseudonymKey, options: PseudonymOptions): Promise<string> {

@@ -36,7 +36,8 @@ export interface RowIssue {
  *
  * @example
  * ```ts
- * importCsv(plan, { clients: bytes }, mapping, {
+ * const bytes = new TextEncoder().encode('clientId;enrolled;age;gender\nk-1;2019-01-07;34;man\n'); // e.g. a file read
+ * importCsv(plan, { clients: bytes }, CsvMappingSchema.parse({}), {
  *   onProgress: ({ done, total }: ImportProgress) => console.log(`${done} of ${total} rows`),
  * });
  * ```

@@ -45,7 +45,8 @@ export const CsvMappingSchema = z
  * const mapping: CsvMapping = CsvMappingSchema.parse({ columns: { age: 'Ålder', gender: 'Kön' }, codes: { gender: { K: 'kvinna', M: 'man' } } });
  * mapping.duringColumns;
  * // => {} (defaults filled in)
- * importCsv(plan, { clients: exportText }, mapping);
+ * importCsv(plan, { clients: 'clientId;enrolled;Ålder;Kön\nk-1;2019-01-07;34;M\n' }, mapping).records[0]?.gender;
+ * // => 'man'
  * ```
  */
 export type CsvMapping = z.infer<typeof CsvMappingSchema>;

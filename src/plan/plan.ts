@@ -298,8 +298,9 @@ export function validatePlan(input: unknown): Result<Plan> {
  * @example
  * ```ts
  * parsePlan({ ...bjorkeboPlanInput, measures: { before: ['tilltro-nykterhet'], after: ['audit'] } });
- * // throws: primaryMeasure: huvudmåttet "tilltro-nykterhet" måste mätas med samma instrument
- * //         före och efter insatsen, men mäts inte efter [primary_same_instrument]
+ * // => throws UppfoljningError: primary_same_instrument
+ * // primaryMeasure: huvudmåttet "tilltro-nykterhet" måste mätas med samma instrument
+ * // före och efter insatsen, men mäts inte efter [primary_same_instrument]
  * ```
  */
 export function parsePlan(input: unknown, locale: Locale = 'sv'): Plan {

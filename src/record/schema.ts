@@ -54,7 +54,7 @@ export const GoalSchema = z
  * @example
  * ```ts
  * const goal: Goal = { area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' };
- * before(plan, record, { date: '2019-01-14', mainProblem: 'alkohol', goals: [goal] }).before?.goals;
+ * before(plan, enrolledRecord, { date: '2019-01-14', mainProblem: 'alkohol', goals: [goal] }).before?.goals;
  * // => [{ area: 'sysselsattning', statement: 'Börja praktik två dagar i veckan' }]
  * ```
  */

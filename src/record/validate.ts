@@ -41,6 +41,7 @@ export function validateRecord(plan: Plan, input: unknown): Result<ClientRecord>
  *
  * @example
  * ```ts
+ * const stored = JSON.stringify(record); // as a case system keeps it
  * parseRecord(plan, JSON.parse(stored)).clientId;
  * // => 'k-01'
  * ```

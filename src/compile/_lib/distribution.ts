@@ -12,8 +12,8 @@ import { notComputed, type NotComputed } from '../../core/not-computed.js';
  * @example
  * ```ts
  * const d = tabulate(compile(plan, records)).total.primary.after;
- * if (d.computed && d.quantiles.computed) console.log(d.n, d.mean, d.quantiles.median);
- * // => 30 3.2 3 (the Björkebo cohort's after-measures)
+ * d.computed && d.quantiles.computed && [d.n, d.mean, d.quantiles.median];
+ * // => [30, 3.2, 3] (the Björkebo cohort's after-measures)
  * ```
  */
 export interface Distribution {
