@@ -1,3 +1,4 @@
+import { assertReportModel } from './_lib/input.js';
 import type { Locale } from '../core/locale.js';
 import type { ReportModel } from './model.js';
 import type { ReportTable } from './protect.js';
@@ -240,6 +241,7 @@ function duringCharts(model: ReportModel): ReportChart[] {
  * ```
  */
 export function chartSpecs(model: ReportModel): ReportChart[] {
+  assertReportModel(model);
   return [flowChart(model), attainmentChart(model), primaryChart(model), ...duringCharts(model)].filter(
     (c): c is ReportChart => c !== undefined,
   );

@@ -1,5 +1,5 @@
 import type { Compilation } from '../compile/compile.js';
-import { buildReport, type ReportModel, type ReportOptions } from './model.js';
+import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import { cellValues } from './_lib/cell.js';
 
 /**
@@ -42,7 +42,7 @@ export interface CsvFile {
  * ```
  */
 export function renderCsv(input: Compilation | ReportModel, options: ReportOptions = {}): CsvFile[] {
-  const model = 'sections' in input ? input : buildReport(input, options);
+  const model = toModel(input, options);
   const sv = model.locale === 'sv';
   const sep = sv ? ';' : ',';
   const num = (v: number | null) => (v === null ? '' : sv ? String(v).replace('.', ',') : String(v));

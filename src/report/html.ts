@@ -1,5 +1,5 @@
 import type { Compilation } from '../compile/compile.js';
-import { buildReport, type ReportModel, type ReportOptions } from './model.js';
+import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import { chartSpecs, type ReportChart } from './charts.js';
 import { renderSvg } from './svg.js';
 import { REPORT_LABELS as L } from './labels.js';
@@ -59,7 +59,7 @@ function tableHtml(table: ReportTable, locale: Locale): string {
  * ```
  */
 export async function renderHtml(input: Compilation | ReportModel, options: ReportOptions = {}): Promise<string> {
-  const model = 'sections' in input ? input : buildReport(input, options);
+  const model = toModel(input, options);
   const locale = model.locale;
   const charts = chartSpecs(model);
   const svgs = new Map<ReportChart, string>();

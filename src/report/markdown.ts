@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale.js';
-import { buildReport, type ReportModel, type ReportOptions } from './model.js';
+import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
@@ -33,7 +33,7 @@ export function markdownTable(table: ReportTable, locale: Locale): string {
  * ```
  */
 export function renderMarkdown(input: Compilation | ReportModel, options: ReportOptions = {}): string {
-  const model = 'sections' in input ? input : buildReport(input, options);
+  const model = toModel(input, options);
   const locale = model.locale;
   const out: string[] = [`# ${model.title}`, '', `## ${L.summary[locale]}`, '', ...model.summary.map((s) => `- ${s}`), ''];
   if (model.cautions.length > 0) out.push(`## ${L.cautions[locale]}`, '', ...model.cautions.map((s) => `- ${s}`), '');

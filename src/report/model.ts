@@ -2,7 +2,10 @@ import type { Label, Locale } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
 import { DEFAULT_K } from '../privacy/index.js';
 import type { Compilation } from '../compile/compile.js';
-import { tabulate, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { assertCompilation, tabulate, typeName, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
+import { assertReportModel, checkReportOptions, looksLikeModel } from './_lib/input.js';
 import { analyse, DIMENSION_LABELS, type Analysis, type Finding } from '../analyse/index.js';
 import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
@@ -286,6 +289,11 @@ const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started
  * ```
  */
 export function buildReport(compilation: Compilation, options: ReportOptions = {}, analysis?: Analysis): ReportModel {
+  assertCompilation(compilation);
+  options = checkReportOptions(options);
+  if (analysis !== undefined && (typeof analysis !== 'object' || analysis === null || !Array.isArray((analysis as { findings?: unknown }).findings))) {
+    throw new UppfoljningError([issue(['analysis'], 'type', { expected: 'object', received: typeName(analysis) })]);
+  }
   const locale = options.locale ?? 'sv';
   const k = options.k ?? DEFAULT_K;
   const dims = compilation.meta.dims;
@@ -334,4 +342,15 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     sections,
     instrument: compilation.meta.primary.label[locale],
   };
+}
+
+/**
+ * @internal A renderer's input as a report model: a model is checked and
+ * used as it is, anything else is built into one by {@link buildReport}
+ * (which checks the compilation and the options).
+ */
+export function toModel(input: Compilation | ReportModel, options: ReportOptions): ReportModel {
+  if (!looksLikeModel(input)) return buildReport(input as Compilation, options);
+  assertReportModel(input);
+  return input;
 }

@@ -1,3 +1,5 @@
+import { assertArray, assertRawTable, checkK } from './_lib/input.js';
+import { UppfoljningError } from '../core/error.js';
 import { protectShare, protectTable, DEFAULT_K, type ProtectedCell, type ProtectedShare } from '../privacy/index.js';
 
 /**
@@ -163,6 +165,9 @@ export interface ReportTable {
  * ```
  */
 export function protectReportTable(table: RawTable, k: number = DEFAULT_K): ReportTable {
+  assertRawTable(table);
+  const kIssues = checkK(k, ['k']);
+  if (kIssues.length > 0) throw new UppfoljningError(kIssues);
   const additive = new Set(table.additive ?? []);
   let protectedBlock: ProtectedCell[][] | undefined;
   let margins: ReportTable['margins'];
@@ -270,6 +275,10 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
  * ```
  */
 export function linkAdditiveTables(tables: readonly RawTable[], k: number = DEFAULT_K): ReportTable[] {
+  assertArray(tables, ['tables']);
+  tables.forEach((t, i) => assertRawTable(t, ['tables', i]));
+  const kIssues = checkK(k, ['k']);
+  if (kIssues.length > 0) throw new UppfoljningError(kIssues);
   let hidden = { columnTotals: [] as number[], total: false };
   for (;;) {
     const protectedTables = tables.map((t) => protectReportTable({ ...t, hiddenMargins: hidden }, k));

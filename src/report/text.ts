@@ -1,6 +1,6 @@
 import type { Compilation } from '../compile/compile.js';
 import type { Locale } from '../core/locale.js';
-import { buildReport, type ReportModel, type ReportOptions } from './model.js';
+import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
@@ -34,7 +34,7 @@ export function textTable(table: ReportTable, locale: Locale): string {
  * ```
  */
 export function renderText(input: Compilation | ReportModel, options: ReportOptions = {}): string {
-  const model = 'sections' in input ? input : buildReport(input, options);
+  const model = toModel(input, options);
   const locale = model.locale;
   const heading = (s: string) => [s, '═'.repeat(s.length)];
   const out: string[] = [...heading(model.title), '', `${L.summary[locale]}:`, ...model.summary.map((s) => `- ${s}`), ''];

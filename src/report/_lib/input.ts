@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { issue, type Issue } from '../../core/issue.js';
+import { UppfoljningError } from '../../core/error.js';
+import { fromZodIssues } from '../../core/_lib/from-zod.js';
+import { checkDimensions, optionsObject, typeName } from '../../compile/tabulate.js';
+import type { ReportModel, ReportOptions } from '../model.js';
+import type { RawTable } from '../protect.js';
+
+/**
+ * The report entry's boundary: options, a report model handed back to a
+ * renderer, and a raw table handed to protection are checked here, so bad
+ * input is an UppfoljningError naming the path and the rule (in Swedish and
+ * English), never a TypeError from deep inside a renderer.
+ *
+ * @internal
+ */
+
+/** Throws unless `options` is a report's options: locale sv/en, k a whole number ≥ 1, by known dimensions. */
+export function checkReportOptions(options: unknown): ReportOptions {
+  const o = optionsObject(options);
+  const issues: Issue[] = [];
+  if (o.locale !== undefined && o.locale !== 'sv' && o.locale !== 'en') issues.push(issue(['locale'], 'one_of', { values: ['sv', 'en'], value: String(o.locale) }));
+  issues.push(...checkK(o.k, ['k']));
+  issues.push(...checkDimensions(o.by));
+  if (issues.length > 0) throw new UppfoljningError(issues);
+  return o as ReportOptions;
+}
+
+/** Issues for a small-cell threshold that is not a whole number ≥ 1 (none when left out). */
+export function checkK(k: unknown, path: readonly (string | number)[]): Issue[] {
+  if (k === undefined) return [];
+  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(path, 'integer', { value: String(k) })];
+  if (k < 1) return [issue(path, 'min', { minimum: 1, origin: 'number' })];
+  return [];
+}
+
+const Count = z.number().int().min(0);
+const Protected = z.union([z.object({ value: Count }), z.object({ suppressed: z.enum(['primary', 'secondary']) })]);
+const Bound = z.number().nullable();
+const ReportCellShape = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('count'), value: Protected }),
+  z.object({
+    kind: z.literal('share'),
+    share: z.union([
+      z.object({ share: z.number(), numerator: Count, denominator: Count }),
+      z.object({ suppressed: z.enum(['primary', 'secondary']) }).loose(),
+    ]),
+    lower: Bound,
+    upper: Bound,
+  }),
+  z.object({ kind: z.literal('number'), value: z.number().nullable(), n: Count, digits: z.number().int().min(0).max(20), suppressed: z.boolean() }),
+]);
+/** The fields every table has, with its kind of cell. */
+const tableFields = <C extends z.ZodType>(cell: C) => ({
+  id: z.string(),
+  title: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), cells: z.array(cell) })),
+});
+const ReportTableShape = z
+  .object({
+    ...tableFields(ReportCellShape),
+    k: z.number().int().min(1),
+    suppressed: z.boolean(),
+  })
+  .loose();
+const ReportModelShape = z
+  .object({
+    locale: z.enum(['sv', 'en']),
+    title: z.string(),
+    planId: z.string(),
+    fingerprint: z.string(),
+    k: z.number().int().min(1),
+    summary: z.array(z.string()),
+    cautions: z.array(z.string()),
+    sections: z.array(z.object({ id: z.enum(['flow', 'attainment', 'primary', 'during', 'target']), title: z.string(), tables: z.array(ReportTableShape) })),
+    instrument: z.string(),
+  })
+  .loose();
+
+/** Throws unless `input` has the shape of a report model (as `buildReport` makes it); issues' paths start with `report`. */
+export function assertReportModel(input: unknown): asserts input is ReportModel {
+  const parsed = ReportModelShape.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new UppfoljningError(fromZodIssues(parsed.error.issues, ['report']));
+}
+
+/** Whether a renderer's input is meant as a report model rather than a compilation. */
+export const looksLikeModel = (input: unknown): boolean =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) && 'sections' in input;
+
+const RawCellShape = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('count'), value: Count }),
+  z.object({ kind: z.literal('share'), count: Count, n: Count, lower: Bound, upper: Bound }),
+  z.object({ kind: z.literal('number'), value: z.number().nullable(), n: Count, digits: z.number().int().min(0).max(20) }),
+]);
+const Index = z.number().int().min(0);
+const RawTableShape = z
+  .object({
+    ...tableFields(RawCellShape),
+    additive: z.array(Index).optional(),
+    rowTotal: Index.optional(),
+    hiddenMargins: z.object({ columnTotals: z.array(Index), total: z.boolean() }).optional(),
+    partitions: z
+      .array(
+        z.object({
+          column: Index,
+          parts: z.array(Index),
+          total: Index,
+          sums: z.array(z.object({ row: Index, of: z.array(Index) })).optional(),
+          derivable: z.array(Index).optional(),
+        }),
+      )
+      .optional(),
+  })
+  .loose()
+  .superRefine((t, ctx) => {
+    // Indices must point into the table.
+    const width = Math.min(...t.rows.map((r) => r.cells.length));
+    const out = (path: (string | number)[], value: number, length: number) => {
+      if (value >= length) ctx.addIssue({ code: 'custom', path, params: { rule: 'max', maximum: length - 1, origin: 'number' } });
+    };
+    if (t.rows.length > 0) {
+      (t.additive ?? []).forEach((c, i) => out(['additive', i], c, width));
+      if (t.rowTotal !== undefined) out(['rowTotal'], t.rowTotal, width);
+    }
+    (t.partitions ?? []).forEach((p, i) => {
+      if (t.rows.length > 0) out(['partitions', i, 'column'], p.column, width);
+      p.parts.forEach((r, j) => out(['partitions', i, 'parts', j], r, t.rows.length));
+      out(['partitions', i, 'total'], p.total, t.rows.length);
+      (p.sums ?? []).forEach((sum, j) => {
+        out(['partitions', i, 'sums', j, 'row'], sum.row, t.rows.length);
+        sum.of.forEach((r, m) => out(['partitions', i, 'sums', j, 'of', m], r, t.rows.length));
+      });
+    });
+  });
+
+/** Throws unless `input` is a raw table with the shape protection expects; paths start with `path`. */
+export function assertRawTable(input: unknown, path: readonly (string | number)[] = ['table']): asserts input is RawTable {
+  const parsed = RawTableShape.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new UppfoljningError(fromZodIssues(parsed.error.issues, path));
+}
+
+/** Throws unless `input` is an array (of raw tables, checked one by one by the caller). */
+export function assertArray(input: unknown, path: readonly (string | number)[]): asserts input is readonly unknown[] {
+  if (!Array.isArray(input)) throw new UppfoljningError([issue(path, 'type', { expected: 'array', received: typeName(input) })]);
+}
