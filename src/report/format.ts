@@ -1,4 +1,8 @@
 import type { Locale } from '../core/locale.js';
+import { issue, type Issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
+import { typeName } from '../compile/tabulate.js';
+import { showValue } from './_lib/input.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: Locale, digits: number): Intl.NumberFormat {
@@ -28,7 +32,19 @@ function nf(locale: Locale, digits: number): Intl.NumberFormat {
  * ```
  */
 export function formatNumber(value: number, locale: Locale = 'sv', digits = 1): string {
+  checkFormatArgs(value, locale, digits);
   return nf(locale, digits).format(value);
+}
+
+/** Throws UppfoljningError unless the value is a finite number, the locale sv/en and digits a whole number 0–20. */
+function checkFormatArgs(value: unknown, locale: unknown, digits: unknown): void {
+  const issues: Issue[] = [];
+  if (typeof value !== 'number') issues.push(issue(['value'], 'type', { expected: 'number', received: typeName(value) }));
+  else if (!Number.isFinite(value)) issues.push(issue(['value'], 'finite', { value: String(value) }));
+  if (locale !== 'sv' && locale !== 'en') issues.push(issue(['locale'], 'one_of', { values: ['sv', 'en'], value: showValue(locale) }));
+  if (typeof digits !== 'number' || !Number.isInteger(digits)) issues.push(issue(['digits'], 'integer', { value: showValue(digits) }));
+  else if (digits < 0 || digits > 20) issues.push(issue(['digits'], digits < 0 ? 'min' : 'max', digits < 0 ? { minimum: 0, origin: 'number' } : { maximum: 20, origin: 'number' }));
+  if (issues.length > 0) throw new UppfoljningError(issues);
 }
 
 /**
@@ -50,6 +66,7 @@ export function formatNumber(value: number, locale: Locale = 'sv', digits = 1): 
  * ```
  */
 export function formatPercent(share: number, locale: Locale = 'sv'): string {
+  checkFormatArgs(share, locale, 0);
   const whole = nf(locale, 0).format(Math.round(share * 100));
   return locale === 'sv' ? `${whole}\u00a0%` : `${whole}%`;
 }

@@ -1,6 +1,9 @@
 import { View, parse } from 'vega';
 import { compile } from 'vega-lite';
 import type { VegaLiteSpec } from './charts.js';
+import { issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
+import { typeName } from '../compile/tabulate.js';
 
 /**
  * Renders a Vega-Lite specification to an SVG string in Node or a browser,
@@ -10,7 +13,7 @@ import type { VegaLiteSpec } from './charts.js';
  *
  * @param spec - a Vega-Lite specification, e.g. from {@link chartSpecs}
  * @returns the SVG markup
- * @throws Error from vega-lite when the specification is invalid
+ * @throws UppfoljningError when the specification is not an object (`type`) or vega-lite or vega rejects it (`format`)
  *
  * @see https://vega.github.io/vega/usage/#node the headless View in Node
  *
@@ -21,8 +24,16 @@ import type { VegaLiteSpec } from './charts.js';
  * ```
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const vega = compile(spec as unknown as Parameters<typeof compile>[0]).spec;
-  const view = new View(parse(vega), { renderer: 'none', logLevel: 0 });
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new UppfoljningError([issue(['spec'], 'type', { expected: 'object', received: typeName(spec) })]);
+  }
+  let view: View;
+  try {
+    view = new View(parse(compile(spec as unknown as Parameters<typeof compile>[0]).spec), { renderer: 'none', logLevel: 0 });
+  } catch {
+    // vega-lite or vega rejected the specification.
+    throw new UppfoljningError([issue(['spec'], 'format', { format: 'Vega-Lite' })]);
+  }
   try {
     return await view.toSVG();
   } finally {

@@ -15,11 +15,14 @@ import type { RawTable } from '../protect.js';
  * @internal
  */
 
+/** A value for an issue's text: an object's own toString may be anything, so objects are named by type. */
+export const showValue = (v: unknown): string => (typeof v === 'object' && v !== null ? typeName(v) : String(v));
+
 /** Throws unless `options` is a report's options: locale sv/en, k a whole number ≥ 1, by known dimensions. */
 export function checkReportOptions(options: unknown): ReportOptions {
   const o = optionsObject(options);
   const issues: Issue[] = [];
-  if (o.locale !== undefined && o.locale !== 'sv' && o.locale !== 'en') issues.push(issue(['locale'], 'one_of', { values: ['sv', 'en'], value: String(o.locale) }));
+  if (o.locale !== undefined && o.locale !== 'sv' && o.locale !== 'en') issues.push(issue(['locale'], 'one_of', { values: ['sv', 'en'], value: showValue(o.locale) }));
   issues.push(...checkK(o.k, ['k']));
   issues.push(...checkDimensions(o.by));
   if (issues.length > 0) throw new UppfoljningError(issues);
@@ -29,7 +32,7 @@ export function checkReportOptions(options: unknown): ReportOptions {
 /** Issues for a small-cell threshold that is not a whole number ≥ 1 (none when left out). */
 export function checkK(k: unknown, path: readonly (string | number)[]): Issue[] {
   if (k === undefined) return [];
-  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(path, 'integer', { value: String(k) })];
+  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(path, 'integer', { value: showValue(k) })];
   if (k < 1) return [issue(path, 'min', { minimum: 1, origin: 'number' })];
   return [];
 }
