@@ -1,6 +1,6 @@
 import type { Locale } from './locale.js';
 import type { Issue } from './issue.js';
-import { formatIssues } from './messages.js';
+import { formatIssues, issuesTextLeniently } from './messages.js';
 
 /**
  * The one error the library throws for bad input. It carries every issue
@@ -28,7 +28,8 @@ export class UppfoljningError extends Error {
    * @param locale - the language of `message`
    */
   constructor(issues: readonly Issue[], locale: Locale = 'sv') {
-    super(formatIssues(issues, locale));
+    // Reporting an error must not fail: odd issues are shown as far as they can be read.
+    super(issuesTextLeniently(issues, locale));
     this.name = 'UppfoljningError';
     this.issues = issues;
   }

@@ -2,6 +2,13 @@ import type { StatsRule } from '../stats/rules.js';
 import type { IdentityRule } from '../identity/rules.js';
 import type { PrivacyRule } from '../privacy/rules.js';
 import type { IoRule } from '../io/rules.js';
+import { isRule, RULES } from './messages.js';
+import { paramsIssues, pathIssues, shown, throwIfAny, typeIssues } from './_lib/args.js';
+
+const ruleIssues = (rule: unknown): Issue[] => {
+  if (typeof rule !== 'string') return typeIssues(rule, 'string', ['rule']);
+  return isRule(rule) ? [] : [issue(['rule'], 'one_of', { values: RULES(), value: shown(rule) })];
+};
 
 /**
  * Validation issues as plain data: a path into the input, a rule from a closed
@@ -140,6 +147,7 @@ export interface Issue {
  * ```
  */
 export function issue(path: readonly PathSegment[], rule: Rule, params: IssueParams = {}): Issue {
+  throwIfAny([...pathIssues(path, ['path']), ...ruleIssues(rule), ...paramsIssues(params, ['params'])]);
   return { path: [...path], rule, params };
 }
 
@@ -156,6 +164,7 @@ export function issue(path: readonly PathSegment[], rule: Rule, params: IssuePar
  * ```
  */
 export function toDotPath(path: readonly PathSegment[]): string {
+  throwIfAny(pathIssues(path, ['path']));
   if (path.length === 0) return '(root)';
   let out = '';
   for (const segment of path) {

@@ -4,6 +4,7 @@ import { statsMessages } from '../stats/rules.js';
 import { identityMessages } from '../identity/rules.js';
 import { privacyMessages } from '../privacy/rules.js';
 import { ioMessages } from '../io/rules.js';
+import { isRecord, kindOf, localeIssues, paramsIssues, pathIssues, shown, throwIfAny, typeIssues } from './_lib/args.js';
 
 /**
  * A text template per locale for one rule.
@@ -195,6 +196,9 @@ const coreMessages: MessageTable<CoreRule> = {
 // names the union, so a rule without texts does not compile.
 const messages: MessageTable<Rule> = { ...coreMessages, ...statsMessages, ...identityMessages, ...privacyMessages, ...ioMessages };
 
+/** @internal Every rule the library has, for an `one_of` issue about a rule. */
+export const RULES = (): string[] => Object.keys(messages);
+
 /** @internal Whether a string is one of the library's rules. */
 export function isRule(value: string): value is Rule {
   return Object.prototype.hasOwnProperty.call(messages, value);
@@ -215,7 +219,39 @@ export function isRule(value: string): value is Rule {
  * ```
  */
 export function formatIssue(issue: Issue, locale: Locale = 'sv'): string {
-  return `${toDotPath(issue.path)}: ${ruleText(issue.rule, issue.params, locale)} [${issue.rule}]`;
+  throwIfAny([...issueIssues(issue, ['issue']), ...localeIssues(locale)]);
+  return line(issue, locale);
+}
+
+const line = (issue: Issue, locale: Locale): string =>
+  `${toDotPath(issue.path)}: ${ruleText(issue.rule, issue.params, locale)} [${issue.rule}]`;
+
+/** @internal What is wrong with a value given as an {@link Issue}: its path, rule and params. */
+export function issueIssues(value: unknown, at: readonly (string | number)[]): Issue[] {
+  if (!isRecord(value)) return typeIssues(value, 'object', at);
+  return [
+    ...pathIssues(value.path, [...at, 'path']),
+    ...typeIssues(value.rule, 'string', [...at, 'rule']),
+    ...paramsIssues(value.params, [...at, 'params']),
+  ];
+}
+
+/**
+ * @internal The text of anything given as issues, never failing: the
+ * UppfoljningError constructor uses it, so that reporting an error cannot
+ * itself throw. A malformed issue is shown by what could be read of it.
+ */
+export function issuesTextLeniently(issues: unknown, locale: unknown): string {
+  const lang: Locale = locale === 'en' ? 'en' : 'sv';
+  const list: unknown[] = Array.isArray(issues) ? issues : [issues];
+  return list
+    .map((i) => {
+      if (issueIssues(i, []).length === 0) return line(i as Issue, lang);
+      const rule = isRecord(i) && typeof i.rule === 'string' ? i.rule : kindOf(i);
+      const path = isRecord(i) && pathIssues(i.path, []).length === 0 ? toDotPath(i.path as (string | number)[]) : '(root)';
+      return `${path}: ${rule === kindOf(i) ? shown(i) : ruleText(rule as Rule, {}, lang)} [${rule}]`;
+    })
+    .join('\n');
 }
 
 /**
@@ -259,5 +295,7 @@ export function ruleText(rule: Rule, params: IssueParams = {}, locale: Locale = 
  * ```
  */
 export function formatIssues(issues: readonly Issue[], locale: Locale = 'sv'): string {
-  return issues.map((i) => formatIssue(i, locale)).join('\n');
+  const found = Array.isArray(issues) ? issues.flatMap((i: unknown, n) => issueIssues(i, ['issues', n])) : typeIssues(issues, 'array', ['issues']);
+  throwIfAny([...found, ...localeIssues(locale)]);
+  return issues.map((i) => line(i, locale)).join('\n');
 }

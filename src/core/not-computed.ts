@@ -1,6 +1,7 @@
 import type { IssueParams, Rule } from './issue.js';
 import type { Locale } from './locale.js';
 import { ruleText } from './messages.js';
+import { isRecord, localeIssues, paramsIssues, throwIfAny, typeIssues } from './_lib/args.js';
 
 /**
  * The one convention for a statistic that could not honestly be computed:
@@ -51,5 +52,11 @@ export function notComputed(n: number, reason: Rule, params: IssueParams = {}): 
  * ```
  */
 export function describeNotComputed(result: NotComputed, locale: Locale = 'sv'): string {
+  throwIfAny([
+    ...(isRecord(result)
+      ? [...typeIssues(result.reason, 'string', ['result', 'reason']), ...paramsIssues(result.params, ['result', 'params'])]
+      : typeIssues(result, 'object', ['result'])),
+    ...localeIssues(locale),
+  ]);
   return ruleText(result.reason, result.params, locale);
 }

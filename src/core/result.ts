@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { Issue } from './issue.js';
 import { UppfoljningError } from './error.js';
+import { isRecord, localeIssues, throwIfAny, typeIssues } from './_lib/args.js';
 
 /**
  * The outcome of a validating function that does not throw: the value, or
@@ -31,6 +32,12 @@ export type Result<T> =
  * ```
  */
 export function unwrap<T>(result: Result<T>, locale: Locale = 'sv'): T {
+  const success: unknown = isRecord(result) ? result.success : undefined;
+  throwIfAny([
+    ...(isRecord(result) ? typeIssues(success, 'boolean', ['result', 'success']) : typeIssues(result, 'object', ['result'])),
+    ...(success === false ? typeIssues((result as { issues?: unknown }).issues, 'array', ['result', 'issues']) : []),
+    ...localeIssues(locale),
+  ]);
   if (result.success) return result.data;
   throw new UppfoljningError(result.issues, locale);
 }

@@ -1,0 +1,22 @@
+/**
+ * For the public-fuzz tests: a `safe*`/`validate*` function returns
+ * `{ success: false, issues }` for bad input and never throws, not even an
+ * UppfoljningError. `resultOnly(f)` turns any throw, and a return value that
+ * is not a Result, into a plain Error, which `firstCrash` reports.
+ */
+export function resultOnly(f: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  return (...args) => {
+    let r: unknown;
+    try {
+      r = f(...args);
+    } catch (e) {
+      throw new Error(`a Result function threw ${(e as Error)?.name}: ${String((e as Error)?.message).slice(0, 200)}`);
+    }
+    const success = (r as { success?: unknown } | null)?.success;
+    if (success !== true && success !== false) throw new Error('a Result function returned something that is not a Result');
+    return r;
+  };
+}
+
+/** Whether an export is a `safe*`/`validate*` function, which returns a Result. */
+export const isResultFunction = (name: string): boolean => /^(safe|validate)[A-Z]/.test(name);

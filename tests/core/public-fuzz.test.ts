@@ -1,0 +1,52 @@
+import { it, expect } from 'vitest';
+import {
+  issue, toDotPath, formatIssue, formatIssues, ruleText, UppfoljningError, unwrap,
+  notComputed, describeNotComputed, addDaysIso, daysBetweenIso,
+} from '../../src/index.js';
+import { firstCrash } from '../helpers/fuzz-api.js';
+
+// Every function of the core as exported from src/index.ts; the error class is
+// called with `new`, and its `format` with garbage too.
+const core: Record<string, (...args: unknown[]) => unknown> = {
+  issue, toDotPath, formatIssue, formatIssues, ruleText, unwrap, notComputed, describeNotComputed, addDaysIso, daysBetweenIso,
+  UppfoljningError: (...args: unknown[]) => new UppfoljningError(...(args as [never, never])),
+  'UppfoljningError.format': (...args: unknown[]) => new UppfoljningError([issue(['id'], 'required')]).format(...(args as [never])),
+} as never;
+
+for (const [name, f] of Object.entries(core)) {
+  it(name, async () => {
+    expect(await firstCrash(f, 100)).toBeUndefined();
+  });
+}
+
+// Typical mistakes: the path names the argument, the rule says what is wrong.
+const issuesOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UppfoljningError) return e.issues.map((i) => [i.path, i.rule]);
+    throw e;
+  }
+  return [];
+};
+
+it('names the argument and the rule for typical mistakes', () => {
+  expect(issuesOf(() => addDaysIso('2024-02-30', 1))).toEqual([[['date'], 'calendar_date']]);
+  expect(issuesOf(() => addDaysIso('2024-02-28', 1.5))).toEqual([[['days'], 'integer']]);
+  expect(issuesOf(() => addDaysIso('9999-12-31', 1))).toEqual([[['days'], 'max']]);
+  expect(issuesOf(() => daysBetweenIso('2024-01-01', undefined as never))).toEqual([[['to'], 'required']]);
+  expect(issuesOf(() => issue('id' as never, 'required'))).toEqual([[['path'], 'type']]);
+  expect(issuesOf(() => issue(['id'], 'no_such_rule' as never))).toEqual([[['rule'], 'one_of']]);
+  expect(issuesOf(() => toDotPath([Symbol('x')] as never))).toEqual([[['path', 0], 'type']]);
+  expect(issuesOf(() => formatIssue(null as never))).toEqual([[['issue'], 'type']]);
+  expect(issuesOf(() => formatIssues([{ path: ['id'], rule: 'required', params: {} }], 'de' as never))).toEqual([[['locale'], 'one_of']]);
+  expect(issuesOf(() => formatIssues('id: required' as never))).toEqual([[['issues'], 'type']]);
+  expect(issuesOf(() => unwrap({} as never))).toEqual([[['result', 'success'], 'required']]);
+  expect(issuesOf(() => describeNotComputed({ computed: false, n: 1 } as never))).toEqual([[['result', 'reason'], 'required']]);
+});
+
+it('the error itself never fails while reporting odd issues', () => {
+  expect(new UppfoljningError(null as never).message).toBe('(root): null [null]');
+  expect(new UppfoljningError([{ path: [Symbol('x')], rule: 'required' }] as never, 'de' as never).message).toBe('(root): uppgiften saknas men krävs [required]');
+  expect(new UppfoljningError([issue(['id'], 'required')], 'en').message).toBe('id: the value is missing but required [required]');
+});
