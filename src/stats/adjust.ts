@@ -1,5 +1,6 @@
 import { UppfoljningError } from '../core/error.js';
 import { issue, type Issue } from '../core/issue.js';
+import { checkArray, shown } from './_lib/check.js';
 
 /**
  * Holm's step-down adjustment of p-values for multiple comparisons: controls
@@ -11,7 +12,7 @@ import { issue, type Issue } from '../core/issue.js';
  *
  * @param pValues - the unadjusted p-values, each in [0, 1]
  * @returns the adjusted p-values, same length and order
- * @throws UppfoljningError when a value is not a probability (`probability`, path `pValues[i]`)
+ * @throws UppfoljningError when pValues is not an array (`required`, `type`) or a value is not a probability (`probability`, path `pValues[i]`)
  * @see S. Holm (1979), A simple sequentially rejective multiple test procedure. Scand J Stat 6:65–70.
  *
  * @example
@@ -22,10 +23,12 @@ import { issue, type Issue } from '../core/issue.js';
  * ```
  */
 export function holm(pValues: readonly number[]): number[] {
+  checkArray(pValues, 'pValues');
   const issues: Issue[] = [];
-  pValues.forEach((p, i) => {
-    if (!(typeof p === 'number' && p >= 0 && p <= 1)) issues.push(issue(['pValues', i], 'probability', { value: String(p) }));
-  });
+  for (let i = 0; i < pValues.length; i++) {
+    const p: unknown = pValues[i];
+    if (!(typeof p === 'number' && p >= 0 && p <= 1)) issues.push(issue(['pValues', i], 'probability', { value: shown(p) }));
+  }
   if (issues.length > 0) throw new UppfoljningError(issues);
   const m = pValues.length;
   const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);

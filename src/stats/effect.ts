@@ -1,5 +1,5 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkFiniteArray, checkOpen } from './_lib/check.js';
+import { checkFiniteArray, checkOpen, checkOptions } from './_lib/check.js';
 import { noncentralTCdf } from './_lib/special.js';
 import { midRanks } from './_lib/rank.js';
 import { note, type StatsNote } from './methods.js';
@@ -66,7 +66,8 @@ export interface CohenDzResult extends EffectSize<'cohen-dz'> {
  * @param differences - the paired differences, finite numbers
  * @param options - `confidence` (default 0.95)
  * @returns the effect size with its interval, or {@link NotComputed}: `too_few` (n < 2), `no_variation` (all differences equal)
- * @throws UppfoljningError when a difference is not finite, or the confidence is not in (0, 1)
+ * @throws UppfoljningError when differences is not an array of finite numbers (`required`, `type`, `finite`),
+ *   the options are not an object (`type`), or `options.confidence` is not in (0, 1) (`open_interval`)
  * @see J. Cohen (1988), Statistical Power Analysis for the Behavioral Sciences, 2nd ed., §2.3.5.
  * @see D. Lakens (2013), Calculating and reporting effect sizes to facilitate cumulative science. Front Psychol 4:863, eq. 6.
  * @see J. H. Steiger, R. T. Fouladi (1997), Noncentrality interval estimation and the evaluation of statistical models. In: What if there were no significance tests? Erlbaum, 221–257.
@@ -79,8 +80,8 @@ export interface CohenDzResult extends EffectSize<'cohen-dz'> {
  */
 export function cohenDz(differences: readonly number[], options: CohenDzOptions = {}): CohenDzResult | NotComputed {
   checkFiniteArray(differences, 'differences');
-  const confidence = options.confidence ?? 0.95;
-  checkOpen(confidence, 'confidence');
+  const confidence = checkOptions(options).confidence ?? 0.95;
+  checkOpen(confidence, ['options', 'confidence']);
   const n = differences.length;
   if (n < 2) return notComputed(n, 'too_few', { minimum: 2 });
   const { mean, sd } = meanSd(differences);
@@ -137,7 +138,7 @@ export interface RankBiserialResult extends EffectSize<'rank-biserial-paired'> {
  *
  * @param differences - the paired differences, finite numbers
  * @returns the effect size, or {@link NotComputed} `too_few` when no difference is non-zero
- * @throws UppfoljningError when a difference is not finite
+ * @throws UppfoljningError when differences is not an array of finite numbers (`required`, `type`, `finite`)
  * @see D. S. Kerby (2014), The simple difference formula: an approach to teaching nonparametric correlation. Comprehensive Psychology 3:11.IT.3.1.
  * @see G. V. Glass (1965), A ranking variable analogue of biserial correlation. Educ Psychol Meas 25:91–95.
  *

@@ -1,7 +1,7 @@
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkFiniteArray, checkOpen, checkPositive, checkTable } from './_lib/check.js';
+import { checkArray, checkFiniteArray, checkOneOf, checkOpen, checkOptions, checkPositive, checkTable } from './_lib/check.js';
 import { freemanHaltonNetwork } from './_lib/network.js';
 import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
 import { bisectIncreasing, chiSquareUpper, logChoose, logFactorial, normalCdf, normalUpper } from './_lib/special.js';
@@ -91,7 +91,8 @@ function noncentral(logp: readonly number[], lo: number, logPsi: number): number
  * @param table - `[[a, b], [c, d]]`, whole numbers ≥ 0
  * @param options - `confidence` for the odds ratio's interval (default 0.95)
  * @returns the test, or {@link NotComputed} `too_few` when the table is empty (n = 0)
- * @throws UppfoljningError when the table is not 2×2 (`table_shape`) or a cell is not a whole number ≥ 0 (path `table[i][j]`)
+ * @throws UppfoljningError when the table is not an array (`required`, `type`) or not 2×2 (`table_shape`), a cell is
+ *   not a whole number ≥ 0 (path `table[i][j]`), or `options.confidence` is not in (0, 1) (`open_interval`)
  * @see R. A. Fisher (1935), The logic of inductive inference. JRSS 98:39–82 (the tea-tasting example).
  * @see A. Agresti (2013), Categorical Data Analysis, 3rd ed., §3.5 and §16.6 (conditional MLE and interval).
  *
@@ -107,8 +108,8 @@ export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): Fi
   if (table.length !== 2 || table[0]!.length !== 2) {
     throw new UppfoljningError([issue(['table'], 'table_shape', { minRows: 2, minCols: 2 })]);
   }
-  const confidence = options.confidence ?? 0.95;
-  checkOpen(confidence, 'confidence');
+  const confidence = checkOptions(options).confidence ?? 0.95;
+  checkOpen(confidence, ['options', 'confidence']);
   const [[a, b], [c, d]] = table;
   const n = a + b + c + d;
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
@@ -222,7 +223,8 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  * @param table - rows of counts (whole numbers ≥ 0), all rows the same length
  * @param options - `exact`, `maxSteps`
  * @returns the test, or {@link NotComputed} `table_shape` when fewer than 2 non-empty rows or columns remain
- * @throws UppfoljningError when the table is ragged or empty (`table_shape`) or a cell is not a whole number ≥ 0
+ * @throws UppfoljningError when the table is not an array (`required`, `type`), ragged or empty (`table_shape`), a cell
+ *   is not a whole number ≥ 0, or an option is wrong (`one_of` for `options.exact`, `positive` for `options.maxSteps`)
  * @see K. Pearson (1900), On the criterion that a given system of deviations… Phil Mag 50:157–175.
  * @see W. G. Cochran (1954), Some methods for strengthening the common χ² tests. Biometrics 10:417–451.
  * @see C. R. Mehta, N. R. Patel (1983), A network algorithm for performing Fisher's exact test in r×c contingency tables. JASA 78:427–434.
@@ -239,6 +241,10 @@ export function chiSquareIndependence(
   options: ChiSquareOptions = {},
 ): ChiSquareResult | NotComputed {
   checkTable(table, 'table');
+  const o = checkOptions(options);
+  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
+  const maxSteps = o.maxSteps ?? FFH_STEP_LIMIT;
+  checkPositive(maxSteps, ['options', 'maxSteps']);
   const rowsDropped = table.flatMap((r, i) => (r.reduce((s, v) => s + v, 0) === 0 ? [i] : []));
   const columnsDropped = table[0]!.flatMap((_, j) => (table.every((r) => r[j] === 0) ? [j] : []));
   const t = table
@@ -271,9 +277,6 @@ export function chiSquareIndependence(
     );
   }
   const base = { computed: true as const, n, statistic, df, chiSquarePValue, expected, cochranOk, rowsDropped, columnsDropped };
-  const exactOption = options.exact ?? 'auto';
-  const maxSteps = options.maxSteps ?? FFH_STEP_LIMIT;
-  checkPositive(maxSteps, 'maxSteps');
   const wantExact = exactOption === 'auto' ? !cochranOk : exactOption;
   if (wantExact) {
     if (rows.length === 2 && cols.length === 2) {
@@ -556,7 +559,8 @@ export const MIN_TOTAL_FOR_GROUP_TEST = 8;
  * @returns the test, or {@link NotComputed} `too_few` when a group has fewer than
  *   {@link MIN_GROUP_SIZE} values or both together fewer than {@link MIN_TOTAL_FOR_GROUP_TEST}
  *   (no outcome could reach p < 0.05), or `no_variation` when all values are equal
- * @throws UppfoljningError when a value is not finite (path `x[i]` or `y[i]`)
+ * @throws UppfoljningError when x or y is not an array (`required`, `type`), a value is not finite (path `x[i]` or `y[i]`),
+ *   or an option is not one of its choices (`one_of`, path `options.exact`, `options.correct`)
  * @see H. B. Mann, D. R. Whitney (1947), On a test of whether one of two random variables is stochastically larger than the other. Ann Math Stat 18:50–60.
  * @see M. Hollander, D. A. Wolfe (1999), Nonparametric Statistical Methods, 2nd ed., §4.1.
  *
@@ -574,6 +578,9 @@ export function mannWhitneyU(
 ): MannWhitneyResult | NotComputed {
   checkFiniteArray(x, 'x');
   checkFiniteArray(y, 'y');
+  const o = checkOptions(options);
+  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
+  const correct = checkOneOf(o.correct, [true, false], ['options', 'correct'], true);
   const n1 = x.length;
   const n2 = y.length;
   const n = n1 + n2;
@@ -584,7 +591,6 @@ export function mannWhitneyU(
   const rankSumX = ranks.slice(0, n1).reduce((a, r) => a + r, 0);
   const statistic = rankSumX - (n1 * (n1 + 1)) / 2;
   const ties = tieSizes.length > 0;
-  const exactOption = options.exact ?? 'auto';
   const exact =
     exactOption === 'auto' ? n1 < 50 && n2 < 50 : exactOption && logChoose(n, Math.min(n1, n2)) < 700 && n <= 400;
   const notes: StatsNote[] = [];
@@ -612,7 +618,6 @@ export function mannWhitneyU(
     };
   }
   if (exactOption === true) notes.push(note('exact_n_too_large', { limit: 400 }));
-  const correct = options.correct ?? true;
   const tieTerm = tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n * (n - 1));
   const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
   const diff = statistic - (n1 * n2) / 2;
@@ -696,7 +701,9 @@ export interface KruskalWallisResult extends TestResult<'kruskal-wallis' | 'krus
  * @param options - `exact`, `maxAssignments`
  * @returns the test, or {@link NotComputed}: `too_few` (fewer than 2 groups, or fewer than
  *   {@link MIN_TOTAL_FOR_GROUP_TEST} values in all), `no_variation` (all values equal)
- * @throws UppfoljningError when a value is not finite (path `groups[g][i]`) or a group is empty (`empty`)
+ * @throws UppfoljningError when groups or a group is not an array (`required`, `type`), a value is not finite
+ *   (path `groups[g][i]`), a group is empty (`empty`), or an option is wrong (`one_of` for `options.exact`,
+ *   `positive` for `options.maxAssignments`)
  * @see W. H. Kruskal, W. A. Wallis (1952), Use of ranks in one-criterion variance analysis. JASA 47:583–621 (with the exact tables for three small groups).
  * @see M. Hollander, D. A. Wolfe (1973), Nonparametric Statistical Methods, p. 116 (R's ?kruskal.test example).
  *
@@ -711,12 +718,16 @@ export function kruskalWallis(
   groups: readonly (readonly number[])[],
   options: KruskalWallisOptions = {},
 ): KruskalWallisResult | NotComputed {
-  groups.forEach((g, i) => {
-    checkFiniteArray(g, `groups.${i}`);
+  checkArray(groups, 'groups');
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    checkFiniteArray(g, ['groups', i]);
     if (g.length === 0) throw new UppfoljningError([issue(['groups', i], 'empty')]);
-  });
-  const maxAssignments = options.maxAssignments ?? 1_000_000;
-  checkPositive(maxAssignments, 'maxAssignments');
+  }
+  const o = checkOptions(options);
+  const maxAssignments = o.maxAssignments ?? 1_000_000;
+  checkPositive(maxAssignments, ['options', 'maxAssignments']);
+  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
   const all = groups.flat();
   const n = all.length;
   const k = groups.length;
@@ -741,7 +752,6 @@ export function kruskalWallis(
   if (tieSizes.length > 0) notes.push(note('ties_corrected', { groups: tieSizes.length }));
   const logAssignments = logFactorial(n) - sizes.reduce((a, m) => a + logFactorial(m), 0);
   const feasible = logAssignments <= Math.log(maxAssignments) + 1e-9;
-  const exactOption = options.exact ?? 'auto';
   if ((exactOption === 'auto' || exactOption === true) && feasible) {
     // H grows with S = Σ R_i² / n_i, so P(H ≥ h) = P(S ≥ s), counted over all splits.
     const atLeast = countSplitsAtLeast(ranks, sizes, sum);

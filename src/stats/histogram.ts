@@ -1,6 +1,6 @@
 import { UppfoljningError } from '../core/error.js';
 import { issue, type Issue } from '../core/issue.js';
-import { checkFinite, checkFiniteArray, checkPositive } from './_lib/check.js';
+import { checkArray, checkFinite, checkObject, checkPositive, checkTotal, countIssues, finiteIssues, objectIssues } from './_lib/check.js';
 
 /**
  * One bar of a histogram: a value and how many times it occurs.
@@ -26,7 +26,8 @@ export interface HistogramBin {
  *
  * @param bins - `{ value, count }` pairs; values finite, counts whole numbers ≥ 0
  * @returns the values, each repeated `count` times
- * @throws UppfoljningError naming the bin (`bins[i].value` / `bins[i].count`) and the rule
+ * @throws UppfoljningError naming the bin (`bins[i]`, `bins[i].value`, `bins[i].count`) and the rule;
+ *   `too_large` (path `bins`) when the counts add up to more than 10 million values
  *
  * @example
  * ```ts
@@ -35,14 +36,19 @@ export interface HistogramBin {
  * ```
  */
 export function expandHistogram(bins: readonly HistogramBin[]): number[] {
+  checkArray(bins, 'bins');
   const issues: Issue[] = [];
-  bins.forEach((b, i) => {
-    if (!Number.isFinite(b.value)) issues.push(issue(['bins', i, 'value'], 'finite', { value: String(b.value) }));
-    if (!Number.isFinite(b.count)) issues.push(issue(['bins', i, 'count'], 'finite', { value: String(b.count) }));
-    else if (!Number.isInteger(b.count)) issues.push(issue(['bins', i, 'count'], 'integer', { value: b.count }));
-    else if (b.count < 0) issues.push(issue(['bins', i, 'count'], 'min', { minimum: 0, origin: 'number' }));
-  });
+  for (let i = 0; i < bins.length; i++) {
+    const b: unknown = bins[i];
+    const notObject = objectIssues(b, ['bins', i]);
+    if (notObject.length > 0) issues.push(...notObject);
+    else {
+      const { value, count } = b as Record<string, unknown>;
+      issues.push(...finiteIssues(value, ['bins', i, 'value']), ...countIssues(count, ['bins', i, 'count']));
+    }
+  }
   if (issues.length > 0) throw new UppfoljningError(issues);
+  checkTotal(bins.reduce((a, b) => a + b.count, 0), ['bins']);
   const out: number[] = [];
   for (const b of bins) for (let k = 0; k < b.count; k++) out.push(b.value);
   return out;
@@ -72,7 +78,8 @@ export interface CountsScale {
  * @param counts - whole numbers ≥ 0
  * @param scale - `min` and `step` (default 1)
  * @returns the values
- * @throws UppfoljningError naming `counts[i]`, `min` or `step` and the rule
+ * @throws UppfoljningError naming `counts[i]`, `scale.min` or `scale.step` and the rule;
+ *   `too_large` (path `counts`) when the counts add up to more than 10 million values
  *
  * @example
  * ```ts
@@ -81,14 +88,25 @@ export interface CountsScale {
  * ```
  */
 export function expandCounts(counts: readonly number[], scale: CountsScale): number[] {
-  checkFinite(scale.min, 'min');
+  checkArray(counts, 'counts');
+  const issues: Issue[] = [];
+  for (let i = 0; i < counts.length; i++) issues.push(...countIssues(counts[i], ['counts', i]));
+  if (issues.length > 0) throw new UppfoljningError(issues);
+  checkTotal(counts.reduce((a, c) => a + c, 0), 'counts');
+  checkObject(scale, 'scale');
+  const { min } = scale;
+  checkFinite(min, ['scale', 'min']);
   const step = scale.step ?? 1;
-  checkPositive(step, 'step');
-  checkFiniteArray(counts, 'counts');
-  return expandHistogram(counts.map((count, i) => ({ value: scale.min + i * step, count }))).map(
+  checkPositive(step, ['scale', 'step']);
+  // The top of the scale must be a number too (min + i·step can overflow).
+  checkFinite(min + Math.max(0, counts.length - 1) * step, ['scale', 'step']);
+  const out: number[] = [];
+  counts.forEach((count, i) => {
     // Round off binary noise from min + i·step (e.g. 0.1 + 2·0.1) to 12 significant digits.
-    (v) => Number(v.toPrecision(12)),
-  );
+    const value = Number((min + i * step).toPrecision(12));
+    for (let k = 0; k < count; k++) out.push(value);
+  });
+  return out;
 }
 
 /**
@@ -98,7 +116,8 @@ export function expandCounts(counts: readonly number[], scale: CountsScale): num
  * @param before - the values before
  * @param after - the values after, in the same client order
  * @returns the differences and how many pairs were left out for a missing value
- * @throws UppfoljningError when the lengths differ (`length_mismatch`) or a value is not finite
+ * @throws UppfoljningError when an argument is not an array (`required`, `type`), the lengths differ
+ *   (`length_mismatch`) or a value is neither null nor finite
  *
  * @example
  * ```ts
@@ -110,6 +129,8 @@ export function pairedDifferences(
   before: readonly (number | null)[],
   after: readonly (number | null)[],
 ): { differences: number[]; missing: number } {
+  checkArray(before, 'before');
+  checkArray(after, 'after');
   if (before.length !== after.length) {
     throw new UppfoljningError([
       issue(['after'], 'length_mismatch', { other: 'before', length: after.length, otherLength: before.length }),
@@ -118,13 +139,14 @@ export function pairedDifferences(
   const issues: Issue[] = [];
   const differences: number[] = [];
   let missing = 0;
-  before.forEach((b, i) => {
+  for (let i = 0; i < before.length; i++) {
+    const b = before[i]!;
     const a = after[i]!;
-    if (b !== null && !Number.isFinite(b)) issues.push(issue(['before', i], 'finite', { value: String(b) }));
-    if (a !== null && !Number.isFinite(a)) issues.push(issue(['after', i], 'finite', { value: String(a) }));
+    if (b !== null) issues.push(...finiteIssues(b, ['before', i]));
+    if (a !== null) issues.push(...finiteIssues(a, ['after', i]));
     if (b === null || a === null) missing++;
     else differences.push(a - b);
-  });
+  }
   if (issues.length > 0) throw new UppfoljningError(issues);
   return { differences, missing };
 }

@@ -1,7 +1,7 @@
 import { UppfoljningError } from '../core/error.js';
 import { issue, type Issue } from '../core/issue.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkFinite, checkOpen, checkPositive } from './_lib/check.js';
+import { type At, checkArray, checkFinite, checkObject, checkOneOf, checkOpen, checkOptions, checkPositive, finiteIssues, shown } from './_lib/check.js';
 
 /**
  * Which way is better on an instrument's scale.
@@ -70,8 +70,9 @@ export interface ReliableChange {
  * @param after - the score after (finite)
  * @param options - `sdBefore` (> 0), `reliability` (0 < r < 1), `criterion` (default 1.96)
  * @returns the index
- * @throws UppfoljningError when a score is not finite (`finite`), sdBefore ≤ 0 (`positive`),
- *   or the reliability is not strictly between 0 and 1 (`open_interval`)
+ * @throws UppfoljningError when a score is not finite (`finite`), the options are missing or not an
+ *   object (`required`, `type`), `options.sdBefore` ≤ 0 (`positive`), or `options.reliability` is not
+ *   strictly between 0 and 1 (`open_interval`)
  * @see N. S. Jacobson, P. Truax (1991), Clinical significance: a statistical approach to defining meaningful change in psychotherapy research. J Consult Clin Psychol 59:12–19.
  * @see L. Christensen, J. L. Mendoza (1986), A method of assessing change in a single subject: an alteration of the RC index. Behav Ther 17:305–308 (the √2).
  *
@@ -85,10 +86,11 @@ export interface ReliableChange {
 export function reliableChangeIndex(before: number, after: number, options: ReliableChangeOptions): ReliableChange {
   checkFinite(before, 'before');
   checkFinite(after, 'after');
-  checkPositive(options.sdBefore, 'sdBefore');
-  checkOpen(options.reliability, 'reliability');
+  checkObject(options, 'options');
+  checkPositive(options.sdBefore, ['options', 'sdBefore']);
+  checkOpen(options.reliability, ['options', 'reliability']);
   const criterion = options.criterion ?? 1.96;
-  checkPositive(criterion, 'criterion');
+  checkPositive(criterion, ['options', 'criterion']);
   const se = options.sdBefore * Math.sqrt(1 - options.reliability);
   const sDiff = Math.SQRT2 * se;
   const change = after - before;
@@ -171,9 +173,10 @@ export interface ClinicalCutoffs {
  *
  * @param input - the norms, and which way is better (inferred from the two means when both are given)
  * @returns the cut-offs
- * @throws UppfoljningError when a mean is not finite, an sd ≤ 0 (`positive`), the functional mean
- *   is on the worse side of the clinical one (`direction_conflict`), or the direction is
- *   missing and cannot be inferred (`required`)
+ * @throws UppfoljningError (paths from `input`) when the input or a norm is not an object (`required`,
+ *   `type`), a mean is not finite, an sd ≤ 0 (`positive`), the direction is not one of the two
+ *   (`one_of`), the functional mean is on the worse side of the clinical one (`direction_conflict`),
+ *   or the direction is missing and cannot be inferred (`required`)
  * @see N. S. Jacobson, P. Truax (1991), J Consult Clin Psychol 59:12–19, p. 13.
  *
  * @example
@@ -184,26 +187,31 @@ export interface ClinicalCutoffs {
  * ```
  */
 export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
+  checkObject(input, 'input');
   const { clinical, functional } = input;
-  checkFinite(clinical.mean, 'clinical.mean');
-  checkPositive(clinical.sd, 'clinical.sd');
-  if (functional !== undefined) checkFinite(functional.mean, 'functional.mean');
+  checkObject(clinical, ['input', 'clinical']);
+  checkFinite(clinical.mean, ['input', 'clinical', 'mean']);
+  checkPositive(clinical.sd, ['input', 'clinical', 'sd']);
+  if (functional !== undefined) {
+    checkObject(functional, ['input', 'functional']);
+    checkFinite(functional.mean, ['input', 'functional', 'mean']);
+    checkPositive(functional.sd, ['input', 'functional', 'sd']);
+  }
+  const given = input.direction === undefined ? undefined : checkDirection(input.direction, ['input', 'direction']);
   const direction: ScaleDirection | undefined =
-    input.direction ??
+    given ??
     (functional === undefined || functional.mean === clinical.mean
       ? undefined
       : functional.mean > clinical.mean
         ? 'higher-is-better'
         : 'lower-is-better');
-  if (direction === undefined) throw new UppfoljningError([issue(['direction'], 'required')]);
+  if (direction === undefined) throw new UppfoljningError([issue(['input', 'direction'], 'required')]);
   const better = direction === 'higher-is-better' ? 1 : -1;
   const a = clinical.mean + better * 2 * clinical.sd;
   if (functional === undefined) return { a, b: null, c: null, direction };
-  checkFinite(functional.mean, 'functional.mean');
-  checkPositive(functional.sd, 'functional.sd');
   if ((functional.mean - clinical.mean) * better <= 0) {
     throw new UppfoljningError([
-      issue(['functional', 'mean'], 'direction_conflict', {
+      issue(['input', 'functional', 'mean'], 'direction_conflict', {
         clinical: clinical.mean,
         functional: functional.mean,
         direction,
@@ -213,6 +221,11 @@ export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
   const b = functional.mean - better * 2 * functional.sd;
   const c = (clinical.sd * functional.mean + functional.sd * clinical.mean) / (clinical.sd + functional.sd);
   return { a, b, c, direction };
+}
+
+/** A {@link ScaleDirection}, or `one_of` naming the two. */
+function checkDirection(value: unknown, at: At): ScaleDirection {
+  return checkOneOf(value, ['higher-is-better', 'lower-is-better'] as const, at);
 }
 
 /**
@@ -282,7 +295,8 @@ export interface IndividualChange {
  * @param after - the score after, or null/undefined if missing
  * @param options - `sdBefore`, `reliability`, `direction`, optional `cutoff` and `criterion`
  * @returns the class, or {@link NotComputed} `missing_measure` (param `phase`) when a score is missing
- * @throws UppfoljningError as {@link reliableChangeIndex}, and when the cutoff is not finite
+ * @throws UppfoljningError as {@link reliableChangeIndex}, when a score is neither missing nor finite,
+ *   `options.direction` is not one of the two (`one_of`, also `required`) or `options.cutoff` is not finite
  * @see N. S. Jacobson, P. Truax (1991), J Consult Clin Psychol 59:12–19, p. 16 (the categories).
  *
  * @example
@@ -297,15 +311,18 @@ export function classifyIndividualChange(
   after: number | null | undefined,
   options: ClassifyChangeOptions,
 ): IndividualChange | NotComputed {
+  // The options are checked even when a score is missing, so that a mistake shows on the first client.
+  checkObject(options, 'options');
+  const direction = checkDirection(options.direction, ['options', 'direction']);
+  if (options.cutoff !== undefined) checkFinite(options.cutoff, ['options', 'cutoff']);
+  if (before !== null && before !== undefined) checkFinite(before, 'before');
+  if (after !== null && after !== undefined) checkFinite(after, 'after');
   if (before === null || before === undefined) return notComputed(0, 'missing_measure', { phase: 'before' });
   if (after === null || after === undefined) return notComputed(0, 'missing_measure', { phase: 'after' });
   const { rci, reliable } = reliableChangeIndex(before, after, options);
-  const better = options.direction === 'higher-is-better' ? 1 : -1;
+  const better = direction === 'higher-is-better' ? 1 : -1;
   let crossedCutoff: boolean | null = null;
   if (options.cutoff !== undefined) {
-    const issues: Issue[] = [];
-    if (!Number.isFinite(options.cutoff)) issues.push(issue(['cutoff'], 'finite', { value: String(options.cutoff) }));
-    if (issues.length > 0) throw new UppfoljningError(issues);
     const c = options.cutoff;
     crossedCutoff = (before - c) * better <= 0 && (after - c) * better > 0;
   }
@@ -366,7 +383,8 @@ export interface GasTScore {
  * @param options - `weights` (one per goal, > 0) and `rho` (default 0.3)
  * @returns the T-score, or {@link NotComputed} `too_few` when there are no goals
  * @throws UppfoljningError when a score is not a whole number in −2 … 2 (`integer`, `out_of_range`),
- *   a weight is not > 0 (`positive`), the weights do not match the goals (`length_mismatch`), or ρ is outside [0, 1] (`probability`)
+ *   a weight is not > 0 (`positive`), the weights do not match the goals (`length_mismatch`), or ρ is outside [0, 1] (`probability`);
+ *   paths `scores[i]`, `options.weights[i]`, `options.rho`; `required`/`type` when scores or weights are not arrays or the options not an object
  * @see T. J. Kiresuk, R. E. Sherman (1968), Goal attainment scaling: a general method for evaluating comprehensive community mental health programs. Community Ment Health J 4:443–453.
  * @see L. Turner-Stokes (2009), Goal attainment scaling (GAS) in rehabilitation: a practical guide. Clin Rehabil 23:362–370.
  *
@@ -378,23 +396,28 @@ export interface GasTScore {
  * ```
  */
 export function gasTScore(scores: readonly number[], options: GasOptions = {}): GasTScore | NotComputed {
-  const rho = options.rho ?? 0.3;
+  checkArray(scores, 'scores');
+  const o = checkOptions(options);
+  const rho = (o.rho ?? 0.3) as number;
   const issues: Issue[] = [];
-  scores.forEach((x, i) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) issues.push(issue(['scores', i], 'finite', { value: String(x) }));
+  for (let i = 0; i < scores.length; i++) {
+    const x = scores[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) issues.push(...finiteIssues(x, ['scores', i]));
     else if (!Number.isInteger(x)) issues.push(issue(['scores', i], 'integer', { value: x }));
     else if (x < -2 || x > 2) issues.push(issue(['scores', i], 'out_of_range', { value: x, min: -2, max: 2 }));
-  });
-  const weights = options.weights ?? scores.map(() => 1);
+  }
+  const weights = (o.weights ?? scores.map(() => 1)) as readonly number[];
+  checkArray(weights, ['options', 'weights']);
   if (weights.length !== scores.length) {
     issues.push(
-      issue(['weights'], 'length_mismatch', { other: 'scores', length: weights.length, otherLength: scores.length }),
+      issue(['options', 'weights'], 'length_mismatch', { other: 'scores', length: weights.length, otherLength: scores.length }),
     );
   }
-  weights.forEach((w, i) => {
-    if (!(typeof w === 'number' && Number.isFinite(w) && w > 0)) issues.push(issue(['weights', i], 'positive', { value: String(w) }));
-  });
-  if (!(typeof rho === 'number' && rho >= 0 && rho <= 1)) issues.push(issue(['rho'], 'probability', { value: String(rho) }));
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (!(typeof w === 'number' && Number.isFinite(w) && w > 0)) issues.push(issue(['options', 'weights', i], 'positive', { value: shown(w) }));
+  }
+  if (!(typeof rho === 'number' && rho >= 0 && rho <= 1)) issues.push(issue(['options', 'rho'], 'probability', { value: shown(rho) }));
   if (issues.length > 0) throw new UppfoljningError(issues);
   const n = scores.length;
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });

@@ -1,5 +1,6 @@
 import type { Label, Locale } from '../core/locale.js';
 import type { IssueParams } from '../core/issue.js';
+import { checkLocale, checkObject, checkOneOf, shown } from './_lib/check.js';
 
 /**
  * Every method a statistics result can name, in one closed list. Each has a
@@ -101,6 +102,8 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
  * @param method - the method code
  * @param locale - `sv` (default) or `en`
  * @returns the method's name
+ * @throws UppfoljningError when the method is not one of {@link STATS_METHODS} (`one_of`, also
+ *   `required`; path `method`) or the locale is neither `sv` nor `en` (`one_of`, path `locale`)
  *
  * @example
  * ```ts
@@ -109,7 +112,7 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
  * ```
  */
 export function methodLabel(method: StatsMethod, locale: Locale = 'sv'): string {
-  return STATS_METHOD_LABELS[method][locale];
+  return STATS_METHOD_LABELS[checkOneOf(method, STATS_METHODS, 'method')][checkLocale(locale)];
 }
 
 /**
@@ -162,7 +165,8 @@ export interface StatsNote {
   readonly params: IssueParams;
 }
 
-const s = (v: unknown): string => String(v);
+/** A parameter as text; never calls a garbage value's own toString. */
+const s = shown;
 
 const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => string; en: (p: IssueParams) => string } } = {
   zeros_dropped: {
@@ -180,11 +184,11 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
   exact_conditional_on_ties: {
     sv: (p) =>
       `exakt fördelning betingad på de observerade rangerna (permutationsfördelning)${
-        Number(p.groups) > 0 ? `; ${s(p.groups)} grupper av lika värden fick medelrang` : ''
+        Number(s(p.groups)) > 0 ? `; ${s(p.groups)} grupper av lika värden fick medelrang` : ''
       }`,
     en: (p) =>
       `exact distribution conditional on the observed ranks (permutation distribution)${
-        Number(p.groups) > 0 ? `; ${s(p.groups)} groups of tied values got mid-ranks` : ''
+        Number(s(p.groups)) > 0 ? `; ${s(p.groups)} groups of tied values got mid-ranks` : ''
       }`,
   },
   continuity_corrected: {
@@ -237,6 +241,9 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
  * @param note - the note
  * @param locale - `sv` (default) or `en`
  * @returns the note as a sentence fragment
+ * @throws UppfoljningError when the note is not an object, its code not one of {@link STATS_NOTE_CODES}
+ *   or its params not an object (paths `note`, `note.code`, `note.params`; `required`, `type`, `one_of`),
+ *   or the locale is neither `sv` nor `en` (`one_of`, path `locale`)
  *
  * @example
  * ```ts
@@ -245,7 +252,10 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
  * ```
  */
 export function noteText(note: StatsNote, locale: Locale = 'sv'): string {
-  return NOTE_TEXTS[note.code][locale](note.params);
+  checkObject(note, 'note');
+  const code = checkOneOf(note.code, STATS_NOTE_CODES, ['note', 'code']);
+  checkObject(note.params, ['note', 'params']);
+  return NOTE_TEXTS[code][checkLocale(locale)](note.params);
 }
 
 /** @internal */

@@ -1,6 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkCount, checkFiniteArray, checkOpen } from './_lib/check.js';
+import { checkCount, checkFiniteArray, checkOneOf, checkOpen, checkOptions } from './_lib/check.js';
 import { midRanks, signFlipDistribution, tails } from './_lib/rank.js';
 import {
   binomialTwoSided,
@@ -119,7 +119,8 @@ export interface WilcoxonSignedRankResult
  * @param options - `exact`, `correct`, `zeroMethod`
  * @returns the test, or {@link NotComputed}: `too_few` (fewer than {@link MIN_PAIRS_FOR_TEST}
  *   non-zero differences, including all zero: no outcome could reach p < 0.05)
- * @throws UppfoljningError when a difference is not a finite number (`finite`, path `differences[i]`)
+ * @throws UppfoljningError when differences is not an array (`required`, `type`), a difference is not a
+ *   finite number (`finite`, path `differences[i]`), or an option is not one of its choices (`one_of`, path `options.…`)
  * @see F. Wilcoxon (1945), Individual comparisons by ranking methods. Biometrics Bulletin 1:80–83.
  * @see M. Hollander, D. A. Wolfe (1999), Nonparametric Statistical Methods, 2nd ed., §3.1.
  * @see J. W. Pratt (1959), Remarks on zeros and ties in the Wilcoxon signed rank procedures. JASA 54:655–667.
@@ -136,9 +137,10 @@ export function wilcoxonSignedRank(
   options: WilcoxonSignedRankOptions = {},
 ): WilcoxonSignedRankResult | NotComputed {
   checkFiniteArray(differences, 'differences');
-  const zeroMethod = options.zeroMethod ?? 'wilcox';
-  const correct = options.correct ?? true;
-  const exactOption = options.exact ?? 'auto';
+  const o = checkOptions(options);
+  const zeroMethod = checkOneOf(o.zeroMethod, ['wilcox', 'pratt'] as const, ['options', 'zeroMethod'], 'wilcox');
+  const correct = checkOneOf(o.correct, [true, false], ['options', 'correct'], true);
+  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
   const zeros = differences.filter((d) => d === 0).length;
   const ranked = zeroMethod === 'pratt' ? differences : differences.filter((d) => d !== 0);
   const { ranks, tieSizes } = midRanks(ranked.map(Math.abs));
@@ -223,7 +225,7 @@ export interface SignTestResult extends TestResult<'sign-test-exact'> {
  * @param differences - the paired differences, finite numbers
  * @returns the test (statistic = the number of positive differences), or
  *   {@link NotComputed} `too_few` with fewer than {@link MIN_PAIRS_FOR_TEST} non-zero differences
- * @throws UppfoljningError when a difference is not a finite number
+ * @throws UppfoljningError when differences is not an array of finite numbers (`required`, `type`, `finite`)
  * @see W. J. Conover (1999), Practical Nonparametric Statistics, 3rd ed., §3.4.
  *
  * @example
@@ -298,7 +300,8 @@ export interface PairedTTestResult extends TestResult<'paired-t'> {
  * @param differences - the paired differences, finite numbers
  * @param options - `confidence` (default 0.95)
  * @returns the test, or {@link NotComputed}: `too_few` (n < 2) or `no_variation` (all differences equal)
- * @throws UppfoljningError when a difference is not finite, or the confidence is not in (0, 1)
+ * @throws UppfoljningError when differences is not an array of finite numbers (`required`, `type`, `finite`),
+ *   the options are not an object (`type`), or `options.confidence` is not in (0, 1) (`open_interval`)
  * @see W. S. Gosset ("Student") (1908), The probable error of a mean. Biometrika 6:1–25.
  *
  * @example
@@ -313,8 +316,8 @@ export function pairedTTest(
   options: PairedTTestOptions = {},
 ): PairedTTestResult | NotComputed {
   checkFiniteArray(differences, 'differences');
-  const confidence = options.confidence ?? 0.95;
-  checkOpen(confidence, 'confidence');
+  const confidence = checkOptions(options).confidence ?? 0.95;
+  checkOpen(confidence, ['options', 'confidence']);
   const n = differences.length;
   if (n < 2) return notComputed(n, 'too_few', { minimum: 2 });
   const { mean, sd } = meanSd(differences);
@@ -411,7 +414,7 @@ const MCNEMAR_EXACT_BELOW = 25;
  * @param c - discordant pairs the other way (a count)
  * @param options - `exact`
  * @returns the test, or {@link NotComputed} `too_few` with fewer than {@link MIN_PAIRS_FOR_TEST} discordant pairs
- * @throws UppfoljningError when b or c is not a whole number ≥ 0
+ * @throws UppfoljningError when b or c is not a whole number ≥ 0, or `options.exact` is not `'auto'`, true or false (`one_of`)
  * @see Q. McNemar (1947), Note on the sampling error of the difference between correlated proportions or percentages. Psychometrika 12:153–157.
  * @see A. Agresti (2013), Categorical Data Analysis, 3rd ed., §11.1 (exact version, and the 25-pair rule of thumb is statsmodels' `mcnemar` default).
  *
@@ -425,9 +428,9 @@ const MCNEMAR_EXACT_BELOW = 25;
 export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}): McNemarResult | NotComputed {
   checkCount(b, 'b');
   checkCount(c, 'c');
+  const exactOption = checkOneOf(checkOptions(options).exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
   const n = b + c;
   if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
-  const exactOption = options.exact ?? 'auto';
   const exact = exactOption === 'auto' ? n < MCNEMAR_EXACT_BELOW : exactOption;
   if (exact) {
     return {

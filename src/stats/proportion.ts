@@ -1,5 +1,5 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkOpen, checkSuccesses } from './_lib/check.js';
+import { checkObject, checkOneOf, checkOpen, checkOptions, checkSuccesses } from './_lib/check.js';
 import { betaQuantile, normalQuantile } from './_lib/special.js';
 import type { StatsNote } from './methods.js';
 
@@ -65,7 +65,8 @@ export function wilsonBounds(successes: number, n: number, z: number): [number, 
  * @param options - `confidence` (default 0.95)
  * @returns the share with its interval, or {@link NotComputed} (`too_few`, minimum 1) when n = 0
  * @throws UppfoljningError when a count is not a whole number ≥ 0 (`finite`, `integer`, `min`),
- *   successes > n (`exceeds_total`), or the confidence is not strictly between 0 and 1 (`open_interval`)
+ *   successes > n (`exceeds_total`), the options are not an object (`type`), or the confidence is not
+ *   strictly between 0 and 1 (`open_interval`, path `options.confidence`)
  * @see E. B. Wilson (1927), Probable inference, the law of succession, and statistical inference. JASA 22:209–212.
  * @see R. G. Newcombe (1998), Two-sided confidence intervals for the single proportion: comparison of seven methods. Stat Med 17:857–872 (method 3).
  *
@@ -124,9 +125,9 @@ function shareInterval(
   method: ShareInterval['method'],
   bounds: (confidence: number) => [number, number],
 ): ShareInterval | NotComputed {
-  const confidence = options.confidence ?? 0.95;
   checkSuccesses(successes, n, 'successes', 'n');
-  checkOpen(confidence, 'confidence');
+  const confidence = checkOptions(options).confidence ?? 0.95;
+  checkOpen(confidence, ['options', 'confidence']);
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const [lower, upper] = bounds(confidence);
   return { computed: true, n, successes, estimate: successes / n, lower, upper, confidence, method, notes: [] };
@@ -154,7 +155,7 @@ export interface ShareWithIntervalOptions extends ShareIntervalOptions {
  * @param n - the number of observations
  * @param options - `method` (default `wilson`) and `confidence` (default 0.95)
  * @returns as {@link wilsonInterval} or {@link clopperPearsonInterval}
- * @throws UppfoljningError as {@link wilsonInterval}
+ * @throws UppfoljningError as {@link wilsonInterval}, and when the method is neither (`one_of`, path `options.method`)
  * @see {@link wilsonInterval}, {@link clopperPearsonInterval}
  *
  * @example
@@ -170,7 +171,8 @@ export function shareWithInterval(
   n: number,
   options: ShareWithIntervalOptions = {},
 ): ShareInterval | NotComputed {
-  return options.method === 'clopper-pearson'
+  const method = checkOneOf(checkOptions(options).method, ['wilson', 'clopper-pearson'] as const, ['options', 'method'], 'wilson');
+  return method === 'clopper-pearson'
     ? clopperPearsonInterval(successes, n, options)
     : wilsonInterval(successes, n, options);
 }
@@ -215,7 +217,8 @@ export interface ShareDifference {
  * @param n2 - size of group 2
  * @param options - `confidence` (default 0.95)
  * @returns the difference p1 − p2 with its interval, or {@link NotComputed} (`too_few`, minimum 1) when a group is empty
- * @throws UppfoljningError when a count is not a whole number ≥ 0, successes exceed their group, or the confidence is not in (0, 1)
+ * @throws UppfoljningError when a count is not a whole number ≥ 0, successes exceed their group, the options are
+ *   not an object (`type`), or `options.confidence` is not in (0, 1)
  * @see R. G. Newcombe (1998), Interval estimation for the difference between independent proportions: comparison of eleven methods. Stat Med 17:873–890 (method 10).
  *
  * @example
@@ -231,10 +234,10 @@ export function newcombeDifference(
   n2: number,
   options: ShareIntervalOptions = {},
 ): ShareDifference | NotComputed {
-  const confidence = options.confidence ?? 0.95;
   checkSuccesses(successes1, n1, 'successes1', 'n1');
   checkSuccesses(successes2, n2, 'successes2', 'n2');
-  checkOpen(confidence, 'confidence');
+  const confidence = checkOptions(options).confidence ?? 0.95;
+  checkOpen(confidence, ['options', 'confidence']);
   if (n1 === 0 || n2 === 0) return notComputed(Math.min(n1, n2), 'too_few', { minimum: 1 });
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const p1 = successes1 / n1;
@@ -287,7 +290,7 @@ export interface SuccessCount {
  * @param group2 - the second group
  * @param options - `confidence` (default 0.95)
  * @returns as {@link newcombeDifference}; errors name `group1.successes`, `group2.n`, …
- * @throws UppfoljningError as {@link newcombeDifference}
+ * @throws UppfoljningError as {@link newcombeDifference}, and when a group is not an object (`required`, `type`, path `group1`/`group2`)
  * @see R. G. Newcombe (1998), Stat Med 17:873–890 (method 10).
  *
  * @example
@@ -301,7 +304,9 @@ export function riskDifference(
   group2: SuccessCount,
   options: ShareIntervalOptions = {},
 ): ShareDifference | NotComputed {
-  checkSuccesses(group1.successes, group1.n, 'group1.successes', 'group1.n');
-  checkSuccesses(group2.successes, group2.n, 'group2.successes', 'group2.n');
+  checkObject(group1, 'group1');
+  checkSuccesses(group1.successes, group1.n, ['group1', 'successes'], ['group1', 'n']);
+  checkObject(group2, 'group2');
+  checkSuccesses(group2.successes, group2.n, ['group2', 'successes'], ['group2', 'n']);
   return newcombeDifference(group1.successes, group1.n, group2.successes, group2.n, options);
 }

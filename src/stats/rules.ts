@@ -19,6 +19,7 @@ export const STATS_RULES = [
   'direction_conflict',
   'positive',
   'length_mismatch',
+  'too_large',
 ] as const;
 
 /**
@@ -71,6 +72,10 @@ export const statsMessages: MessageTable<StatsRule> = {
   positive: {
     sv: (p) => `måste vara större än 0, fick ${String(p.value)}`,
     en: (p) => `must be greater than 0, got ${String(p.value)}`,
+  },
+  too_large: {
+    sv: (p) => `omfattar ${String(p.total)} värden, fler än de högst ${String(p.maximum)} som kan beräknas`,
+    en: (p) => `covers ${String(p.total)} values, more than the ${String(p.maximum)} that can be computed`,
   },
   direction_conflict: {
     sv: (p) =>

@@ -158,11 +158,11 @@ describe('reliableChangeIndex and classification (Jacobson & Truax 1991)', () =>
     });
     expect(
       rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 40, sd: 6 }, direction: 'lower-is-better' })),
-    ).toEqual([['functional.mean', 'direction_conflict']]);
+    ).toEqual([['input.functional.mean', 'direction_conflict']]);
     // The direction follows from the two means when both are given …
     expect(clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 } }).direction).toBe('lower-is-better');
     // … and is required without functional norms.
-    expect(rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 } }))).toEqual([['direction', 'required']]);
+    expect(rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 } }))).toEqual([['input.direction', 'required']]);
   });
   it('classes recovered, improved, unchanged, deteriorated in both directions', () => {
     const base = { sdBefore: 7.5, reliability: 0.88, cutoff: 18.5 };
@@ -185,8 +185,8 @@ describe('reliableChangeIndex and classification (Jacobson & Truax 1991)', () =>
     });
   });
   it('rejects bad reliability and sd', () => {
-    expect(rulesOf(() => reliableChangeIndex(1, 2, { sdBefore: 0, reliability: 0.8 }))).toEqual([['sdBefore', 'positive']]);
-    expect(rulesOf(() => reliableChangeIndex(1, 2, { sdBefore: 3, reliability: 1 }))).toEqual([['reliability', 'open_interval']]);
+    expect(rulesOf(() => reliableChangeIndex(1, 2, { sdBefore: 0, reliability: 0.8 }))).toEqual([['options.sdBefore', 'positive']]);
+    expect(rulesOf(() => reliableChangeIndex(1, 2, { sdBefore: 3, reliability: 1 }))).toEqual([['options.reliability', 'open_interval']]);
     expect(rulesOf(() => reliableChangeIndex(Number.NaN, 2, { sdBefore: 3, reliability: 0.5 }))).toEqual([['before', 'finite']]);
   });
 });
@@ -212,8 +212,8 @@ describe('gasTScore (Kiresuk & Sherman 1968)', () => {
       ['scores.0', 'out_of_range'],
       ['scores.1', 'integer'],
       ['scores.2', 'finite'],
-      ['weights', 'length_mismatch'],
-      ['rho', 'probability'],
+      ['options.weights', 'length_mismatch'],
+      ['options.rho', 'probability'],
     ]);
   });
 });

@@ -79,7 +79,7 @@ describe('wilsonInterval and clopperPearsonInterval', () => {
     expect(rule(() => wilsonInterval(1, Infinity))).toEqual(['n', 'finite']);
     expect(rule(() => wilsonInterval(-1, 8))).toEqual(['successes', 'min']);
     expect(rule(() => wilsonInterval(1.5, 8))).toEqual(['successes', 'integer']);
-    expect(rule(() => clopperPearsonInterval(1, 8, { confidence: 1 }))).toEqual(['confidence', 'open_interval']);
+    expect(rule(() => clopperPearsonInterval(1, 8, { confidence: 1 }))).toEqual(['options.confidence', 'open_interval']);
     expect(rule(() => riskDifference({ successes: 3, n: 2 }, { successes: 0, n: 1 }))).toEqual([
       'group1.successes',
       'exceeds_total',
