@@ -2,6 +2,9 @@ import { issue, type Issue } from '../core/issue.js';
 import type { Label } from '../core/locale.js';
 import { UppfoljningError } from '../core/error.js';
 import { isLeapYear, isoDateParts } from './_lib/date.js';
+import { isRecord, kindOf, numberIssues, optionsIssues, shown, throwIfAny } from '../core/_lib/args.js';
+
+const LEAP_DAY_RULES = ['feb28', 'mar1'];
 
 /**
  * Options for {@link ageInCompletedYears}.
@@ -50,9 +53,14 @@ export function ageInCompletedYears(birthDate: string, referenceDate: string, op
   const b = isoDateParts(birthDate);
   const r = isoDateParts(referenceDate);
   const issues: Issue[] = [];
-  if (!b) issues.push(issue(['birthDate'], 'calendar_date', { value: String(birthDate) }));
-  if (!r) issues.push(issue(['referenceDate'], 'calendar_date', { value: String(referenceDate) }));
-  if (!b || !r) throw new UppfoljningError(issues);
+  if (!b) issues.push(birthDate === undefined ? issue(['birthDate'], 'required') : issue(['birthDate'], 'calendar_date', { value: shown(birthDate) }));
+  if (!r) issues.push(referenceDate === undefined ? issue(['referenceDate'], 'required') : issue(['referenceDate'], 'calendar_date', { value: shown(referenceDate) }));
+  issues.push(...optionsIssues(options));
+  const rule: unknown = isRecord(options) ? options.leapDayBirthday : undefined;
+  if (rule !== undefined && !LEAP_DAY_RULES.includes(rule as string)) {
+    issues.push(issue(['options', 'leapDayBirthday'], 'one_of', { values: LEAP_DAY_RULES, value: shown(rule) }));
+  }
+  if (!b || !r || issues.length > 0) throw new UppfoljningError(issues);
   if (referenceDate < birthDate) {
     throw new UppfoljningError([
       issue(['referenceDate'], 'date_order', { value: referenceDate, other: 'birthDate', otherLabelSv: 'födelsedatumet', otherLabelEn: 'the date of birth', otherValue: birthDate }),
@@ -96,7 +104,8 @@ export interface AgeBandBounds {
  *
  * @param age - age in completed years
  * @param bands - the bands
- * @returns the index into `bands`, or -1
+ * @returns the index into `bands`, or -1 (also for NaN or an infinite age)
+ * @throws UppfoljningError when the age is not a number or a band has no numeric `from` (or a non-numeric `to`)
  *
  * @example
  * ```ts
@@ -105,12 +114,21 @@ export interface AgeBandBounds {
  * ```
  */
 export function ageBandOf(age: number, bands: readonly AgeBandBounds[]): number {
+  throwIfAny([...(typeof age === 'number' ? [] : numberIssues(age, ['age'])), ...bandsIssues(bands)]);
   if (!Number.isFinite(age)) return -1;
   for (let i = 0; i < bands.length; i++) {
     const band = bands[i];
     if (band && age >= band.from && (band.to === undefined || age <= band.to)) return i;
   }
   return -1;
+}
+
+function bandsIssues(bands: unknown): Issue[] {
+  if (!Array.isArray(bands)) return bands === undefined ? [issue(['bands'], 'required')] : [issue(['bands'], 'type', { expected: 'array', received: kindOf(bands) })];
+  return bands.flatMap((b: unknown, i): Issue[] => {
+    if (!isRecord(b)) return [issue(['bands', i], 'type', { expected: 'object', received: kindOf(b) })];
+    return [...numberIssues(b.from, ['bands', i, 'from']), ...(b.to === undefined ? [] : numberIssues(b.to, ['bands', i, 'to']))];
+  });
 }
 
 const band = (from: number, to: number | undefined, sv: string, en: string): AgeBandBounds =>

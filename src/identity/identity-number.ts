@@ -2,6 +2,15 @@ import { issue, type Issue, type PathSegment } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { daysInMonth, isoDateParts } from './_lib/date.js';
+import { isRecord, kindOf, localeIssues, pathIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+
+/** @internal The options of the identity functions: an object with a calendar `referenceDate`. */
+export function referenceDateIssues(options: unknown): Issue[] {
+  if (!isRecord(options)) return typeIssues(options, 'object', ['options']);
+  if (isoDateParts(options.referenceDate)) return [];
+  if (options.referenceDate === undefined) return [issue(['options', 'referenceDate'], 'required')];
+  return [issue(['options', 'referenceDate'], 'calendar_date', { value: shown(options.referenceDate) })];
+}
 
 /**
  * A parsed personal identity number (*personnummer*) or coordination number
@@ -99,7 +108,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  * which part is wrong (`identity_format`, `identity_length`,
  * `identity_date`, `identity_check_digit`, `identity_century`,
  * `identity_separator`, `identity_future`); a bad reference date gives
- * `calendar_date`.
+ * `calendar_date` at `options.referenceDate`, a non-string number `type`.
  *
  * @param input - the number as held by the host system
  * @param options - the reference date and an optional issue path
@@ -116,11 +125,13 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  * ```
  */
 export function validateIdentityNumber(input: unknown, options: IdentityNumberOptions): Result<IdentityNumber> {
+  const optionIssues = referenceDateIssues(options);
+  if (optionIssues.length === 0 && options.path !== undefined) optionIssues.push(...pathIssues(options.path, ['options', 'path']));
+  if (optionIssues.length > 0) return fail(optionIssues);
   const path = options.path ?? [];
-  const ref = isoDateParts(options.referenceDate);
-  if (!ref) return fail([issue(['referenceDate'], 'calendar_date', { value: String(options.referenceDate) })]);
+  const ref = isoDateParts(options.referenceDate)!;
   if (typeof input !== 'string') {
-    return fail([issue(path, 'type', { expected: 'string', received: input === null ? 'null' : typeof input })]);
+    return fail([input === undefined ? issue(path, 'required') : issue(path, 'type', { expected: 'string', received: kindOf(input) })]);
   }
   const text = input.trim();
   const match = SHAPE.exec(text);
@@ -198,5 +209,6 @@ export function validateIdentityNumber(input: unknown, options: IdentityNumberOp
  * ```
  */
 export function parseIdentityNumber(input: unknown, options: IdentityNumberOptions, locale: Locale = 'sv'): IdentityNumber {
+  throwIfAny(localeIssues(locale));
   return unwrap(validateIdentityNumber(input, options), locale);
 }

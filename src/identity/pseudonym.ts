@@ -1,6 +1,7 @@
-import { issue } from '../core/issue.js';
+import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
-import { parseIdentityNumber, type IdentityNumber } from './identity-number.js';
+import { parseIdentityNumber, referenceDateIssues, type IdentityNumber } from './identity-number.js';
+import { isRecord, kindOf, throwIfAny, typeIssues } from '../core/_lib/args.js';
 
 /**
  * The least number of bytes a raw pseudonym key must have (256 bits, the HMAC-SHA-256 output size).
@@ -76,12 +77,38 @@ function subtle(): SubtleCrypto {
   return s;
 }
 
-function isCryptoKey(key: PseudonymKey): key is CryptoKey {
-  return !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer);
+const KEY_TYPES = 'CryptoKey | Uint8Array | ArrayBuffer';
+
+/** What is wrong with a key: not one of the accepted kinds, or a CryptoKey that cannot sign with HMAC-SHA-256. */
+function keyIssues(key: unknown): Issue[] {
+  if (key instanceof Uint8Array || key instanceof ArrayBuffer) return [];
+  if (typeof CryptoKey === 'function' && key instanceof CryptoKey) {
+    const algorithm = key.algorithm as { name?: string; hash?: { name?: string } };
+    if (algorithm.name === 'HMAC' && algorithm.hash?.name === 'SHA-256' && key.usages.includes('sign')) return [];
+    return [issue(['key'], 'format', { format: 'HMAC-SHA-256 CryptoKey with the usage sign' })];
+  }
+  return key === undefined ? [issue(['key'], 'required')] : [issue(['key'], 'type', { expected: KEY_TYPES, received: kindOf(key) })];
+}
+
+/** The options: an object with a calendar reference date and, if given, a string context. */
+function pseudonymOptionsIssues(options: unknown): Issue[] {
+  const issues = referenceDateIssues(options);
+  const context = isRecord(options) ? options.context : undefined;
+  if (context !== undefined && typeof context !== 'string') issues.push(...typeIssues(context, 'string', ['options', 'context']));
+  return issues;
+}
+
+/** An identity given to `pseudonymize`: a string, or a parsed number with its normalised form. */
+function identityIssues(identity: unknown): Issue[] {
+  if (typeof identity === 'string') return [];
+  if (!isRecord(identity)) return identity === undefined ? [issue(['identity'], 'required')] : [issue(['identity'], 'type', { expected: 'string | object', received: kindOf(identity) })];
+  const normalized = identity.normalized;
+  if (typeof normalized === 'string' && /^\d{8}-\d{4}$/.test(normalized)) return [];
+  return normalized === undefined ? [issue(['identity', 'normalized'], 'required')] : [issue(['identity', 'normalized'], 'format', { format: 'YYYYMMDD-NNNN' })];
 }
 
 async function importKey(key: PseudonymKey): Promise<CryptoKey> {
-  if (isCryptoKey(key)) return key;
+  if (!(key instanceof Uint8Array || key instanceof ArrayBuffer)) return key;
   const bytes = key instanceof Uint8Array ? key : new Uint8Array(key);
   if (bytes.byteLength < MIN_PSEUDONYM_KEY_BYTES) {
     throw new UppfoljningError([issue(['key'], 'identity_key', { bytes: bytes.byteLength, minimum: MIN_PSEUDONYM_KEY_BYTES })]);
@@ -131,7 +158,8 @@ function message(normalized: string, context: string | undefined): Uint8Array<Ar
  * @param key - the host's secret key (CryptoKey for HMAC-SHA-256, or ≥ 32 raw bytes)
  * @param options - the reference date for 10-digit numbers, and an optional context
  * @returns a pseudonymiser whose `pseudonymize` resolves to the pseudonym
- * @throws UppfoljningError `identity_key` (rejected promise) when raw key bytes are fewer than 32
+ * @throws UppfoljningError (rejected promise) `identity_key` when raw key bytes are fewer than 32; `type`/`format` at `key`
+ *   for another kind of key or a CryptoKey that cannot sign with HMAC-SHA-256; `calendar_date` at `options.referenceDate`
  * @see https://www.rfc-editor.org/rfc/rfc2104 (HMAC)
  * @see https://www.rfc-editor.org/rfc/rfc4648#section-5 (base64url)
  *
@@ -144,12 +172,14 @@ function message(normalized: string, context: string | undefined): Uint8Array<Ar
  * ```
  */
 export async function createPseudonymizer(key: PseudonymKey, options: PseudonymOptions): Promise<Pseudonymizer> {
+  throwIfAny([...keyIssues(key), ...pseudonymOptionsIssues(options)]);
   const cryptoKey = await importKey(key);
   const { referenceDate, context } = options;
   return {
     pseudonymize: async (identity) => {
+      throwIfAny(identityIssues(identity));
       const normalized =
-        typeof identity === 'string' ? parseIdentityNumber(identity, { referenceDate }).normalized : identity.normalized;
+        typeof identity === 'string' ? parseIdentityNumber(identity, { referenceDate, path: ['identity'] }).normalized : identity.normalized;
       const signature = await subtle().sign('HMAC', cryptoKey, message(normalized, context));
       return base64Url(new Uint8Array(signature));
     },
@@ -176,5 +206,6 @@ export async function createPseudonymizer(key: PseudonymKey, options: PseudonymO
  * ```
  */
 export async function pseudonymize(identity: string | IdentityNumber, key: PseudonymKey, options: PseudonymOptions): Promise<string> {
+  throwIfAny([...identityIssues(identity), ...keyIssues(key), ...pseudonymOptionsIssues(options)]);
   return (await createPseudonymizer(key, options)).pseudonymize(identity);
 }

@@ -1,3 +1,5 @@
+import { UppfoljningError } from '../../src/index.js';
+
 /**
  * For the public-fuzz tests: a `safe*`/`validate*` function returns
  * `{ success: false, issues }` for bad input and never throws, not even an
@@ -20,3 +22,14 @@ export function resultOnly(f: (...args: unknown[]) => unknown): (...args: unknow
 
 /** Whether an export is a `safe*`/`validate*` function, which returns a Result. */
 export const isResultFunction = (name: string): boolean => /^(safe|validate)[A-Z]/.test(name);
+
+/** The [path, rule] of each issue of the UppfoljningError that `f` throws (or rejects with); [] when it does not throw. */
+export async function issuesOf(f: () => unknown): Promise<[readonly (string | number)[], string][]> {
+  try {
+    await f();
+  } catch (e) {
+    if (e instanceof UppfoljningError) return e.issues.map((i) => [i.path, i.rule]);
+    throw e;
+  }
+  return [];
+}

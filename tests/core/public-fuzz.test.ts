@@ -4,6 +4,7 @@ import {
   notComputed, describeNotComputed, addDaysIso, daysBetweenIso,
 } from '../../src/index.js';
 import { firstCrash } from '../helpers/fuzz-api.js';
+import { issuesOf } from './fuzz-result.js';
 
 // Every function of the core as exported from src/index.ts; the error class is
 // called with `new`, and its `format` with garbage too.
@@ -20,29 +21,20 @@ for (const [name, f] of Object.entries(core)) {
 }
 
 // Typical mistakes: the path names the argument, the rule says what is wrong.
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UppfoljningError) return e.issues.map((i) => [i.path, i.rule]);
-    throw e;
-  }
-  return [];
-};
 
-it('names the argument and the rule for typical mistakes', () => {
-  expect(issuesOf(() => addDaysIso('2024-02-30', 1))).toEqual([[['date'], 'calendar_date']]);
-  expect(issuesOf(() => addDaysIso('2024-02-28', 1.5))).toEqual([[['days'], 'integer']]);
-  expect(issuesOf(() => addDaysIso('9999-12-31', 1))).toEqual([[['days'], 'max']]);
-  expect(issuesOf(() => daysBetweenIso('2024-01-01', undefined as never))).toEqual([[['to'], 'required']]);
-  expect(issuesOf(() => issue('id' as never, 'required'))).toEqual([[['path'], 'type']]);
-  expect(issuesOf(() => issue(['id'], 'no_such_rule' as never))).toEqual([[['rule'], 'one_of']]);
-  expect(issuesOf(() => toDotPath([Symbol('x')] as never))).toEqual([[['path', 0], 'type']]);
-  expect(issuesOf(() => formatIssue(null as never))).toEqual([[['issue'], 'type']]);
-  expect(issuesOf(() => formatIssues([{ path: ['id'], rule: 'required', params: {} }], 'de' as never))).toEqual([[['locale'], 'one_of']]);
-  expect(issuesOf(() => formatIssues('id: required' as never))).toEqual([[['issues'], 'type']]);
-  expect(issuesOf(() => unwrap({} as never))).toEqual([[['result', 'success'], 'required']]);
-  expect(issuesOf(() => describeNotComputed({ computed: false, n: 1 } as never))).toEqual([[['result', 'reason'], 'required']]);
+it('names the argument and the rule for typical mistakes', async () => {
+  expect(await issuesOf(() => addDaysIso('2024-02-30', 1))).toEqual([[['date'], 'calendar_date']]);
+  expect(await issuesOf(() => addDaysIso('2024-02-28', 1.5))).toEqual([[['days'], 'integer']]);
+  expect(await issuesOf(() => addDaysIso('9999-12-31', 1))).toEqual([[['days'], 'max']]);
+  expect(await issuesOf(() => daysBetweenIso('2024-01-01', undefined as never))).toEqual([[['to'], 'required']]);
+  expect(await issuesOf(() => issue('id' as never, 'required'))).toEqual([[['path'], 'type']]);
+  expect(await issuesOf(() => issue(['id'], 'no_such_rule' as never))).toEqual([[['rule'], 'one_of']]);
+  expect(await issuesOf(() => toDotPath([Symbol('x')] as never))).toEqual([[['path', 0], 'type']]);
+  expect(await issuesOf(() => formatIssue(null as never))).toEqual([[['issue'], 'type']]);
+  expect(await issuesOf(() => formatIssues([{ path: ['id'], rule: 'required', params: {} }], 'de' as never))).toEqual([[['locale'], 'one_of']]);
+  expect(await issuesOf(() => formatIssues('id: required' as never))).toEqual([[['issues'], 'type']]);
+  expect(await issuesOf(() => unwrap({} as never))).toEqual([[['result', 'success'], 'required']]);
+  expect(await issuesOf(() => describeNotComputed({ computed: false, n: 1 } as never))).toEqual([[['result', 'reason'], 'required']]);
 });
 
 it('the error itself never fails while reporting odd issues', () => {

@@ -1,0 +1,32 @@
+import { it, expect } from 'vitest';
+import * as identity from '../../src/identity/index.js';
+import { firstCrash } from '../helpers/fuzz-api.js';
+import { isResultFunction, issuesOf, resultOnly } from '../core/fuzz-result.js';
+
+// Every function the identity module exports (src/index.ts re-exports them all):
+// garbage arguments give an UppfoljningError, and a safe*/validate* function
+// returns a failed Result instead of throwing.
+for (const [name, f] of Object.entries(identity)) {
+  if (typeof f !== 'function') continue;
+  const call = f as (...args: unknown[]) => unknown;
+  it(name, async () => {
+    expect(await firstCrash(isResultFunction(name) ? resultOnly(call) : call, 100)).toBeUndefined();
+  });
+}
+
+// Typical mistakes: the path names the argument, the rule says what is wrong.
+
+it('names the argument and the rule for typical mistakes', async () => {
+  expect(identity.validateIdentityNumber('180101-2392', null as never)).toEqual({ success: false, issues: [{ path: ['options'], rule: 'type', params: { expected: 'object', received: 'null' } }] });
+  expect(identity.validateIdentityNumber('180101-2392', { referenceDate: '2019-02-30' })).toMatchObject({ success: false, issues: [{ path: ['options', 'referenceDate'], rule: 'calendar_date' }] });
+  expect(await issuesOf(() => identity.parseIdentityNumber('180101-2392', { referenceDate: '2019-01-07' }, 'de' as never))).toEqual([[['locale'], 'one_of']]);
+  expect(await issuesOf(() => identity.ageInCompletedYears('2004-02-29', '2022-02-28', { leapDayBirthday: 'feb29' } as never))).toEqual([[['options', 'leapDayBirthday'], 'one_of']]);
+  expect(await issuesOf(() => identity.ageBandOf('17' as never, identity.ADULT_AGE_BANDS))).toEqual([[['age'], 'type']]);
+  expect(await issuesOf(() => identity.ageBandOf(17, [{ from: '13' }] as never))).toEqual([[['bands', 0, 'from'], 'type']]);
+  expect(await issuesOf(() => identity.pseudonymize('180101-2392', 'secret' as never, { referenceDate: '2019-01-07' }))).toEqual([[['key'], 'type']]);
+  const aesKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  expect(await issuesOf(() => identity.createPseudonymizer(aesKey as never, { referenceDate: '2019-01-07' }))).toEqual([[['key'], 'format']]);
+  const key = new Uint8Array(32);
+  expect(await issuesOf(() => identity.pseudonymize({ normalized: 42 } as never, key, { referenceDate: '2019-01-07' }))).toEqual([[['identity', 'normalized'], 'format']]);
+  expect(await issuesOf(() => identity.pseudonymize('180101-2393', key, { referenceDate: '2019-01-07' }))).toEqual([[['identity'], 'identity_check_digit']]);
+});
