@@ -1,12 +1,26 @@
 import type { ProtectedCell, SuppressedValue } from './protect-table.js';
 import type { ProtectedShare, SuppressedShare } from './protect-share.js';
 import { SUPPRESSED_MARK } from './protect-table.js';
+import { issue, type Issue } from '../core/issue.js';
+import { isRecord, numberIssues, throwIfAny, typeIssues } from '../core/_lib/args.js';
+
+/** A protected cell or share: an object that is suppressed (`primary` or `secondary`) or carries its number. */
+function cellIssues(cell: unknown, number: 'value' | 'share' | undefined): Issue[] {
+  if (!isRecord(cell)) return typeIssues(cell, 'object', ['cell']);
+  if ('suppressed' in cell) {
+    return cell.suppressed === 'primary' || cell.suppressed === 'secondary'
+      ? []
+      : [issue(['cell', 'suppressed'], 'one_of', { values: ['primary', 'secondary'], value: String(cell.suppressed) })];
+  }
+  return number === undefined ? [] : numberIssues(cell[number], ['cell', number]);
+}
 
 /**
  * Whether a protected value is suppressed.
  *
  * @param cell - a protected cell or share
  * @returns true when it carries `suppressed`
+ * @throws UppfoljningError `type` at `cell` when it is not an object, `one_of` at `cell.suppressed` for another mark
  *
  * @example
  * ```ts
@@ -15,6 +29,7 @@ import { SUPPRESSED_MARK } from './protect-table.js';
  * ```
  */
 export function isSuppressed(cell: ProtectedCell | ProtectedShare): cell is SuppressedValue | SuppressedShare {
+  throwIfAny(cellIssues(cell, undefined));
   return 'suppressed' in cell;
 }
 
@@ -25,6 +40,7 @@ export function isSuppressed(cell: ProtectedCell | ProtectedShare): cell is Supp
  * @param cell - the protected cell
  * @param formatNumber - how to write a count (default `String`)
  * @returns the text to show
+ * @throws UppfoljningError when the cell is neither suppressed nor a finite `value`, or `formatNumber` is not a function
  *
  * @example
  * ```ts
@@ -33,5 +49,6 @@ export function isSuppressed(cell: ProtectedCell | ProtectedShare): cell is Supp
  * ```
  */
 export function formatProtectedCell(cell: ProtectedCell, formatNumber: (n: number) => string = String): string {
+  throwIfAny([...cellIssues(cell, 'value'), ...(typeof formatNumber === 'function' ? [] : typeIssues(formatNumber, 'function', ['formatNumber']))]);
   return 'suppressed' in cell ? SUPPRESSED_MARK : formatNumber(cell.value);
 }

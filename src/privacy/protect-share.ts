@@ -1,7 +1,8 @@
 import { issue, type Issue } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import { DEFAULT_K } from './protect-table.js';
+import { DEFAULT_K, checkK } from './protect-table.js';
+import { isRecord, localeIssues, optionsIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
 
 /**
  * A share after small-cell protection: the share with its numerator and
@@ -73,7 +74,7 @@ export interface ProtectShareOptions {
 }
 
 const countIssues = (value: unknown, field: string): Issue[] => {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return [issue([field], 'integer', { value: String(value) })];
+  if (typeof value !== 'number' || !Number.isInteger(value)) return [value === undefined ? issue([field], 'required') : issue([field], 'integer', { value: shown(value) })];
   if (value < 0) return [issue([field], 'min', { minimum: 0, origin: 'number' })];
   return [];
 };
@@ -87,7 +88,7 @@ const countIssues = (value: unknown, field: string): Issue[] => {
  * @param numerator - the count with the attribute (a whole number, 0 or more)
  * @param denominator - the group size (a whole number, at least the numerator)
  * @param options - the threshold k (default 5) and the complement rule
- * @returns the share, or the issues (`integer`, `min`, `numerator_exceeds_denominator`)
+ * @returns the share, or the issues (`integer`, `min`, `numerator_exceeds_denominator`; `type` at `options`, `integer`/`min` at `k`)
  * @see Hundepool, A. et al. (2012). Statistical Disclosure Control. Wiley, ch. 4
  *
  * @example
@@ -98,15 +99,12 @@ const countIssues = (value: unknown, field: string): Issue[] => {
  * // => { success: true, data: { share: 0, numerator: 0, denominator: 20 } }
  * ```
  */
-export function validateProtectShare(
-  numerator: number,
-  denominator: number,
-  options: ProtectShareOptions = {},
-): Result<ProtectedShare> {
+export function validateProtectShare(numerator: number, denominator: number, options: ProtectShareOptions = {}): Result<ProtectedShare> {
+  const issues = [...countIssues(numerator, 'numerator'), ...countIssues(denominator, 'denominator'), ...optionsIssues(options)];
+  if (!isRecord(options as unknown)) return fail(issues);
   const k = options.k ?? DEFAULT_K;
-  const issues = [...countIssues(numerator, 'numerator'), ...countIssues(denominator, 'denominator')];
-  if (typeof k !== 'number' || !Number.isInteger(k)) issues.push(issue(['k'], 'integer', { value: String(k) }));
-  else if (k < 1) issues.push(issue(['k'], 'min', { minimum: 1, origin: 'number' }));
+  issues.push(...checkK(k));
+  if (options.complement !== undefined) issues.push(...typeIssues(options.complement, 'boolean', ['complement']));
   if (issues.length === 0 && numerator > denominator) {
     issues.push(issue(['numerator'], 'numerator_exceeds_denominator', { numerator, denominator }));
   }
@@ -143,5 +141,6 @@ export function protectShare(
   options: ProtectShareOptions = {},
   locale: Locale = 'sv',
 ): ProtectedShare {
+  throwIfAny(localeIssues(locale));
   return unwrap(validateProtectShare(numerator, denominator, options), locale);
 }

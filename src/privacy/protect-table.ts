@@ -4,6 +4,7 @@ import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
+import { isRecord, localeIssues, optionsIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
 
 /**
  * The small-cell threshold used when none is given: counts 1–4 are suppressed.
@@ -164,22 +165,29 @@ export interface ProtectOptions {
 }
 
 /** Checks `hidden` against the table's shape. */
-function checkHidden(hidden: ProtectOptions['hidden'], rows: number, cols: number): Issue[] {
+function checkHidden(hidden: unknown, rows: number, cols: number): Issue[] {
   if (hidden === undefined) return [];
+  const at = ['hidden'];
+  if (!isRecord(hidden)) return typeIssues(hidden, 'object', at);
   const issues: Issue[] = [];
-  const check = (list: readonly number[] | undefined, field: string, length: number) =>
-    (list ?? []).forEach((v, i) => {
-      if (typeof v !== 'number' || !Number.isInteger(v)) issues.push(issue(['hidden', field, i], 'integer', { value: String(v) }));
-      else if (v < 0) issues.push(issue(['hidden', field, i], 'min', { minimum: 0, origin: 'number' }));
-      else if (v >= length) issues.push(issue(['hidden', field, i], 'max', { maximum: length - 1, origin: 'number' }));
+  const check = (list: unknown, field: string, length: number) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) return issues.push(...typeIssues(list, 'array', [...at, field]));
+    list.forEach((v: unknown, i) => {
+      if (typeof v !== 'number' || !Number.isInteger(v)) issues.push(issue([...at, field, i], 'integer', { value: shown(v) }));
+      else if (v < 0) issues.push(issue([...at, field, i], 'min', { minimum: 0, origin: 'number' }));
+      else if (v >= length) issues.push(issue([...at, field, i], 'max', { maximum: length - 1, origin: 'number' }));
     });
+  };
   check(hidden.rowTotals, 'rowTotals', rows);
   check(hidden.columnTotals, 'columnTotals', cols);
+  if (hidden.total !== undefined) issues.push(...typeIssues(hidden.total, 'boolean', [...at, 'total']));
   return issues;
 }
 
-function checkK(k: unknown): Issue[] {
-  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(['k'], 'integer', { value: String(k) })];
+/** @internal The threshold k: a whole number, at least 1 (path `k`, as the option's name). */
+export function checkK(k: unknown): Issue[] {
+  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(['k'], 'integer', { value: shown(k) })];
   if (k < 1) return [issue(['k'], 'min', { minimum: 1, origin: 'number' })];
   return [];
 }
@@ -255,6 +263,7 @@ function toGrid(input: unknown): Result<number[][]> {
  * ```
  */
 export function validateProtectTable(table: unknown, options: ProtectOptions = {}): Result<ProtectedTable> {
+  if (!isRecord(table) || !isRecord(options as unknown)) return fail([...typeIssues(table, 'object', ['table']), ...optionsIssues(options)]);
   const k = options.k ?? DEFAULT_K;
   const kIssues = checkK(k);
   const grid = toGrid(table);
@@ -303,6 +312,7 @@ export function validateProtectTable(table: unknown, options: ProtectOptions = {
  * ```
  */
 export function protectTable(table: CountTable, options: ProtectOptions = {}, locale: Locale = 'sv'): ProtectedTable {
+  throwIfAny(localeIssues(locale));
   return unwrap(validateProtectTable(table, options), locale);
 }
 
