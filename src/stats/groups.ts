@@ -1,7 +1,7 @@
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkArray, checkFiniteArray, checkOneOf, checkOpen, checkOptions, checkPositive, checkTable } from './_lib/check.js';
+import { checkArray, checkFiniteArray, checkOneOf, checkOpen, checkOptions, checkPositive, checkTable, checkTotal } from './_lib/check.js';
 import { freemanHaltonNetwork } from './_lib/network.js';
 import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
 import { bisectIncreasing, chiSquareUpper, logChoose, logFactorial, normalCdf, normalUpper } from './_lib/special.js';
@@ -76,7 +76,8 @@ function hypergeometric(a: number, b: number, c: number, d: number) {
 /** Probabilities of the first cell under odds ratio ψ (Fisher's noncentral hypergeometric). */
 function noncentral(logp: readonly number[], lo: number, logPsi: number): number[] {
   const w = logp.map((l, i) => l + (lo + i) * logPsi);
-  const max = Math.max(...w);
+  // A loop, not Math.max(...w): spreading a large support overflows the call stack.
+  const max = w.reduce((m, v) => Math.max(m, v), -Infinity);
   const e = w.map((v) => Math.exp(v - max));
   const sum = e.reduce((s, v) => s + v, 0);
   return e.map((v) => v / sum);
@@ -92,7 +93,8 @@ function noncentral(logp: readonly number[], lo: number, logPsi: number): number
  * @param options - `confidence` for the odds ratio's interval (default 0.95)
  * @returns the test, or {@link NotComputed} `too_few` when the table is empty (n = 0)
  * @throws UppfoljningError when the table is not an array (`required`, `type`) or not 2×2 (`table_shape`), a cell is
- *   not a whole number ≥ 0 (path `table[i][j]`), or `options.confidence` is not in (0, 1) (`open_interval`)
+ *   not a whole number ≥ 0 (path `table[i][j]`), `options.confidence` is not in (0, 1) (`open_interval`), or the
+ *   first cell could take more than 10 million values with these margins (`too_large`: the exact distribution would not fit in memory)
  * @see R. A. Fisher (1935), The logic of inductive inference. JRSS 98:39–82 (the tea-tasting example).
  * @see A. Agresti (2013), Categorical Data Analysis, 3rd ed., §3.5 and §16.6 (conditional MLE and interval).
  *
@@ -112,6 +114,8 @@ export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): Fi
   checkOpen(confidence, ['options', 'confidence']);
   const [[a, b], [c, d]] = table;
   const n = a + b + c + d;
+  // The values the first cell can take with these margins; each is held in memory.
+  checkTotal(Math.min(a + b, a + c) - Math.max(0, a - d) + 1, 'table');
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const { lo, hi, logp } = hypergeometric(a, b, c, d);
   const pObs = Math.exp(logp[a - lo]!);
@@ -260,7 +264,7 @@ export function chiSquareIndependence(
   const df = (rows.length - 1) * (cols.length - 1);
   const chiSquarePValue = chiSquareUpper(statistic, df);
   const flat = expected.flat();
-  const minExpected = Math.min(...flat);
+  const minExpected = flat.reduce((m, v) => Math.min(m, v), Infinity);
   const cellsBelow5 = flat.filter((e) => e < 5).length;
   const cochranOk = minExpected >= 1 && cellsBelow5 <= 0.2 * flat.length;
 
