@@ -1,4 +1,14 @@
+import { z } from 'zod';
 import type { Instrument } from './instrument.js';
+import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { numberIssues, throwIfAny } from '../core/_lib/args.js';
+
+// The parts of an instrument a change is classified by; other fields may be there too.
+const ChangeInstrumentSchema = z.looseObject({
+  direction: z.enum(['higher_is_better', 'lower_is_better']),
+  range: z.looseObject({ step: z.number().positive() }),
+  minimalImportantChange: z.number().positive().optional(),
+});
 
 /**
  * The direction of a client's change on an instrument.
@@ -23,6 +33,7 @@ export type ChangeDirection = 'positive' | 'none' | 'negative';
  * @param before - the value before the intervention
  * @param after - the value after
  * @returns the raw difference (after − before), the improvement, and the direction
+ * @throws UppfoljningError when the instrument lacks a direction or a positive step, or a value is not a finite number
  *
  * @example
  * ```ts
@@ -35,6 +46,12 @@ export function classifyChange(
   before: number,
   after: number,
 ): { difference: number; improvement: number; direction: ChangeDirection } {
+  const checked = ChangeInstrumentSchema.safeParse(instrument, { reportInput: true });
+  throwIfAny([
+    ...(checked.success ? [] : fromZodIssues(checked.error.issues, ['instrument'])),
+    ...numberIssues(before, ['before']),
+    ...numberIssues(after, ['after']),
+  ]);
   const difference = after - before;
   const improvement = instrument.direction === 'higher_is_better' ? difference : -difference;
   const threshold = minimalChange(instrument);

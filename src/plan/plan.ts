@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategorySchema, CodeSchema, IsoDateSchema, LabelSchema } from '../core/schemas.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { isRecord, throwIfAny, typeIssues } from '../core/_lib/args.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { InstrumentSchema, valueProblem, type Instrument } from '../measure/instrument.js';
@@ -65,7 +66,8 @@ const BackgroundVariableSchema = z.discriminatedUnion('kind', [
   z.object({ id: CodeSchema, label: LabelSchema, kind: z.literal('boolean') }).strict(),
 ]);
 
-const SelectionSchema = z.discriminatedUnion('kind', [
+/** @internal How clients are selected (the plan's `selection`). */
+export const SelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('birthdays'), days: z.array(z.number().int().min(1).max(31)).min(1) }).strict(),
   z.object({ kind: z.literal('random'), size: z.number().int().min(1), seed: z.union([z.string().min(1), z.number().int()]) }).strict(),
@@ -257,6 +259,7 @@ export function instrumentMap(own: readonly Instrument[]): Map<string, Instrumen
  * @param plan - a validated plan
  * @param id - the instrument's id
  * @returns the instrument, or undefined if the plan does not know it
+ * @throws UppfoljningError when the plan has no `instruments` array or the id is not a string
  *
  * @example
  * ```ts
@@ -265,6 +268,12 @@ export function instrumentMap(own: readonly Instrument[]): Map<string, Instrumen
  * ```
  */
 export function planInstrument(plan: Pick<Plan, 'instruments'>, id: string): Instrument | undefined {
+  const instruments: unknown = isRecord(plan) ? plan.instruments : undefined;
+  throwIfAny([
+    ...(isRecord(plan) ? typeIssues(instruments, 'array', ['plan', 'instruments']) : typeIssues(plan, 'object', ['plan'])),
+    ...(Array.isArray(instruments) ? instruments.flatMap((i: unknown, n) => typeIssues(i, 'object', ['plan', 'instruments', n])) : []),
+    ...typeIssues(id, 'string', ['id']),
+  ]);
   // Own properties only: 'constructor' is a valid code but not a built-in instrument.
   return plan.instruments.find((i) => i.id === id) ?? (Object.hasOwn(BUILTIN_INSTRUMENTS, id) ? BUILTIN_INSTRUMENTS[id] : undefined);
 }

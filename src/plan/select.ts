@@ -3,6 +3,10 @@ import { dayOfMonth } from '../_lib/calendar.js';
 import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { IsoDateSchema } from '../core/schemas.js';
+import { UppfoljningError } from '../core/error.js';
+import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { isRecord, kindOf, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { SelectionSchema } from './plan.js';
 
 /**
  * A client who could be selected for the follow-up. `birthDate` is needed
@@ -38,6 +42,9 @@ export interface Candidate {
  * ```
  */
 export function seededRandom(seed: string | number): () => number {
+  if (typeof seed !== 'string' && typeof seed !== 'number') {
+    throw new UppfoljningError([seed === undefined ? issue(['seed'], 'required') : issue(['seed'], 'type', { expected: 'string | number', received: kindOf(seed) })]);
+  }
   let h = 0x811c9dc5;
   for (const ch of String(seed)) {
     h ^= ch.codePointAt(0)!;
@@ -62,6 +69,7 @@ export function seededRandom(seed: string | number): () => number {
  * @param size - how many to draw; all items if there are fewer
  * @param random - a random source, e.g. {@link seededRandom}
  * @returns the sample
+ * @throws UppfoljningError when items is not an array, size is not a number, or random is not a function or draws outside [0, 1)
  *
  * @example
  * ```ts
@@ -70,10 +78,20 @@ export function seededRandom(seed: string | number): () => number {
  * ```
  */
 export function sampleSeeded<T>(items: readonly T[], size: number, random: () => number): T[] {
+  throwIfAny([
+    ...typeIssues(items, 'array', ['items']),
+    ...(typeof size === 'number' && !Number.isNaN(size) ? [] : size === undefined ? [issue(['size'], 'required')] : [issue(['size'], 'type', { expected: 'number', received: kindOf(size) })]),
+    ...typeIssues(random, 'function', ['random']),
+  ]);
+  const draw = (): number => {
+    const r: unknown = random();
+    if (typeof r === 'number' && r >= 0 && r < 1) return r;
+    throw new UppfoljningError([issue(['random'], 'out_of_range', { value: typeof r === 'number' ? r : kindOf(r), min: 0, max: 1 })]);
+  };
   const index = items.map((_, i) => i);
   const take = Math.min(Math.max(0, Math.floor(size)), items.length);
   for (let i = 0; i < take; i++) {
-    const j = i + Math.floor(random() * (index.length - i));
+    const j = i + Math.floor(draw() * (index.length - i));
     [index[i], index[j]] = [index[j]!, index[i]!];
   }
   return index
@@ -103,13 +121,15 @@ export function sampleSeeded<T>(items: readonly T[], size: number, random: () =>
  * ```
  */
 export function selectClients(plan: Pick<Plan, 'selection'>, candidates: readonly Candidate[]): Result<string[]> {
-  if (!Array.isArray(candidates)) {
-    return fail([issue(['candidates'], 'type', { expected: 'array', received: candidates === null ? 'null' : typeof candidates })]);
+  const parsed = isRecord(plan) ? SelectionSchema.safeParse(plan.selection, { reportInput: true }) : undefined;
+  const planIssues = parsed === undefined ? typeIssues(plan, 'object', ['plan']) : parsed.success ? [] : fromZodIssues(parsed.error.issues, ['plan', 'selection']);
+  if (!Array.isArray(candidates) || planIssues.length > 0) {
+    return fail([...planIssues, ...(Array.isArray(candidates) ? [] : typeIssues(candidates, 'array', ['candidates']))]);
   }
   const issues: Issue[] = [];
   const seen = new Set<string>();
   candidates.forEach((c, i) => {
-    if (c === null || typeof c !== 'object') issues.push(issue(['candidates', i], 'type', { expected: 'object', received: c === null ? 'null' : typeof c }));
+    if (!isRecord(c)) issues.push(issue(['candidates', i], 'type', { expected: 'object', received: kindOf(c) }));
     else if (typeof c.clientId !== 'string' || c.clientId === '') issues.push(issue(['candidates', i, 'clientId'], 'required'));
     else if (seen.has(c.clientId)) issues.push(issue(['candidates', i, 'clientId'], 'duplicate', { value: c.clientId }));
     else seen.add(c.clientId);
@@ -117,10 +137,10 @@ export function selectClients(plan: Pick<Plan, 'selection'>, candidates: readonl
   const selection = plan.selection;
   if (selection.kind === 'birthdays') {
     candidates.forEach((c, i) => {
-      if (c === null || typeof c !== 'object') return;
+      if (!isRecord(c)) return;
       if (c.birthDate === undefined) issues.push(issue(['candidates', i, 'birthDate'], 'required'));
       else if (!IsoDateSchema.safeParse(c.birthDate).success) {
-        issues.push(issue(['candidates', i, 'birthDate'], 'calendar_date', { value: c.birthDate }));
+        issues.push(issue(['candidates', i, 'birthDate'], 'calendar_date', { value: shown(c.birthDate) }));
       }
     });
   }

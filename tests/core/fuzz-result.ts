@@ -1,3 +1,5 @@
+import { it, expect } from 'vitest';
+import { firstCrash } from '../helpers/fuzz-api.js';
 import { UppfoljningError } from '../../src/index.js';
 
 /**
@@ -32,4 +34,19 @@ export async function issuesOf(f: () => unknown): Promise<[readonly (string | nu
     throw e;
   }
   return [];
+}
+
+/**
+ * One test per exported function of a module: garbage arguments give an
+ * UppfoljningError, and a safe*\/validate* function returns a failed Result
+ * instead of throwing.
+ */
+export function fuzzEveryFunction(api: Readonly<Record<string, unknown>>, runs = 100): void {
+  for (const [name, f] of Object.entries(api)) {
+    if (typeof f !== 'function') continue;
+    const call = f as (...args: unknown[]) => unknown;
+    it(name, async () => {
+      expect(await firstCrash(isResultFunction(name) ? resultOnly(call) : call, runs)).toBeUndefined();
+    });
+  }
 }

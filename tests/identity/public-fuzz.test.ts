@@ -1,18 +1,9 @@
 import { it, expect } from 'vitest';
 import * as identity from '../../src/identity/index.js';
-import { firstCrash } from '../helpers/fuzz-api.js';
-import { isResultFunction, issuesOf, resultOnly } from '../core/fuzz-result.js';
+import { fuzzEveryFunction, issuesOf } from '../core/fuzz-result.js';
 
-// Every function the identity module exports (src/index.ts re-exports them all):
-// garbage arguments give an UppfoljningError, and a safe*/validate* function
-// returns a failed Result instead of throwing.
-for (const [name, f] of Object.entries(identity)) {
-  if (typeof f !== 'function') continue;
-  const call = f as (...args: unknown[]) => unknown;
-  it(name, async () => {
-    expect(await firstCrash(isResultFunction(name) ? resultOnly(call) : call, 100)).toBeUndefined();
-  });
-}
+// Every function the identity module exports (src/index.ts re-exports them all).
+fuzzEveryFunction(identity);
 
 // Typical mistakes: the path names the argument, the rule says what is wrong.
 

@@ -1,18 +1,9 @@
 import { it, expect } from 'vitest';
 import * as privacy from '../../src/privacy/index.js';
-import { firstCrash } from '../helpers/fuzz-api.js';
-import { isResultFunction, issuesOf, resultOnly } from '../core/fuzz-result.js';
+import { fuzzEveryFunction, issuesOf } from '../core/fuzz-result.js';
 
-// Every function the privacy module exports (src/index.ts re-exports them all):
-// garbage arguments give an UppfoljningError, and a safe*/validate* function
-// returns a failed Result instead of throwing.
-for (const [name, f] of Object.entries(privacy)) {
-  if (typeof f !== 'function') continue;
-  const call = f as (...args: unknown[]) => unknown;
-  it(name, async () => {
-    expect(await firstCrash(isResultFunction(name) ? resultOnly(call) : call, 100)).toBeUndefined();
-  });
-}
+// Every function the privacy module exports (src/index.ts re-exports them all).
+fuzzEveryFunction(privacy);
 
 // Typical mistakes: the path names the argument (options by the option's own name, as before), the rule says what is wrong.
 it('names the argument and the rule for typical mistakes', async () => {
