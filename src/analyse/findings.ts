@@ -1,6 +1,30 @@
 import type { Locale } from '../core/locale.js';
 import type { IssueParams } from '../core/issue.js';
-import { noteText, type StatsNote } from '../stats/methods.js';
+import { issue, type Issue } from '../core/issue.js';
+import { noteText, STATS_NOTE_CODES, type StatsNote } from '../stats/methods.js';
+import { isRecord, localeIssues, paramsIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+
+/** What is wrong with a value given as a {@link Finding}: its code, params and notes. */
+function findingIssues(finding: unknown): Issue[] {
+  if (!isRecord(finding)) return typeIssues(finding, 'object', ['finding']);
+  const code = finding.code;
+  const issues: Issue[] =
+    typeof code === 'string' && (FINDING_CODES as readonly string[]).includes(code)
+      ? []
+      : [code === undefined ? issue(['finding', 'code'], 'required') : issue(['finding', 'code'], 'one_of', { values: [...FINDING_CODES], value: shown(code) })];
+  issues.push(...paramsIssues(finding.params, ['finding', 'params']));
+  const notes = finding.notes;
+  if (notes !== undefined && !Array.isArray(notes)) issues.push(...typeIssues(notes, 'array', ['finding', 'notes']));
+  if (Array.isArray(notes)) {
+    notes.forEach((n: unknown, i) => {
+      const at = ['finding', 'notes', i];
+      if (!isRecord(n)) return issues.push(...typeIssues(n, 'object', at));
+      if (!(STATS_NOTE_CODES as readonly unknown[]).includes(n.code)) issues.push(issue([...at, 'code'], 'one_of', { values: [...STATS_NOTE_CODES], value: shown(n.code) }));
+      issues.push(...paramsIssues(n.params, [...at, 'params']));
+    });
+  }
+  return issues;
+}
 
 /**
  * The kinds of statement {@link analyse} makes, each a sentence in Swedish
@@ -175,6 +199,7 @@ const texts: Texts = {
  * @param finding - from {@link analyse}
  * @param locale - `sv` (default) or `en`
  * @returns the sentence
+ * @throws UppfoljningError when the finding has an unknown code, params that are not plain values, or the locale is not sv or en
  *
  * @example
  * ```ts
@@ -183,7 +208,8 @@ const texts: Texts = {
  * ```
  */
 export function findingText(finding: Finding, locale: Locale = 'sv'): string {
-  return texts[finding.code][locale](finding.params);
+  throwIfAny([...findingIssues(finding), ...localeIssues(locale)]);
+  return texts[finding.code][locale](finding.params ?? {});
 }
 
 /**
@@ -196,6 +222,7 @@ export function findingText(finding: Finding, locale: Locale = 'sv'): string {
  * @param finding - from {@link analyse}
  * @param locale - `sv` (default) or `en`
  * @returns the notes as text
+ * @throws UppfoljningError when the finding or one of its notes is malformed, or the locale is not sv or en
  *
  * @example
  * ```ts
@@ -204,5 +231,6 @@ export function findingText(finding: Finding, locale: Locale = 'sv'): string {
  * ```
  */
 export function findingNotes(finding: Finding, locale: Locale = 'sv'): string[] {
-  return (finding.notes ?? []).map((n) => noteText(n, locale));
+  throwIfAny([...findingIssues(finding), ...localeIssues(locale)]);
+  return (finding.notes ?? []).map((n) => noteText({ code: n.code, params: n.params ?? {} }, locale));
 }
