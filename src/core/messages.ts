@@ -272,12 +272,12 @@ export function ruleText(rule: Rule, params: IssueParams = {}, locale: Locale = 
   // Error texts must never fail themselves: an unknown locale reads Swedish, an
   // unknown rule or unreadable params give the rule's name rather than a TypeError.
   const lang: Locale = locale === 'en' ? 'en' : 'sv';
-  const text = Object.prototype.hasOwnProperty.call(messages, rule) ? messages[rule][lang] : undefined;
-  if (text === undefined) return String(rule);
+  const text = typeof rule === 'string' && Object.prototype.hasOwnProperty.call(messages, rule) ? messages[rule][lang] : undefined;
+  if (text === undefined) return shown(rule);
   try {
     return text(typeof params === 'object' && params !== null ? params : {});
   } catch {
-    return String(rule);
+    return shown(rule);
   }
 }
 

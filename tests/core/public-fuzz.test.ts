@@ -42,3 +42,7 @@ it('the error itself never fails while reporting odd issues', () => {
   expect(new UppfoljningError([{ path: [Symbol('x')], rule: 'required' }] as never, 'de' as never).message).toBe('(root): uppgiften saknas men krävs [required]');
   expect(new UppfoljningError([issue(['id'], 'required')], 'en').message).toBe('id: the value is missing but required [required]');
 });
+
+it('ruleText stays total for a rule whose toString is not a function', () => {
+  expect(ruleText({ toString: 1 } as never)).toBe('object');
+});
