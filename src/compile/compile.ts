@@ -1,7 +1,8 @@
 import type { Plan } from '../plan/plan.js';
 import { planInstrument } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
-import type { Rule } from '../core/issue.js';
+import { issue, type Issue, type Rule } from '../core/issue.js';
+import { planArg, throwIssues, typeName } from './_lib/args.js';
 import { dayNumber } from '../_lib/calendar.js';
 import { ageBandTable } from '../plan/_lib/bands.js';
 import { goalStatus } from '../after/classify.js';
@@ -60,8 +61,9 @@ function inc(array: number[], index: number, by: number): void {
 /**
  * An empty compilation for a plan: the identity of {@link mergeCompilations}.
  *
- * @param plan - a validated plan
+ * @param plan - a validated plan (as {@link parsePlan} returns it)
  * @returns a compilation with every count zero
+ * @throws UppfoljningError when `plan` is not a valid plan (path `plan.…`)
  *
  * @example
  * ```ts
@@ -70,6 +72,14 @@ function inc(array: number[], index: number, by: number): void {
  * ```
  */
 export function emptyCompilation(plan: Plan): Compilation {
+  const issues: Issue[] = [];
+  const checked = planArg(plan, issues);
+  throwIssues(issues);
+  return emptyFor(checked);
+}
+
+/** {@link emptyCompilation} for a plan already checked. */
+function emptyFor(plan: Plan): Compilation {
   const meta = describe(plan);
   const cells = meta.dims.ageBands.length * meta.dims.genders.length * meta.dims.interventions.length;
   const w = widths(meta);
@@ -434,10 +444,25 @@ class Folder {
   }
 }
 
-function start(plan: Plan): { acc: Compilation; folder: Folder } {
-  const acc = emptyCompilation(plan);
-  return { acc, folder: new Folder(plan, acc.meta, acc.counts as MutableCounts) };
+/**
+ * Checks compile's arguments once, before any record is read: the plan with
+ * the plan schema (path `plan.…`), and `records` as something to iterate
+ * (path `records`). The per-record loop adds no checks of its own.
+ */
+function start(plan: unknown, records: unknown, iterable: (value: object) => boolean, expected: string): { acc: Compilation; folder: Folder } {
+  const issues: Issue[] = [];
+  const checked = planArg(plan, issues);
+  if (records === null || typeof records !== 'object' || !iterable(records)) {
+    issues.push(issue(['records'], 'type', { expected, received: typeName(records) }));
+  }
+  throwIssues(issues);
+  const acc = emptyFor(checked);
+  return { acc, folder: new Folder(checked, acc.meta, acc.counts as MutableCounts) };
 }
+
+const isIterable = (value: object): boolean => typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+const isAsyncIterable = (value: object): boolean =>
+  isIterable(value) || typeof (value as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
 
 function finish(acc: Compilation, folder: Folder): Compilation {
   return { ...acc, invalid: { total: folder.invalidTotal, byRule: { ...folder.invalid } } };
@@ -457,9 +482,11 @@ function finish(acc: Compilation, folder: Folder): Compilation {
  * record, and counts a record it cannot place in `invalid` by rule — never
  * silently dropped, never half-counted. Records are not changed.
  *
- * @param plan - a validated plan
+ * @param plan - a validated plan (as {@link parsePlan} returns it; checked once per call)
  * @param records - any iterable of records (an array, a generator, a stream read in chunks)
  * @returns the compilation
+ * @throws UppfoljningError when `plan` is not a valid plan (path `plan.…`) or
+ *   `records` is not an iterable object (path `records`, rule `type`)
  *
  * @example
  * ```ts
@@ -469,7 +496,7 @@ function finish(acc: Compilation, folder: Folder): Compilation {
  * ```
  */
 export function compile(plan: Plan, records: Iterable<ClientRecord>): Compilation {
-  const { acc, folder } = start(plan);
+  const { acc, folder } = start(plan, records, isIterable, 'iterable');
   for (const record of records) folder.add(record);
   return finish(acc, folder);
 }
@@ -479,9 +506,10 @@ export function compile(plan: Plan, records: Iterable<ClientRecord>): Compilatio
  * system's database or a file read line by line. Same result as
  * {@link compile}.
  *
- * @param plan - a validated plan
+ * @param plan - a validated plan (as {@link parsePlan} returns it; checked once per call)
  * @param records - an async iterable (or a plain iterable) of records
- * @returns a promise of the compilation
+ * @returns a promise of the compilation; it rejects with an UppfoljningError
+ *   for a plan or `records` that {@link compile} would refuse
  *
  * @example
  * ```ts
@@ -495,7 +523,7 @@ export async function compileAsync(
   plan: Plan,
   records: AsyncIterable<ClientRecord> | Iterable<ClientRecord>,
 ): Promise<Compilation> {
-  const { acc, folder } = start(plan);
+  const { acc, folder } = start(plan, records, isAsyncIterable, 'async iterable');
   for await (const record of records) folder.add(record);
   return finish(acc, folder);
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { issue, type Rule } from '../core/issue.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
-import { fail, ok, unwrap, type Result } from '../core/result.js';
+import { fail, ok, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { SUMS, widths, type CounterName } from './layout.js';
+import { localeIssues, throwIssues, typeName } from './_lib/args.js';
 import type { Compilation } from './compile.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
@@ -150,8 +151,9 @@ export function validateCompilation(input: unknown): Result<Compilation> {
  * never changed. Does not throw.
  *
  * @param compilations - one or more compilations of the same plan
- * @returns the merged compilation, or issues: a malformed compilation, or
- *   compilations of different plans (`incompatible`)
+ * @returns the merged compilation, or issues (paths from `compilations`):
+ *   not an array (`type`), an empty array (`min`), a malformed compilation
+ *   (`compilations[i].…`), or compilations of different plans (`incompatible`)
  *
  * @example
  * ```ts
@@ -160,18 +162,19 @@ export function validateCompilation(input: unknown): Result<Compilation> {
  * ```
  */
 export function safeMergeCompilations(compilations: readonly unknown[]): Result<Compilation> {
-  if (compilations.length === 0) return fail([issue([], 'min', { minimum: 1, origin: 'array' })]);
+  if (!Array.isArray(compilations)) return fail([issue(['compilations'], 'type', { expected: 'array', received: typeName(compilations) })]);
+  if (compilations.length === 0) return fail([issue(['compilations'], 'min', { minimum: 1, origin: 'array' })]);
   const checked: Compilation[] = [];
   for (let i = 0; i < compilations.length; i++) {
     const result = validateCompilation(compilations[i]);
-    if (!result.success) return fail(result.issues.map((x) => ({ ...x, path: [i, ...x.path] })));
+    if (!result.success) return fail(result.issues.map((x) => ({ ...x, path: ['compilations', i, ...x.path] })));
     checked.push(result.data);
   }
   const first = checked[0]!;
   for (let i = 1; i < checked.length; i++) {
     const other = checked[i]!;
     if (other.meta.fingerprint !== first.meta.fingerprint || other.meta.planId !== first.meta.planId) {
-      return fail([issue([i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans', whatSv: 'planerna' })]);
+      return fail([issue(['compilations', i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans', whatSv: 'planerna' })]);
     }
   }
   const counts = {} as { [K in CounterName]: number[] };
@@ -197,9 +200,10 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
  * {@link safeMergeCompilations}.
  *
  * @param compilations - one or more compilations of the same plan
- * @param locale - the language of the error message
+ * @param locale - the language of the error message: `sv` (default) or `en`
  * @returns the merged compilation
- * @throws UppfoljningError for a malformed compilation or different plans
+ * @throws UppfoljningError for a malformed compilation or different plans, or
+ *   a locale that is neither `sv` nor `en` (path `locale`)
  *
  * @example
  * ```ts
@@ -209,5 +213,9 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
  * ```
  */
 export function mergeCompilations(compilations: readonly Compilation[], locale: Locale = 'sv'): Compilation {
-  return unwrap(safeMergeCompilations(compilations), locale);
+  const issues = localeIssues(locale, ['locale']);
+  const result = safeMergeCompilations(compilations);
+  if (!result.success) issues.push(...result.issues);
+  throwIssues(issues, locale);
+  return (result as { data: Compilation }).data;
 }

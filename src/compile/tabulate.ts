@@ -16,6 +16,7 @@ import {
 } from './layout.js';
 import { distribution, type Distribution } from './_lib/distribution.js';
 import { validateCompilation } from './merge.js';
+import { typeName } from './_lib/args.js';
 
 /**
  * The grouping dimensions of the method: age band (*åldersgrupp*), gender
@@ -258,7 +259,7 @@ export function assertCompilation(input: unknown): asserts input is Compilation 
 }
 
 /** @internal The type of a value, as the `type` rule names it. */
-export const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+export { typeName };
 
 /** @internal Checks grouping dimensions given as an option: an array of known dimensions. */
 export function checkDimensions(by: unknown, path: readonly (string | number)[] = ['by']): Issue[] {

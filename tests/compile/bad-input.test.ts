@@ -100,13 +100,13 @@ describe('merge and validateCompilation: bad input', () => {
   it('compilations of different plans are incompatible, in sv and en', () => {
     const other = parsePlan({ ...smallPlanInput, grouping: { ageBands: [{ from: 18, to: 39 }, { from: 40 }] } });
     const r = safeMergeCompilations([emptyCompilation(plan), emptyCompilation(other)]);
-    expect(r).toEqual({ success: false, issues: [{ path: [1, 'meta', 'fingerprint'], rule: 'incompatible', params: { what: 'plans', whatSv: 'planerna' } }] });
-    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)], 'en')).toThrow('[1].meta.fingerprint: cannot be merged: the plans differ [incompatible]');
-    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).toThrow('[1].meta.fingerprint: kan inte slås ihop: planerna skiljer sig åt [incompatible]');
+    expect(r).toEqual({ success: false, issues: [{ path: ['compilations', 1, 'meta', 'fingerprint'], rule: 'incompatible', params: { what: 'plans', whatSv: 'planerna' } }] });
+    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)], 'en')).toThrow('compilations[1].meta.fingerprint: cannot be merged: the plans differ [incompatible]');
+    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).toThrow('compilations[1].meta.fingerprint: kan inte slås ihop: planerna skiljer sig åt [incompatible]');
   });
 
   it('no compilations, malformed ones, wrong lengths, fractions, unknown counters', () => {
-    expect(safeMergeCompilations([])).toEqual({ success: false, issues: [{ path: [], rule: 'min', params: { minimum: 1, origin: 'array' } }] });
+    expect(safeMergeCompilations([])).toEqual({ success: false, issues: [{ path: ['compilations'], rule: 'min', params: { minimum: 1, origin: 'array' } }] });
     const good = emptyCompilation(plan);
     const rulesOf = (x: unknown) => {
       const r = validateCompilation(x);
@@ -124,7 +124,7 @@ describe('merge and validateCompilation: bad input', () => {
     expect(rulesOf({ ...good, format: 'x' })).toEqual([['format', 'one_of']]);
     expect(rulesOf({ ...good, version: '1' })).toEqual([['version', 'one_of']]);
     const r = safeMergeCompilations([good, { ...good, cells: 3 }]);
-    expect(r.success ? [] : r.issues.map((i) => i.path)).toEqual([[1, 'cells']]);
+    expect(r.success ? [] : r.issues.map((i) => i.path)).toEqual([['compilations', 1, 'cells']]);
     fc.assert(fc.property(fc.anything(), (x) => validateCompilation(x).success === false));
     expect(() => mergeCompilations([null as never])).toThrow(UppfoljningError);
   });
