@@ -1,4 +1,5 @@
 import { issue, type Issue } from '../core/issue.js';
+import { oneOfIssues, optionsArg, throwIssues, typeName } from '../compile/_lib/args.js';
 
 /**
  * A text encoding that Swedish exports use.
@@ -36,9 +37,11 @@ function decodeWindows1252(bytes: Uint8Array): string {
  * Windows-1252 (what Excel and many Swedish case systems write on Windows),
  * so `å`, `ä` and `ö` come out right either way.
  *
- * @param bytes - the file's bytes
- * @param encoding - force an encoding; by default it is detected
+ * @param bytes - the file's bytes (a Uint8Array, e.g. a Node Buffer)
+ * @param encoding - force an encoding (`utf-8` or `windows-1252`); by default it is detected
  * @returns the text and the encoding used
+ * @throws UppfoljningError when `bytes` is not a Uint8Array (path `bytes`,
+ *   rule `type`) or `encoding` is not a known one (path `encoding`, rule `one_of`)
  *
  * @see https://encoding.spec.whatwg.org/index-windows-1252.txt the byte → character table used
  *
@@ -49,6 +52,22 @@ function decodeWindows1252(bytes: Uint8Array): string {
  * ```
  */
 export function decodeText(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; encoding: CsvEncoding } {
+  const issues = bytesIssues(bytes, ['bytes']);
+  issues.push(...oneOfIssues(encoding, ENCODINGS, ['encoding']));
+  throwIssues(issues);
+  return decodeChecked(bytes, encoding);
+}
+
+const ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'windows-1252'];
+
+/** @internal Issues for a value that is not a Uint8Array (a Node Buffer is one). */
+export function bytesIssues(bytes: unknown, path: readonly (string | number)[]): Issue[] {
+  if (bytes instanceof Uint8Array || Object.prototype.toString.call(bytes) === '[object Uint8Array]') return [];
+  return [issue(path, 'type', { expected: 'Uint8Array', received: typeName(bytes) })];
+}
+
+/** @internal {@link decodeText} for arguments already checked. */
+export function decodeChecked(bytes: Uint8Array, encoding: CsvEncoding | undefined): { text: string; encoding: CsvEncoding } {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
   if (bom || encoding === 'utf-8') {
@@ -121,8 +140,10 @@ function detectSeparator(text: string): ';' | ',' {
  * or an unclosed quote is reported, never dropped silently or padded.
  *
  * @param text - the decoded text (see {@link decodeText})
- * @param options - `separator` to force one
+ * @param options - `separator` to force one (`;` or `,`)
  * @returns the header, the rows and the problems found
+ * @throws UppfoljningError when `text` is not a string (path `text`), or
+ *   `options` is not an object or has an unknown separator (`options.separator`)
  *
  * @see https://www.rfc-editor.org/rfc/rfc4180 the CSV format
  *
@@ -133,8 +154,19 @@ function detectSeparator(text: string): ';' | ',' {
  * ```
  */
 export function parseCsv(text: string, options: { readonly separator?: ';' | ',' } = {}): CsvTable {
+  const issues = typeof text === 'string' ? [] : [issue(['text'], 'type', { expected: 'string', received: typeName(text) })];
+  const o = optionsArg(options, issues);
+  issues.push(...oneOfIssues(o.separator, SEPARATORS, ['options', 'separator']));
+  throwIssues(issues);
+  return parseChecked(text, o.separator as ';' | ',' | undefined);
+}
+
+const SEPARATORS = [';', ','] as const;
+
+/** @internal {@link parseCsv} for arguments already checked. */
+export function parseChecked(text: string, separator: ';' | ',' | undefined): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const sep = options.separator ?? detectSeparator(src);
+  const sep = separator ?? detectSeparator(src);
   const records: CsvRow[] = [];
   const issues: Issue[] = [];
   const SEP = sep.charCodeAt(0);

@@ -4,8 +4,9 @@ import { ruleText } from '../core/messages.js';
 import type { Plan } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
 import { validateRecord } from '../record/validate.js';
-import { decodeText, parseCsv, type CsvEncoding, type CsvRow } from './csv.js';
-import { csvFields, type CsvMapping } from './mapping.js';
+import { bytesIssues, decodeChecked, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
+import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
+import { localeIssues, optionsArg, planArg, throwIssues, typeName } from '../compile/_lib/args.js';
 
 /**
  * One problem in an imported file: which file, line and column, and the issue.
@@ -115,6 +116,17 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   avvikelse: 'deviation',
 };
 
+/**
+ * A table's own entry for a key: a cell reading `constructor` or `toString`
+ * is a value like any other, not a property inherited from Object.prototype.
+ */
+const own = (table: Readonly<Record<string, string>> | undefined, key: string): string | undefined =>
+  table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+
+/** The recode table of a field, if the mapping has its own. */
+const recodeTable = (codes: CsvMapping['codes'], field: string): Readonly<Record<string, string>> | undefined =>
+  Object.hasOwn(codes, field) ? codes[field] : undefined;
+
 type Cell = { value: string; column: string };
 
 /** Reads the cells of one row through the header → field map. */
@@ -162,7 +174,7 @@ function code(
   mapping: CsvMapping,
   categories: readonly { code: string; label: { sv: string; en: string } }[] | undefined,
 ): string {
-  const recoded = mapping.codes[field]?.[value];
+  const recoded = own(recodeTable(mapping.codes, field), value);
   if (recoded !== undefined) return recoded;
   const lower = value.toLowerCase();
   if (categories) {
@@ -241,8 +253,8 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
   const reason = (field: string) => {
     const cell = get(field);
     if (cell === undefined) return undefined;
-    const recoded = mapping.codes[field]?.[cell.value];
-    return recoded ?? REASON_WORDS[cell.value.toLowerCase()] ?? cell.value.toLowerCase();
+    const recoded = own(recodeTable(mapping.codes, field), cell.value);
+    return recoded ?? own(REASON_WORDS, cell.value.toLowerCase()) ?? cell.value.toLowerCase();
   };
   const date = (field: string) => {
     const v = get(field)?.value;
@@ -331,10 +343,10 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
 /** Builds one during event from its row's cells. */
 function buildEvent(row: Map<string, Cell>, mapping: CsvMapping, issues: Issue[]): Record<string, unknown> {
   const kindCell = row.get('kind');
-  const kindRaw = kindCell ? (mapping.codes.kind?.[kindCell.value] ?? kindCell.value.toLowerCase()) : undefined;
+  const kindRaw = kindCell ? (own(recodeTable(mapping.codes, 'kind'), kindCell.value) ?? kindCell.value.toLowerCase()) : undefined;
   const kind =
     kindRaw !== undefined
-      ? (KIND_WORDS[kindRaw] ?? kindRaw)
+      ? (own(KIND_WORDS, kindRaw) ?? kindRaw)
       : row.has('measure') || row.has('value')
         ? 'measure'
         : row.has('attended')
@@ -366,7 +378,38 @@ function buildEvent(row: Map<string, Cell>, mapping: CsvMapping, issues: Issue[]
 }
 
 const text = (input: Uint8Array | string, encoding: CsvEncoding | undefined) =>
-  typeof input === 'string' ? { text: input, encoding: encoding ?? ('utf-8' as const) } : decodeText(input, encoding);
+  typeof input === 'string' ? { text: input, encoding: encoding ?? ('utf-8' as const) } : decodeChecked(input, encoding);
+
+/** Issues for a file of the input: text or bytes (none when an optional file is left out). */
+function fileIssues(file: unknown, path: readonly PathSegment[], required: boolean): Issue[] {
+  if (file === undefined) return required ? [issue(path, 'required')] : [];
+  return typeof file === 'string' ? [] : bytesIssues(file, path);
+}
+
+/** Checks importCsv's arguments once, before any row is read; throws every issue found. */
+function importArgs(
+  plan: unknown,
+  input: unknown,
+  mapping: unknown,
+  options: unknown,
+): { plan: Plan; input: CsvInput; mapping: CsvMapping; onProgress: ((progress: ImportProgress) => void) | undefined } {
+  const issues: Issue[] = [];
+  const checkedPlan = planArg(plan, issues);
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    issues.push(input === undefined ? issue(['input'], 'required') : issue(['input'], 'type', { expected: 'object', received: typeName(input) }));
+  } else {
+    const files = input as Record<string, unknown>;
+    issues.push(...fileIssues(files.clients, ['input', 'clients'], true), ...fileIssues(files.during, ['input', 'during'], false));
+  }
+  const m = validateCsvMapping(mapping);
+  if (!m.success) issues.push(...m.issues.map((x) => ({ ...x, path: ['mapping', ...x.path] })));
+  const o = optionsArg(options, issues);
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    issues.push(issue(['options', 'onProgress'], 'type', { expected: 'function', received: typeName(o.onProgress) }));
+  }
+  throwIssues(issues);
+  return { plan: checkedPlan, input: input as CsvInput, mapping: (m as { data: CsvMapping }).data, onProgress: o.onProgress as (progress: ImportProgress) => void };
+}
 
 /**
  * Imports a spreadsheet export: one row per client (see {@link csvFields}
@@ -378,11 +421,15 @@ const text = (input: Uint8Array | string, encoding: CsvEncoding | undefined) =>
  * reason; a row with any problem gives no record, and nothing is dropped
  * silently (`records.length + rejected === rows`).
  *
- * @param plan - a validated plan
- * @param input - the clients file and, optionally, the during file
+ * @param plan - a validated plan (as {@link parsePlan} returns it)
+ * @param input - the clients file and, optionally, the during file (text or bytes)
  * @param mapping - the mapping (see {@link CsvMappingSchema}); `{}` matches columns by field name
  * @param options - `onProgress` is called every 1,000 rows and at the end
  * @returns the valid records and every problem found
+ * @throws UppfoljningError, before any row is read, for arguments that are
+ *   not what is described here (paths `plan.…`, `input.clients`,
+ *   `input.during`, `mapping.…`, `options.onProgress`); problems in the
+ *   files themselves are returned, not thrown
  *
  * @example
  * ```ts
@@ -397,10 +444,14 @@ export function importCsv(
   mapping: CsvMapping,
   options: { readonly onProgress?: (progress: ImportProgress) => void } = {},
 ): CsvImport {
+  const args = importArgs(plan, input, mapping, options);
+  plan = args.plan;
+  mapping = args.mapping;
+  const onProgress = args.onProgress;
   const issues: RowIssue[] = [];
-  const fields = csvFields(plan);
+  const fields = csvFieldsChecked(plan);
   const decoded = text(input.clients, mapping.encoding);
-  const table = parseCsv(decoded.text, mapping.separator ? { separator: mapping.separator } : {});
+  const table = parseChecked(decoded.text, mapping.separator);
   const rowProblems = new Map<number, true>();
   for (const i of table.issues) {
     const line = Number(i.path[0]);
@@ -420,7 +471,7 @@ export function importCsv(
   const duringCells: { line: number; cells: Map<string, Cell> }[] = [];
   if (input.during !== undefined) {
     const d = text(input.during, mapping.encoding);
-    const dt = parseCsv(d.text, mapping.separator ? { separator: mapping.separator } : {});
+    const dt = parseChecked(d.text, mapping.separator);
     for (const i of dt.issues) {
       issues.push({ file: 'during', line: Number(i.path[0]), column: null, field: null, issue: { ...i, path: [] } });
     }
@@ -435,7 +486,7 @@ export function importCsv(
   let done = 0;
   const tick = () => {
     done++;
-    if (options.onProgress && (done % 1000 === 0 || done === total)) options.onProgress({ done, total });
+    if (onProgress && (done % 1000 === 0 || done === total)) onProgress({ done, total });
   };
 
   for (const { line, cells: c } of duringCells) {
@@ -526,9 +577,11 @@ function columnName(field: string, columnOf: ReadonlyMap<string, number>, header
  * Renders one import problem as a line a person can act on: file, line,
  * column, what is wrong, and the rule's code.
  *
- * @param rowIssue - the problem
+ * @param rowIssue - the problem, as {@link importCsv} reports it
  * @param locale - `sv` (default) or `en`
  * @returns one line of text
+ * @throws UppfoljningError when `rowIssue` is not a row issue (path
+ *   `rowIssue.…`) or the locale is neither `sv` nor `en` (path `locale`)
  *
  * @example
  * ```ts
@@ -537,6 +590,9 @@ function columnName(field: string, columnOf: ReadonlyMap<string, number>, header
  * ```
  */
 export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): string {
+  const issues = rowIssueIssues(rowIssue);
+  issues.push(...localeIssues(locale, ['locale']));
+  throwIssues(issues, locale);
   const file = locale === 'sv' ? (rowIssue.file === 'clients' ? 'klientfilen' : 'händelsefilen') : rowIssue.file;
   const where = locale === 'sv' ? `${file} rad ${rowIssue.line}` : `${file} line ${rowIssue.line}`;
   const column =
@@ -546,4 +602,26 @@ export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): strin
         ? ` (${rowIssue.field})`
         : '';
   return `${where}${column}: ${ruleText(rowIssue.issue.rule, rowIssue.issue.params, locale)} [${rowIssue.issue.rule}]`;
+}
+
+/** Issues for a value that is not a {@link RowIssue} (paths from `rowIssue`). */
+function rowIssueIssues(value: unknown): Issue[] {
+  const type = (path: readonly PathSegment[], expected: string, v: unknown) => issue(path, 'type', { expected, received: typeName(v) });
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value)) return [value === undefined ? issue(['rowIssue'], 'required') : type(['rowIssue'], 'object', value)];
+  const out: Issue[] = [];
+  if (value.file !== 'clients' && value.file !== 'during') {
+    out.push(issue(['rowIssue', 'file'], 'one_of', { values: ['clients', 'during'], value: typeof value.file === 'string' ? value.file : typeName(value.file) }));
+  }
+  if (typeof value.line !== 'number' || !Number.isInteger(value.line)) out.push(issue(['rowIssue', 'line'], 'integer', { value: typeof value.line === 'number' ? String(value.line) : typeName(value.line) }));
+  for (const key of ['column', 'field'] as const) {
+    if (value[key] !== null && typeof value[key] !== 'string') out.push(type(['rowIssue', key], 'string', value[key]));
+  }
+  const i = value.issue;
+  if (!isObject(i)) out.push(type(['rowIssue', 'issue'], 'object', i));
+  else {
+    if (typeof i.rule !== 'string') out.push(type(['rowIssue', 'issue', 'rule'], 'string', i.rule));
+    if (!isObject(i.params)) out.push(type(['rowIssue', 'issue', 'params'], 'object', i.params));
+  }
+  return out;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Label, Locale } from '../core/locale.js';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
 import { ClosingReasonSchema, planInstrument, type Plan } from '../plan/plan.js';
+import type { Issue } from '../core/issue.js';
+import { localeIssues, optionsArg, planArg, throwIssues } from '../compile/_lib/args.js';
 
 const other = (locale: Locale): Locale => (locale === 'sv' ? 'en' : 'sv');
 
@@ -194,9 +196,11 @@ export type JsonSchema = { readonly [key: string]: unknown };
  * before-part) are checked by {@link validateRecord}, which stays the
  * authority.
  *
- * @param plan - a validated plan
- * @param options - `locale` of the titles (default `sv`)
+ * @param plan - a validated plan (as {@link parsePlan} returns it)
+ * @param options - `locale` of the titles: `sv` (default) or `en`
  * @returns the JSON Schema, as plain JSON
+ * @throws UppfoljningError when `plan` is not a valid plan (path `plan.…`),
+ *   or `options` is not an object or has another locale (`options.locale`)
  *
  * @see https://json-schema.org/draft/2020-12/json-schema-validation the keywords used
  * @see https://zod.dev/json-schema zod's `toJSONSchema`, which writes it
@@ -209,7 +213,12 @@ export type JsonSchema = { readonly [key: string]: unknown };
  * ```
  */
 export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale } = {}): JsonSchema {
-  const locale = options.locale ?? 'sv';
+  const issues: Issue[] = [];
+  plan = planArg(plan, issues);
+  const o = optionsArg(options, issues);
+  issues.push(...localeIssues(o.locale, ['options', 'locale']));
+  throwIssues(issues);
+  const locale = (o.locale as Locale | undefined) ?? 'sv';
   const json = z.toJSONSchema(planRecordSchema(plan, locale), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   const properties = json.properties as Record<string, Record<string, unknown>>;
   properties.clientId = { ...properties.clientId, not: { pattern: IDENTITY_LIKE } };

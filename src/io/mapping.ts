@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Plan } from '../plan/plan.js';
+import type { Issue } from '../core/issue.js';
+import { planArg, throwIssues } from '../compile/_lib/args.js';
 
 /**
  * A mapping file (JSON) that says which column of an export holds which
@@ -98,8 +100,9 @@ export const MAX_CSV_GOALS = 9;
  * (`goal.1.statement`, `goal.1.area`, `goal.1.target`, `goal.1.met`).
  * `required` fields must have a column.
  *
- * @param plan - a validated plan
+ * @param plan - a validated plan (as {@link parsePlan} returns it)
  * @returns the client fields, and the fields of the long file of during events
+ * @throws UppfoljningError when `plan` is not a valid plan (path `plan.…`)
  *
  * @example
  * ```ts
@@ -107,10 +110,20 @@ export const MAX_CSV_GOALS = 9;
  * // => [{ field: 'clientId', required: true }, { field: 'intervention', required: false }, …]
  * ```
  */
-export function csvFields(plan: Plan): {
+export function csvFields(plan: Plan): CsvFields {
+  const issues: Issue[] = [];
+  const checked = planArg(plan, issues);
+  throwIssues(issues);
+  return csvFieldsChecked(checked);
+}
+
+type CsvFields = {
   clients: { field: string; required: boolean }[];
   during: { field: string; required: boolean }[];
-} {
+};
+
+/** @internal {@link csvFields} for a plan already checked. */
+export function csvFieldsChecked(plan: Plan): CsvFields {
   const f = (field: string, required = false) => ({ field, required });
   const clients = [
     f('clientId', true),
