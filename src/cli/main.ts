@@ -228,7 +228,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!values.out) throw new UsageError(say(locale, '--out saknas', '--out is missing'));
         const result = safeMergeCompilations(rest.map((f) => readJson(f, locale)));
         if (!result.success) {
-          io.out(formatIssues(result.issues.map((i) => ({ ...i, path: [rest[Number(i.path[0])] ?? String(i.path[0]), ...i.path.slice(1)] })), locale));
+          // Issues of the i-th compilation start with ['compilations', i]: name the file instead.
+          const inFile = (p: readonly (string | number)[]) => (p[0] === 'compilations' && typeof p[1] === 'number' ? [rest[p[1]] ?? String(p[1]), ...p.slice(2)] : [...p]);
+          io.out(formatIssues(result.issues.map((i) => ({ ...i, path: inFile(i.path) })), locale));
           return EXIT.data;
         }
         writeOut(values.out, `${JSON.stringify(result.data)}\n`, locale);

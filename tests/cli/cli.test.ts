@@ -133,6 +133,8 @@ describe('uppfoljning compile, merge, report', () => {
     const r = await cli('merge', join(dir, 'a.json'), join(dir, 'b.json'), '--out', join(dir, 'm.json'), '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.out.join('\n')).toMatch(/\[incompatible\]/);
+    // The issue names the file, not the compilation's index.
+    expect(r.out.join('\n')).toContain(`${join(dir, 'b.json')}.meta`);
   });
 });
 

@@ -141,3 +141,15 @@ describe('calendar dates (same answer in every TZ)', () => {
     );
   });
 });
+
+describe('zod issues become our issues without calling a value’s own toString', () => {
+  it('an object whose toString is not a function, at an enum or literal field', async () => {
+    const { validateCompilation, validatePlan } = await import('../../src/index.js');
+    const odd = { toString: 1 };
+    const c = validateCompilation({ format: odd });
+    expect(c.success ? null : c.issues[0]).toEqual({ path: ['format'], rule: 'one_of', params: { values: ['uppfoljning.compilation'], value: 'object' } });
+    const p = validatePlan({ withdrawOn: [odd] });
+    expect(p.success).toBe(false);
+    expect(p.success ? [] : p.issues.filter((i) => i.path[0] === 'withdrawOn').map((i) => i.rule)).toEqual(['one_of']);
+  });
+});
