@@ -117,7 +117,19 @@ export function csvFields(plan: Plan): CsvFields {
   return csvFieldsChecked(checked);
 }
 
-type CsvFields = {
+/**
+ * The fields of a plan's tidy CSV layout, as {@link csvFields} gives them:
+ * the client file's and the during file's, each with whether a column for
+ * it is required.
+ *
+ * @example
+ * ```ts
+ * const fields: CsvFields = csvFields(plan);
+ * fields.during.filter((f) => f.required).map((f) => f.field);
+ * // => ['clientId', 'date']
+ * ```
+ */
+export type CsvFields = {
   clients: { field: string; required: boolean }[];
   during: { field: string; required: boolean }[];
 };
