@@ -93,11 +93,32 @@ function emptyFor(plan: Plan): Compilation {
  * offsets, so the loop over records does no string building and no
  * allocation beyond a small scratch buffer.
  */
+/**
+ * A code's index in a short list of codes. Plans have a handful of codes per
+ * dimension, so a scan with `===` (a pointer comparison for the same string)
+ * beats hashing; long lists fall back to a Map.
+ */
+class Codes {
+  private readonly list: readonly string[];
+  private readonly map: Map<string, number> | undefined;
+  constructor(codes: readonly string[]) {
+    this.list = codes;
+    this.map = codes.length > 8 ? new Map(codes.map((c, i) => [c, i])) : undefined;
+  }
+  /** The index, or −1 when the value is not one of the codes. */
+  indexOf(value: unknown): number {
+    if (this.map !== undefined) return typeof value === 'string' ? (this.map.get(value) ?? -1) : -1;
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
+    return -1;
+  }
+}
+
 class Folder {
   private readonly planId: string;
   private readonly ageTable: Int16Array;
-  private readonly genders: Map<string, number>;
-  private readonly interventions: Map<string, number>;
+  private readonly genders: Codes;
+  private readonly interventions: Codes;
   private readonly G: number;
   private readonly I: number;
   private readonly w: ReturnType<typeof widths>;
@@ -116,11 +137,12 @@ class Folder {
   /** For the assessed goal rule: whether all goals must be met; undefined for other rules. */
   private readonly assessedAll: boolean | undefined;
   private readonly direction: 'higher_is_better' | 'lower_is_better';
-  private readonly withdrawOn: ReadonlySet<string>;
-  private readonly withdrawalReason: Map<string, number>;
-  private readonly closingReason: Map<string, number>;
-  private readonly mainProblems: Map<string, number>;
-  private readonly goalAreas: Map<string, number>;
+  private readonly withdrawalReason: Codes;
+  private readonly closingReason: Codes;
+  /** Per closing reason: the withdrawal reason it withdraws the client with (the plan's `withdrawOn`), or −2 when it closes. */
+  private readonly withdrawAs: Int8Array;
+  private readonly mainProblems: Codes;
+  private readonly goalAreas: Codes;
   private readonly background: { id: string; options: Map<string, number>; offset: number; missing: number }[];
   private readonly during: Map<string, { offset: number; weeks: number; min: number; step: number; max: number }>;
 
@@ -136,8 +158,8 @@ class Folder {
   constructor(plan: Plan, meta: CompilationMeta, counts: MutableCounts) {
     this.planId = plan.id;
     this.ageTable = ageBandTable(plan.grouping.ageBands);
-    this.genders = new Map(meta.dims.genders.map((g, i) => [g.code, i]));
-    this.interventions = new Map(meta.dims.interventions.map((x, i) => [x.code, i]));
+    this.genders = new Codes(meta.dims.genders.map((g) => g.code));
+    this.interventions = new Codes(meta.dims.interventions.map((x) => x.code));
     this.G = meta.dims.genders.length;
     this.I = meta.dims.interventions.length;
     this.w = widths(meta);
@@ -153,11 +175,12 @@ class Folder {
     this.goalRule = plan.goalRule;
     this.assessedAll = plan.goalRule.kind === 'assessed' ? plan.goalRule.combine === 'all' : undefined;
     this.direction = p.direction;
-    this.withdrawOn = new Set(plan.withdrawOn);
-    this.withdrawalReason = new Map(WITHDRAWAL_REASONS.map((r, i) => [r, i]));
-    this.closingReason = new Map(CLOSING_REASONS.map((r, i) => [r, i]));
-    this.mainProblems = new Map(meta.mainProblems.map((x, i) => [x.code, i]));
-    this.goalAreas = new Map(meta.goalAreas.map((x, i) => [x.code, i]));
+    this.withdrawalReason = new Codes(WITHDRAWAL_REASONS);
+    this.closingReason = new Codes(CLOSING_REASONS);
+    const withdrawOn = new Set<string>(plan.withdrawOn);
+    this.withdrawAs = Int8Array.from(CLOSING_REASONS, (r) => (withdrawOn.has(r) ? this.withdrawalReason.indexOf(r) : -2));
+    this.mainProblems = new Codes(meta.mainProblems.map((x) => x.code));
+    this.goalAreas = new Codes(meta.goalAreas.map((x) => x.code));
     let offset = 0;
     this.background = meta.background.map((b) => {
       const entry = { id: b.id, options: new Map(b.options.map((o, i) => [o.code, i])), offset, missing: b.options.length };
@@ -231,9 +254,9 @@ class Folder {
     // anything, so that a record is counted whole or not at all.
     if (r === null || typeof r !== 'object') return this.reject('type');
     if (r.planId !== this.planId) return this.reject('plan_mismatch');
-    const ii = this.interventions.get(r.intervention);
-    const gi = this.genders.get(r.gender);
-    if (ii === undefined || gi === undefined) return this.reject('unknown_code');
+    const ii = this.interventions.indexOf(r.intervention);
+    const gi = this.genders.indexOf(r.gender);
+    if (ii < 0 || gi < 0) return this.reject('unknown_code');
     const age = r.age;
     const ai = typeof age === 'number' && age >= 0 && age <= 130 && Number.isInteger(age) ? this.ageTable[age]! : -1;
     if (ai < 0) return this.reject('outside_age_bands');
@@ -247,7 +270,7 @@ class Folder {
       if (a !== undefined || (Array.isArray(ds) ? ds.length > 0 : ds != null)) return this.reject('required');
       let wr = -1;
       if (withdrawal) {
-        wr = this.withdrawalReason.get(withdrawal.reason) ?? -1;
+        wr = this.withdrawalReason.indexOf(withdrawal.reason);
         if (wr < 0) return this.reject('one_of');
       }
       const c = this.c;
@@ -260,16 +283,16 @@ class Folder {
     if (typeof b !== 'object' || typeof b.date !== 'string') return this.reject('type');
     const kb = this.gridIndex(b.measures?.[this.primaryId]);
     if (kb === -2) return this.reject('out_of_range');
-    const mp = this.mainProblems.get(b.mainProblem);
-    if (mp === undefined) return this.reject('unknown_code');
+    const mp = this.mainProblems.indexOf(b.mainProblem);
+    if (mp < 0) return this.reject('unknown_code');
     const goals = b.goals ?? [];
     if (!Array.isArray(goals)) return this.reject('type');
     if (goals.length > this.areas.length) this.areas = new Int32Array(goals.length * 2);
     for (let i = 0; i < goals.length; i++) {
       const g = goals[i];
       if (g === null || typeof g !== 'object') return this.reject('type');
-      const area = g.area === undefined ? this.w.goalAreas - 1 : this.goalAreas.get(g.area);
-      if (area === undefined) return this.reject('unknown_code');
+      const area = g.area === undefined ? this.w.goalAreas - 1 : this.goalAreas.indexOf(g.area);
+      if (area < 0) return this.reject('unknown_code');
       this.areas[i] = area;
     }
     for (const bg of this.background) {
@@ -320,7 +343,7 @@ class Folder {
     let closingReason = -1;
     let ka = -1;
     if (withdrawal) {
-      withdrawnReason = this.withdrawalReason.get(withdrawal.reason) ?? -1;
+      withdrawnReason = this.withdrawalReason.indexOf(withdrawal.reason);
       if (withdrawnReason < 0) return this.reject('one_of');
       if (a) return this.reject('step_order');
       if (typeof withdrawal.date !== 'string') return this.reject('type');
@@ -328,12 +351,14 @@ class Folder {
       if (withdrawnWeek < 0) return this.reject('date_order');
     } else if (a) {
       if (typeof a.date !== 'string') return this.reject('type');
-      if (this.withdrawOn.has(a.reason)) {
-        withdrawnReason = this.withdrawalReason.get(a.reason) ?? -1;
+      const reason = this.closingReason.indexOf(a.reason);
+      const withdrawAs = reason < 0 ? -2 : this.withdrawAs[reason]!;
+      if (withdrawAs !== -2) {
+        withdrawnReason = withdrawAs;
         withdrawnWeek = this.weekOf(b.date, a.date);
         if (withdrawnWeek < 0) return this.reject('date_order');
       } else {
-        closingReason = this.closingReason.get(a.reason) ?? -1;
+        closingReason = reason;
         if (closingReason < 0) return this.reject('one_of');
         ka = this.gridIndex(a.measures?.[this.primaryId]);
         if (ka === -2) return this.reject('out_of_range');
