@@ -2,7 +2,7 @@ import type { Label, Locale } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
 import { DEFAULT_K } from '../privacy/index.js';
 import type { Compilation } from '../compile/compile.js';
-import { assertCompilation, tabulate, typeName, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { assertCompilation, tabulateChecked, typeName, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { assertReportModel, checkReportOptions, looksLikeModel } from './_lib/input.js';
@@ -142,7 +142,7 @@ function attainmentTables(compilation: Compilation, total: GroupRow, by: readonl
     },
   ];
   for (const dimension of by) {
-    const rows = tabulate(compilation, { by: [dimension] }).rows;
+    const rows = tabulateChecked(compilation, { by: [dimension] }).rows;
     tables.push({
       id: `attainment-${dimension}`,
       title: `${L.attainment[locale]} ${locale === 'sv' ? 'efter' : 'by'} ${DIMENSION_LABELS[dimension][locale].toLowerCase()}`,
@@ -303,7 +303,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
       (d) => (d === 'gender' ? dims.genders : d === 'ageBand' ? dims.ageBands : dims.interventions).length > 1,
     );
   const a = analysis ?? analyse(compilation, options.by ? { by: options.by } : {});
-  const total = tabulate(compilation).total;
+  // The compilation was checked above; tabulate it without checking it again.
+  const total = tabulateChecked(compilation, {}).total;
   const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
   const sections: ReportSection[] = [
     { id: 'flow', title: L.flow[locale], tables: protect(flowTables(total, locale)) },

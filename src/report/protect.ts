@@ -1,4 +1,4 @@
-import { assertArray, assertRawTable, checkK } from './_lib/input.js';
+import { assertArray, assertRawTable, checkOptionalK } from './_lib/input.js';
 import { UppfoljningError } from '../core/error.js';
 import { protectShare, protectTable, DEFAULT_K, type ProtectedCell, type ProtectedShare } from '../privacy/index.js';
 
@@ -166,7 +166,7 @@ export interface ReportTable {
  */
 export function protectReportTable(table: RawTable, k: number = DEFAULT_K): ReportTable {
   assertRawTable(table);
-  const kIssues = checkK(k, ['k']);
+  const kIssues = checkOptionalK(k);
   if (kIssues.length > 0) throw new UppfoljningError(kIssues);
   const additive = new Set(table.additive ?? []);
   let protectedBlock: ProtectedCell[][] | undefined;
@@ -277,7 +277,7 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
 export function linkAdditiveTables(tables: readonly RawTable[], k: number = DEFAULT_K): ReportTable[] {
   assertArray(tables, ['tables']);
   tables.forEach((t, i) => assertRawTable(t, ['tables', i]));
-  const kIssues = checkK(k, ['k']);
+  const kIssues = checkOptionalK(k);
   if (kIssues.length > 0) throw new UppfoljningError(kIssues);
   let hidden = { columnTotals: [] as number[], total: false };
   for (;;) {

@@ -3,6 +3,8 @@ import { issue, type Issue } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
 import { fromZodIssues } from '../../core/_lib/from-zod.js';
 import { checkDimensions, optionsObject, typeName } from '../../compile/tabulate.js';
+import { localeIssues } from '../../compile/_lib/args.js';
+import { checkK } from '../../privacy/protect-table.js';
 import type { ReportModel, ReportOptions } from '../model.js';
 import type { RawTable } from '../protect.js';
 
@@ -15,27 +17,16 @@ import type { RawTable } from '../protect.js';
  * @internal
  */
 
-/** A value for an issue's text: an object's own toString may be anything, so objects are named by type. */
-export const showValue = (v: unknown): string => (typeof v === 'object' && v !== null ? typeName(v) : String(v));
-
 /** Throws unless `options` is a report's options: locale sv/en, k a whole number ≥ 1, by known dimensions. */
 export function checkReportOptions(options: unknown): ReportOptions {
   const o = optionsObject(options);
-  const issues: Issue[] = [];
-  if (o.locale !== undefined && o.locale !== 'sv' && o.locale !== 'en') issues.push(issue(['locale'], 'one_of', { values: ['sv', 'en'], value: showValue(o.locale) }));
-  issues.push(...checkK(o.k, ['k']));
-  issues.push(...checkDimensions(o.by));
+  const issues: Issue[] = [...localeIssues(o.locale, ['locale']), ...checkOptionalK(o.k), ...checkDimensions(o.by)];
   if (issues.length > 0) throw new UppfoljningError(issues);
   return o as ReportOptions;
 }
 
-/** Issues for a small-cell threshold that is not a whole number ≥ 1 (none when left out). */
-export function checkK(k: unknown, path: readonly (string | number)[]): Issue[] {
-  if (k === undefined) return [];
-  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(path, 'integer', { value: showValue(k) })];
-  if (k < 1) return [issue(path, 'min', { minimum: 1, origin: 'number' })];
-  return [];
-}
+/** Issues for a small-cell threshold that is not a whole number ≥ 1 (none when left out): privacy's own check. */
+export const checkOptionalK = (k: unknown): Issue[] => (k === undefined ? [] : checkK(k));
 
 const Count = z.number().int().min(0);
 const Protected = z.union([z.object({ value: Count }), z.object({ suppressed: z.enum(['primary', 'secondary']) })]);
