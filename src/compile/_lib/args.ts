@@ -2,6 +2,7 @@ import { issue, type Issue, type PathSegment } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
 import type { Locale } from '../../core/locale.js';
 import { validatePlan, type Plan } from '../../plan/plan.js';
+import { shownByType as shown, typeName } from '../../core/_lib/args.js';
 
 /**
  * Argument checks at the boundary of the compile and io functions: each adds
@@ -12,11 +13,8 @@ import { validatePlan, type Plan } from '../../plan/plan.js';
  * @internal
  */
 
-/** The type of a value, as the `type` rule names it. */
-export const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-
-/** A value as an issue shows it: primitives as text, objects by their type (String() may throw on them). */
-export const shown = (value: unknown): string => (value !== null && (typeof value === 'object' || typeof value === 'function') ? typeName(value) : String(value));
+// A value as an issue shows it: primitives as text, objects by their type (String() may throw on them).
+export { typeName, shownByType as shown } from '../../core/_lib/args.js';
 
 /**
  * Checks a plan argument with the plan schema, once per call; issues go

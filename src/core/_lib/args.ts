@@ -9,9 +9,15 @@ import { UppfoljningError } from '../error.js';
  * inside, and nothing is half-applied.
  */
 
-/** @internal The kind of a value, as an issue's `received` shows it. */
-export const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeof value;
+/** @internal The type of a value, as the `type` rule names it: `null`, `array`, or its typeof. */
+export const typeName = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/** @internal The kind of a value, as an issue's `received` shows it: its type name, and `NaN` apart from numbers. */
+export const kindOf = (value: unknown): string => (typeof value === 'number' && Number.isNaN(value) ? 'NaN' : typeName(value));
+
+/** @internal A value as message text without calling anything of the value's own: primitives as text, objects and functions by type. */
+export const shownByType = (value: unknown): string =>
+  value !== null && (typeof value === 'object' || typeof value === 'function') ? typeName(value) : String(value);
 
 /** @internal A value as text for an issue's params; never throws (a symbol, an object whose `toString` is not a function). */
 export function shown(value: unknown): string {

@@ -1,6 +1,7 @@
 import { UppfoljningError } from '../../core/error.js';
 import { issue, type Issue, type PathSegment } from '../../core/issue.js';
 import type { Locale } from '../../core/locale.js';
+import { typeName as kindOf, shownByType as shown } from '../../core/_lib/args.js';
 
 /**
  * Input checks shared by the statistics functions, run at each public
@@ -22,15 +23,9 @@ function fail(issues: Issue[]): never {
   throw new UppfoljningError(issues);
 }
 
-/** What a value is, for the `type` rule: `null`, `array` or its typeof. */
-export function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
-/** A value as message text, without calling the value's own toString (objects show as their kind). */
-export function shown(value: unknown): string {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') ? kindOf(value) : String(value);
-}
+// What a value is, for the `type` rule (`null`, `array` or its typeof), and a value as message
+// text without calling the value's own toString: core's, under the names this module uses.
+export { typeName as kindOf, shownByType as shown } from '../../core/_lib/args.js';
 
 const typeIssue = (at: At, expected: string, value: unknown): Issue =>
   issue(segments(at), value === undefined ? 'required' : 'type', value === undefined ? {} : { expected, received: kindOf(value) });
