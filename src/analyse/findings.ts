@@ -2,7 +2,7 @@ import type { Locale } from '../core/locale.js';
 import type { IssueParams } from '../core/issue.js';
 import { issue, type Issue } from '../core/issue.js';
 import { noteText, STATS_NOTE_CODES, type StatsNote } from '../stats/methods.js';
-import { isRecord, localeIssues, paramsIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, localeIssues, paramsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /** What is wrong with a value given as a {@link Finding}: its code, params and notes. */
 function findingIssues(finding: unknown): Issue[] {
@@ -11,7 +11,7 @@ function findingIssues(finding: unknown): Issue[] {
   const issues: Issue[] =
     typeof code === 'string' && (FINDING_CODES as readonly string[]).includes(code)
       ? []
-      : [code === undefined ? issue(['finding', 'code'], 'required') : issue(['finding', 'code'], 'one_of', { values: [...FINDING_CODES], value: shown(code) })];
+      : [code === undefined ? issue(['finding', 'code'], 'required') : issue(['finding', 'code'], 'one_of', { values: [...FINDING_CODES], value: valueText(code) })];
   issues.push(...paramsIssues(finding.params, ['finding', 'params']));
   const notes = finding.notes;
   if (notes !== undefined && !Array.isArray(notes)) issues.push(...typeIssues(notes, 'array', ['finding', 'notes']));
@@ -19,7 +19,7 @@ function findingIssues(finding: unknown): Issue[] {
     notes.forEach((n: unknown, i) => {
       const at = ['finding', 'notes', i];
       if (!isRecord(n)) return issues.push(...typeIssues(n, 'object', at));
-      if (!(STATS_NOTE_CODES as readonly unknown[]).includes(n.code)) issues.push(issue([...at, 'code'], 'one_of', { values: [...STATS_NOTE_CODES], value: shown(n.code) }));
+      if (!(STATS_NOTE_CODES as readonly unknown[]).includes(n.code)) issues.push(issue([...at, 'code'], 'one_of', { values: [...STATS_NOTE_CODES], value: valueText(n.code) }));
       issues.push(...paramsIssues(n.params, [...at, 'params']));
     });
   }

@@ -2,7 +2,8 @@ import type { Plan } from '../plan/plan.js';
 import { planInstrument } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
 import { issue, type Issue, type Rule } from '../core/issue.js';
-import { planArg, throwIssues, typeName } from './_lib/args.js';
+import { throwIfAny, typeName } from '../core/args.js';
+import { planArg } from '../plan/plan.js';
 import { dayNumber } from '../_lib/calendar.js';
 import { ageBandTable } from '../plan/_lib/bands.js';
 import { goalStatus } from '../after/classify.js';
@@ -72,9 +73,8 @@ function inc(array: number[], index: number, by: number): void {
  * ```
  */
 export function emptyCompilation(plan: Plan): Compilation {
-  const issues: Issue[] = [];
-  const checked = planArg(plan, issues);
-  throwIssues(issues);
+  const { value: checked, issues } = planArg(plan);
+  throwIfAny(issues);
   return emptyFor(checked);
 }
 
@@ -475,12 +475,11 @@ class Folder {
  * (path `records`). The per-record loop adds no checks of its own.
  */
 function start(plan: unknown, records: unknown, iterable: (value: object) => boolean, expected: string): { acc: Compilation; folder: Folder } {
-  const issues: Issue[] = [];
-  const checked = planArg(plan, issues);
+  const { value: checked, issues } = planArg(plan);
   if (records === null || typeof records !== 'object' || !iterable(records)) {
     issues.push(issue(['records'], 'type', { expected, received: typeName(records) }));
   }
-  throwIssues(issues);
+  throwIfAny(issues);
   const acc = emptyFor(checked);
   return { acc, folder: new Folder(checked, acc.meta, acc.counts as MutableCounts) };
 }

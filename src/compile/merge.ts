@@ -4,7 +4,7 @@ import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { SUMS, widths, type CounterName } from './layout.js';
-import { localeIssues, throwIssues, typeName } from './_lib/args.js';
+import { localeIssues, throwIfAny, typeName } from '../core/args.js';
 import type { Compilation } from './compile.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
@@ -216,6 +216,6 @@ export function mergeCompilations(compilations: readonly Compilation[], locale: 
   const issues = localeIssues(locale, ['locale']);
   const result = safeMergeCompilations(compilations);
   if (!result.success) issues.push(...result.issues);
-  throwIssues(issues, locale);
+  throwIfAny(issues, locale);
   return (result as { data: Compilation }).data;
 }

@@ -16,7 +16,7 @@ import {
 } from './layout.js';
 import { distribution, type Distribution } from './_lib/distribution.js';
 import { validateCompilation } from './merge.js';
-import { typeName } from './_lib/args.js';
+import { typeName } from '../core/args.js';
 
 /**
  * The grouping dimensions of the method: age band (*åldersgrupp*), gender

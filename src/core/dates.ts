@@ -1,12 +1,12 @@
 import { addDays, dayNumber, daysBetween } from '../_lib/calendar.js';
 import { issue, type Issue, type PathSegment } from './issue.js';
 import { UppfoljningError } from './error.js';
-import { numberIssues, shown, throwIfAny } from './_lib/args.js';
+import { numberIssues, throwIfAny, valueText } from './args.js';
 import { IsoDateSchema } from './schemas.js';
 
 /** @internal `calendar_date` unless the value is a `YYYY-MM-DD` date in the calendar. */
 export const isoDateIssues = (value: unknown, path: readonly PathSegment[]): Issue[] =>
-  value === undefined ? [issue(path, 'required')] : IsoDateSchema.safeParse(value).success ? [] : [issue(path, 'calendar_date', { value: shown(value) })];
+  value === undefined ? [issue(path, 'required')] : IsoDateSchema.safeParse(value).success ? [] : [issue(path, 'calendar_date', { value: valueText(value) })];
 
 // The dates a `YYYY-MM-DD` string can hold.
 const FIRST_DAY = dayNumber('0000-01-01');

@@ -3,11 +3,11 @@ import type { IdentityRule } from '../identity/rules.js';
 import type { PrivacyRule } from '../privacy/rules.js';
 import type { IoRule } from '../io/rules.js';
 import { isRule, RULES } from './messages.js';
-import { paramsIssues, pathIssues, shown, throwIfAny, typeIssues } from './_lib/args.js';
+import { paramsIssues, pathIssues, throwIfAny, typeIssues, valueText } from './args.js';
 
 const ruleIssues = (rule: unknown): Issue[] => {
   if (typeof rule !== 'string') return typeIssues(rule, 'string', ['rule']);
-  return isRule(rule) ? [] : [issue(['rule'], 'one_of', { values: RULES(), value: shown(rule) })];
+  return isRule(rule) ? [] : [issue(['rule'], 'one_of', { values: RULES(), value: valueText(rule) })];
 };
 
 /**

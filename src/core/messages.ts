@@ -4,7 +4,7 @@ import { statsMessages } from '../stats/rules.js';
 import { identityMessages } from '../identity/rules.js';
 import { privacyMessages } from '../privacy/rules.js';
 import { ioMessages } from '../io/rules.js';
-import { isRecord, kindOf, localeIssues, paramsIssues, pathIssues, shown, throwIfAny, typeIssues } from './_lib/args.js';
+import { isRecord, kindOf, localeIssues, paramsIssues, pathIssues, throwIfAny, typeIssues, valueText } from './args.js';
 
 /**
  * A text template per locale for one rule.
@@ -249,7 +249,7 @@ export function issuesTextLeniently(issues: unknown, locale: unknown): string {
       if (issueIssues(i, []).length === 0) return line(i as Issue, lang);
       const rule = isRecord(i) && typeof i.rule === 'string' ? i.rule : kindOf(i);
       const path = isRecord(i) && pathIssues(i.path, []).length === 0 ? toDotPath(i.path as (string | number)[]) : '(root)';
-      return `${path}: ${rule === kindOf(i) ? shown(i) : ruleText(rule as Rule, {}, lang)} [${rule}]`;
+      return `${path}: ${rule === kindOf(i) ? valueText(i) : ruleText(rule as Rule, {}, lang)} [${rule}]`;
     })
     .join('\n');
 }
@@ -273,11 +273,11 @@ export function ruleText(rule: Rule, params: IssueParams = {}, locale: Locale = 
   // unknown rule or unreadable params give the rule's name rather than a TypeError.
   const lang: Locale = locale === 'en' ? 'en' : 'sv';
   const text = typeof rule === 'string' && Object.prototype.hasOwnProperty.call(messages, rule) ? messages[rule][lang] : undefined;
-  if (text === undefined) return shown(rule);
+  if (text === undefined) return valueText(rule);
   try {
     return text(typeof params === 'object' && params !== null ? params : {});
   } catch {
-    return shown(rule);
+    return valueText(rule);
   }
 }
 

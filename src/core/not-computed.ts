@@ -1,7 +1,7 @@
 import type { IssueParams, Rule } from './issue.js';
 import type { Locale } from './locale.js';
 import { ruleText } from './messages.js';
-import { isRecord, localeIssues, paramsIssues, throwIfAny, typeIssues } from './_lib/args.js';
+import { isRecord, localeIssues, paramsIssues, throwIfAny, typeIssues } from './args.js';
 
 /**
  * The one convention for a statistic that could not honestly be computed:

@@ -1,7 +1,7 @@
 import type { Locale } from './locale.js';
 import type { Issue } from './issue.js';
 import { UppfoljningError } from './error.js';
-import { isRecord, localeIssues, throwIfAny, typeIssues } from './_lib/args.js';
+import { isRecord, localeIssues, throwIfAny, typeIssues } from './args.js';
 
 /**
  * The outcome of a validating function that does not throw: the value, or

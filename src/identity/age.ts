@@ -2,7 +2,7 @@ import { issue, type Issue } from '../core/issue.js';
 import type { Label } from '../core/locale.js';
 import { UppfoljningError } from '../core/error.js';
 import { isLeapYear, isoDateParts } from './_lib/date.js';
-import { isRecord, kindOf, numberIssues, optionsIssues, shown, throwIfAny } from '../core/_lib/args.js';
+import { isRecord, kindOf, numberIssues, optionsIssues, throwIfAny, valueText } from '../core/args.js';
 
 const LEAP_DAY_RULES = ['feb28', 'mar1'];
 
@@ -53,12 +53,12 @@ export function ageInCompletedYears(birthDate: string, referenceDate: string, op
   const b = isoDateParts(birthDate);
   const r = isoDateParts(referenceDate);
   const issues: Issue[] = [];
-  if (!b) issues.push(birthDate === undefined ? issue(['birthDate'], 'required') : issue(['birthDate'], 'calendar_date', { value: shown(birthDate) }));
-  if (!r) issues.push(referenceDate === undefined ? issue(['referenceDate'], 'required') : issue(['referenceDate'], 'calendar_date', { value: shown(referenceDate) }));
+  if (!b) issues.push(birthDate === undefined ? issue(['birthDate'], 'required') : issue(['birthDate'], 'calendar_date', { value: valueText(birthDate) }));
+  if (!r) issues.push(referenceDate === undefined ? issue(['referenceDate'], 'required') : issue(['referenceDate'], 'calendar_date', { value: valueText(referenceDate) }));
   issues.push(...optionsIssues(options));
   const rule: unknown = isRecord(options) ? options.leapDayBirthday : undefined;
   if (rule !== undefined && !LEAP_DAY_RULES.includes(rule as string)) {
-    issues.push(issue(['options', 'leapDayBirthday'], 'one_of', { values: LEAP_DAY_RULES, value: shown(rule) }));
+    issues.push(issue(['options', 'leapDayBirthday'], 'one_of', { values: LEAP_DAY_RULES, value: valueText(rule) }));
   }
   if (!b || !r || issues.length > 0) throw new UppfoljningError(issues);
   if (referenceDate < birthDate) {

@@ -2,14 +2,14 @@ import { issue, type Issue, type PathSegment } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { daysInMonth, isoDateParts } from './_lib/date.js';
-import { isRecord, kindOf, localeIssues, pathIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, kindOf, localeIssues, pathIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /** @internal The options of the identity functions: an object with a calendar `referenceDate`. */
 export function referenceDateIssues(options: unknown): Issue[] {
   if (!isRecord(options)) return typeIssues(options, 'object', ['options']);
   if (isoDateParts(options.referenceDate)) return [];
   if (options.referenceDate === undefined) return [issue(['options', 'referenceDate'], 'required')];
-  return [issue(['options', 'referenceDate'], 'calendar_date', { value: shown(options.referenceDate) })];
+  return [issue(['options', 'referenceDate'], 'calendar_date', { value: valueText(options.referenceDate) })];
 }
 
 /**

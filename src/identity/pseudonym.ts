@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { parseIdentityNumber, referenceDateIssues, type IdentityNumber } from './identity-number.js';
-import { isRecord, kindOf, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, kindOf, throwIfAny, typeIssues } from '../core/args.js';
 
 /**
  * The least number of bytes a raw pseudonym key must have (256 bits, the HMAC-SHA-256 output size).

@@ -1,5 +1,5 @@
 import { issue, type Issue } from '../core/issue.js';
-import { oneOfIssues, optionsArg, throwIssues, typeName } from '../compile/_lib/args.js';
+import { oneOfIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 
 /**
  * A text encoding that Swedish exports use.
@@ -54,7 +54,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
 export function decodeText(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; encoding: CsvEncoding } {
   const issues = bytesIssues(bytes, ['bytes']);
   issues.push(...oneOfIssues(encoding, ENCODINGS, ['encoding']));
-  throwIssues(issues);
+  throwIfAny(issues);
   return decodeChecked(bytes, encoding);
 }
 
@@ -155,9 +155,10 @@ function detectSeparator(text: string): ';' | ',' {
  */
 export function parseCsv(text: string, options: { readonly separator?: ';' | ',' } = {}): CsvTable {
   const issues = typeof text === 'string' ? [] : [issue(['text'], 'type', { expected: 'string', received: typeName(text) })];
-  const o = optionsArg(options, issues);
+  issues.push(...optionsIssues(options));
+  const o = optionsOf(options);
   issues.push(...oneOfIssues(o.separator, SEPARATORS, ['options', 'separator']));
-  throwIssues(issues);
+  throwIfAny(issues);
   return parseChecked(text, o.separator as ';' | ',' | undefined);
 }
 

@@ -6,7 +6,8 @@ import type { ClientRecord } from '../record/schema.js';
 import { validateRecord } from '../record/validate.js';
 import { bytesIssues, decodeChecked, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
-import { localeIssues, optionsArg, planArg, throwIssues, typeName } from '../compile/_lib/args.js';
+import { localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
+import { planArg } from '../plan/plan.js';
 
 /**
  * One problem in an imported file: which file, line and column, and the issue.
@@ -393,8 +394,7 @@ function importArgs(
   mapping: unknown,
   options: unknown,
 ): { plan: Plan; input: CsvInput; mapping: CsvMapping; onProgress: ((progress: ImportProgress) => void) | undefined } {
-  const issues: Issue[] = [];
-  const checkedPlan = planArg(plan, issues);
+  const { value: checkedPlan, issues } = planArg(plan);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     issues.push(input === undefined ? issue(['input'], 'required') : issue(['input'], 'type', { expected: 'object', received: typeName(input) }));
   } else {
@@ -403,11 +403,12 @@ function importArgs(
   }
   const m = validateCsvMapping(mapping);
   if (!m.success) issues.push(...m.issues.map((x) => ({ ...x, path: ['mapping', ...x.path] })));
-  const o = optionsArg(options, issues);
+  issues.push(...optionsIssues(options));
+  const o = optionsOf(options);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     issues.push(issue(['options', 'onProgress'], 'type', { expected: 'function', received: typeName(o.onProgress) }));
   }
-  throwIssues(issues);
+  throwIfAny(issues);
   return { plan: checkedPlan, input: input as CsvInput, mapping: (m as { data: CsvMapping }).data, onProgress: o.onProgress as (progress: ImportProgress) => void };
 }
 
@@ -592,7 +593,7 @@ function columnName(field: string, columnOf: ReadonlyMap<string, number>, header
 export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): string {
   const issues = rowIssueIssues(rowIssue);
   issues.push(...localeIssues(locale, ['locale']));
-  throwIssues(issues, locale);
+  throwIfAny(issues, locale);
   const file = locale === 'sv' ? (rowIssue.file === 'clients' ? 'klientfilen' : 'händelsefilen') : rowIssue.file;
   const where = locale === 'sv' ? `${file} rad ${rowIssue.line}` : `${file} line ${rowIssue.line}`;
   const column =

@@ -3,7 +3,8 @@ import type { Label, Locale } from '../core/locale.js';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
 import { ClosingReasonSchema, planInstrument, type Plan } from '../plan/plan.js';
 import type { Issue } from '../core/issue.js';
-import { localeIssues, optionsArg, planArg, throwIssues } from '../compile/_lib/args.js';
+import { localeIssues, optionsIssues, optionsOf, throwIfAny } from '../core/args.js';
+import { planArg } from '../plan/plan.js';
 
 const other = (locale: Locale): Locale => (locale === 'sv' ? 'en' : 'sv');
 
@@ -213,11 +214,12 @@ export type JsonSchema = { readonly [key: string]: unknown };
  * ```
  */
 export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale } = {}): JsonSchema {
-  const issues: Issue[] = [];
-  plan = planArg(plan, issues);
-  const o = optionsArg(options, issues);
+  const { value: checkedPlan, issues } = planArg(plan);
+  plan = checkedPlan;
+  issues.push(...optionsIssues(options));
+  const o = optionsOf(options);
   issues.push(...localeIssues(o.locale, ['options', 'locale']));
-  throwIssues(issues);
+  throwIfAny(issues);
   const locale = (o.locale as Locale | undefined) ?? 'sv';
   const json = z.toJSONSchema(planRecordSchema(plan, locale), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   const properties = json.properties as Record<string, Record<string, unknown>>;

@@ -3,7 +3,8 @@ import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Plan } from '../plan/plan.js';
 import type { Issue } from '../core/issue.js';
-import { planArg, throwIssues } from '../compile/_lib/args.js';
+import { throwIfAny } from '../core/args.js';
+import { planArg } from '../plan/plan.js';
 
 /**
  * A mapping file (JSON) that says which column of an export holds which
@@ -111,9 +112,8 @@ export const MAX_CSV_GOALS = 9;
  * ```
  */
 export function csvFields(plan: Plan): CsvFields {
-  const issues: Issue[] = [];
-  const checked = planArg(plan, issues);
-  throwIssues(issues);
+  const { value: checked, issues } = planArg(plan);
+  throwIfAny(issues);
   return csvFieldsChecked(checked);
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategorySchema, CodeSchema, IsoDateSchema, LabelSchema } from '../core/schemas.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
-import { isRecord, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, parseArg, throwIfAny, typeIssues, type ParsedArg } from '../core/args.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { InstrumentSchema, valueProblem, type Instrument } from '../measure/instrument.js';
@@ -315,3 +315,12 @@ export function validatePlan(input: unknown): Result<Plan> {
 export function parsePlan(input: unknown, locale: Locale = 'sv'): Plan {
   return unwrap(validatePlan(input), locale);
 }
+
+/**
+ * A plan argument, checked with the plan schema once per call, its issues
+ * under `plan`: what every step and every function that takes a plan runs
+ * first, so that plan garbage gives an UppfoljningError, not a TypeError.
+ *
+ * @internal
+ */
+export const planArg = (plan: unknown): ParsedArg<Plan> => parseArg(PlanSchema, plan, ['plan']);

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../core/result.js';
 import { IsoDateSchema } from '../core/schemas.js';
 import { UppfoljningError } from '../core/error.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
-import { isRecord, kindOf, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, kindOf, throwIfAny, typeIssues, valueText } from '../core/args.js';
 import { SelectionSchema } from './plan.js';
 
 /**
@@ -140,7 +140,7 @@ export function selectClients(plan: Pick<Plan, 'selection'>, candidates: readonl
       if (!isRecord(c)) return;
       if (c.birthDate === undefined) issues.push(issue(['candidates', i, 'birthDate'], 'required'));
       else if (!IsoDateSchema.safeParse(c.birthDate).success) {
-        issues.push(issue(['candidates', i, 'birthDate'], 'calendar_date', { value: shown(c.birthDate) }));
+        issues.push(issue(['candidates', i, 'birthDate'], 'calendar_date', { value: valueText(c.birthDate) }));
       }
     });
   }

@@ -2,7 +2,7 @@ import type { ProtectedCell, SuppressedValue } from './protect-table.js';
 import type { ProtectedShare, SuppressedShare } from './protect-share.js';
 import { SUPPRESSED_MARK } from './protect-table.js';
 import { issue, type Issue } from '../core/issue.js';
-import { isRecord, numberIssues, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, numberIssues, throwIfAny, typeIssues } from '../core/args.js';
 
 /** A protected cell or share: an object that is suppressed (`primary` or `secondary`) or carries its number. */
 function cellIssues(cell: unknown, number: 'value' | 'share' | undefined): Issue[] {

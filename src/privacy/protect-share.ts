@@ -2,7 +2,7 @@ import { issue, type Issue } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { DEFAULT_K, checkK } from './protect-table.js';
-import { isRecord, localeIssues, optionsIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, localeIssues, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /**
  * A share after small-cell protection: the share with its numerator and
@@ -74,7 +74,7 @@ export interface ProtectShareOptions {
 }
 
 const countIssues = (value: unknown, field: string): Issue[] => {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return [value === undefined ? issue([field], 'required') : issue([field], 'integer', { value: shown(value) })];
+  if (typeof value !== 'number' || !Number.isInteger(value)) return [value === undefined ? issue([field], 'required') : issue([field], 'integer', { value: valueText(value) })];
   if (value < 0) return [issue([field], 'min', { minimum: 0, origin: 'number' })];
   return [];
 };

@@ -4,7 +4,7 @@ import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { fromZodIssues } from '../core/_lib/from-zod.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
-import { isRecord, localeIssues, optionsIssues, shown, throwIfAny, typeIssues } from '../core/_lib/args.js';
+import { isRecord, localeIssues, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /**
  * The small-cell threshold used when none is given: counts 1–4 are suppressed.
@@ -174,7 +174,7 @@ function checkHidden(hidden: unknown, rows: number, cols: number): Issue[] {
     if (list === undefined) return;
     if (!Array.isArray(list)) return issues.push(...typeIssues(list, 'array', [...at, field]));
     list.forEach((v: unknown, i) => {
-      if (typeof v !== 'number' || !Number.isInteger(v)) issues.push(issue([...at, field, i], 'integer', { value: shown(v) }));
+      if (typeof v !== 'number' || !Number.isInteger(v)) issues.push(issue([...at, field, i], 'integer', { value: valueText(v) }));
       else if (v < 0) issues.push(issue([...at, field, i], 'min', { minimum: 0, origin: 'number' }));
       else if (v >= length) issues.push(issue([...at, field, i], 'max', { maximum: length - 1, origin: 'number' }));
     });
@@ -187,7 +187,7 @@ function checkHidden(hidden: unknown, rows: number, cols: number): Issue[] {
 
 /** @internal The threshold k: a whole number, at least 1 (path `k`, as the option's name). */
 export function checkK(k: unknown): Issue[] {
-  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(['k'], 'integer', { value: shown(k) })];
+  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(['k'], 'integer', { value: valueText(k) })];
   if (k < 1) return [issue(['k'], 'min', { minimum: 1, origin: 'number' })];
   return [];
 }

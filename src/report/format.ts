@@ -2,7 +2,7 @@ import type { Locale } from '../core/locale.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { typeName } from '../compile/tabulate.js';
-import { localeIssues, shown } from '../compile/_lib/args.js';
+import { localeIssues, valueTextByType } from '../core/args.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: Locale, digits: number): Intl.NumberFormat {
@@ -42,7 +42,7 @@ function checkFormatArgs(value: unknown, locale: unknown, digits: unknown): void
   if (typeof value !== 'number') issues.push(issue(['value'], 'type', { expected: 'number', received: typeName(value) }));
   else if (!Number.isFinite(value)) issues.push(issue(['value'], 'finite', { value: String(value) }));
   issues.push(...localeIssues(locale, ['locale']));
-  if (typeof digits !== 'number' || !Number.isInteger(digits)) issues.push(issue(['digits'], 'integer', { value: shown(digits) }));
+  if (typeof digits !== 'number' || !Number.isInteger(digits)) issues.push(issue(['digits'], 'integer', { value: valueTextByType(digits) }));
   else if (digits < 0 || digits > 20) issues.push(issue(['digits'], digits < 0 ? 'min' : 'max', digits < 0 ? { minimum: 0, origin: 'number' } : { maximum: 20, origin: 'number' }));
   if (issues.length > 0) throw new UppfoljningError(issues);
 }

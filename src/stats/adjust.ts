@@ -1,6 +1,6 @@
 import { UppfoljningError } from '../core/error.js';
 import { issue, type Issue } from '../core/issue.js';
-import { checkArray, shown } from './_lib/check.js';
+import { arrayIssues, throwIfAny, valueTextByType } from '../core/args.js';
 
 /**
  * Holm's step-down adjustment of p-values for multiple comparisons: controls
@@ -23,11 +23,11 @@ import { checkArray, shown } from './_lib/check.js';
  * ```
  */
 export function holm(pValues: readonly number[]): number[] {
-  checkArray(pValues, 'pValues');
+  throwIfAny(arrayIssues(pValues, ['pValues']));
   const issues: Issue[] = [];
   for (let i = 0; i < pValues.length; i++) {
     const p: unknown = pValues[i];
-    if (!(typeof p === 'number' && p >= 0 && p <= 1)) issues.push(issue(['pValues', i], 'probability', { value: shown(p) }));
+    if (!(typeof p === 'number' && p >= 0 && p <= 1)) issues.push(issue(['pValues', i], 'probability', { value: valueTextByType(p) }));
   }
   if (issues.length > 0) throw new UppfoljningError(issues);
   const m = pValues.length;

@@ -1,5 +1,5 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkFiniteArray, checkOpen, checkOptions } from './_lib/check.js';
+import { finiteArrayIssues, openIssues, optionsIssues, optionsOf, throwIfAny } from '../core/args.js';
 import { noncentralTCdf } from './_lib/special.js';
 import { midRanks } from './_lib/rank.js';
 import { note, type StatsNote } from './methods.js';
@@ -79,9 +79,10 @@ export interface CohenDzResult extends EffectSize<'cohen-dz'> {
  * ```
  */
 export function cohenDz(differences: readonly number[], options: CohenDzOptions = {}): CohenDzResult | NotComputed {
-  checkFiniteArray(differences, 'differences');
-  const confidence = checkOptions(options).confidence ?? 0.95;
-  checkOpen(confidence, ['options', 'confidence']);
+  throwIfAny(finiteArrayIssues(differences, ['differences']));
+  throwIfAny(optionsIssues(options));
+  const confidence = optionsOf(options).confidence ?? 0.95;
+  throwIfAny(openIssues(confidence, ['options', 'confidence']));
   const n = differences.length;
   if (n < 2) return notComputed(n, 'too_few', { minimum: 2 });
   const { mean, sd } = meanSd(differences);
@@ -150,7 +151,7 @@ export interface RankBiserialResult extends EffectSize<'rank-biserial-paired'> {
  * ```
  */
 export function rankBiserialPaired(differences: readonly number[]): RankBiserialResult | NotComputed {
-  checkFiniteArray(differences, 'differences');
+  throwIfAny(finiteArrayIssues(differences, ['differences']));
   const nonZero = differences.filter((d) => d !== 0);
   const zeros = differences.length - nonZero.length;
   const n = nonZero.length;

@@ -1,7 +1,7 @@
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkArray, checkFiniteArray, checkOneOf, checkOpen, checkOptions, checkPositive, checkTable, checkTotal } from './_lib/check.js';
+import { arrayIssues, finiteArrayIssues, oneOfIssues, oneOfOr, openIssues, optionsIssues, optionsOf, positiveIssues, tableIssues, throwIfAny, totalIssues } from '../core/args.js';
 import { freemanHaltonNetwork } from './_lib/network.js';
 import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
 import { bisectIncreasing, chiSquareUpper, logChoose, logFactorial, normalCdf, normalUpper } from './_lib/special.js';
@@ -106,16 +106,17 @@ function noncentral(logp: readonly number[], lo: number, logPsi: number): number
  * ```
  */
 export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): FisherResult | NotComputed {
-  checkTable(table, 'table');
+  throwIfAny(tableIssues(table, ['table']));
   if (table.length !== 2 || table[0]!.length !== 2) {
     throw new UppfoljningError([issue(['table'], 'table_shape', { minRows: 2, minCols: 2 })]);
   }
-  const confidence = checkOptions(options).confidence ?? 0.95;
-  checkOpen(confidence, ['options', 'confidence']);
+  throwIfAny(optionsIssues(options));
+  const confidence = optionsOf(options).confidence ?? 0.95;
+  throwIfAny(openIssues(confidence, ['options', 'confidence']));
   const [[a, b], [c, d]] = table;
   const n = a + b + c + d;
   // The values the first cell can take with these margins; each is held in memory.
-  checkTotal(Math.min(a + b, a + c) - Math.max(0, a - d) + 1, 'table');
+  throwIfAny(totalIssues(Math.min(a + b, a + c) - Math.max(0, a - d) + 1, ['table']));
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const { lo, hi, logp } = hypergeometric(a, b, c, d);
   const pObs = Math.exp(logp[a - lo]!);
@@ -244,11 +245,13 @@ export function chiSquareIndependence(
   table: readonly (readonly number[])[],
   options: ChiSquareOptions = {},
 ): ChiSquareResult | NotComputed {
-  checkTable(table, 'table');
-  const o = checkOptions(options);
-  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
+  throwIfAny(tableIssues(table, ['table']));
+  throwIfAny(optionsIssues(options));
+  const o = optionsOf(options);
+  throwIfAny(oneOfIssues(o.exact, ['auto', true, false] as const, ['options', 'exact']));
+  const exactOption = oneOfOr(o.exact, ['auto', true, false] as const, 'auto');
   const maxSteps = o.maxSteps ?? FFH_STEP_LIMIT;
-  checkPositive(maxSteps, ['options', 'maxSteps']);
+  throwIfAny(positiveIssues(maxSteps, ['options', 'maxSteps']));
   const rowsDropped = table.flatMap((r, i) => (r.reduce((s, v) => s + v, 0) === 0 ? [i] : []));
   const columnsDropped = table[0]!.flatMap((_, j) => (table.every((r) => r[j] === 0) ? [j] : []));
   const t = table
@@ -580,11 +583,14 @@ export function mannWhitneyU(
   y: readonly number[],
   options: MannWhitneyOptions = {},
 ): MannWhitneyResult | NotComputed {
-  checkFiniteArray(x, 'x');
-  checkFiniteArray(y, 'y');
-  const o = checkOptions(options);
-  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
-  const correct = checkOneOf(o.correct, [true, false], ['options', 'correct'], true);
+  throwIfAny(finiteArrayIssues(x, ['x']));
+  throwIfAny(finiteArrayIssues(y, ['y']));
+  throwIfAny(optionsIssues(options));
+  const o = optionsOf(options);
+  throwIfAny(oneOfIssues(o.exact, ['auto', true, false] as const, ['options', 'exact']));
+  const exactOption = oneOfOr(o.exact, ['auto', true, false] as const, 'auto');
+  throwIfAny(oneOfIssues(o.correct, [true, false], ['options', 'correct']));
+  const correct = oneOfOr(o.correct, [true, false], true);
   const n1 = x.length;
   const n2 = y.length;
   const n = n1 + n2;
@@ -722,16 +728,18 @@ export function kruskalWallis(
   groups: readonly (readonly number[])[],
   options: KruskalWallisOptions = {},
 ): KruskalWallisResult | NotComputed {
-  checkArray(groups, 'groups');
+  throwIfAny(arrayIssues(groups, ['groups']));
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
-    checkFiniteArray(g, ['groups', i]);
-    if (g.length === 0) throw new UppfoljningError([issue(['groups', i], 'empty')]);
+    throwIfAny(finiteArrayIssues(g, ['groups', i]));
+    if ((g as readonly number[]).length === 0) throw new UppfoljningError([issue(['groups', i], 'empty')]);
   }
-  const o = checkOptions(options);
+  throwIfAny(optionsIssues(options));
+  const o = optionsOf(options);
   const maxAssignments = o.maxAssignments ?? 1_000_000;
-  checkPositive(maxAssignments, ['options', 'maxAssignments']);
-  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
+  throwIfAny(positiveIssues(maxAssignments, ['options', 'maxAssignments']));
+  throwIfAny(oneOfIssues(o.exact, ['auto', true, false] as const, ['options', 'exact']));
+  const exactOption = oneOfOr(o.exact, ['auto', true, false] as const, 'auto');
   const all = groups.flat();
   const n = all.length;
   const k = groups.length;

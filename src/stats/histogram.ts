@@ -1,6 +1,6 @@
 import { UppfoljningError } from '../core/error.js';
 import { issue, type Issue } from '../core/issue.js';
-import { checkArray, checkFinite, checkObject, checkPositive, checkTotal, countIssues, finiteIssues, objectIssues } from './_lib/check.js';
+import { arrayIssues, countIssues, finiteIssues, positiveIssues, throwIfAny, totalIssues, typeIssues } from '../core/args.js';
 
 /**
  * One bar of a histogram: a value and how many times it occurs.
@@ -36,11 +36,11 @@ export interface HistogramBin {
  * ```
  */
 export function expandHistogram(bins: readonly HistogramBin[]): number[] {
-  checkArray(bins, 'bins');
+  throwIfAny(arrayIssues(bins, ['bins']));
   const issues: Issue[] = [];
   for (let i = 0; i < bins.length; i++) {
     const b: unknown = bins[i];
-    const notObject = objectIssues(b, ['bins', i]);
+    const notObject = typeIssues(b, 'object', ['bins', i]);
     if (notObject.length > 0) issues.push(...notObject);
     else {
       const { value, count } = b as Record<string, unknown>;
@@ -48,7 +48,7 @@ export function expandHistogram(bins: readonly HistogramBin[]): number[] {
     }
   }
   if (issues.length > 0) throw new UppfoljningError(issues);
-  checkTotal(bins.reduce((a, b) => a + b.count, 0), ['bins']);
+  throwIfAny(totalIssues(bins.reduce((a, b) => a + b.count, 0), ['bins']));
   const out: number[] = [];
   for (const b of bins) for (let k = 0; k < b.count; k++) out.push(b.value);
   return out;
@@ -88,18 +88,18 @@ export interface CountsScale {
  * ```
  */
 export function expandCounts(counts: readonly number[], scale: CountsScale): number[] {
-  checkArray(counts, 'counts');
+  throwIfAny(arrayIssues(counts, ['counts']));
   const issues: Issue[] = [];
   for (let i = 0; i < counts.length; i++) issues.push(...countIssues(counts[i], ['counts', i]));
   if (issues.length > 0) throw new UppfoljningError(issues);
-  checkTotal(counts.reduce((a, c) => a + c, 0), 'counts');
-  checkObject(scale, 'scale');
+  throwIfAny(totalIssues(counts.reduce((a, c) => a + c, 0), ['counts']));
+  throwIfAny(typeIssues(scale, 'object', ['scale']));
   const { min } = scale;
-  checkFinite(min, ['scale', 'min']);
+  throwIfAny(finiteIssues(min, ['scale', 'min']));
   const step = scale.step ?? 1;
-  checkPositive(step, ['scale', 'step']);
+  throwIfAny(positiveIssues(step, ['scale', 'step']));
   // The top of the scale must be a number too (min + i·step can overflow).
-  checkFinite(min + Math.max(0, counts.length - 1) * step, ['scale', 'step']);
+  throwIfAny(finiteIssues(min + Math.max(0, counts.length - 1) * step, ['scale', 'step']));
   const out: number[] = [];
   counts.forEach((count, i) => {
     // Round off binary noise from min + i·step (e.g. 0.1 + 2·0.1) to 12 significant digits.
@@ -129,8 +129,8 @@ export function pairedDifferences(
   before: readonly (number | null)[],
   after: readonly (number | null)[],
 ): { differences: number[]; missing: number } {
-  checkArray(before, 'before');
-  checkArray(after, 'after');
+  throwIfAny(arrayIssues(before, ['before']));
+  throwIfAny(arrayIssues(after, ['after']));
   if (before.length !== after.length) {
     throw new UppfoljningError([
       issue(['after'], 'length_mismatch', { other: 'before', length: after.length, otherLength: before.length }),

@@ -1,7 +1,7 @@
 import { UppfoljningError } from '../core/error.js';
-import { issue, type Issue } from '../core/issue.js';
+import { issue, type Issue, type PathSegment } from '../core/issue.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { type At, checkArray, checkFinite, checkObject, checkOneOf, checkOpen, checkOptions, checkPositive, finiteIssues, shown } from './_lib/check.js';
+import { arrayIssues, finiteIssues, oneOfIssues, openIssues, optionsIssues, optionsOf, positiveIssues, throwIfAny, typeIssues, valueTextByType } from '../core/args.js';
 
 /**
  * Which way is better on an instrument's scale.
@@ -84,13 +84,13 @@ export interface ReliableChange {
  * ```
  */
 export function reliableChangeIndex(before: number, after: number, options: ReliableChangeOptions): ReliableChange {
-  checkFinite(before, 'before');
-  checkFinite(after, 'after');
-  checkObject(options, 'options');
-  checkPositive(options.sdBefore, ['options', 'sdBefore']);
-  checkOpen(options.reliability, ['options', 'reliability']);
+  throwIfAny(finiteIssues(before, ['before']));
+  throwIfAny(finiteIssues(after, ['after']));
+  throwIfAny(typeIssues(options, 'object', ['options']));
+  throwIfAny(positiveIssues(options.sdBefore, ['options', 'sdBefore']));
+  throwIfAny(openIssues(options.reliability, ['options', 'reliability']));
   const criterion = options.criterion ?? 1.96;
-  checkPositive(criterion, ['options', 'criterion']);
+  throwIfAny(positiveIssues(criterion, ['options', 'criterion']));
   const se = options.sdBefore * Math.sqrt(1 - options.reliability);
   const sDiff = Math.SQRT2 * se;
   const change = after - before;
@@ -187,15 +187,15 @@ export interface ClinicalCutoffs {
  * ```
  */
 export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
-  checkObject(input, 'input');
+  throwIfAny(typeIssues(input, 'object', ['input']));
   const { clinical, functional } = input;
-  checkObject(clinical, ['input', 'clinical']);
-  checkFinite(clinical.mean, ['input', 'clinical', 'mean']);
-  checkPositive(clinical.sd, ['input', 'clinical', 'sd']);
+  throwIfAny(typeIssues(clinical, 'object', ['input', 'clinical']));
+  throwIfAny(finiteIssues(clinical.mean, ['input', 'clinical', 'mean']));
+  throwIfAny(positiveIssues(clinical.sd, ['input', 'clinical', 'sd']));
   if (functional !== undefined) {
-    checkObject(functional, ['input', 'functional']);
-    checkFinite(functional.mean, ['input', 'functional', 'mean']);
-    checkPositive(functional.sd, ['input', 'functional', 'sd']);
+    throwIfAny(typeIssues(functional, 'object', ['input', 'functional']));
+    throwIfAny(finiteIssues(functional.mean, ['input', 'functional', 'mean']));
+    throwIfAny(positiveIssues(functional.sd, ['input', 'functional', 'sd']));
   }
   const given = input.direction === undefined ? undefined : checkDirection(input.direction, ['input', 'direction']);
   const direction: ScaleDirection | undefined =
@@ -223,9 +223,12 @@ export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
   return { a, b, c, direction };
 }
 
+const SCALE_DIRECTIONS = ['higher-is-better', 'lower-is-better'] as const;
+
 /** A {@link ScaleDirection}, or `one_of` naming the two. */
-function checkDirection(value: unknown, at: At): ScaleDirection {
-  return checkOneOf(value, ['higher-is-better', 'lower-is-better'] as const, at);
+function checkDirection(value: unknown, path: readonly PathSegment[]): ScaleDirection {
+  throwIfAny(oneOfIssues(value, SCALE_DIRECTIONS, path, true));
+  return value as ScaleDirection;
 }
 
 /**
@@ -312,11 +315,11 @@ export function classifyIndividualChange(
   options: ClassifyChangeOptions,
 ): IndividualChange | NotComputed {
   // The options are checked even when a score is missing, so that a mistake shows on the first client.
-  checkObject(options, 'options');
+  throwIfAny(typeIssues(options, 'object', ['options']));
   const direction = checkDirection(options.direction, ['options', 'direction']);
-  if (options.cutoff !== undefined) checkFinite(options.cutoff, ['options', 'cutoff']);
-  if (before !== null && before !== undefined) checkFinite(before, 'before');
-  if (after !== null && after !== undefined) checkFinite(after, 'after');
+  if (options.cutoff !== undefined) throwIfAny(finiteIssues(options.cutoff, ['options', 'cutoff']));
+  if (before !== null && before !== undefined) throwIfAny(finiteIssues(before, ['before']));
+  if (after !== null && after !== undefined) throwIfAny(finiteIssues(after, ['after']));
   if (before === null || before === undefined) return notComputed(0, 'missing_measure', { phase: 'before' });
   if (after === null || after === undefined) return notComputed(0, 'missing_measure', { phase: 'after' });
   const { rci, reliable } = reliableChangeIndex(before, after, options);
@@ -396,8 +399,9 @@ export interface GasTScore {
  * ```
  */
 export function gasTScore(scores: readonly number[], options: GasOptions = {}): GasTScore | NotComputed {
-  checkArray(scores, 'scores');
-  const o = checkOptions(options);
+  throwIfAny(arrayIssues(scores, ['scores']));
+  throwIfAny(optionsIssues(options));
+  const o = optionsOf(options);
   const rho = (o.rho ?? 0.3) as number;
   const issues: Issue[] = [];
   for (let i = 0; i < scores.length; i++) {
@@ -407,7 +411,7 @@ export function gasTScore(scores: readonly number[], options: GasOptions = {}): 
     else if (x < -2 || x > 2) issues.push(issue(['scores', i], 'out_of_range', { value: x, min: -2, max: 2 }));
   }
   const weights = (o.weights ?? scores.map(() => 1)) as readonly number[];
-  checkArray(weights, ['options', 'weights']);
+  throwIfAny(arrayIssues(weights, ['options', 'weights']));
   if (weights.length !== scores.length) {
     issues.push(
       issue(['options', 'weights'], 'length_mismatch', { other: 'scores', length: weights.length, otherLength: scores.length }),
@@ -415,9 +419,9 @@ export function gasTScore(scores: readonly number[], options: GasOptions = {}): 
   }
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
-    if (!(typeof w === 'number' && Number.isFinite(w) && w > 0)) issues.push(issue(['options', 'weights', i], 'positive', { value: shown(w) }));
+    if (!(typeof w === 'number' && Number.isFinite(w) && w > 0)) issues.push(issue(['options', 'weights', i], 'positive', { value: valueTextByType(w) }));
   }
-  if (!(typeof rho === 'number' && rho >= 0 && rho <= 1)) issues.push(issue(['options', 'rho'], 'probability', { value: shown(rho) }));
+  if (!(typeof rho === 'number' && rho >= 0 && rho <= 1)) issues.push(issue(['options', 'rho'], 'probability', { value: valueTextByType(rho) }));
   if (issues.length > 0) throw new UppfoljningError(issues);
   const n = scores.length;
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });

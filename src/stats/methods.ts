@@ -1,6 +1,6 @@
 import type { Label, Locale } from '../core/locale.js';
 import type { IssueParams } from '../core/issue.js';
-import { checkLocale, checkObject, checkOneOf, shown } from './_lib/check.js';
+import { localeIssues, localeOf, oneOfIssues, throwIfAny, typeIssues, valueTextByType } from '../core/args.js';
 
 /**
  * Every method a statistics result can name, in one closed list. Each has a
@@ -112,7 +112,8 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
  * ```
  */
 export function methodLabel(method: StatsMethod, locale: Locale = 'sv'): string {
-  return STATS_METHOD_LABELS[checkOneOf(method, STATS_METHODS, 'method')][checkLocale(locale)];
+  throwIfAny([...oneOfIssues(method, STATS_METHODS, ['method'], true), ...localeIssues(locale)]);
+  return STATS_METHOD_LABELS[method][localeOf(locale)];
 }
 
 /**
@@ -166,7 +167,7 @@ export interface StatsNote {
 }
 
 /** A parameter as text; never calls a garbage value's own toString. */
-const s = shown;
+const s = valueTextByType;
 
 const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => string; en: (p: IssueParams) => string } } = {
   zeros_dropped: {
@@ -252,10 +253,11 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
  * ```
  */
 export function noteText(note: StatsNote, locale: Locale = 'sv'): string {
-  checkObject(note, 'note');
-  const code = checkOneOf(note.code, STATS_NOTE_CODES, ['note', 'code']);
-  checkObject(note.params, ['note', 'params']);
-  return NOTE_TEXTS[code][checkLocale(locale)](note.params);
+  throwIfAny(typeIssues(note, 'object', ['note']));
+  throwIfAny(oneOfIssues(note.code, STATS_NOTE_CODES, ['note', 'code'], true));
+  throwIfAny(typeIssues(note.params, 'object', ['note', 'params']));
+  throwIfAny(localeIssues(locale));
+  return NOTE_TEXTS[note.code][localeOf(locale)](note.params);
 }
 
 /** @internal */

@@ -1,6 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkCount, checkFiniteArray, checkOneOf, checkOpen, checkOptions } from './_lib/check.js';
+import { countIssues, finiteArrayIssues, oneOfIssues, oneOfOr, openIssues, optionsIssues, optionsOf, throwIfAny } from '../core/args.js';
 import { midRanks, signFlipDistribution, tails } from './_lib/rank.js';
 import {
   binomialTwoSided,
@@ -136,11 +136,15 @@ export function wilcoxonSignedRank(
   differences: readonly number[],
   options: WilcoxonSignedRankOptions = {},
 ): WilcoxonSignedRankResult | NotComputed {
-  checkFiniteArray(differences, 'differences');
-  const o = checkOptions(options);
-  const zeroMethod = checkOneOf(o.zeroMethod, ['wilcox', 'pratt'] as const, ['options', 'zeroMethod'], 'wilcox');
-  const correct = checkOneOf(o.correct, [true, false], ['options', 'correct'], true);
-  const exactOption = checkOneOf(o.exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
+  throwIfAny(finiteArrayIssues(differences, ['differences']));
+  throwIfAny(optionsIssues(options));
+  const o = optionsOf(options);
+  throwIfAny(oneOfIssues(o.zeroMethod, ['wilcox', 'pratt'] as const, ['options', 'zeroMethod']));
+  const zeroMethod = oneOfOr(o.zeroMethod, ['wilcox', 'pratt'] as const, 'wilcox');
+  throwIfAny(oneOfIssues(o.correct, [true, false], ['options', 'correct']));
+  const correct = oneOfOr(o.correct, [true, false], true);
+  throwIfAny(oneOfIssues(o.exact, ['auto', true, false] as const, ['options', 'exact']));
+  const exactOption = oneOfOr(o.exact, ['auto', true, false] as const, 'auto');
   const zeros = differences.filter((d) => d === 0).length;
   const ranked = zeroMethod === 'pratt' ? differences : differences.filter((d) => d !== 0);
   const { ranks, tieSizes } = midRanks(ranked.map(Math.abs));
@@ -235,7 +239,7 @@ export interface SignTestResult extends TestResult<'sign-test-exact'> {
  * ```
  */
 export function signTest(differences: readonly number[]): SignTestResult | NotComputed {
-  checkFiniteArray(differences, 'differences');
+  throwIfAny(finiteArrayIssues(differences, ['differences']));
   const positive = differences.filter((d) => d > 0).length;
   const negative = differences.filter((d) => d < 0).length;
   const zeros = differences.length - positive - negative;
@@ -315,9 +319,10 @@ export function pairedTTest(
   differences: readonly number[],
   options: PairedTTestOptions = {},
 ): PairedTTestResult | NotComputed {
-  checkFiniteArray(differences, 'differences');
-  const confidence = checkOptions(options).confidence ?? 0.95;
-  checkOpen(confidence, ['options', 'confidence']);
+  throwIfAny(finiteArrayIssues(differences, ['differences']));
+  throwIfAny(optionsIssues(options));
+  const confidence = optionsOf(options).confidence ?? 0.95;
+  throwIfAny(openIssues(confidence, ['options', 'confidence']));
   const n = differences.length;
   if (n < 2) return notComputed(n, 'too_few', { minimum: 2 });
   const { mean, sd } = meanSd(differences);
@@ -426,9 +431,12 @@ const MCNEMAR_EXACT_BELOW = 25;
  * ```
  */
 export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}): McNemarResult | NotComputed {
-  checkCount(b, 'b');
-  checkCount(c, 'c');
-  const exactOption = checkOneOf(checkOptions(options).exact, ['auto', true, false] as const, ['options', 'exact'], 'auto');
+  throwIfAny(countIssues(b, ['b']));
+  throwIfAny(countIssues(c, ['c']));
+  throwIfAny(optionsIssues(options));
+  const exactGiven = optionsOf(options).exact;
+  throwIfAny(oneOfIssues(exactGiven, ['auto', true, false] as const, ['options', 'exact']));
+  const exactOption = oneOfOr(exactGiven, ['auto', true, false] as const, 'auto');
   const n = b + c;
   if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
   const exact = exactOption === 'auto' ? n < MCNEMAR_EXACT_BELOW : exactOption;

@@ -1,5 +1,5 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { checkObject, checkOneOf, checkOpen, checkOptions, checkSuccesses } from './_lib/check.js';
+import { oneOfIssues, oneOfOr, openIssues, optionsIssues, optionsOf, successesIssues, throwIfAny, typeIssues } from '../core/args.js';
 import { betaQuantile, normalQuantile } from './_lib/special.js';
 import type { StatsNote } from './methods.js';
 
@@ -125,9 +125,10 @@ function shareInterval(
   method: ShareInterval['method'],
   bounds: (confidence: number) => [number, number],
 ): ShareInterval | NotComputed {
-  checkSuccesses(successes, n, 'successes', 'n');
-  const confidence = checkOptions(options).confidence ?? 0.95;
-  checkOpen(confidence, ['options', 'confidence']);
+  throwIfAny(successesIssues(successes, n, ['successes'], ['n']));
+  throwIfAny(optionsIssues(options));
+  const confidence = optionsOf(options).confidence ?? 0.95;
+  throwIfAny(openIssues(confidence, ['options', 'confidence']));
   if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const [lower, upper] = bounds(confidence);
   return { computed: true, n, successes, estimate: successes / n, lower, upper, confidence, method, notes: [] };
@@ -171,7 +172,10 @@ export function shareWithInterval(
   n: number,
   options: ShareWithIntervalOptions = {},
 ): ShareInterval | NotComputed {
-  const method = checkOneOf(checkOptions(options).method, ['wilson', 'clopper-pearson'] as const, ['options', 'method'], 'wilson');
+  throwIfAny(optionsIssues(options));
+  const methodOption = optionsOf(options).method;
+  throwIfAny(oneOfIssues(methodOption, ['wilson', 'clopper-pearson'] as const, ['options', 'method']));
+  const method = oneOfOr(methodOption, ['wilson', 'clopper-pearson'] as const, 'wilson');
   return method === 'clopper-pearson'
     ? clopperPearsonInterval(successes, n, options)
     : wilsonInterval(successes, n, options);
@@ -234,10 +238,11 @@ export function newcombeDifference(
   n2: number,
   options: ShareIntervalOptions = {},
 ): ShareDifference | NotComputed {
-  checkSuccesses(successes1, n1, 'successes1', 'n1');
-  checkSuccesses(successes2, n2, 'successes2', 'n2');
-  const confidence = checkOptions(options).confidence ?? 0.95;
-  checkOpen(confidence, ['options', 'confidence']);
+  throwIfAny(successesIssues(successes1, n1, ['successes1'], ['n1']));
+  throwIfAny(successesIssues(successes2, n2, ['successes2'], ['n2']));
+  throwIfAny(optionsIssues(options));
+  const confidence = optionsOf(options).confidence ?? 0.95;
+  throwIfAny(openIssues(confidence, ['options', 'confidence']));
   if (n1 === 0 || n2 === 0) return notComputed(Math.min(n1, n2), 'too_few', { minimum: 1 });
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const p1 = successes1 / n1;
@@ -304,9 +309,9 @@ export function riskDifference(
   group2: SuccessCount,
   options: ShareIntervalOptions = {},
 ): ShareDifference | NotComputed {
-  checkObject(group1, 'group1');
-  checkSuccesses(group1.successes, group1.n, ['group1', 'successes'], ['group1', 'n']);
-  checkObject(group2, 'group2');
-  checkSuccesses(group2.successes, group2.n, ['group2', 'successes'], ['group2', 'n']);
+  throwIfAny(typeIssues(group1, 'object', ['group1']));
+  throwIfAny(successesIssues(group1.successes, group1.n, ['group1', 'successes'], ['group1', 'n']));
+  throwIfAny(typeIssues(group2, 'object', ['group2']));
+  throwIfAny(successesIssues(group2.successes, group2.n, ['group2', 'successes'], ['group2', 'n']));
   return newcombeDifference(group1.successes, group1.n, group2.successes, group2.n, options);
 }

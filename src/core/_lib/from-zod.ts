@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { issue, type Issue, type IssueParams } from '../issue.js';
 import { isRule } from '../messages.js';
-import { shown } from './args.js';
+import { valueText } from '../args.js';
 
 function received(input: unknown): string {
   if (input === null) return 'null';
@@ -38,9 +38,9 @@ function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
         return [issue(path, 'type', { expected: zi.expected, received: got })];
       }
       if (zi.input === undefined) return [issue(path, 'required')];
-      if (zi.expected === 'int') return [issue(path, 'integer', { value: shown(zi.input) })];
+      if (zi.expected === 'int') return [issue(path, 'integer', { value: valueText(zi.input) })];
       if (zi.expected === 'number' && typeof zi.input === 'number') {
-        return [issue(path, 'finite', { value: shown(zi.input) })];
+        return [issue(path, 'finite', { value: valueText(zi.input) })];
       }
       return [issue(path, 'type', { expected: zi.expected, received: received(zi.input) })];
     }
@@ -49,20 +49,20 @@ function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
     case 'too_big':
       return [issue(path, 'max', { maximum: Number(zi.maximum), origin: zi.origin })];
     case 'invalid_format':
-      if (zi.format === 'date') return [issue(path, 'calendar_date', { value: shown(zi.input) })];
-      if (zi.format === 'regex') return [issue(path, 'format', { format: zi.message, value: shown(zi.input) })];
-      return [issue(path, 'format', { format: zi.format, value: shown(zi.input) })];
+      if (zi.format === 'date') return [issue(path, 'calendar_date', { value: valueText(zi.input) })];
+      if (zi.format === 'regex') return [issue(path, 'format', { format: zi.message, value: valueText(zi.input) })];
+      return [issue(path, 'format', { format: zi.format, value: valueText(zi.input) })];
     case 'invalid_value':
       return [
         issue(path, 'one_of', {
-          values: zi.values.map((v) => shown(v)),
-          value: zi.input === undefined ? null : shown(zi.input),
+          values: zi.values.map((v) => valueText(v)),
+          value: zi.input === undefined ? null : valueText(zi.input),
         }),
       ];
     case 'unrecognized_keys':
       return [issue(path, 'unknown_key', { keys: zi.keys })];
     case 'not_multiple_of':
-      return [issue(path, 'not_on_scale', { value: shown(zi.input), step: Number(zi.divisor), min: 0 })];
+      return [issue(path, 'not_on_scale', { value: valueText(zi.input), step: Number(zi.divisor), min: 0 })];
     case 'invalid_union': {
       // A discriminated union reports the branch that matched its tag; a plain
       // union reports a type problem at the path itself.
@@ -71,7 +71,7 @@ function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
       const tagged = zi as { discriminator?: string; options?: unknown[]; input?: unknown };
       if (zi.errors.length === 0 && tagged.discriminator !== undefined && Array.isArray(tagged.options)) {
         const given = tagged.input !== null && typeof tagged.input === 'object' ? (tagged.input as Record<string, unknown>)[tagged.discriminator] : undefined;
-        return [issue(path, 'one_of', { values: tagged.options.map((v) => shown(v)), value: given === undefined ? null : shown(given) })];
+        return [issue(path, 'one_of', { values: tagged.options.map((v) => valueText(v)), value: given === undefined ? null : valueText(given) })];
       }
       const nested = zi.errors.flat();
       if (nested.length > 0 && zi.errors.length === 1) return fromZodIssues(nested, path);

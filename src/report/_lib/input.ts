@@ -3,7 +3,7 @@ import { issue, type Issue } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
 import { fromZodIssues } from '../../core/_lib/from-zod.js';
 import { checkDimensions, optionsObject, typeName } from '../../compile/tabulate.js';
-import { localeIssues } from '../../compile/_lib/args.js';
+import { localeIssues } from '../../core/args.js';
 import { checkK } from '../../privacy/protect-table.js';
 import type { ReportModel, ReportOptions } from '../model.js';
 import type { RawTable } from '../protect.js';
