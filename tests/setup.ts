@@ -1,0 +1,31 @@
+/**
+ * Seeds every fast-check run of the suite. The run's seed comes from the
+ * config (`FC_SEED`, or a fresh random one per run), and each test derives
+ * its own seed from it and its full name, so a test sees the same inputs
+ * whether it runs alone or with the rest. A failing test prints the line that
+ * replays it:
+ *
+ *     FC_SEED=123 npx vitest run tests/stats/groups.test.ts -t 'name'
+ */
+import fc from 'fast-check';
+import { beforeEach, inject } from 'vitest';
+
+const runSeed = inject('fcSeed');
+
+/** A 32-bit FNV-1a hash of the text, so each test gets its own seed. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+beforeEach((context) => {
+  const { task } = context;
+  const names: string[] = [];
+  for (let t: { name: string; suite?: unknown } | undefined = task; t; t = t.suite as typeof t) names.unshift(t.name);
+  const file = task.file?.name ?? '';
+  fc.configureGlobal({ seed: hash(`${runSeed}:${file}:${names.join(' > ')}`) });
+  context.onTestFailed(() => {
+    console.error(`fast-check: replay with FC_SEED=${runSeed} npx vitest run ${file} -t ${JSON.stringify(task.name)}`);
+  });
+});
