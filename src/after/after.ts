@@ -4,7 +4,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { AfterSchema, type ClientRecord } from '../record/schema.js';
-import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
+import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkAfter, checkDuringEvent } from '../record/_lib/check.js';
 
 /**
@@ -37,9 +37,9 @@ export type AfterInput = z.input<typeof AfterSchema>;
  * // => true
  * ```
  */
-export function safeAfter(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const shape = notARecord(record);
-  if (shape) return fail([shape]);
+export function safeAfter(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+  if (argIssues.length > 0) return fail(argIssues);
   if (!record.before || record.after || record.withdrawal) return fail([stepOrder('after', record)]);
   const parsed = parseInput(AfterSchema, input);
   if (!parsed.data) return fail(parsed.issues);

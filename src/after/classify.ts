@@ -4,7 +4,7 @@ import { planInstrument } from '../plan/plan.js';
 import type { Instrument } from '../measure/instrument.js';
 import { classifyChange } from '../measure/change.js';
 import type { ClientRecord } from '../record/schema.js';
-import { notARecord } from '../record/_lib/step.js';
+import { stepArgs } from '../record/_lib/step.js';
 import { UppfoljningError } from '../core/error.js';
 
 /**
@@ -140,9 +140,9 @@ export function isWithdrawn(plan: Pick<Plan, 'withdrawOn'>, record: ClientRecord
  * //      before: 2, after: 4, difference: 2, improvement: 2 }
  * ```
  */
-export function classify(plan: Plan, record: ClientRecord): Classification {
-  const shape = notARecord(record);
-  if (shape) throw new UppfoljningError([shape]);
+export function classify(planGiven: Plan, record: ClientRecord): Classification {
+  const { plan, issues } = stepArgs(planGiven, record);
+  if (issues.length > 0) throw new UppfoljningError(issues);
   if (isWithdrawn(plan, record)) return { classified: false, reason: 'withdrawn', params: {} };
   if (!record.before || !record.after) return { classified: false, reason: 'not_closed', params: {} };
   const instrument = planInstrument(plan, plan.primaryMeasure)!;

@@ -3,7 +3,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { WithdrawalSchema, type ClientRecord, type Withdrawal } from '../record/schema.js';
-import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
+import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkDuringEvent, checkWithdrawal } from '../record/_lib/check.js';
 
 /**
@@ -24,9 +24,9 @@ import { checkDuringEvent, checkWithdrawal } from '../record/_lib/check.js';
  * // => true
  * ```
  */
-export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const shape = notARecord(record);
-  if (shape) return fail([shape]);
+export function safeWithdraw(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+  if (argIssues.length > 0) return fail(argIssues);
   if (record.after || record.withdrawal) return fail([stepOrder('withdraw', record)]);
   const parsed = parseInput(WithdrawalSchema, input);
   if (!parsed.data) return fail(parsed.issues);

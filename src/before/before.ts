@@ -6,7 +6,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { GoalSchema, MeasuresSchema, type Before, type ClientRecord } from '../record/schema.js';
-import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
+import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkAge, checkBefore } from '../record/_lib/check.js';
 
 /**
@@ -65,9 +65,9 @@ export type BeforeInput = z.input<typeof BeforeInputSchema>;
  * // => true
  * ```
  */
-export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const shape = notARecord(record);
-  if (shape) return fail([shape]);
+export function safeBefore(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+  if (argIssues.length > 0) return fail(argIssues);
   if (record.before || record.after || record.withdrawal) return fail([stepOrder('before', record)]);
   const parsed = parseInput(BeforeInputSchema, input);
   if (!parsed.data) return fail(parsed.issues);

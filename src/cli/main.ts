@@ -5,7 +5,7 @@ import type { Locale } from '../core/locale.js';
 import { formatIssues } from '../core/messages.js';
 import type { Issue } from '../core/issue.js';
 import { validatePlan, type Plan } from '../plan/plan.js';
-import { validateRecord } from '../record/validate.js';
+import { validateRecordChecked } from '../record/validate.js';
 import type { ClientRecord } from '../record/schema.js';
 import { compile } from '../compile/compile.js';
 import { safeMergeCompilations, validateCompilation } from '../compile/merge.js';
@@ -97,7 +97,7 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
     const records: ClientRecord[] = [];
     const issues: Issue[] = [];
     list.forEach((input, i) => {
-      const result = validateRecord(plan, input);
+      const result = validateRecordChecked(plan, input);
       if (result.success) records.push(result.data);
       else issues.push(...result.issues.map((x) => ({ ...x, path: [i, ...x.path] })));
     });

@@ -4,7 +4,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { DuringEventSchema, type ClientRecord, type DuringEvent } from '../record/schema.js';
-import { notARecord, parseInput, stepOrder } from '../record/_lib/step.js';
+import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
 import { checkDuringEvent } from '../record/_lib/check.js';
 
 // One event or a non-empty array: chosen by the input's shape rather than a
@@ -30,9 +30,9 @@ const EventListSchema = z.array(DuringEventSchema).min(1);
  * // => true
  * ```
  */
-export function safeDuring(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const shape = notARecord(record);
-  if (shape) return fail([shape]);
+export function safeDuring(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+  if (argIssues.length > 0) return fail(argIssues);
   if (!record.before || record.after || record.withdrawal) return fail([stepOrder('during', record)]);
   const parsed = Array.isArray(input) ? parseInput(EventListSchema, input) : parseInput(DuringEventSchema, input);
   if (!parsed.data) return fail(parsed.issues);

@@ -3,7 +3,7 @@ import type { Locale } from '../core/locale.js';
 import { ruleText } from '../core/messages.js';
 import type { Plan } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
-import { validateRecord } from '../record/validate.js';
+import { validateRecordChecked } from '../record/validate.js';
 import { bytesIssues, decodeChecked, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
 import { localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
@@ -533,7 +533,7 @@ export function importCsv(
     const clientEvents = id !== undefined ? (events.get(id) ?? []) : [];
     built.record.during = clientEvents.map((e) => e.event);
     if (built.issues.length === 0) {
-      const result = validateRecord(plan, built.record);
+      const result = validateRecordChecked(plan, built.record);
       if (!result.success) {
         for (const i of result.issues) {
           if (i.path[0] === 'during' && typeof i.path[1] === 'number') {

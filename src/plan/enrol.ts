@@ -5,7 +5,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from './plan.js';
 import { ClientIdSchema, type ClientRecord } from '../record/schema.js';
-import { parseInput } from '../record/_lib/step.js';
+import { parseInput, stepArgs } from '../record/_lib/step.js';
 import { checkHead } from '../record/_lib/check.js';
 import { ageInCompletedYears } from '../identity/age.js';
 
@@ -86,7 +86,9 @@ export function resolveAge(
  * //      enrolled: '2019-01-07', age: 34, gender: 'man', during: [] } }
  * ```
  */
-export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
+export function safeEnrol(planGiven: Plan, input: unknown): Result<ClientRecord> {
+  const { plan, issues: planIssues } = stepArgs(planGiven);
+  if (planIssues.length > 0) return fail(planIssues);
   const parsed = parseInput(EnrolInputSchema, input);
   if (!parsed.data) return fail(parsed.issues);
   const { birthDate, age: givenAge, ...head } = parsed.data;

@@ -1,4 +1,5 @@
 import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { stepArgs } from './_lib/step.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
@@ -23,7 +24,19 @@ import { checkRecord } from './_lib/check.js';
  * // => { success: false, issues: [{ path: ['after', 'date'], rule: 'date_order', … }] }
  * ```
  */
-export function validateRecord(plan: Plan, input: unknown): Result<ClientRecord> {
+export function validateRecord(planGiven: Plan, input: unknown): Result<ClientRecord> {
+  const { plan, issues: planIssues } = stepArgs(planGiven);
+  if (planIssues.length > 0) return fail(planIssues);
+  return validateRecordChecked(plan, input);
+}
+
+/**
+ * {@link validateRecord} for a plan already checked (importCsv and the CLI
+ * check it once, then validate many records).
+ *
+ * @internal
+ */
+export function validateRecordChecked(plan: Plan, input: unknown): Result<ClientRecord> {
   const parsed = ClientRecordSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
   const issues = checkRecord(plan, parsed.data);

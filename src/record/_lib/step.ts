@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../../core/issue.js';
 import { fromZodIssues } from '../../core/_lib/from-zod.js';
-import type { ClientRecord } from '../schema.js';
+import { ClientRecordSchema, type ClientRecord } from '../schema.js';
+import { planArg, type Plan } from '../../plan/plan.js';
+import { parseArg } from '../../core/args.js';
 
 /** Parses a step's input with its schema; issues carry paths from the input's root. */
 export function parseInput<S extends z.ZodType>(
@@ -50,4 +52,18 @@ export const STEP_SV: Readonly<Record<string, string>> = {
 export function stepOrder(step: string, record: ClientRecord, path: readonly PathSegment[] = []): Issue {
   const state = recordState(record);
   return issue(path, 'step_order', { step, stepSv: STEP_SV[step] ?? step, state: state.en, stateSv: state.sv });
+}
+
+/**
+ * A step's plan and record arguments, checked once per call before anything
+ * is read from them: the plan with the plan schema (issues under `plan`),
+ * then the record with the record schema (issues under `record`), so that
+ * garbage in either gives issues, not a TypeError. The plan is returned as
+ * parsed; the record is used as given.
+ */
+export function stepArgs(plan: unknown, record?: unknown): { plan: Plan; issues: Issue[] } {
+  const checked = planArg(plan);
+  if (checked.issues.length > 0 || arguments.length < 2) return { plan: checked.value, issues: checked.issues };
+  const shape = notARecord(record);
+  return { plan: checked.value, issues: shape ? [shape] : parseArg(ClientRecordSchema, record, ['record']).issues };
 }
