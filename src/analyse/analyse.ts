@@ -2,13 +2,12 @@ import type { Label, Locale } from '../core/locale.js';
 import { notComputed, describeNotComputed, type NotComputed } from '../core/not-computed.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
+import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName } from '../core/args.js';
 import type { Compilation } from '../compile/compile.js';
 import {
   assertCompilation,
-  checkDimensions,
-  optionsObject,
+  dimensionsIssues,
   tabulateChecked,
-  typeName,
   DIMENSIONS,
   type Dimension,
   type GroupRow,
@@ -613,9 +612,11 @@ function reasons(row: GroupRow, stage: 'beforeStart' | 'during') {
 
 /** Checks analyse's options (the compilation is checked by `assertCompilation`). */
 function checkOptions(options: unknown): AnalyseOptions {
-  const checked = optionsObject(options);
-  const { by, smallN } = checked;
-  const issues: Issue[] = checkDimensions(by);
+  throwIfAny(optionsIssues(options));
+  const checked = optionsOf(options);
+  const by = ownValue(checked, 'by');
+  const smallN = ownValue(checked, 'smallN');
+  const issues: Issue[] = dimensionsIssues(by);
   if (smallN !== undefined) {
     if (typeof smallN !== 'number') issues.push(issue(['smallN'], 'type', { expected: 'number', received: typeName(smallN) }));
     else if (!Number.isFinite(smallN)) issues.push(issue(['smallN'], 'finite', { value: String(smallN) }));

@@ -16,7 +16,7 @@ import {
 } from './layout.js';
 import { distribution, type Distribution } from './_lib/distribution.js';
 import { validateCompilation } from './merge.js';
-import { typeName } from '../core/args.js';
+import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName, valueText } from '../core/args.js';
 
 /**
  * The grouping dimensions of the method: age band (*åldersgrupp*), gender
@@ -258,31 +258,23 @@ export function assertCompilation(input: unknown): asserts input is Compilation 
   if (!result.success) throw new UppfoljningError(result.issues.map((x) => ({ ...x, path: ['compilation', ...x.path] })));
 }
 
-/** @internal The type of a value, as the `type` rule names it. */
-export { typeName };
-
-/** @internal Checks grouping dimensions given as an option: an array of known dimensions. */
-export function checkDimensions(by: unknown, path: readonly (string | number)[] = ['by']): Issue[] {
+/** @internal Grouping dimensions given as an option: left out, or an array of known dimensions (a hole is not one). */
+export function dimensionsIssues(by: unknown, path: readonly (string | number)[] = ['by']): Issue[] {
   if (by === undefined) return [];
   if (!Array.isArray(by)) return [issue(path, 'type', { expected: 'array', received: typeName(by) })];
-  return by.flatMap((d: unknown, i) =>
-    typeof d === 'string' && (DIMENSIONS as readonly string[]).includes(d) ? [] : [issue([...path, i], 'one_of', { values: [...DIMENSIONS], value: String(d) })],
-  );
-}
-
-/** @internal An options argument as an object (`{}` when left out); anything else throws (path `options`, rule `type`). */
-export function optionsObject(options: unknown): Readonly<Record<string, unknown>> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new UppfoljningError([issue(['options'], 'type', { expected: 'object', received: typeName(options) })]);
+  const issues: Issue[] = [];
+  // An index loop, not flatMap: that skips the holes of a sparse array.
+  for (let i = 0; i < by.length; i++) {
+    const d: unknown = by[i];
+    if (typeof d !== 'string' || !(DIMENSIONS as readonly string[]).includes(d)) issues.push(issue([...path, i], 'one_of', { values: [...DIMENSIONS], value: valueText(d) }));
   }
-  return options as Record<string, unknown>;
+  return issues;
 }
 
 function checkTabulateOptions(options: unknown): TabulateOptions {
-  const checked = optionsObject(options);
-  const issues = checkDimensions(checked.by);
-  if (issues.length > 0) throw new UppfoljningError(issues);
+  throwIfAny(optionsIssues(options));
+  const checked = optionsOf(options);
+  throwIfAny(dimensionsIssues(ownValue(checked, 'by')));
   return checked as TabulateOptions;
 }
 

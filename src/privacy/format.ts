@@ -2,17 +2,17 @@ import type { ProtectedCell, SuppressedValue } from './protect-table.js';
 import type { ProtectedShare, SuppressedShare } from './protect-share.js';
 import { SUPPRESSED_MARK } from './protect-table.js';
 import { issue, type Issue } from '../core/issue.js';
-import { isRecord, numberIssues, throwIfAny, typeIssues } from '../core/args.js';
+import { isRecord, numberIssues, ownValue, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /** A protected cell or share: an object that is suppressed (`primary` or `secondary`) or carries its number. */
 function cellIssues(cell: unknown, number: 'value' | 'share' | undefined): Issue[] {
   if (!isRecord(cell)) return typeIssues(cell, 'object', ['cell']);
-  if ('suppressed' in cell) {
+  if (Object.hasOwn(cell, 'suppressed')) {
     return cell.suppressed === 'primary' || cell.suppressed === 'secondary'
       ? []
-      : [issue(['cell', 'suppressed'], 'one_of', { values: ['primary', 'secondary'], value: String(cell.suppressed) })];
+      : [issue(['cell', 'suppressed'], 'one_of', { values: ['primary', 'secondary'], value: valueText(cell.suppressed) })];
   }
-  return number === undefined ? [] : numberIssues(cell[number], ['cell', number]);
+  return number === undefined ? [] : numberIssues(ownValue(cell, number), ['cell', number]);
 }
 
 /**
@@ -30,7 +30,7 @@ function cellIssues(cell: unknown, number: 'value' | 'share' | undefined): Issue
  */
 export function isSuppressed(cell: ProtectedCell | ProtectedShare): cell is SuppressedValue | SuppressedShare {
   throwIfAny(cellIssues(cell, undefined));
-  return 'suppressed' in cell;
+  return Object.hasOwn(cell, 'suppressed');
 }
 
 /**
@@ -50,5 +50,5 @@ export function isSuppressed(cell: ProtectedCell | ProtectedShare): cell is Supp
  */
 export function formatProtectedCell(cell: ProtectedCell, formatNumber: (n: number) => string = String): string {
   throwIfAny([...cellIssues(cell, 'value'), ...(typeof formatNumber === 'function' ? [] : typeIssues(formatNumber, 'function', ['formatNumber']))]);
-  return 'suppressed' in cell ? SUPPRESSED_MARK : formatNumber(cell.value);
+  return Object.hasOwn(cell, 'suppressed') ? SUPPRESSED_MARK : formatNumber((cell as { value: number }).value);
 }

@@ -1,8 +1,7 @@
 import type { Locale } from '../core/locale.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
-import { typeName } from '../compile/tabulate.js';
-import { localeIssues, valueTextByType } from '../core/args.js';
+import { localeIssues, typeName, valueTextByType } from '../core/args.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(locale: Locale, digits: number): Intl.NumberFormat {

@@ -276,7 +276,8 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
  */
 export function linkAdditiveTables(tables: readonly RawTable[], k: number = DEFAULT_K): ReportTable[] {
   assertArray(tables, ['tables']);
-  tables.forEach((t, i) => assertRawTable(t, ['tables', i]));
+  // An index loop, not forEach: that skips the holes of a sparse array.
+  for (let i = 0; i < tables.length; i++) assertRawTable(tables[i], ['tables', i]);
   const kIssues = checkOptionalK(k);
   if (kIssues.length > 0) throw new UppfoljningError(kIssues);
   let hidden = { columnTotals: [] as number[], total: false };

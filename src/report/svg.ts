@@ -3,7 +3,10 @@ import { compile } from 'vega-lite';
 import type { VegaLiteSpec } from './charts.js';
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
-import { typeName } from '../compile/tabulate.js';
+import { typeName } from '../core/args.js';
+
+/** The error for a specification vega-lite or vega cannot render. */
+const rejected = (): UppfoljningError => new UppfoljningError([issue(['spec'], 'format', { format: 'Vega-Lite' })]);
 
 /**
  * Renders a Vega-Lite specification to an SVG string in Node or a browser,
@@ -13,7 +16,7 @@ import { typeName } from '../compile/tabulate.js';
  *
  * @param spec - a Vega-Lite specification, e.g. from {@link chartSpecs}
  * @returns the SVG markup
- * @throws UppfoljningError when the specification is not an object (`type`) or vega-lite or vega rejects it (`format`)
+ * @throws UppfoljningError when the specification is not an object (`type`), cannot be copied, or vega-lite or vega rejects it (`format`); the spec itself is never changed
  *
  * @see https://vega.github.io/vega/usage/#node the headless View in Node
  *
@@ -29,13 +32,19 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   }
   let view: View;
   try {
-    view = new View(parse(compile(spec as unknown as Parameters<typeof compile>[0]).spec), { renderer: 'none', logLevel: 0 });
+    // A deep copy: vega marks the data rows it is given (Symbol(vega_id)), which
+    // would change the caller's spec and fails on a frozen one. Copying reads
+    // every value once, so a getter that throws is caught here too.
+    const copy = structuredClone(spec) as unknown as Parameters<typeof compile>[0];
+    view = new View(parse(compile(copy).spec), { renderer: 'none', logLevel: 0 });
   } catch {
-    // vega-lite or vega rejected the specification.
-    throw new UppfoljningError([issue(['spec'], 'format', { format: 'Vega-Lite' })]);
+    // The spec could not be copied (a function, a throwing getter), or vega-lite or vega rejected it.
+    throw rejected();
   }
   try {
     return await view.toSVG();
+  } catch {
+    throw rejected();
   } finally {
     view.finalize();
   }

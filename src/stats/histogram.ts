@@ -145,7 +145,8 @@ export function pairedDifferences(
     if (b !== null) issues.push(...finiteIssues(b, ['before', i]));
     if (a !== null) issues.push(...finiteIssues(a, ['after', i]));
     if (b === null || a === null) missing++;
-    else differences.push(a - b);
+    // Only once both are known to be numbers (a BigInt cannot be subtracted from one).
+    else if (issues.length === 0) differences.push(a - b);
   }
   if (issues.length > 0) throw new UppfoljningError(issues);
   return { differences, missing };

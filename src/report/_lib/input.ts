@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { issue, type Issue } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
 import { fromZodIssues } from '../../core/_lib/from-zod.js';
-import { checkDimensions, optionsObject, typeName } from '../../compile/tabulate.js';
-import { localeIssues } from '../../core/args.js';
+import { dimensionsIssues } from '../../compile/tabulate.js';
+import { localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../../core/args.js';
 import { checkK } from '../../privacy/protect-table.js';
 import type { ReportModel, ReportOptions } from '../model.js';
 import type { RawTable } from '../protect.js';
@@ -19,8 +19,9 @@ import type { RawTable } from '../protect.js';
 
 /** Throws unless `options` is a report's options: locale sv/en, k a whole number ≥ 1, by known dimensions. */
 export function checkReportOptions(options: unknown): ReportOptions {
-  const o = optionsObject(options);
-  const issues: Issue[] = [...localeIssues(o.locale, ['locale']), ...checkOptionalK(o.k), ...checkDimensions(o.by)];
+  throwIfAny(optionsIssues(options));
+  const o = optionsOf(options);
+  const issues: Issue[] = [...localeIssues(o.locale, ['locale']), ...checkOptionalK(o.k), ...dimensionsIssues(o.by)];
   if (issues.length > 0) throw new UppfoljningError(issues);
   return o as ReportOptions;
 }
