@@ -4,8 +4,8 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { AfterSchema, type ClientRecord } from '../record/schema.js';
-import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
-import { checkAfter, checkDuringEvent } from '../record/_lib/check.js';
+import { stepArgs, parseInput, stepOrder } from '../record/step.js';
+import { checkAfter, checkDuringEvent } from '../record/check.js';
 
 /**
  * The input of {@link after}: see {@link AfterSchema}.

@@ -4,7 +4,7 @@ import { planInstrument } from '../plan/plan.js';
 import type { Instrument } from '../measure/instrument.js';
 import { classifyChange } from '../measure/change.js';
 import type { ClientRecord } from '../record/schema.js';
-import { stepArgs } from '../record/_lib/step.js';
+import { stepArgs } from '../record/step.js';
 import { UppfoljningError } from '../core/error.js';
 
 /**

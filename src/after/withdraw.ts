@@ -3,8 +3,8 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { WithdrawalSchema, type ClientRecord, type Withdrawal } from '../record/schema.js';
-import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
-import { checkDuringEvent, checkWithdrawal } from '../record/_lib/check.js';
+import { stepArgs, parseInput, stepOrder } from '../record/step.js';
+import { checkDuringEvent, checkWithdrawal } from '../record/check.js';
 
 /**
  * Withdraws a client from the follow-up before the intervention closes

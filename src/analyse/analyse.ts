@@ -13,7 +13,7 @@ import {
   type GroupRow,
   type Share,
 } from '../compile/tabulate.js';
-import type { Distribution } from '../compile/_lib/distribution.js';
+import type { Distribution } from '../compile/distribution.js';
 import { wilcoxonSignedRank, mcnemarTest, pairedTTest, type WilcoxonSignedRankResult, type McNemarResult, type PairedTTestResult } from '../stats/paired.js';
 import {
   chiSquareIndependence,

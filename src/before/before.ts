@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
-import { resolveAge } from '../plan/enrol.js';
+import { resolveAge } from '../record/enrol.js';
 import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { GoalSchema, MeasuresSchema, type Before, type ClientRecord } from '../record/schema.js';
-import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
-import { checkAge, checkBefore } from '../record/_lib/check.js';
+import { stepArgs, parseInput, stepOrder } from '../record/step.js';
+import { checkAge, checkBefore } from '../record/check.js';
 
 /**
  * What {@link before} takes (step 2, *situationen före insats*): the start

@@ -5,7 +5,7 @@ import { issue, type Issue, type Rule } from '../core/issue.js';
 import { throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
 import { dayNumber } from '../_lib/calendar.js';
-import { ageBandTable } from '../plan/_lib/bands.js';
+import { ageBandTable } from '../plan/bands.js';
 import { goalStatus } from '../after/classify.js';
 import {
   CLOSING_REASONS,

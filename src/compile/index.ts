@@ -3,6 +3,6 @@ export type { Compilation } from './compile.js';
 export { mergeCompilations, safeMergeCompilations, validateCompilation, CompilationSchema } from './merge.js';
 export { tabulate, DIMENSIONS } from './tabulate.js';
 export type { Tabulation, TabulateOptions, GroupRow, Share, CategoryCount, DuringSummary, Dimension } from './tabulate.js';
-export type { Distribution } from './_lib/distribution.js';
+export type { Distribution } from './distribution.js';
 export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES, WITHDRAWAL_WEEKS } from './layout.js';
 export type { CompilationMeta } from './layout.js';

@@ -1,7 +1,7 @@
 import type { Plan } from '../plan/plan.js';
 import { planInstrument } from '../plan/plan.js';
 import type { Label } from '../core/locale.js';
-import { bandLabel } from '../plan/_lib/bands.js';
+import { bandLabel } from '../plan/bands.js';
 import { minimalChange } from '../measure/change.js';
 import { ClosingReasonSchema } from '../plan/plan.js';
 

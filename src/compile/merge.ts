@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issue, type Rule } from '../core/issue.js';
-import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fromZodIssues } from '../core/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { SUMS, widths, type CounterName } from './layout.js';

@@ -14,7 +14,7 @@ import {
   widths,
   type CounterName,
 } from './layout.js';
-import { distribution, type Distribution } from './_lib/distribution.js';
+import { distribution, type Distribution } from './distribution.js';
 import { validateCompilation } from './merge.js';
 import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName, valueText } from '../core/args.js';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type PathSegment } from './issue.js';
 import { UppfoljningError } from './error.js';
 import type { Locale } from './locale.js';
-import { fromZodIssues } from './_lib/from-zod.js';
+import { fromZodIssues } from './from-zod.js';
 
 /**
  * The one vocabulary for checking a public function's arguments, for every

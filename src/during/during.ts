@@ -4,8 +4,8 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { DuringEventSchema, type ClientRecord, type DuringEvent } from '../record/schema.js';
-import { stepArgs, parseInput, stepOrder } from '../record/_lib/step.js';
-import { checkDuringEvent } from '../record/_lib/check.js';
+import { stepArgs, parseInput, stepOrder } from '../record/step.js';
+import { checkDuringEvent } from '../record/check.js';
 
 // One event or a non-empty array: chosen by the input's shape rather than a
 // z.union, so a bad event reports its own field (e.g. `kind`: one of …)

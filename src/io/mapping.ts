@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fromZodIssues } from '../core/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Plan } from '../plan/plan.js';
 import type { Issue } from '../core/issue.js';

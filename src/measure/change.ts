@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Instrument } from './instrument.js';
-import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fromZodIssues } from '../core/from-zod.js';
 import { numberIssues, throwIfAny } from '../core/args.js';
 
 // The parts of an instrument a change is classified by; other fields may be there too.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CodeSchema, LabelSchema } from '../core/schemas.js';
-import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fromZodIssues } from '../core/from-zod.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 

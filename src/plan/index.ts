@@ -2,5 +2,3 @@ export { PlanSchema, AgeBandSchema, ClosingReasonSchema, validatePlan, parsePlan
 export type { Plan, PlanInput, AgeBand, ClosingReason } from './plan.js';
 export { selectClients, sampleSeeded, seededRandom } from './select.js';
 export type { Candidate } from './select.js';
-export { enrol, safeEnrol, EnrolInputSchema } from './enrol.js';
-export type { EnrolInput } from './enrol.js';

@@ -4,7 +4,7 @@ import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { IsoDateSchema } from '../core/schemas.js';
 import { UppfoljningError } from '../core/error.js';
-import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fromZodIssues } from '../core/from-zod.js';
 import { isRecord, kindOf, throwIfAny, typeIssues, valueText } from '../core/args.js';
 import { SelectionSchema } from './plan.js';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { issue, type Issue } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import { fromZodIssues } from '../core/_lib/from-zod.js';
+import { fromZodIssues } from '../core/from-zod.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
 import { isRecord, localeIssues, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 

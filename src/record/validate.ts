@@ -1,10 +1,10 @@
-import { fromZodIssues } from '../core/_lib/from-zod.js';
-import { stepArgs } from './_lib/step.js';
+import { fromZodIssues } from '../core/from-zod.js';
+import { stepArgs } from './step.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { ClientRecordSchema, type ClientRecord } from './schema.js';
-import { checkRecord } from './_lib/check.js';
+import { checkRecord } from './check.js';
 
 /**
  * Validates a whole record against its plan, e.g. a record a host system

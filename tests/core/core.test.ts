@@ -14,7 +14,7 @@ import {
   unwrap,
   UppfoljningError,
 } from '../../src/index.js';
-import { fromZodIssues } from '../../src/core/_lib/from-zod.js';
+import { fromZodIssues } from '../../src/core/from-zod.js';
 
 describe('issues and their texts', () => {
   it('toDotPath writes keys with dots and indices in brackets', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { issue, type Issue } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
-import { fromZodIssues } from '../../core/_lib/from-zod.js';
+import { fromZodIssues } from '../../core/from-zod.js';
 import { dimensionsIssues } from '../../compile/tabulate.js';
 import { localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../../core/args.js';
 import { checkK } from '../../privacy/protect-table.js';

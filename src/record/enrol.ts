@@ -3,10 +3,10 @@ import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
 import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
-import type { Plan } from './plan.js';
-import { ClientIdSchema, type ClientRecord } from '../record/schema.js';
-import { parseInput, stepArgs } from '../record/_lib/step.js';
-import { checkHead } from '../record/_lib/check.js';
+import type { Plan } from '../plan/plan.js';
+import { ClientIdSchema, type ClientRecord } from './schema.js';
+import { parseInput, stepArgs } from './step.js';
+import { checkHead } from './check.js';
 import { ageInCompletedYears } from '../identity/age.js';
 
 /**

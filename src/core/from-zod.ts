@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { issue, type Issue, type IssueParams } from '../issue.js';
-import { isRule } from '../messages.js';
-import { valueText } from '../args.js';
+import { issue, type Issue, type IssueParams } from './issue.js';
+import { isRule } from './messages.js';
+import { valueText } from './args.js';
 
 function received(input: unknown): string {
   if (input === null) return 'null';

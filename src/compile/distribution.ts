@@ -1,4 +1,4 @@
-import { notComputed, type NotComputed } from '../../core/not-computed.js';
+import { notComputed, type NotComputed } from '../core/not-computed.js';
 
 /**
  * The distribution of a measure in a group, read from compile's exact

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { issue, type Issue, type PathSegment } from '../../core/issue.js';
-import { fromZodIssues } from '../../core/_lib/from-zod.js';
-import { ClientRecordSchema, type ClientRecord } from '../schema.js';
-import { planArg, type Plan } from '../../plan/plan.js';
-import { parseArg } from '../../core/args.js';
+import { issue, type Issue, type PathSegment } from '../core/issue.js';
+import { fromZodIssues } from '../core/from-zod.js';
+import { ClientRecordSchema, type ClientRecord } from './schema.js';
+import { planArg, type Plan } from '../plan/plan.js';
+import { parseArg } from '../core/args.js';
 
 /** Parses a step's input with its schema; issues carry paths from the input's root. */
 export function parseInput<S extends z.ZodType>(

@@ -1,9 +1,9 @@
-import { issue, type Issue, type PathSegment } from '../../core/issue.js';
-import type { Plan } from '../../plan/plan.js';
-import { planInstrument } from '../../plan/plan.js';
-import { valueProblem } from '../../measure/instrument.js';
-import { ageBandIndex, bandLabels } from '../../plan/_lib/bands.js';
-import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from '../schema.js';
+import { issue, type Issue, type PathSegment } from '../core/issue.js';
+import type { Plan } from '../plan/plan.js';
+import { planInstrument } from '../plan/plan.js';
+import { valueProblem } from '../measure/instrument.js';
+import { ageBandIndex, bandLabels } from '../plan/bands.js';
+import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from './schema.js';
 
 type Path = readonly PathSegment[];
 

@@ -1,4 +1,4 @@
-import type { AgeBand } from '../plan.js';
+import type { AgeBand } from './plan.js';
 
 /** The index of the band an age falls in, or -1. */
 export function ageBandIndex(bands: readonly AgeBand[], age: number): number {

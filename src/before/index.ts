@@ -1,0 +1,2 @@
+export { before, safeBefore, BeforeInputSchema } from './before.js';
+export type { BeforeInput } from './before.js';

@@ -1,0 +1,1 @@
+export { during, safeDuring } from './during.js';
