@@ -30,6 +30,6 @@ describe('TSDoc', () => {
   for (const entry of entries) {
     it(`every export of ${entry.slice(root.length + 1)} has an @example`, () => {
       expect(exportsWithoutExample(entry)).toEqual([]);
-    }, 60_000);
+    });
   }
 });

@@ -75,7 +75,7 @@ describe('linkAdditiveTables', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  });
 
   it('protected one by one, the same tables do leak (the case linking exists for)', () => {
     // Totals 12, 9, 7, 2 (n 30). By age band: 18–29 has 6, 4, 7, 1 and 30+ has 6, 5, 0, 1.

@@ -154,7 +154,7 @@ describe('no output meant for people carries a client id, identity number or bir
       }),
       { numRuns: 40 },
     );
-  }, 60_000);
+  });
 
   it('the HTML report (charts rendered to SVG)', async () => {
     await fc.assert(
@@ -165,5 +165,5 @@ describe('no output meant for people carries a client id, identity number or bir
       }),
       { numRuns: 4 },
     );
-  }, 60_000);
+  });
 });

@@ -64,7 +64,7 @@ describe('compile never throws on garbage and counts it in invalid', () => {
       }),
       { numRuns: 1000 },
     );
-  }, 30_000);
+  });
 
   it('specific garbage lands under the rule it broke', () => {
     const c = compile(plan, [

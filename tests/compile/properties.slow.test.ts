@@ -108,7 +108,7 @@ describe('compile: properties over valid records of the small plan', () => {
       }),
       { numRuns: 60 },
     );
-  }, 30_000);
+  });
 
   it('the flow adds up: selected = started + not started; started = withdrawn + ongoing + closed; closed = classified + unclassified', () => {
     fc.assert(
@@ -199,7 +199,7 @@ describe('compile: properties over valid records of the small plan', () => {
       }),
       { numRuns: 60 },
     );
-  }, 30_000);
+  });
 
   it('merge(compile(A), compile(B)) equals compile(A ∪ B)', () => {
     fc.assert(
@@ -225,7 +225,7 @@ describe('compile: properties over valid records of the small plan', () => {
       }),
       { numRuns: 40 },
     );
-  }, 30_000);
+  });
 
   it('a compilation survives JSON and still merges', () => {
     fc.assert(
