@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { issue, type Rule } from '../core/issue.js';
-import { fromZodIssues } from '../core/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { SUMS, widths, type CounterName } from './layout.js';
-import { localeIssues, throwIfAny, typeName } from '../core/args.js';
+import { localeIssues, parseArg, throwIfAny, typeName } from '../core/args.js';
 import type { Compilation } from './compile.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
@@ -53,13 +52,21 @@ const MetaSchema = z.object({
 // schema per element: merging 290 compilations is mostly this check.
 const CountArray = z.array(z.unknown());
 
-/** The first value of a counter array that is not a whole number ≥ 0, as an issue's rule and params. */
+/**
+ * The first value of a counter array that is not a whole number ≥ 0, or whose
+ * running total is not a safe integer, as an issue's rule and params: beyond
+ * 2^53 sums of counts are no longer exact (and V8 aborted the process on
+ * them in the tests analyse runs), so every total of one counter must stay safe.
+ */
 function badCount(array: readonly unknown[]): { index: number; params: Record<string, unknown> } | undefined {
+  let total = 0;
   for (let j = 0; j < array.length; j++) {
     const v = array[j];
     if (typeof v !== 'number') return { index: j, params: { rule: 'type', expected: 'number', received: v === null ? 'null' : typeof v } };
     if (!Number.isInteger(v)) return { index: j, params: { rule: 'integer', value: String(v) } };
     if (v < 0) return { index: j, params: { rule: 'min', minimum: 0, origin: 'number' } };
+    total += v;
+    if (!Number.isSafeInteger(total)) return { index: j, params: { rule: 'max', maximum: Number.MAX_SAFE_INTEGER, origin: 'number' } };
   }
   return undefined;
 }
@@ -139,8 +146,8 @@ export const CompilationSchema = z
  * ```
  */
 export function validateCompilation(input: unknown): Result<Compilation> {
-  const parsed = CompilationSchema.safeParse(input, { reportInput: true });
-  return parsed.success ? ok(parsed.data as unknown as Compilation) : fail(fromZodIssues(parsed.error.issues));
+  const parsed = parseArg(CompilationSchema, input, []);
+  return parsed.issues.length === 0 ? ok(parsed.value as unknown as Compilation) : fail(parsed.issues);
 }
 
 /**
@@ -184,6 +191,7 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
       const add = checked[i]!.counts[name];
       for (let j = 0; j < sum.length; j++) sum[j] = sum[j]! + add[j]!;
     }
+    if (badCount(sum)) return fail([issue(['compilations'], 'max', { maximum: Number.MAX_SAFE_INTEGER, origin: 'number' })]);
     counts[name] = sum;
   }
   const byRule: Partial<Record<Rule, number>> = {};

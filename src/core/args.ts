@@ -204,6 +204,28 @@ export function paramsIssues(params: unknown, at: readonly PathSegment[]): Issue
   );
 }
 
+/**
+ * @internal An `unknown_key` issue wherever the value (objects and arrays,
+ * depth first) has an own `__proto__` key, as `JSON.parse` makes one: a
+ * schema would drop it quietly and a plain assignment would make it the
+ * object's prototype, so it is refused instead.
+ */
+export function protoKeyIssues(value: unknown, path: readonly PathSegment[], seen: Set<object> = new Set()): Issue[] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
+  seen.add(value);
+  const issues: Issue[] = [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) issues.push(...protoKeyIssues(v, [...path, i], seen));
+    }
+    return issues;
+  }
+  if (Object.hasOwn(value, '__proto__')) issues.push(issue(path, 'unknown_key', { keys: ['__proto__'] }));
+  for (const key of Object.keys(value)) issues.push(...protoKeyIssues((value as Record<string, unknown>)[key], [...path, key], seen));
+  return issues;
+}
+
 /** @internal An argument checked by its schema: the parsed value (defaults filled in) and the issues, empty when it is fine. */
 export interface ParsedArg<T> {
   readonly value: T;
@@ -215,11 +237,14 @@ export interface ParsedArg<T> {
  * turns zod's issues into ours, rooted at `path` (the argument's name). The
  * value is the parsed one when there are no issues (the input otherwise, not
  * to be used before {@link throwIfAny}). A getter that throws gives an issue
- * (`type`), not the getter's own error.
+ * (`type`), not the getter's own error; so does an own `__proto__` key
+ * ({@link protoKeyIssues}).
  */
 export function parseArg<S extends z.ZodType>(schema: S, value: unknown, path: readonly PathSegment[]): ParsedArg<z.output<S>> {
   let parsed: ReturnType<S['safeParse']>;
   try {
+    const keys = protoKeyIssues(value, path);
+    if (keys.length > 0) return { value: value as z.output<S>, issues: keys };
     parsed = schema.safeParse(value, { reportInput: true }) as ReturnType<S['safeParse']>;
   } catch {
     return { value: value as z.output<S>, issues: [issue(path, 'type', { expected: 'object', received: 'object' })] };

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../core/issue.js';
-import { fromZodIssues } from '../core/from-zod.js';
 import { ClientRecordSchema, type ClientRecord } from './schema.js';
 import { planArg, type Plan } from '../plan/plan.js';
 import { parseArg } from '../core/args.js';
@@ -10,9 +9,8 @@ export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
 ): { data: z.infer<S>; issues: [] } | { data: undefined; issues: Issue[] } {
-  const parsed = schema.safeParse(input, { reportInput: true });
-  if (parsed.success) return { data: parsed.data, issues: [] };
-  return { data: undefined, issues: fromZodIssues(parsed.error.issues) };
+  const parsed = parseArg(schema, input, []);
+  return parsed.issues.length === 0 ? { data: parsed.value, issues: [] } : { data: undefined, issues: parsed.issues };
 }
 
 /** The state a record is in, for checking that steps come in order. */
