@@ -26,6 +26,7 @@ beforeEach((context) => {
   const file = task.file?.name ?? '';
   fc.configureGlobal({ seed: hash(`${runSeed}:${file}:${names.join(' > ')}`) });
   context.onTestFailed(() => {
-    console.error(`fast-check: replay with FC_SEED=${runSeed} npx vitest run ${file} -t ${JSON.stringify(task.name)}`);
+    const zone = process.env.TZ ? `TZ=${process.env.TZ} ` : '';
+    console.error(`fast-check: replay with ${zone}FC_SEED=${runSeed} npx vitest run ${file} -t ${JSON.stringify(task.name)}`);
   });
 });

@@ -1,23 +1,27 @@
 // Runs the whole test suite once per time zone: calendar dates must give the
 // same answers everywhere. Prints one plain closing line with the totals.
+// One fast-check seed for all the zones (FC_SEED, or a fresh one), printed
+// with each zone, so `FC_SEED=… npm test` replays a run.
 import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const zones = (process.env.TEST_TZS ?? 'UTC,America/Los_Angeles,Pacific/Kiritimati,Europe/Stockholm').split(',');
 const extra = process.argv.slice(2);
+const seed = process.env.FC_SEED || String(randomInt(2 ** 31));
 const dir = mkdtempSync(join(tmpdir(), 'uppfoljning-tests-'));
 let passed = 0;
 let failed = 0;
 let status = 0;
 for (const tz of zones) {
   const outputFile = join(dir, `${tz.replace(/\W/g, '_')}.json`);
-  console.log(`\n=== TZ=${tz}`);
+  console.log(`\n=== TZ=${tz} FC_SEED=${seed}`);
   const run = spawnSync(
     'npx',
     ['vitest', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${outputFile}`, ...extra],
-    { stdio: 'inherit', env: { ...process.env, TZ: tz } },
+    { stdio: 'inherit', env: { ...process.env, TZ: tz, FC_SEED: seed } },
   );
   if (run.status !== 0) status = run.status ?? 1;
   try {
