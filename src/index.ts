@@ -1,12 +1,14 @@
 export type { Locale, Label } from './core/locale.js';
-export { CORE_RULES, issue, toDotPath } from './core/issue.js';
+export { CORE_RULES, issue } from './core/issue.js';
+export { toDotPath } from './core/path.js';
 export type { CoreRule, Rule, Issue, IssueParams, PathSegment } from './core/issue.js';
-export { formatIssue, formatIssues, ruleText } from './core/messages.js';
-export type { MessageTable, RuleText } from './core/messages.js';
+export { formatIssue, formatIssues, ruleText } from './locales/index.js';
+export type { MessageTable, RuleText } from './locales/index.js';
 export { UppfoljningError } from './core/error.js';
 export { unwrap } from './core/result.js';
 export type { Result } from './core/result.js';
-export { notComputed, describeNotComputed } from './core/not-computed.js';
+export { notComputed } from './core/not-computed.js';
+export { describeNotComputed } from './locales/not-computed.js';
 export type { NotComputed } from './core/not-computed.js';
 export * from './identity/index.js';
 export * from './privacy/index.js';

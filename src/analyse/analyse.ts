@@ -1,5 +1,6 @@
 import type { Label, Locale } from '../core/locale.js';
-import { notComputed, describeNotComputed, type NotComputed } from '../core/not-computed.js';
+import { notComputed, type NotComputed } from '../core/not-computed.js';
+import { describeNotComputed } from '../locales/not-computed.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName } from '../core/args.js';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
-import { formatIssues } from '../core/messages.js';
+import { formatIssues } from '../locales/index.js';
 import type { Issue } from '../core/issue.js';
 import { validatePlan, type Plan } from '../plan/plan.js';
 import { validateRecordChecked } from '../record/validate.js';

@@ -1,11 +1,13 @@
 import type { Locale } from './locale.js';
 import type { Issue } from './issue.js';
-import { formatIssues, issuesTextLeniently } from './messages.js';
+import { issuesText, issuesTextLeniently } from './messages.js';
 
 /**
  * The one error the library throws for bad input. It carries every issue
  * found as data; its `message` lists them in the chosen locale (Swedish by
- * default), and {@link UppfoljningError.format} renders them in another.
+ * default), and {@link UppfoljningError.format} renders them in another. The
+ * texts come from the locale module (src/locales), which plugs itself into
+ * the core's message seam (core/messages.ts): the core holds no text.
  *
  * @example
  * ```ts
@@ -41,6 +43,6 @@ export class UppfoljningError extends Error {
    * @returns one line per issue
    */
   format(locale: Locale): string {
-    return formatIssues(this.issues, locale);
+    return issuesText(this.issues, locale);
   }
 }

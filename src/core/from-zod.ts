@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { issue, type Issue, type IssueParams } from './issue.js';
-import { isRule } from './messages.js';
+import { isRule } from './codes.js';
 import { valueText } from './args.js';
 
 function received(input: unknown): string {

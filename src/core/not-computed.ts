@@ -1,12 +1,9 @@
 import type { IssueParams, Rule } from './issue.js';
-import type { Locale } from './locale.js';
-import { ruleText } from './messages.js';
-import { isRecord, localeIssues, paramsIssues, throwIfAny, typeIssues } from './args.js';
 
 /**
  * The one convention for a statistic that could not honestly be computed:
  * the n it was asked for, and why (a rule with parameters, rendered by
- * {@link describeNotComputed}). Never NaN, never a placeholder number.
+ * `describeNotComputed` in the locale module). Never NaN, never a placeholder number.
  *
  * @example
  * ```ts
@@ -36,27 +33,4 @@ export interface NotComputed {
  */
 export function notComputed(n: number, reason: Rule, params: IssueParams = {}): NotComputed {
   return { computed: false, n, reason, params: { n, ...params } };
-}
-
-/**
- * Says in words why something was not computed.
- *
- * @param result - the not-computed result
- * @param locale - `sv` (default) or `en`
- * @returns the reason as text
- *
- * @example
- * ```ts
- * describeNotComputed(notComputed(3, 'too_few', { minimum: 6 }), 'en');
- * // => 'too few to compute (n = 3, at least 6 needed)'
- * ```
- */
-export function describeNotComputed(result: NotComputed, locale: Locale = 'sv'): string {
-  throwIfAny([
-    ...(isRecord(result)
-      ? [...typeIssues(result.reason, 'string', ['result', 'reason']), ...paramsIssues(result.params, ['result', 'params'])]
-      : typeIssues(result, 'object', ['result'])),
-    ...localeIssues(locale),
-  ]);
-  return ruleText(result.reason, result.params, locale);
 }

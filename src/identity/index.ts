@@ -1,4 +1,5 @@
-export { IDENTITY_RULES, identityMessages } from './rules.js';
+export { IDENTITY_RULES } from './rules.js';
+export { identityMessages } from '../locales/identity.js';
 export type { IdentityRule } from './rules.js';
 export { validateIdentityNumber, parseIdentityNumber } from './identity-number.js';
 export type { IdentityNumber, IdentityNumberOptions } from './identity-number.js';

@@ -1,6 +1,6 @@
 import { issue, type Issue, type PathSegment } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
-import { ruleText } from '../core/messages.js';
+import { ruleText } from '../locales/index.js';
 import type { Plan } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
 import { validateRecordChecked } from '../record/validate.js';

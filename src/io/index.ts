@@ -1,4 +1,5 @@
-export { IO_RULES, ioMessages } from './rules.js';
+export { IO_RULES } from './rules.js';
+export { ioMessages } from '../locales/io.js';
 export type { IoRule } from './rules.js';
 export { decodeText, parseCsv } from './csv.js';
 export type { CsvEncoding, CsvRow, CsvTable } from './csv.js';

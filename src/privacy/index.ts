@@ -1,4 +1,5 @@
-export { PRIVACY_RULES, privacyMessages } from './rules.js';
+export { PRIVACY_RULES } from './rules.js';
+export { privacyMessages } from '../locales/privacy.js';
 export type { PrivacyRule } from './rules.js';
 export {
   CountTableSchema,

@@ -1,4 +1,5 @@
-export { STATS_RULES, statsMessages } from './rules.js';
+export { STATS_RULES } from './rules.js';
+export { statsMessages } from '../locales/stats.js';
 export type { StatsRule } from './rules.js';
 export {
   STATS_METHODS,

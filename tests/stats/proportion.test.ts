@@ -11,6 +11,8 @@ import {
   type ShareInterval,
 } from '../../src/stats/proportion.js';
 import { UppfoljningError } from '../../src/core/error.js';
+// The texts are their own module (every entry point loads it); this test imports stats directly.
+import '../../src/locales/index.js';
 
 const computed = <T>(r: T | { computed: false }): T => {
   expect((r as { computed: boolean }).computed).toBe(true);

@@ -1,0 +1,161 @@
+import type { CoreRule } from '../core/codes.js';
+import type { MessageTable } from './table.js';
+import { orList, show } from './_lib/show.js';
+
+/**
+ * Swedish and English texts for every {@link CoreRule}, read by `ruleText`.
+ *
+ * @example
+ * ```ts
+ * ruleText('required', {}, 'en');
+ * // => 'the value is missing but required'
+ * ```
+ */
+export const coreMessages: MessageTable<CoreRule> = {
+  required: {
+    sv: () => 'uppgiften saknas men krävs',
+    en: () => 'the value is missing but required',
+  },
+  type: {
+    sv: (p) => `fel typ: väntade ${show(p.expected)}, fick ${show(p.received)}`,
+    en: (p) => `wrong type: expected ${show(p.expected)}, got ${show(p.received)}`,
+  },
+  min: {
+    sv: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `måste ha minst ${show(p.minimum)} element`
+        : p.origin === 'string'
+          ? `måste ha minst ${show(p.minimum)} tecken`
+          : `måste vara minst ${show(p.minimum)}`,
+    en: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `must have at least ${show(p.minimum)} ${p.minimum === 1 ? 'item' : 'items'}`
+        : p.origin === 'string'
+          ? `must have at least ${show(p.minimum)} ${p.minimum === 1 ? 'character' : 'characters'}`
+          : `must be at least ${show(p.minimum)}`,
+  },
+  max: {
+    sv: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `får ha högst ${show(p.maximum)} element`
+        : p.origin === 'string'
+          ? `får ha högst ${show(p.maximum)} tecken`
+          : `får vara högst ${show(p.maximum)}`,
+    en: (p) =>
+      p.origin === 'array' || p.origin === 'set'
+        ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'item' : 'items'}`
+        : p.origin === 'string'
+          ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'character' : 'characters'}`
+          : `must be at most ${show(p.maximum)}`,
+  },
+  integer: {
+    sv: (p) => `måste vara ett heltal, fick ${show(p.value)}`,
+    en: (p) => `must be a whole number, got ${show(p.value)}`,
+  },
+  format: {
+    sv: (p) => `har fel format: väntade ${show(p.format)}`,
+    en: (p) => `has the wrong format: expected ${show(p.format)}`,
+  },
+  calendar_date: {
+    sv: (p) => `${show(p.value)} är inget datum i kalendern (väntade ÅÅÅÅ-MM-DD)`,
+    en: (p) => `${show(p.value)} is not a date in the calendar (expected YYYY-MM-DD)`,
+  },
+  one_of: {
+    sv: (p) => `måste vara ett av ${orList(p.values, ', ')}; fick ${JSON.stringify(p.value)}`,
+    en: (p) => `must be one of ${orList(p.values, ', ')}; got ${JSON.stringify(p.value)}`,
+  },
+  unknown_key: {
+    sv: (p) => `okänt fält: ${show(p.keys)}`,
+    en: (p) => `unknown field: ${show(p.keys)}`,
+  },
+  finite: {
+    sv: (p) => `måste vara ett ändligt tal, fick ${show(p.value)}`,
+    en: (p) => `must be a finite number, got ${show(p.value)}`,
+  },
+  unknown_instrument: {
+    sv: (p) => `okänt bedömningsinstrument ${JSON.stringify(p.id)}; planen känner till ${orList(p.known, ', ')}`,
+    en: (p) => `unknown instrument ${JSON.stringify(p.id)}; the plan knows ${orList(p.known, ', ')}`,
+  },
+  unknown_code: {
+    sv: (p) => `okänd kod ${JSON.stringify(p.value)} för ${show(p.field)}; planen har ${orList(p.known, ', ')}`,
+    en: (p) => `unknown code ${JSON.stringify(p.value)} for ${show(p.field)}; the plan has ${orList(p.known, ', ')}`,
+  },
+  out_of_range: {
+    sv: (p) => `värdet ${show(p.value)} ligger utanför skalan ${show(p.min)}–${show(p.max)}`,
+    en: (p) => `the value ${show(p.value)} is outside the scale ${show(p.min)}–${show(p.max)}`,
+  },
+  not_on_scale: {
+    sv: (p) => `värdet ${show(p.value)} finns inte på skalan (steg ${show(p.step)} från ${show(p.min)})`,
+    en: (p) => `the value ${show(p.value)} is not on the scale (steps of ${show(p.step)} from ${show(p.min)})`,
+  },
+  date_order: {
+    sv: (p) => `datumet ${show(p.value)} ligger före ${show(p.otherLabelSv ?? p.other)} (${show(p.otherValue)})`,
+    en: (p) => `the date ${show(p.value)} is before ${show(p.otherLabelEn ?? p.other)} (${show(p.otherValue)})`,
+  },
+  primary_same_instrument: {
+    sv: (p) =>
+      `huvudmåttet ${JSON.stringify(p.instrument)} måste mätas med samma instrument före och efter insatsen, men mäts inte ${p.missing === 'before' ? 'före' : 'efter'}`,
+    en: (p) =>
+      `the primary measure ${JSON.stringify(p.instrument)} must be measured with the same instrument before and after the intervention, but is not measured ${show(p.missing)}`,
+  },
+  duplicate: {
+    sv: (p) => `${JSON.stringify(p.value)} förekommer mer än en gång`,
+    en: (p) => `${JSON.stringify(p.value)} occurs more than once`,
+  },
+  outside_age_bands: {
+    sv: (p) => `åldern ${show(p.age)} år ligger utanför planens åldersgrupper (${show(p.bands)})`,
+    en: (p) => `the age ${show(p.age)} is outside the plan's age bands (${show(p.bands)})`,
+  },
+  overlap: {
+    sv: (p) => `åldersgruppen ${show(p.band)} överlappar eller kommer före föregående grupp (${show(p.previous)})`,
+    en: (p) => `the age band ${show(p.band)} overlaps or comes before the previous band (${show(p.previous)})`,
+  },
+  looks_like_identity_number: {
+    sv: () => 'ser ut som ett person- eller samordningsnummer; använd en pseudonym som klient-id',
+    en: () => 'looks like a personal identity or coordination number; use a pseudonym as client id',
+  },
+  missing_goal_assessment: {
+    sv: () => 'bedömningen av om målen uppnåddes saknas',
+    en: () => 'the assessment of whether the goals were met is missing',
+  },
+  plan_mismatch: {
+    sv: (p) => `hör till planen ${JSON.stringify(p.value)}, inte ${JSON.stringify(p.expected)}`,
+    en: (p) => `belongs to plan ${JSON.stringify(p.value)}, not ${JSON.stringify(p.expected)}`,
+  },
+  step_order: {
+    sv: (p) => `steget ${show(p.stepSv ?? p.step)} kan inte göras när ärendet är ${show(p.stateSv ?? p.state)}`,
+    en: (p) => `the step ${show(p.step)} cannot be taken when the record is ${show(p.state)}`,
+  },
+  incompatible: {
+    sv: (p) => `kan inte slås ihop: ${show(p.whatSv ?? p.what)} skiljer sig åt`,
+    en: (p) => `cannot be merged: the ${show(p.what)} differ`,
+  },
+  empty: {
+    sv: () => 'får inte vara tom',
+    en: () => 'must not be empty',
+  },
+  too_few: {
+    sv: (p) => `för få för att beräkna (n = ${show(p.n)}, minst ${show(p.minimum)} behövs)`,
+    en: (p) => `too few to compute (n = ${show(p.n)}, at least ${show(p.minimum)} needed)`,
+  },
+  no_variation: {
+    sv: () => 'alla värden är lika, så det finns ingen variation att pröva',
+    en: () => 'all values are equal, so there is no variation to test',
+  },
+  missing_measure: {
+    sv: (p) => `mätningen ${p.phase === 'before' ? 'före' : 'efter'} insatsen saknas`,
+    en: (p) => `the ${show(p.phase)} measurement is missing`,
+  },
+  withdrawn: {
+    sv: () => 'klienten har avförts från uppföljningen',
+    en: () => 'the client was withdrawn from the follow-up',
+  },
+  not_closed: {
+    sv: () => 'insatsen är inte avslutad',
+    en: () => 'the intervention has not been closed',
+  },
+  fine_scale: {
+    sv: (p) => `skalan har för många steg (${show(p.bins)}) för exakta kvartiler; medelvärde och standardavvikelse visas`,
+    en: (p) => `the scale has too many steps (${show(p.bins)}) for exact quartiles; mean and standard deviation are shown`,
+  },
+};

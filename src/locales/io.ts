@@ -1,0 +1,48 @@
+import type { IoRule } from '../core/codes.js';
+import type { MessageTable } from './table.js';
+
+const q = (v: unknown): string => JSON.stringify(v);
+
+/**
+ * Swedish and English texts for every {@link IoRule}.
+ *
+ * @example
+ * ```ts
+ * ioMessages.missing_column.en({ column: 'Ålder', field: 'age' });
+ * // => 'the column "Ålder" (for age) is missing from the file'
+ * ```
+ */
+export const ioMessages: MessageTable<IoRule> = {
+  missing_column: {
+    sv: (p) => `kolumnen ${q(p.column)} (för ${String(p.field)}) saknas i filen`,
+    en: (p) => `the column ${q(p.column)} (for ${String(p.field)}) is missing from the file`,
+  },
+  unknown_field: {
+    sv: (p) => `mappningen pekar på ${q(p.field)}, som inte är ett fält i planen`,
+    en: (p) => `the mapping points to ${q(p.field)}, which is not a field of the plan`,
+  },
+  field_count: {
+    sv: (p) => `raden har ${String(p.count)} fält men rubrikraden har ${String(p.expected)}`,
+    en: (p) => `the row has ${String(p.count)} fields but the header has ${String(p.expected)}`,
+  },
+  unclosed_quote: {
+    sv: () => 'ett citattecken öppnas men stängs aldrig',
+    en: () => 'a quotation mark is opened but never closed',
+  },
+  not_a_number: {
+    sv: (p) => `${q(p.value)} är inget tal`,
+    en: (p) => `${q(p.value)} is not a number`,
+  },
+  not_a_boolean: {
+    sv: (p) => `${q(p.value)} är varken ja eller nej`,
+    en: (p) => `${q(p.value)} is neither yes nor no`,
+  },
+  duplicate_client: {
+    sv: (p) => `klienten ${q(p.value)} finns redan på rad ${String(p.line)}`,
+    en: (p) => `the client ${q(p.value)} is already on line ${String(p.line)}`,
+  },
+  unknown_client: {
+    sv: (p) => `klienten ${q(p.value)} finns inte i klientfilen`,
+    en: (p) => `the client ${q(p.value)} is not in the client file`,
+  },
+};
