@@ -4,6 +4,9 @@ import type { Label } from '../core/locale.js';
 import { bandLabel } from '../plan/bands.js';
 import { minimalChange } from '../measure/change.js';
 import { ClosingReasonSchema } from '../plan/plan.js';
+import type { CompilationMeta } from './meta.js';
+
+export type { CompilationMeta };
 
 /**
  * The most grid points an instrument may have for compile to keep exact
@@ -84,60 +87,6 @@ export const WITHDRAWAL_WEEKS = 52;
 export const DOSE = ['sessionsAttended', 'sessionsMissed', 'deviations'] as const;
 /** Per week of a during-measure: tests, Σk of their grid indices, clients tested. */
 export const WEEK = ['tests', 'sum', 'clients'] as const;
-
-/**
- * The self-description a compilation carries, so that it can be read without the plan.
- *
- * @example
- * ```ts
- * const meta: CompilationMeta = compile(plan, records).meta;
- * meta.dims.ageBands.map((band) => band.code);
- * // => ['18–29', '30–44', '45+']
- * meta.primary.id;
- * // => 'tilltro-nykterhet'
- * ```
- */
-export interface CompilationMeta {
-  readonly planId: string;
-  readonly fingerprint: string;
-  readonly title: string;
-  readonly dims: {
-    readonly ageBands: readonly { readonly code: string; readonly label: Label }[];
-    readonly genders: readonly { readonly code: string; readonly label: Label }[];
-    readonly interventions: readonly { readonly code: string; readonly label: Label }[];
-  };
-  readonly primary: {
-    readonly id: string;
-    readonly label: Label;
-    readonly kind: 'ordinal' | 'interval' | 'binary';
-    readonly min: number;
-    readonly max: number;
-    readonly step: number;
-    readonly direction: 'higher_is_better' | 'lower_is_better';
-    readonly minimalChange: number;
-    readonly bins: number;
-    readonly histogram: boolean;
-    readonly levels?: readonly { readonly value: number; readonly label: Label }[];
-  };
-  readonly mainProblems: readonly { readonly code: string; readonly label: Label }[];
-  readonly goalAreas: readonly { readonly code: string; readonly label: Label }[];
-  readonly background: readonly {
-    readonly id: string;
-    readonly label: Label;
-    readonly options: readonly { readonly code: string; readonly label: Label }[];
-  }[];
-  readonly during: readonly {
-    readonly id: string;
-    readonly label: Label;
-    readonly instrumentId: string;
-    readonly kind: 'ordinal' | 'interval' | 'binary';
-    readonly min: number;
-    readonly step: number;
-    readonly direction: 'higher_is_better' | 'lower_is_better';
-    readonly weeks: number;
-    readonly perWeek: number;
-  }[];
-}
 
 /** FNV-1a over a string, as 8 hex digits. */
 function fnv1a(text: string): string {

@@ -5,47 +5,7 @@ import type { Locale } from '../core/locale.js';
 import { SUMS, widths, type CounterName } from './layout.js';
 import { localeIssues, parseArg, throwIfAny, typeName } from '../core/args.js';
 import type { Compilation } from './compile.js';
-
-const LabelShape = z.object({ sv: z.string(), en: z.string() });
-const Coded = z.object({ code: z.string(), label: LabelShape });
-const Kind = z.enum(['ordinal', 'interval', 'binary']);
-const Direction = z.enum(['higher_is_better', 'lower_is_better']);
-
-const MetaSchema = z.object({
-  planId: z.string(),
-  fingerprint: z.string(),
-  title: z.string(),
-  dims: z.object({ ageBands: z.array(Coded).min(1), genders: z.array(Coded).min(1), interventions: z.array(Coded).min(1) }),
-  primary: z.object({
-    id: z.string(),
-    label: LabelShape,
-    kind: Kind,
-    min: z.number(),
-    max: z.number(),
-    step: z.number().positive(),
-    direction: Direction,
-    minimalChange: z.number().positive(),
-    bins: z.number().int().min(2),
-    histogram: z.boolean(),
-    levels: z.array(z.object({ value: z.number(), label: LabelShape })).optional(),
-  }),
-  mainProblems: z.array(Coded),
-  goalAreas: z.array(Coded),
-  background: z.array(z.object({ id: z.string(), label: LabelShape, options: z.array(Coded) })),
-  during: z.array(
-    z.object({
-      id: z.string(),
-      label: LabelShape,
-      instrumentId: z.string(),
-      kind: Kind,
-      min: z.number(),
-      step: z.number().positive(),
-      direction: Direction,
-      weeks: z.number().int().min(1),
-      perWeek: z.number().int().min(1),
-    }),
-  ),
-});
+import { MetaSchema } from './meta.js';
 
 // Every counter is a count or a sum of non-negative grid indices. The values
 // are checked in one plain loop (in the refinement below) rather than by a zod
@@ -147,7 +107,11 @@ export const CompilationSchema = z
  */
 export function validateCompilation(input: unknown): Result<Compilation> {
   const parsed = parseArg(CompilationSchema, input, []);
-  return parsed.issues.length === 0 ? ok(parsed.value as unknown as Compilation) : fail(parsed.issues);
+  if (parsed.issues.length > 0) return fail(parsed.issues);
+  // The refinement checked that every counter is there, as long as the layout
+  // says and of whole numbers ≥ 0; zod's record type cannot say so, so the
+  // counts alone are narrowed here. Everything else is the schema's own type.
+  return ok({ ...parsed.value, counts: parsed.value.counts as unknown as Compilation['counts'] });
 }
 
 /**

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const LabelShape = z.object({ sv: z.string(), en: z.string() });
+const Coded = z.object({ code: z.string(), label: LabelShape });
+const Kind = z.enum(['ordinal', 'interval', 'binary']);
+const Direction = z.enum(['higher_is_better', 'lower_is_better']);
+
+/**
+ * @internal The shape of a compilation's `meta` as JSON: the one definition
+ * of {@link CompilationMeta}, which {@link CompilationSchema} checks a
+ * received compilation's description with.
+ */
+export const MetaSchema = z.object({
+  planId: z.string(),
+  fingerprint: z.string(),
+  title: z.string(),
+  dims: z.object({ ageBands: z.array(Coded).min(1), genders: z.array(Coded).min(1), interventions: z.array(Coded).min(1) }),
+  primary: z.object({
+    id: z.string(),
+    label: LabelShape,
+    kind: Kind,
+    min: z.number(),
+    max: z.number(),
+    step: z.number().positive(),
+    direction: Direction,
+    minimalChange: z.number().positive(),
+    bins: z.number().int().min(2),
+    histogram: z.boolean(),
+    levels: z.array(z.object({ value: z.number(), label: LabelShape })).optional(),
+  }),
+  mainProblems: z.array(Coded),
+  goalAreas: z.array(Coded),
+  background: z.array(z.object({ id: z.string(), label: LabelShape, options: z.array(Coded) })),
+  during: z.array(
+    z.object({
+      id: z.string(),
+      label: LabelShape,
+      instrumentId: z.string(),
+      kind: Kind,
+      min: z.number(),
+      step: z.number().positive(),
+      direction: Direction,
+      weeks: z.number().int().min(1),
+      perWeek: z.number().int().min(1),
+    }),
+  ),
+});
+
+/** A type with every property and array element read-only, all the way down (the type only: nothing is frozen). */
+type DeepReadonly<T> = T extends readonly (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * The self-description a compilation carries, so that it can be read without
+ * the plan: the type of what {@link CompilationSchema} accepts as `meta`, read-only.
+ *
+ * @example
+ * ```ts
+ * const meta: CompilationMeta = compile(plan, records).meta;
+ * meta.dims.ageBands.map((band) => band.code);
+ * // => ['18–29', '30–44', '45+']
+ * meta.primary.id;
+ * // => 'tilltro-nykterhet'
+ * ```
+ */
+export type CompilationMeta = DeepReadonly<z.output<typeof MetaSchema>>;
