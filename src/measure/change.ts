@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Instrument } from './instrument.js';
-import { fromZodIssues } from '../core/from-zod.js';
-import { numberIssues, throwIfAny } from '../core/args.js';
+import { numberIssues, parseArg, throwIfAny } from '../core/args.js';
 
 // The parts of an instrument a change is classified by; other fields may be there too.
 const ChangeInstrumentSchema = z.looseObject({
@@ -46,9 +45,8 @@ export function classifyChange(
   before: number,
   after: number,
 ): { difference: number; improvement: number; direction: ChangeDirection } {
-  const checked = ChangeInstrumentSchema.safeParse(instrument, { reportInput: true });
   throwIfAny([
-    ...(checked.success ? [] : fromZodIssues(checked.error.issues, ['instrument'])),
+    ...parseArg(ChangeInstrumentSchema, instrument, ['instrument']).issues,
     ...numberIssues(before, ['before']),
     ...numberIssues(after, ['after']),
   ]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parseArg } from '../core/args.js';
 import { CodeSchema, LabelSchema } from '../core/schemas.js';
-import { fromZodIssues } from '../core/from-zod.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 
@@ -128,8 +128,8 @@ export function valueProblem(
  * ```
  */
 export function validateInstrument(input: unknown): Result<Instrument> {
-  const parsed = InstrumentSchema.safeParse(input, { reportInput: true });
-  return parsed.success ? ok(parsed.data) : fail(fromZodIssues(parsed.error.issues));
+  const parsed = parseArg(InstrumentSchema, input, []);
+  return parsed.issues.length === 0 ? ok(parsed.value) : fail(parsed.issues);
 }
 
 /**

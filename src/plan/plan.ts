@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CategorySchema, CodeSchema, IsoDateSchema, LabelSchema } from '../core/schemas.js';
-import { fromZodIssues } from '../core/from-zod.js';
 import { isRecord, parseArg, throwIfAny, typeIssues, type ParsedArg } from '../core/args.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
@@ -291,8 +290,8 @@ export function planInstrument(plan: Pick<Plan, 'instruments'>, id: string): Ins
  * ```
  */
 export function validatePlan(input: unknown): Result<Plan> {
-  const parsed = PlanSchema.safeParse(input, { reportInput: true });
-  return parsed.success ? ok(parsed.data) : fail(fromZodIssues(parsed.error.issues));
+  const parsed = parseArg(PlanSchema, input, []);
+  return parsed.issues.length === 0 ? ok(parsed.value) : fail(parsed.issues);
 }
 
 /**

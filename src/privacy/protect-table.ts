@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { issue, type Issue } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import { fromZodIssues } from '../core/from-zod.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
-import { isRecord, localeIssues, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { isRecord, localeIssues, optionsIssues, parseArg, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /**
  * The small-cell threshold used when none is given: counts 1–4 are suppressed.
@@ -194,10 +193,9 @@ export function checkK(k: unknown): Issue[] {
 
 /** Validates the table and returns its (R+1)×(C+1) grid with margins. */
 function toGrid(input: unknown): Result<number[][]> {
-  // reportInput: zod v4 leaves the input out of issues otherwise, and core maps a missing input to `required`.
-  const parsed = CountTableSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
-  const t = parsed.data;
+  const parsed = parseArg(CountTableSchema, input, []);
+  if (parsed.issues.length > 0) return fail(parsed.issues);
+  const t = parsed.value;
   const cols = t.cells[0]?.length ?? 0;
   const issues: Issue[] = [];
   t.cells.forEach((row, i) => {

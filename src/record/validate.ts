@@ -1,4 +1,4 @@
-import { fromZodIssues } from '../core/from-zod.js';
+import { parseArg } from '../core/args.js';
 import { stepArgs } from './step.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
@@ -37,10 +37,10 @@ export function validateRecord(planGiven: Plan, input: unknown): Result<ClientRe
  * @internal
  */
 export function validateRecordChecked(plan: Plan, input: unknown): Result<ClientRecord> {
-  const parsed = ClientRecordSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return fail(fromZodIssues(parsed.error.issues));
-  const issues = checkRecord(plan, parsed.data);
-  return issues.length > 0 ? fail(issues) : ok(parsed.data);
+  const parsed = parseArg(ClientRecordSchema, input, []);
+  if (parsed.issues.length > 0) return fail(parsed.issues);
+  const issues = checkRecord(plan, parsed.value);
+  return issues.length > 0 ? fail(issues) : ok(parsed.value);
 }
 
 /**

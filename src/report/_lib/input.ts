@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { issue, type Issue } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
-import { fromZodIssues } from '../../core/from-zod.js';
 import { dimensionsIssues } from '../../compile/tabulate.js';
-import { localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../../core/args.js';
+import { localeIssues, optionsIssues, optionsOf, parseArg, throwIfAny, typeName } from '../../core/args.js';
 import { checkK } from '../../privacy/protect-table.js';
 import type { ReportModel, ReportOptions } from '../model.js';
 import type { RawTable } from '../protect.js';
@@ -76,8 +75,7 @@ const ReportModelShape = z
 
 /** Throws unless `input` has the shape of a report model (as `buildReport` makes it); issues' paths start with `report`. */
 export function assertReportModel(input: unknown): asserts input is ReportModel {
-  const parsed = ReportModelShape.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new UppfoljningError(fromZodIssues(parsed.error.issues, ['report']));
+  throwIfAny(parseArg(ReportModelShape, input, ['report']).issues);
 }
 
 /** Whether a renderer's input is meant as a report model rather than a compilation. */
@@ -133,8 +131,7 @@ const RawTableShape = z
 
 /** Throws unless `input` is a raw table with the shape protection expects; paths start with `path`. */
 export function assertRawTable(input: unknown, path: readonly (string | number)[] = ['table']): asserts input is RawTable {
-  const parsed = RawTableShape.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw new UppfoljningError(fromZodIssues(parsed.error.issues, path));
+  throwIfAny(parseArg(RawTableShape, input, path).issues);
 }
 
 /** Throws unless `input` is an array (of raw tables, checked one by one by the caller). */
