@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { Label, Locale } from '../core/locale.js';
-import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
-import { ClosingReasonSchema, planInstrument, type Plan } from '../plan/plan.js';
+import { planInstrument, type Plan } from '../plan/plan.js';
+import { IDENTITY_NUMBER_SHAPE } from '../identity/identity-number.js';
+import {
+  AfterSchema,
+  BeforeSchema,
+  ClientIdSchema,
+  ClientRecordSchema,
+  DuringEventSchema,
+  GoalSchema,
+  WithdrawalSchema,
+} from '../record/schema.js';
 import type { Issue } from '../core/issue.js';
 import { localeIssues, optionsIssues, optionsOf, throwIfAny } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
@@ -50,10 +59,19 @@ const FIELD_LABELS: Readonly<Record<string, Label>> = {
   note: { sv: 'Anteckning', en: 'Note' },
 };
 
-/** Same pattern as the record schema's identity-number check. */
-const IDENTITY_LIKE = '^\\s*(\\d{2})?\\d{6}[-+]?\\d{4}\\s*$';
+/**
+ * An identity number anywhere in a client id, surrounding white space
+ * allowed: the record schema's check ({@link ClientIdSchema} trims, then
+ * refuses {@link IDENTITY_NUMBER_SHAPE}) as a JSON Schema pattern.
+ */
+const IDENTITY_LIKE = `^\\s*${IDENTITY_NUMBER_SHAPE.source.slice(1, -1)}\\s*$`;
 
-/** Builds the zod schema of the records a plan accepts, with labels as metadata. */
+/**
+ * The record schema narrowed to a plan, with labels as metadata: each part is
+ * the record schema's own part (ClientRecordSchema, BeforeSchema,
+ * DuringEventSchema, AfterSchema, WithdrawalSchema), extended where the plan
+ * says more (its codes as enums, its instruments' ranges, its age bands).
+ */
 function planRecordSchema(plan: Plan, locale: Locale) {
   const o = other(locale);
   const meta = (label: Label, extra: Record<string, unknown> = {}) => ({ title: label[locale], description: label[o], ...extra });
@@ -104,69 +122,64 @@ function planRecordSchema(plan: Plan, locale: Locale) {
     .meta(f('background'));
 
   const primary = planInstrument(plan, plan.primaryMeasure)!;
-  const goal = z
-    .object({
-      area: (plan.goalAreas.length > 0 ? codes(plan.goalAreas, FIELD_LABELS.area!) : CodeSchema.meta(f('area'))).optional(),
-      statement: z.string().min(1).meta(f('statement')),
-      target: z.number().min(primary.range.min).max(primary.range.max).meta(f('target')).optional(),
-    })
-    .strict();
+  const goalShape = GoalSchema.shape;
+  const goal = GoalSchema.extend({
+    area: (plan.goalAreas.length > 0 ? codes(plan.goalAreas, FIELD_LABELS.area!) : goalShape.area.unwrap().meta(f('area'))).optional(),
+    statement: goalShape.statement.meta(f('statement')),
+    target: z.number().min(primary.range.min).max(primary.range.max).meta(f('target')).optional(),
+  });
 
+  const [measureEvent, sessionEvent, deviationEvent] = DuringEventSchema.options;
   const duringIds = plan.during.map((d) => d.id);
   const duringEvent = z.discriminatedUnion('kind', [
-    z
-      .object({
-        kind: z.literal('measure'),
-        date: IsoDateSchema.meta(f('date')),
-        measure: duringIds.length > 0 ? codes(plan.during.map((d) => ({ code: d.id, label: d.label })), FIELD_LABELS.measure!) : CodeSchema,
-        value: z.number().meta(f('value')),
+    measureEvent
+      .extend({
+        date: measureEvent.shape.date.meta(f('date')),
+        measure: duringIds.length > 0 ? codes(plan.during.map((d) => ({ code: d.id, label: d.label })), FIELD_LABELS.measure!) : measureEvent.shape.measure,
+        value: measureEvent.shape.value.meta(f('value')),
       })
-      .strict()
       .meta(f('measure')),
-    z.object({ kind: z.literal('session'), date: IsoDateSchema.meta(f('date')), attended: z.boolean().meta(f('attended')) }).strict().meta(f('session')),
-    z.object({ kind: z.literal('deviation'), date: IsoDateSchema.meta(f('date')), note: z.string().meta(f('note')).optional() }).strict().meta(f('deviation')),
+    sessionEvent
+      .extend({ date: sessionEvent.shape.date.meta(f('date')), attended: sessionEvent.shape.attended.meta(f('attended')) })
+      .meta(f('session')),
+    deviationEvent
+      .extend({ date: deviationEvent.shape.date.meta(f('date')), note: deviationEvent.shape.note.unwrap().meta(f('note')).optional() })
+      .meta(f('deviation')),
   ]);
 
-  return z
-    .object({
-      planId: z.literal(plan.id).meta(f('planId')),
-      clientId: z.string().min(1).max(128).meta(f('clientId')),
-      intervention: codes(plan.interventions, FIELD_LABELS.intervention!),
-      enrolled: IsoDateSchema.meta(f('enrolled')),
-      age,
-      gender: codes(plan.grouping.genders, FIELD_LABELS.gender!),
-      before: z
-        .object({
-          date: IsoDateSchema.meta(f('beforeDate')),
-          background: background.optional(),
-          mainProblem: codes(plan.mainProblems, FIELD_LABELS.mainProblem!),
-          goals: z.array(goal).meta(f('goals')).optional(),
-          measures: measures(plan.measures.before, FIELD_LABELS.measuresBefore!).optional(),
-        })
-        .strict()
-        .meta(f('before'))
-        .optional(),
-      during: z.array(duringEvent).meta(f('during')).optional(),
-      after: z
-        .object({
-          date: IsoDateSchema.meta(f('afterDate')),
-          reason: reasons(ClosingReasonSchema.options, FIELD_LABELS.reason!),
-          measures: measures(plan.measures.after, FIELD_LABELS.measuresAfter!).optional(),
-          goalsMet: z.array(z.boolean()).meta(f('goalsMet')).optional(),
-        })
-        .strict()
-        .meta(f('after'))
-        .optional(),
-      withdrawal: z
-        .object({
-          date: IsoDateSchema.meta(f('withdrawalDate')),
-          reason: reasons(ClosingReasonSchema.exclude(['completed']).options, FIELD_LABELS.withdrawalReason!),
-        })
-        .strict()
-        .meta(f('withdrawal'))
-        .optional(),
+  const record = ClientRecordSchema.shape;
+  return ClientRecordSchema.extend({
+    planId: z.literal(plan.id).meta(f('planId')),
+    clientId: ClientIdSchema.meta({ ...f('clientId'), not: { pattern: IDENTITY_LIKE } }),
+    intervention: codes(plan.interventions, FIELD_LABELS.intervention!),
+    enrolled: record.enrolled.meta(f('enrolled')),
+    age,
+    gender: codes(plan.grouping.genders, FIELD_LABELS.gender!),
+    before: BeforeSchema.extend({
+      date: BeforeSchema.shape.date.meta(f('beforeDate')),
+      background: background.optional(),
+      mainProblem: codes(plan.mainProblems, FIELD_LABELS.mainProblem!),
+      goals: z.array(goal).meta(f('goals')).optional(),
+      measures: measures(plan.measures.before, FIELD_LABELS.measuresBefore!).optional(),
     })
-    .strict();
+      .meta(f('before'))
+      .optional(),
+    during: z.array(duringEvent).meta(f('during')).optional(),
+    after: AfterSchema.extend({
+      date: AfterSchema.shape.date.meta(f('afterDate')),
+      reason: reasons(AfterSchema.shape.reason.options, FIELD_LABELS.reason!),
+      measures: measures(plan.measures.after, FIELD_LABELS.measuresAfter!).optional(),
+      goalsMet: AfterSchema.shape.goalsMet.unwrap().meta(f('goalsMet')).optional(),
+    })
+      .meta(f('after'))
+      .optional(),
+    withdrawal: WithdrawalSchema.extend({
+      date: WithdrawalSchema.shape.date.meta(f('withdrawalDate')),
+      reason: reasons(WithdrawalSchema.shape.reason.options, FIELD_LABELS.withdrawalReason!),
+    })
+      .meta(f('withdrawal'))
+      .optional(),
+  });
 }
 
 /**
@@ -222,8 +235,6 @@ export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale
   throwIfAny(issues);
   const locale = (o.locale as Locale | undefined) ?? 'sv';
   const json = z.toJSONSchema(planRecordSchema(plan, locale), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
-  const properties = json.properties as Record<string, Record<string, unknown>>;
-  properties.clientId = { ...properties.clientId, not: { pattern: IDENTITY_LIKE } };
   return {
     ...json,
     // Steps in order: no after-part without a before-part, and a record is

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
 import { ClosingReasonSchema } from '../plan/plan.js';
+import { IDENTITY_NUMBER_SHAPE } from '../identity/identity-number.js';
 
-/** Identity numbers in the forms case systems hold: never a client id. */
-const IDENTITY_LIKE = /^(\d{2})?\d{6}[-+]?\d{4}$/;
 
 /**
  * A client id: the host's pseudonym for the client (e.g. from a keyed
@@ -20,7 +19,7 @@ export const ClientIdSchema = z
   .string()
   .min(1)
   .max(128)
-  .refine((id) => !IDENTITY_LIKE.test(id.trim()), { params: { rule: 'looks_like_identity_number' } });
+  .refine((id) => !IDENTITY_NUMBER_SHAPE.test(id.trim()), { params: { rule: 'looks_like_identity_number' } });
 
 /**
  * Measurements by instrument id, e.g. `{ 'tilltro-nykterhet': 2 }`.
