@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { parsePlan, compile, validateCompilation } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
@@ -83,21 +83,34 @@ describe('uppfoljning validate', () => {
 });
 
 describe('uppfoljning compile, merge, report', () => {
-  it('compiles the clean export to the same compilation as the library, merges and writes every report format', async () => {
-    const dir = tmp();
-    const out = join(dir, 'c.json');
+  // One compilation by the CLI, then one test per job, so that no single test does them all.
+  let dir = '';
+  let out = '';
+  beforeAll(async () => {
+    dir = tmp();
+    out = join(dir, 'c.json');
     const r = await cli('compile', '--plan', f('plan.json'), '--mapping', f('mapping.json'), '--during', f('clean-during.csv'), f('clean.csv'), '--out', out);
     expect(r.code).toBe(0);
-    const plan = parsePlan(bjorkeboPlan);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(compile(plan, bjorkeboCohort(plan)));
+  });
+  const plan = parsePlan(bjorkeboPlan);
 
+  it('compiles the clean export to the same compilation as the library', () => {
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(compile(plan, bjorkeboCohort(plan)));
+  });
+
+  it('merges', async () => {
     const merged = join(dir, 'm.json');
     expect((await cli('merge', out, out, '--out', merged)).code).toBe(0);
     const m = validateCompilation(JSON.parse(readFileSync(merged, 'utf8')));
     expect(m.success && m.data.counts.flow[0]).toBe(2 * compile(plan, bjorkeboCohort(plan)).counts.flow[0]!);
+  });
 
+  it('writes the HTML report', async () => {
     expect((await cli('report', out, '--out', join(dir, 'r.html'))).code).toBe(0);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('writes the Markdown and text reports', async () => {
     expect((await cli('report', out, '--format', 'md', '--out', join(dir, 'r.md'), '--lang', 'en')).code).toBe(0);
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Björkebo/);
     const text = await cli('report', out, '--format', 'text');
@@ -106,6 +119,9 @@ describe('uppfoljning compile, merge, report', () => {
     expect(text.out.join('\n')).toContain('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
     expect((await cli('report', out, '--format', 'text', '--out', join(dir, 'r.txt'), '--lang', 'en')).code).toBe(0);
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('What the numbers cannot say:');
+  });
+
+  it('writes the CSV tables and the Vega-Lite specifications', async () => {
     expect((await cli('report', out, '--format', 'csv', '--out', join(dir, 'csv'))).code).toBe(0);
     expect(readdirSync(join(dir, 'csv'))).toContain('flow.csv');
     expect((await cli('report', out, '--format', 'vega', '--out', join(dir, 'vega'))).code).toBe(0);
