@@ -1,21 +1,9 @@
 // The exact Fisher–Freeman–Halton test against R on r×c tables: exact enumeration
 // of every table with the observed margins, about a second of CPU, so in the slow project.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { chiSquareIndependence, type ChiSquareResult } from '../../src/stats/groups.js';
 import { freemanHaltonNetwork } from '../../src/stats/_lib/network.js';
-
-const ok = <T>(r: T | { computed: false }): T => {
-  expect((r as { computed: boolean }).computed).toBe(true);
-  return r as T;
-};
-
-// R 4.2.2 on random cases, written by tests/stats/fixtures/groups.R.
-const rows = JSON.parse(readFileSync(new URL('./fixtures/groups.json', import.meta.url), 'utf8')) as Record<
-  string,
-  unknown
->[];
-const of = (kind: string) => rows.filter((r) => r.kind === kind);
+import { ok, of } from './groups-fixtures.js';
 
 describe('chiSquareIndependence', () => {
   it('falls back to the exact test when expected counts are small, and matches R fisher.test (r×c)', () => {

@@ -13,19 +13,7 @@ import {
   type Table2x2,
 } from '../../src/stats/groups.js';
 import { UppfoljningError } from '../../src/core/error.js';
-
-const ok = <T>(r: T | { computed: false }): T => {
-  expect((r as { computed: boolean }).computed).toBe(true);
-  return r as T;
-};
-
-// R 4.2.2 (with exactRankTests 0.8-35) on random cases, written by
-// tests/stats/fixtures/groups.R; the R calls are listed there.
-const rows = JSON.parse(readFileSync(new URL('./fixtures/groups.json', import.meta.url), 'utf8')) as Record<
-  string,
-  unknown
->[];
-const of = (kind: string) => rows.filter((r) => r.kind === kind);
+import { ok, of } from './groups-fixtures.js';
 
 describe('fisherExact2x2', () => {
   it("Fisher's tea tasting (R ?fisher.test): p = 0.4857, conditional MLE OR = 6.408", () => {
