@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
-import { resolveAge } from '../record/enrol.js';
+import { EnrolInputSchema, resolveAge } from '../record/enrol.js';
 import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
-import { GoalSchema, MeasuresSchema, type Before, type ClientRecord } from '../record/schema.js';
+import { BeforeSchema, type ClientRecord } from '../record/schema.js';
 import { stepArgs, parseInput, stepOrder } from '../record/step.js';
 import { checkAge, checkBefore } from '../record/check.js';
+
+// The stored before-part (BeforeSchema) with enrol's birth date and age
+// (EnrolInputSchema) after its date: each field defined once.
+const { date: startDate, ...storedBefore } = BeforeSchema.shape;
+const enrolShape = EnrolInputSchema.shape;
 
 /**
  * What {@link before} takes (step 2, *situationen före insats*): the start
@@ -15,6 +19,7 @@ import { checkAge, checkBefore } from '../record/check.js';
  * set with the client, and the baseline measurements. Give the birth date or
  * the age again to have the age computed at the start of the intervention
  * (the birth date is then dropped); otherwise the age given at enrolment stays.
+ * It is {@link BeforeSchema} with {@link EnrolInputSchema}'s `birthDate` and `age`.
  *
  * @example
  * ```ts
@@ -25,15 +30,7 @@ import { checkAge, checkBefore } from '../record/check.js';
  * ```
  */
 export const BeforeInputSchema = z
-  .object({
-    date: IsoDateSchema,
-    birthDate: IsoDateSchema.optional(),
-    age: z.number().int().min(0).max(130).optional(),
-    background: z.record(CodeSchema, z.union([z.string(), z.number(), z.boolean()])).default({}),
-    mainProblem: CodeSchema,
-    goals: z.array(GoalSchema).default([]),
-    measures: MeasuresSchema.default({}),
-  })
+  .object({ date: startDate, birthDate: enrolShape.birthDate, age: enrolShape.age, ...storedBefore })
   .strict();
 
 /**
@@ -78,8 +75,8 @@ export function safeBefore(planGiven: Plan, record: ClientRecord, input: unknown
   // A start date before the enrolment date is allowed: clients already in the
   // intervention when the follow-up begins are enrolled after their start.
   checkAge(plan, age, ['age'], issues);
-  checkBefore(plan, part as Before, [], issues);
-  return issues.length > 0 ? fail(issues) : ok({ ...record, age, before: part as Before });
+  checkBefore(plan, part, [], issues);
+  return issues.length > 0 ? fail(issues) : ok({ ...record, age, before: part });
 }
 
 /**
