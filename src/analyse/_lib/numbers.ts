@@ -1,0 +1,140 @@
+import { notComputed, type NotComputed } from '../../core/not-computed.js';
+import type { Compilation } from '../../compile/compile.js';
+import { tabulateChecked, type Dimension, type GroupRow, type Share } from '../../compile/tabulate.js';
+import { wilcoxonSignedRank, mcnemarTest, pairedTTest } from '../../stats/paired.js';
+import { chiSquareIndependence, fisherExact2x2, kruskalWallis, mannWhitneyU } from '../../stats/groups.js';
+import { riskDifference, wilsonInterval } from '../../stats/proportion.js';
+import { expandHistogram } from '../../stats/histogram.js';
+import { holm } from '../../stats/adjust.js';
+import { cohenDz, rankBiserialPaired } from '../../stats/effect.js';
+
+import type { Analysis, SubgroupComparison, GoalMetDifference } from '../analyse.js';
+
+/**
+ * @internal The numbers of an analysis, computed from the compilation before
+ * anything is decided or worded: the paired test and effect sizes of the
+ * primary measure, the subgroup comparisons with Holm's adjustment, and
+ * attrition.
+ */
+export interface AnalysisNumbers {
+  readonly total: GroupRow;
+  /** The before–after differences of the primary measure, one per classified pair. */
+  readonly diffs: readonly number[];
+  readonly pairedTest: Analysis['pairedTest'];
+  readonly pairedT: Analysis['pairedTTest'];
+  readonly effectSize: Analysis['effectSize'];
+  readonly subgroups: readonly SubgroupComparison[];
+  /** How many tests Holm's adjustment counted. */
+  readonly tests: number;
+  readonly withdrawnShare: Share;
+  /** Not started and not withdrawn: still waiting to start. */
+  readonly waiting: number;
+}
+
+/** @internal The numbers of `analyse`, for a checked compilation and the dimensions to compare. */
+export function analysisNumbers(compilation: Compilation, dims: readonly Dimension[]): AnalysisNumbers {
+  const meta = compilation.meta;
+  const total = tabulateChecked(compilation, {}).total;
+  // The paired test of the primary measure.
+  const diffs = differences(total);
+  let pairedTest: Analysis['pairedTest'];
+  let pairedT: Analysis['pairedTTest'];
+  if (meta.primary.kind === 'binary') {
+    const b = diffs.filter((d) => d > 0).length;
+    const c = diffs.filter((d) => d < 0).length;
+    pairedTest = mcnemarTest(b, c);
+    pairedT = notComputed(diffs.length, 'one_of', { values: ['interval'], value: meta.primary.kind });
+  } else {
+    pairedTest = wilcoxonSignedRank(diffs);
+    pairedT = meta.primary.kind === 'interval' ? pairedTTest(diffs) : notComputed(diffs.length, 'one_of', { values: ['interval'], value: meta.primary.kind });
+  }
+
+  // Effect sizes on improvements (positive = better, whatever the direction).
+  const sign = meta.primary.direction === 'higher_is_better' ? 1 : -1;
+  const improvements = diffs.map((d) => (d === 0 ? 0 : d * sign));
+  const effectSize = {
+    rankBiserial: rankBiserialPaired(improvements),
+    cohenDz:
+      meta.primary.kind === 'interval'
+        ? cohenDz(improvements)
+        : notComputed(improvements.length, 'one_of', { values: ['interval'], value: meta.primary.kind }),
+  };
+
+  // Subgroups, with Holm's adjustment over every test computed.
+  const raw = dims.map((dimension) => compare(compilation, dimension));
+  const pValues: number[] = [];
+  for (const s of raw) {
+    if (s.goalMetTest.computed) pValues.push(s.goalMetTest.pValue);
+    if (s.changeTest.computed) pValues.push(s.changeTest.pValue);
+  }
+  const adjustedP = holm(pValues);
+  let next = 0;
+  const subgroups: SubgroupComparison[] = raw.map((s) => ({
+    ...s,
+    adjusted: {
+      goalMetTest: s.goalMetTest.computed ? adjustedP[next++]! : null,
+      changeTest: s.changeTest.computed ? adjustedP[next++]! : null,
+    },
+  }));
+  const tests = pValues.length;
+
+  // Attrition: the shares the findings and the report read.
+  const withdrawnShare = share(total.flow.withdrawn, total.flow.started);
+  const waiting = total.flow.notStarted - total.flow.withdrawnBeforeStart;
+  return { total, diffs, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting };
+}
+
+/** @internal How many groups a compilation has along a dimension. */
+export function lengthOf(compilation: Compilation, d: Dimension): number {
+  const dims = compilation.meta.dims;
+  return d === 'ageBand' ? dims.ageBands.length : d === 'gender' ? dims.genders.length : dims.interventions.length;
+}
+
+const differences = (row: GroupRow): number[] =>
+  row.primary.change.computed ? expandHistogram(row.primary.change.histogram) : [];
+
+const estimate = (s: Share) => (s.share.computed ? s.share.estimate : 0);
+
+const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
+
+/**
+ * The risk difference of goal met: between the two groups when there are
+ * two (not computed if one has nobody with a goal), otherwise between the
+ * highest and the lowest share among the groups with anyone with a goal.
+ */
+function goalMetDifference(groups: SubgroupComparison['groups']): GoalMetDifference | NotComputed {
+  const candidates = groups.length === 2 ? [...groups] : groups.filter((g) => g.goalMet.n > 0);
+  if (candidates.length < 2) return notComputed(candidates.length, 'too_few', { minimum: 2, what: 'groups' });
+  // A stable sort: equal shares keep the plan's order.
+  const sorted = [...candidates].sort((x, y) => estimate(y.goalMet) - estimate(x.goalMet));
+  const high = sorted[0]!;
+  const low = sorted[sorted.length - 1]!;
+  const d = riskDifference({ successes: high.goalMet.count, n: high.goalMet.n }, { successes: low.goalMet.count, n: low.goalMet.n });
+  if (!d.computed) return d;
+  return { ...d, groups: [{ key: high.key, label: high.label }, { key: low.key, label: low.label }] };
+}
+
+function compare(compilation: Compilation, dimension: Dimension): Omit<SubgroupComparison, 'adjusted'> {
+  const rows = tabulateChecked(compilation, { by: [dimension] }).rows;
+  const groups = rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    classified: r.attainment.n,
+    goalMet: r.attainment.goalMet,
+    improved: r.attainment.improved,
+    worse: r.attainment.worse,
+  }));
+  const withGoal = rows.filter((r) => r.attainment.goalMet.n > 0);
+  const table = withGoal.map((r) => [r.attainment.goalMet.count, r.attainment.goalMet.n - r.attainment.goalMet.count]);
+  let goalMetTest: SubgroupComparison['goalMetTest'];
+  // Too few groups: n is the number of groups there were, not of people.
+  if (table.length < 2) goalMetTest = notComputed(table.length, 'too_few', { minimum: 2, what: 'groups' });
+  else if (table.length === 2) goalMetTest = fisherExact2x2(table as unknown as [[number, number], [number, number]]);
+  else goalMetTest = chiSquareIndependence(table);
+  const changeGroups = rows.map(differences).filter((d) => d.length > 0);
+  let changeTest: SubgroupComparison['changeTest'];
+  if (changeGroups.length < 2) changeTest = notComputed(changeGroups.length, 'too_few', { minimum: 2, what: 'groups' });
+  else if (changeGroups.length === 2) changeTest = mannWhitneyU(changeGroups[0]!, changeGroups[1]!);
+  else changeTest = kruskalWallis(changeGroups);
+  return { dimension, groups, goalMetTest, goalMetDifference: goalMetDifference(groups), changeTest };
+}
