@@ -4,7 +4,7 @@ import type { ClientRecord } from '../record/schema.js';
 import { issue, type Issue, type Rule } from '../core/issue.js';
 import { throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
-import { dayNumber } from '../_lib/calendar.js';
+import { dayNumber } from '../core/dates.js';
 import { ageBandTable } from '../plan/bands.js';
 import { goalStatus } from '../after/classify.js';
 import {

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../core/issue.js';
 import type { Label } from '../core/locale.js';
 import { UppfoljningError } from '../core/error.js';
-import { isLeapYear, isoDateParts } from './_lib/date.js';
+import { completedYears, utcDate } from '../core/dates.js';
 import { isRecord, kindOf, numberIssues, optionsIssues, throwIfAny, valueText } from '../core/args.js';
 
 const LEAP_DAY_RULES = ['feb28', 'mar1'];
@@ -29,8 +29,8 @@ export interface AgeOptions {
 
 /**
  * Age in completed years (*fyllda år*) at a reference date, from two ISO
- * calendar dates. Pure integer arithmetic on the date strings: no `Date`
- * object, so the answer is the same in every time zone. A person is a year
+ * calendar dates, with date-fns on UTC dates (core/dates.ts), so the answer is
+ * the same in every time zone. A person is a year
  * older on the birthday itself; someone born on 29 February is a year older on
  * 28 February in common years (Swedish rule, see {@link AgeOptions}).
  *
@@ -50,8 +50,8 @@ export interface AgeOptions {
  * ```
  */
 export function ageInCompletedYears(birthDate: string, referenceDate: string, options: AgeOptions = {}): number {
-  const b = isoDateParts(birthDate);
-  const r = isoDateParts(referenceDate);
+  const b = utcDate(birthDate);
+  const r = utcDate(referenceDate);
   const issues: Issue[] = [];
   if (!b) issues.push(birthDate === undefined ? issue(['birthDate'], 'required') : issue(['birthDate'], 'calendar_date', { value: valueText(birthDate) }));
   if (!r) issues.push(referenceDate === undefined ? issue(['referenceDate'], 'required') : issue(['referenceDate'], 'calendar_date', { value: valueText(referenceDate) }));
@@ -66,17 +66,7 @@ export function ageInCompletedYears(birthDate: string, referenceDate: string, op
       issue(['referenceDate'], 'date_order', { value: referenceDate, other: 'birthDate', otherLabelSv: 'födelsedatumet', otherLabelEn: 'the date of birth', otherValue: birthDate }),
     ]);
   }
-  // The birthday in the reference year; 29 February moves in common years.
-  let bm = b.m;
-  let bd = b.d;
-  if (bm === 2 && bd === 29 && !isLeapYear(r.y)) {
-    if (options.leapDayBirthday === 'mar1') {
-      bm = 3;
-      bd = 1;
-    } else bd = 28;
-  }
-  const beforeBirthday = r.m < bm || (r.m === bm && r.d < bd);
-  return r.y - b.y - (beforeBirthday ? 1 : 0);
+  return completedYears(birthDate, referenceDate, options.leapDayBirthday === 'mar1' ? 'mar1' : 'feb28');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { issue, type Issue, type PathSegment } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import { daysInMonth, isoDateParts } from './_lib/date.js';
+import { daysInMonth, isoDateParts } from '../core/dates.js';
 import { isRecord, kindOf, localeIssues, pathIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /** @internal The options of the identity functions: an object with a calendar `referenceDate`. */

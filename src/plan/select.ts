@@ -1,5 +1,5 @@
 import type { Plan } from './plan.js';
-import { dayOfMonth } from '../_lib/calendar.js';
+import { dayOfMonth } from '../core/dates.js';
 import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { IsoDateSchema } from '../core/schemas.js';

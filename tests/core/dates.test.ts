@@ -1,9 +1,9 @@
 /**
- * The core's calendar arithmetic (integer day numbers, no `Date`) against
- * date-fns, an independent implementation: date-fns works on local-time
- * `Date` objects, so it is asked about local dates built with the
- * `Date(year, month, day)` constructor, and its answers formatted back as
- * local dates. The suite runs under several TZ values (tests/tz.mjs); the
+ * The core's calendar (src/core/dates.ts: date-fns on UTC dates) against
+ * date-fns on local-time `Date` objects, another path through it: local dates
+ * built with the `Date(year, month, day)` constructor, and the answers
+ * formatted back as local dates. compile's integer fast path, `dayNumber`, is
+ * checked against the UTC calendar over every year a `YYYY-MM-DD` can hold. The suite runs under several TZ values (tests/tz.mjs); the
  * core's answer does not depend on TZ, date-fns' agrees with it in each.
  * Years 2000–2099 avoid historical zone oddities (Pacific/Kiritimati skipped
  * 1994-12-31).
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import { addDaysIso, daysBetweenIso } from '../../src/index.js';
+import { dayNumber, daysBetween } from '../../src/core/dates.js';
 
 const local = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -35,6 +36,19 @@ describe('calendar dates agree with date-fns', () => {
     fc.assert(
       fc.property(isoDate, isoDate, (from, to) => {
         expect(daysBetweenIso(from, to)).toBe(differenceInCalendarDays(local(to), local(from)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('dayNumber, the integer fast path in compile, counts the same days as date-fns from 0000-01-01 to 9999-12-31', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    const last = daysBetween('0000-01-01', '9999-12-31');
+    expect(last).toBe(3_652_424);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: last }), (n) => {
+        const date = addDaysIso('0000-01-01', n);
+        expect(dayNumber(date)).toBe(daysBetween('1970-01-01', date));
       }),
       { numRuns: 2000 },
     );
