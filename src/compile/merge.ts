@@ -145,7 +145,7 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
   for (let i = 1; i < checked.length; i++) {
     const other = checked[i]!;
     if (other.meta.fingerprint !== first.meta.fingerprint || other.meta.planId !== first.meta.planId) {
-      return fail([issue(['compilations', i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans', whatSv: 'planerna' })]);
+      return fail([issue(['compilations', i, 'meta', 'fingerprint'], 'incompatible', { what: 'plans' })]);
     }
   }
   const counts = {} as { [K in CounterName]: number[] };

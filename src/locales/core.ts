@@ -2,6 +2,13 @@ import type { CoreRule } from '../core/codes.js';
 import type { MessageTable } from './table.js';
 import { orList, show } from './_lib/show.js';
 
+// Swedish names for the codes some rules carry (the English text uses the code itself).
+const STEPS_SV: Readonly<Record<string, string>> = { before: 'före insats', during: 'under insats', after: 'efter insats', withdraw: 'avföra' };
+const STATES_SV: Readonly<Record<string, string>> = { withdrawn: 'avfört', closed: 'avslutat', started: 'påbörjat', enrolled: 'utvalt' };
+const MERGED_SV: Readonly<Record<string, string>> = { plans: 'planerna' };
+const sv = (names: Readonly<Record<string, string>>, code: unknown): string =>
+  typeof code === 'string' && Object.prototype.hasOwnProperty.call(names, code) ? names[code]! : show(code);
+
 /**
  * Swedish and English texts for every {@link CoreRule}, read by `ruleText`.
  *
@@ -123,11 +130,11 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `belongs to plan ${JSON.stringify(p.value)}, not ${JSON.stringify(p.expected)}`,
   },
   step_order: {
-    sv: (p) => `steget ${show(p.stepSv ?? p.step)} kan inte göras när ärendet är ${show(p.stateSv ?? p.state)}`,
+    sv: (p) => `steget ${sv(STEPS_SV, p.step)} kan inte göras när ärendet är ${sv(STATES_SV, p.state)}`,
     en: (p) => `the step ${show(p.step)} cannot be taken when the record is ${show(p.state)}`,
   },
   incompatible: {
-    sv: (p) => `kan inte slås ihop: ${show(p.whatSv ?? p.what)} skiljer sig åt`,
+    sv: (p) => `kan inte slås ihop: ${sv(MERGED_SV, p.what)} skiljer sig åt`,
     en: (p) => `cannot be merged: the ${show(p.what)} differ`,
   },
   empty: {

@@ -163,7 +163,7 @@ export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): 
   if (record.after) checkAfter(plan, record.after, record.before, [...path, 'after'], out);
   if (record.withdrawal) {
     if (record.after) {
-      out.push(issue([...path, 'withdrawal'], 'step_order', { step: 'withdraw', stepSv: 'avföra', state: 'closed', stateSv: 'avslutat' }));
+      out.push(issue([...path, 'withdrawal'], 'step_order', { step: 'withdraw', state: 'closed' }));
     }
     checkWithdrawal(record.withdrawal, record.before, [...path, 'withdrawal'], out);
   }

@@ -38,18 +38,10 @@ export function notARecord(record: unknown): Issue | undefined {
   return issue(['record'], 'type', { expected: 'object', received: kindOf(record) });
 }
 
-/** The steps' names in Swedish, for the `step_order` text. */
-export const STEP_SV: Readonly<Record<string, string>> = {
-  before: 'före insats',
-  during: 'under insats',
-  after: 'efter insats',
-  withdraw: 'avföra',
-};
-
 /** An issue saying that `step` cannot be taken in the record's state. */
 export function stepOrder(step: string, record: ClientRecord, path: readonly PathSegment[] = []): Issue {
   const state = recordState(record);
-  return issue(path, 'step_order', { step, stepSv: STEP_SV[step] ?? step, state: state.en, stateSv: state.sv });
+  return issue(path, 'step_order', { step, state: state.en });
 }
 
 /**
