@@ -46,11 +46,13 @@ export const isRecord = (value: unknown): value is Readonly<Record<string, unkno
 /** @internal An own property of an object, never one read through its prototype (a `__proto__` key, `constructor`, `toString`). */
 export const ownValue = (object: object, key: string): unknown => (Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
 
-/** @internal `type` when the value is not of the expected kind; `required` when it is missing. */
+/** @internal `type` when the value is not of the expected kind; `required` when it is missing; an object or array must also be plain data ({@link dataIssues}). */
 export function typeIssues(value: unknown, expected: 'object' | 'array' | 'string' | 'boolean' | 'function', path: readonly PathSegment[]): Issue[] {
   if (value === undefined) return [issue(path, 'required')];
   const ok = expected === 'object' ? isRecord(value) : expected === 'array' ? Array.isArray(value) : typeof value === expected;
-  return ok ? [] : [issue(path, 'type', { expected, received: kindOf(value) })];
+  if (!ok) return [issue(path, 'type', { expected, received: kindOf(value) })];
+  // An object or array argument is read after this check: it must be plain data.
+  return expected === 'object' || expected === 'array' ? dataIssues(value, path) : [];
 }
 
 /** @internal An options argument: left out, or an object. */
@@ -61,7 +63,8 @@ export const optionsIssues = (options: unknown, path: readonly PathSegment[] = [
 export function optionsOf<T extends object>(options: T | undefined): Partial<T>;
 export function optionsOf(options: unknown): Readonly<Record<string, unknown>>;
 export function optionsOf(options: unknown): Readonly<Record<string, unknown>> {
-  return isRecord(options) ? options : {};
+  // Not plain data (a getter): {} so that nothing reads it before optionsIssues' issue is thrown.
+  return isRecord(options) && dataIssues(options, []).length === 0 ? options : {};
 }
 
 /** @internal A number: `type` when it is not one, `finite` for NaN and ±Infinity, `integer` when a whole number is wanted. */
@@ -205,24 +208,32 @@ export function paramsIssues(params: unknown, at: readonly PathSegment[]): Issue
 }
 
 /**
- * @internal An `unknown_key` issue wherever the value (objects and arrays,
- * depth first) has an own `__proto__` key, as `JSON.parse` makes one: a
- * schema would drop it quietly and a plain assignment would make it the
- * object's prototype, so it is refused instead.
+ * @internal Issues wherever the value (objects and arrays, depth first) is
+ * not plain data: an own `__proto__` key, as `JSON.parse` makes one
+ * (`unknown_key`: a schema would drop it quietly and a plain assignment would
+ * make it the object's prototype), or a getter or setter (`type`: reading it
+ * could throw or change between reads). Read by property descriptors, so
+ * nothing of the value's own is called.
  */
-export function protoKeyIssues(value: unknown, path: readonly PathSegment[], seen: Set<object> = new Set()): Issue[] {
+export function dataIssues(value: unknown, path: readonly PathSegment[], seen: Set<object> = new Set()): Issue[] {
   if (typeof value !== 'object' || value === null || seen.has(value)) return [];
   seen.add(value);
   const issues: Issue[] = [];
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (typeof v === 'object' && v !== null) issues.push(...protoKeyIssues(v, [...path, i], seen));
+      const d = Object.getOwnPropertyDescriptor(value, i);
+      if (d !== undefined && !('value' in d)) issues.push(issue([...path, i], 'type', { expected: 'value', received: 'getter' }));
+      else if (typeof d?.value === 'object' && d.value !== null) issues.push(...dataIssues(d.value, [...path, i], seen));
     }
     return issues;
   }
-  if (Object.hasOwn(value, '__proto__')) issues.push(issue(path, 'unknown_key', { keys: ['__proto__'] }));
-  for (const key of Object.keys(value)) issues.push(...protoKeyIssues((value as Record<string, unknown>)[key], [...path, key], seen));
+  if (ArrayBuffer.isView(value)) return issues;
+  for (const key of Object.keys(value)) {
+    const d = Object.getOwnPropertyDescriptor(value, key)!;
+    if (key === '__proto__') issues.push(issue(path, 'unknown_key', { keys: ['__proto__'] }));
+    else if (!('value' in d)) issues.push(issue([...path, key], 'type', { expected: 'value', received: 'getter' }));
+    else issues.push(...dataIssues(d.value, [...path, key], seen));
+  }
   return issues;
 }
 
@@ -237,14 +248,14 @@ export interface ParsedArg<T> {
  * turns zod's issues into ours, rooted at `path` (the argument's name). The
  * value is the parsed one when there are no issues (the input otherwise, not
  * to be used before {@link throwIfAny}). A getter that throws gives an issue
- * (`type`), not the getter's own error; so does an own `__proto__` key
- * ({@link protoKeyIssues}).
+ * (`type`), not the getter's own error, as does anything that is not plain
+ * data ({@link dataIssues}).
  */
 export function parseArg<S extends z.ZodType>(schema: S, value: unknown, path: readonly PathSegment[]): ParsedArg<z.output<S>> {
   let parsed: ReturnType<S['safeParse']>;
   try {
-    const keys = protoKeyIssues(value, path);
-    if (keys.length > 0) return { value: value as z.output<S>, issues: keys };
+    const data = dataIssues(value, path);
+    if (data.length > 0) return { value: value as z.output<S>, issues: data };
     parsed = schema.safeParse(value, { reportInput: true }) as ReturnType<S['safeParse']>;
   } catch {
     return { value: value as z.output<S>, issues: [issue(path, 'type', { expected: 'object', received: 'object' })] };

@@ -1,4 +1,5 @@
 import type { IssueParams, Rule } from './issue.js';
+import { dataIssues, throwIfAny } from './args.js';
 
 /**
  * The one convention for a statistic that could not honestly be computed:
@@ -32,5 +33,7 @@ export interface NotComputed {
  * ```
  */
 export function notComputed(n: number, reason: Rule, params: IssueParams = {}): NotComputed {
+  // params are copied: they must be plain data (a getter could throw here).
+  throwIfAny(dataIssues(params, ['params']));
   return { computed: false, n, reason, params: { n, ...params } };
 }

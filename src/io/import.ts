@@ -6,7 +6,7 @@ import type { ClientRecord } from '../record/schema.js';
 import { validateRecordChecked } from '../record/validate.js';
 import { bytesIssues, decodeChecked, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
-import { localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
+import { dataIssues, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
 
 /**
@@ -397,6 +397,8 @@ function importArgs(
   const { value: checkedPlan, issues } = planArg(plan);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     issues.push(input === undefined ? issue(['input'], 'required') : issue(['input'], 'type', { expected: 'object', received: typeName(input) }));
+  } else if (dataIssues(input, ['input']).length > 0) {
+    issues.push(...dataIssues(input, ['input']));
   } else {
     const files = input as Record<string, unknown>;
     issues.push(...fileIssues(files.clients, ['input', 'clients'], true), ...fileIssues(files.during, ['input', 'during'], false));

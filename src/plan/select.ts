@@ -4,8 +4,7 @@ import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, type Result } from '../core/result.js';
 import { IsoDateSchema } from '../core/schemas.js';
 import { UppfoljningError } from '../core/error.js';
-import { fromZodIssues } from '../core/from-zod.js';
-import { isRecord, kindOf, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { isRecord, kindOf, parseArg, throwIfAny, typeIssues, valueText } from '../core/args.js';
 import { SelectionSchema } from './plan.js';
 
 /**
@@ -121,11 +120,10 @@ export function sampleSeeded<T>(items: readonly T[], size: number, random: () =>
  * ```
  */
 export function selectClients(plan: Pick<Plan, 'selection'>, candidates: readonly Candidate[]): Result<string[]> {
-  const parsed = isRecord(plan) ? SelectionSchema.safeParse(plan.selection, { reportInput: true }) : undefined;
-  const planIssues = parsed === undefined ? typeIssues(plan, 'object', ['plan']) : parsed.success ? [] : fromZodIssues(parsed.error.issues, ['plan', 'selection']);
-  if (!Array.isArray(candidates) || planIssues.length > 0) {
-    return fail([...planIssues, ...(Array.isArray(candidates) ? [] : typeIssues(candidates, 'array', ['candidates']))]);
-  }
+  const shape = typeIssues(plan, 'object', ['plan']);
+  const planIssues = shape.length > 0 ? shape : parseArg(SelectionSchema, plan.selection, ['plan', 'selection']).issues;
+  const candidateIssues = typeIssues(candidates, 'array', ['candidates']);
+  if (candidateIssues.length > 0 || planIssues.length > 0) return fail([...planIssues, ...candidateIssues]);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   candidates.forEach((c, i) => {

@@ -6,7 +6,8 @@ import { isRecord, numberIssues, ownValue, throwIfAny, typeIssues, valueText } f
 
 /** A protected cell or share: an object that is suppressed (`primary` or `secondary`) or carries its number. */
 function cellIssues(cell: unknown, number: 'value' | 'share' | undefined): Issue[] {
-  if (!isRecord(cell)) return typeIssues(cell, 'object', ['cell']);
+  const shape = typeIssues(cell, 'object', ['cell']);
+  if (shape.length > 0 || !isRecord(cell)) return shape;
   if (Object.hasOwn(cell, 'suppressed')) {
     return cell.suppressed === 'primary' || cell.suppressed === 'secondary'
       ? []

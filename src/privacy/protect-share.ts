@@ -100,8 +100,9 @@ const countIssues = (value: unknown, field: string): Issue[] => {
  * ```
  */
 export function validateProtectShare(numerator: number, denominator: number, options: ProtectShareOptions = {}): Result<ProtectedShare> {
-  const issues = [...countIssues(numerator, 'numerator'), ...countIssues(denominator, 'denominator'), ...optionsIssues(options)];
-  if (!isRecord(options as unknown)) return fail(issues);
+  const optionIssues = optionsIssues(options);
+  const issues = [...countIssues(numerator, 'numerator'), ...countIssues(denominator, 'denominator'), ...optionIssues];
+  if (optionIssues.length > 0 || !isRecord(options as unknown)) return fail(issues);
   const k = options.k ?? DEFAULT_K;
   issues.push(...checkK(k));
   if (options.complement !== undefined) issues.push(...typeIssues(options.complement, 'boolean', ['complement']));

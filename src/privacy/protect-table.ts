@@ -261,7 +261,8 @@ function toGrid(input: unknown): Result<number[][]> {
  * ```
  */
 export function validateProtectTable(table: unknown, options: ProtectOptions = {}): Result<ProtectedTable> {
-  if (!isRecord(table) || !isRecord(options as unknown)) return fail([...typeIssues(table, 'object', ['table']), ...optionsIssues(options)]);
+  const shape = [...typeIssues(table, 'object', ['table']), ...optionsIssues(options)];
+  if (shape.length > 0 || !isRecord(table) || !isRecord(options as unknown)) return fail(shape);
   const k = options.k ?? DEFAULT_K;
   const kIssues = checkK(k);
   const grid = toGrid(table);
