@@ -28,25 +28,14 @@ export type {
   McNemarOptions,
   McNemarResult,
 } from './paired.js';
-export {
-  MIN_GROUP_SIZE,
-  MIN_TOTAL_FOR_GROUP_TEST,
-  fisherExact2x2,
-  chiSquareIndependence,
-  mannWhitneyU,
-  kruskalWallis,
-} from './groups.js';
-export type {
-  Table2x2,
-  FisherOptions,
-  FisherResult,
-  ChiSquareOptions,
-  ChiSquareResult,
-  MannWhitneyOptions,
-  MannWhitneyResult,
-  KruskalWallisOptions,
-  KruskalWallisResult,
-} from './groups.js';
+export { fisherExact2x2 } from './fisher.js';
+export type { Table2x2, FisherOptions, FisherResult } from './fisher.js';
+export { chiSquareIndependence } from './chi-square.js';
+export type { ChiSquareOptions, ChiSquareResult } from './chi-square.js';
+export { MIN_GROUP_SIZE, MIN_TOTAL_FOR_GROUP_TEST, mannWhitneyU } from './mann-whitney.js';
+export type { MannWhitneyOptions, MannWhitneyResult } from './mann-whitney.js';
+export { kruskalWallis } from './kruskal-wallis.js';
+export type { KruskalWallisOptions, KruskalWallisResult } from './kruskal-wallis.js';
 export { cohenDz, rankBiserialPaired } from './effect.js';
 export type { EffectSize, CohenDzOptions, CohenDzResult, RankBiserialResult } from './effect.js';
 export { reliableChangeIndex, clinicalCutoffs, classifyIndividualChange, gasTScore } from './individual.js';

@@ -1,7 +1,7 @@
 // The exact Fisher–Freeman–Halton test against R on r×c tables: exact enumeration
 // of every table with the observed margins, about a second of CPU, so in the slow project.
 import { describe, expect, it } from 'vitest';
-import { chiSquareIndependence, type ChiSquareResult } from '../../src/stats/groups.js';
+import { chiSquareIndependence, type ChiSquareResult } from '../../src/stats/index.js';
 import { freemanHaltonNetwork } from '../../src/stats/_lib/network.js';
 import { ok, of } from './groups-fixtures.js';
 

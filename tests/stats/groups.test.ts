@@ -11,7 +11,7 @@ import {
   type KruskalWallisResult,
   type MannWhitneyResult,
   type Table2x2,
-} from '../../src/stats/groups.js';
+} from '../../src/stats/index.js';
 import { UppfoljningError } from '../../src/core/error.js';
 import { ok, of } from './groups-fixtures.js';
 
