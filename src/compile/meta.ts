@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from '../core/readonly.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
 const Coded = z.object({ code: z.string(), label: LabelShape });
@@ -45,13 +46,6 @@ export const MetaSchema = z.object({
     }),
   ),
 });
-
-/** A type with every property and array element read-only, all the way down (the type only: nothing is frozen). */
-type DeepReadonly<T> = T extends readonly (infer E)[]
-  ? readonly DeepReadonly<E>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
 
 /**
  * The self-description a compilation carries, so that it can be read without

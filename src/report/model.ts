@@ -6,7 +6,9 @@ import { typeName } from '../core/args.js';
 import { assertCompilation, tabulateChecked, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
-import { assertReportModel, checkReportOptions, looksLikeModel } from './_lib/input.js';
+import type { z } from 'zod';
+import type { DeepReadonly } from '../core/readonly.js';
+import { assertReportModel, checkReportOptions, looksLikeModel, type ReportModelFields, type ReportSectionFields } from './_lib/input.js';
 import { analyse, DIMENSION_LABELS, type Analysis, type Finding } from '../analyse/index.js';
 import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
@@ -46,11 +48,7 @@ export interface ReportOptions {
  * // => ['attainment-total', 'attainment-gender', 'attainment-ageBand']
  * ```
  */
-export interface ReportSection {
-  readonly id: 'flow' | 'attainment' | 'primary' | 'during' | 'target';
-  readonly title: string;
-  readonly tables: readonly ReportTable[];
-}
+export type ReportSection = DeepReadonly<z.output<typeof ReportSectionFields>> & { readonly tables: readonly ReportTable[] };
 
 /**
  * A report as data: the summary sentences generated from the analysis, and
@@ -66,20 +64,7 @@ export interface ReportSection {
  * const markdown = renderMarkdown(model); // every renderer reads the same protected model
  * ```
  */
-export interface ReportModel {
-  readonly locale: Locale;
-  readonly title: string;
-  readonly planId: string;
-  readonly fingerprint: string;
-  readonly k: number;
-  /** Plain-language summary for the quality report, from the analysis' findings, after small-cell protection. */
-  readonly summary: readonly string[];
-  /** The findings that limit what the numbers can say (small n, attrition, no comparison group). */
-  readonly cautions: readonly string[];
-  readonly sections: readonly ReportSection[];
-  /** The primary measure's name. */
-  readonly instrument: string;
-}
+export type ReportModel = DeepReadonly<z.output<typeof ReportModelFields>> & { readonly sections: readonly ReportSection[] };
 
 const count = (value: number): RawCell => ({ kind: 'count', value });
 const shareCell = (s: Share): RawCell => ({

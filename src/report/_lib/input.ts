@@ -5,7 +5,7 @@ import { dimensionsIssues } from '../../compile/tabulate.js';
 import { localeIssues, optionsIssues, optionsOf, parseArg, throwIfAny, typeName } from '../../core/args.js';
 import { checkK } from '../../privacy/protect-table.js';
 import type { ReportModel, ReportOptions } from '../model.js';
-import type { RawTable } from '../protect.js';
+import type { RawTable, ReportTable } from '../protect.js';
 
 /**
  * The report entry's boundary: options, a report model handed back to a
@@ -59,19 +59,31 @@ const ReportTableShape = z
     suppressed: z.boolean(),
   })
   .loose();
-const ReportModelShape = z
-  .object({
-    locale: z.enum(['sv', 'en']),
-    title: z.string(),
-    planId: z.string(),
-    fingerprint: z.string(),
-    k: z.number().int().min(1),
-    summary: z.array(z.string()),
-    cautions: z.array(z.string()),
-    sections: z.array(z.object({ id: z.enum(['flow', 'attainment', 'primary', 'during', 'target']), title: z.string(), tables: z.array(ReportTableShape) })),
-    instrument: z.string(),
-  })
-  .loose();
+/**
+ * A report section's own fields; its tables are checked by the table shape
+ * above, which is looser than {@link ReportTable} (protection's output type),
+ * so the section's type takes its tables from protection's type.
+ */
+export const ReportSectionFields = z.object({
+  id: z.enum(['flow', 'attainment', 'primary', 'during', 'target']),
+  title: z.string(),
+});
+const ReportSectionShape = ReportSectionFields.extend({ tables: z.array(ReportTableShape) });
+/** A report model's own fields, the only definition of them: `ReportModel` is inferred from it. */
+export const ReportModelFields = z.object({
+  locale: z.enum(['sv', 'en']),
+  title: z.string(),
+  planId: z.string(),
+  fingerprint: z.string(),
+  k: z.number().int().min(1),
+  /** Plain-language summary for the quality report, from the analysis' findings, after small-cell protection. */
+  summary: z.array(z.string()),
+  /** The findings that limit what the numbers can say (small n, attrition, no comparison group). */
+  cautions: z.array(z.string()),
+  /** The primary measure's name. */
+  instrument: z.string(),
+});
+const ReportModelShape = ReportModelFields.extend({ sections: z.array(ReportSectionShape) });
 
 /** Throws unless `input` has the shape of a report model (as `buildReport` makes it); issues' paths start with `report`. */
 export function assertReportModel(input: unknown): asserts input is ReportModel {
