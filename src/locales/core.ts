@@ -1,4 +1,5 @@
 import type { CoreRule } from '../core/codes.js';
+import type { IssueParams } from '../core/issue.js';
 import type { MessageTable } from './table.js';
 import { orList, show } from './_lib/show.js';
 
@@ -6,8 +7,22 @@ import { orList, show } from './_lib/show.js';
 const STEPS_SV: Readonly<Record<string, string>> = { before: 'före insats', during: 'under insats', after: 'efter insats', withdraw: 'avföra' };
 const STATES_SV: Readonly<Record<string, string>> = { withdrawn: 'avfört', closed: 'avslutat', started: 'påbörjat', enrolled: 'utvalt' };
 const MERGED_SV: Readonly<Record<string, string>> = { plans: 'planerna' };
-const sv = (names: Readonly<Record<string, string>>, code: unknown): string =>
-  typeof code === 'string' && Object.prototype.hasOwnProperty.call(names, code) ? names[code]! : show(code);
+// What a date_order issue's date comes before, by its code (or, for an issue without one, by the field's path).
+const DATES: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
+  intervention_start: { sv: 'insatsens start', en: 'the start of the intervention' },
+  period_start: { sv: 'periodens början', en: 'the start of the period' },
+  birth_date: { sv: 'födelsedatum', en: 'the birth date' },
+  date_of_birth: { sv: 'födelsedatumet', en: 'the date of birth' },
+  event: { sv: 'en händelse under insatsen', en: 'an event during the intervention' },
+};
+const DATE_PATHS: Readonly<Record<string, string>> = { 'before.date': 'intervention_start', 'period.from': 'period_start' };
+const own = (names: Readonly<Record<string, string>>, key: unknown): string | undefined =>
+  typeof key === 'string' && Object.prototype.hasOwnProperty.call(names, key) ? names[key] : undefined;
+const dateLabel = (p: IssueParams, locale: 'sv' | 'en'): string => {
+  const code = typeof p.otherLabel === 'string' && Object.prototype.hasOwnProperty.call(DATES, p.otherLabel) ? p.otherLabel : own(DATE_PATHS, p.other);
+  return code === undefined ? show(p.other) : DATES[code]![locale];
+};
+const sv = (names: Readonly<Record<string, string>>, code: unknown): string => own(names, code) ?? show(code);
 
 /**
  * Swedish and English texts for every {@link CoreRule}, read by `ruleText`.
@@ -96,8 +111,8 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `the value ${show(p.value)} is not on the scale (steps of ${show(p.step)} from ${show(p.min)})`,
   },
   date_order: {
-    sv: (p) => `datumet ${show(p.value)} ligger före ${show(p.otherLabelSv ?? p.other)} (${show(p.otherValue)})`,
-    en: (p) => `the date ${show(p.value)} is before ${show(p.otherLabelEn ?? p.other)} (${show(p.otherValue)})`,
+    sv: (p) => `datumet ${show(p.value)} ligger före ${dateLabel(p, 'sv')} (${show(p.otherValue)})`,
+    en: (p) => `the date ${show(p.value)} is before ${dateLabel(p, 'en')} (${show(p.otherValue)})`,
   },
   primary_same_instrument: {
     sv: (p) =>

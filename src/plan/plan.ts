@@ -216,7 +216,7 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
   });
 
   if (plan.period?.to !== undefined && plan.period.to < plan.period.from) {
-    custom(['period', 'to'], { rule: 'date_order', value: plan.period.to, other: 'period.from', otherValue: plan.period.from, otherLabelSv: 'periodens början', otherLabelEn: 'the start of the period' });
+    custom(['period', 'to'], { rule: 'date_order', value: plan.period.to, other: 'period.from', otherValue: plan.period.from, otherLabel: 'period_start' });
   }
 });
 

@@ -34,8 +34,8 @@ function checkMeasures(
   }
 }
 
-const dateOrder = (value: string, other: string, otherValue: string, sv: string, en: string, path: Path) =>
-  issue(path, 'date_order', { value, other, otherValue, otherLabelSv: sv, otherLabelEn: en });
+const dateOrder = (value: string, other: string, otherValue: string, otherLabel: string, path: Path) =>
+  issue(path, 'date_order', { value, other, otherValue, otherLabel });
 
 /** Plan rules for the identity part of a record. */
 export function checkHead(
@@ -106,10 +106,10 @@ export function checkDuringEvent(
   out: Issue[],
 ): void {
   if (started !== undefined && event.date < started) {
-    out.push(dateOrder(event.date, 'before.date', started, 'insatsens start', 'the start of the intervention', [...path, 'date']));
+    out.push(dateOrder(event.date, 'before.date', started, 'intervention_start', [...path, 'date']));
   }
   if (closed !== undefined && event.date > closed) {
-    out.push(issue([...path, 'date'], 'date_order', { value: closed, other: `${event.date}`, otherValue: event.date, otherLabelSv: 'en händelse under insatsen', otherLabelEn: 'an event during the intervention' }));
+    out.push(issue([...path, 'date'], 'date_order', { value: closed, other: `${event.date}`, otherValue: event.date, otherLabel: 'event' }));
   }
   if (event.kind !== 'measure') return;
   const measure = plan.during.find((d) => d.id === event.measure);
@@ -128,7 +128,7 @@ export function checkDuringEvent(
 /** Plan rules for the after part. */
 export function checkAfter(plan: Plan, after: After, before: Before | undefined, path: Path, out: Issue[]): void {
   if (before && after.date < before.date) {
-    out.push(dateOrder(after.date, 'before.date', before.date, 'insatsens start', 'the start of the intervention', [...path, 'date']));
+    out.push(dateOrder(after.date, 'before.date', before.date, 'intervention_start', [...path, 'date']));
   }
   checkMeasures(plan, after.measures, plan.measures.after, [...path, 'measures'], out);
   if (after.goalsMet !== undefined && before && after.goalsMet.length !== before.goals.length) {
@@ -145,7 +145,7 @@ export function checkAfter(plan: Plan, after: After, before: Before | undefined,
 /** Plan rules for a withdrawal. */
 export function checkWithdrawal(withdrawal: Withdrawal, before: Before | undefined, path: Path, out: Issue[]): void {
   if (before && withdrawal.date < before.date) {
-    out.push(dateOrder(withdrawal.date, 'before.date', before.date, 'insatsens start', 'the start of the intervention', [...path, 'date']));
+    out.push(dateOrder(withdrawal.date, 'before.date', before.date, 'intervention_start', [...path, 'date']));
   }
 }
 

@@ -59,7 +59,7 @@ export function resolveAge(
   }
   if (input.birthDate !== undefined) {
     if (input.birthDate > on) {
-      out.push(issue(['birthDate'], 'date_order', { value: on, other: 'birthDate', otherValue: input.birthDate, otherLabelSv: 'födelsedatum', otherLabelEn: 'the birth date' }));
+      out.push(issue(['birthDate'], 'date_order', { value: on, other: 'birthDate', otherValue: input.birthDate, otherLabel: 'birth_date' }));
       return undefined;
     }
     // One rule for age everywhere: identity/age.ts (29 February birthdays

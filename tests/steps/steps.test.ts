@@ -249,7 +249,7 @@ describe('after', () => {
       {
         path: ['date'],
         rule: 'date_order',
-        params: { value: '2024-01-14', other: 'before.date', otherValue: '2024-01-15', otherLabelSv: 'insatsens start', otherLabelEn: 'the start of the intervention' },
+        params: { value: '2024-01-14', other: 'before.date', otherValue: '2024-01-15', otherLabel: 'intervention_start' },
       },
     ]);
     expect(() => after(plan, started(), { date: '2024-01-14', reason: 'completed' })).toThrow(
