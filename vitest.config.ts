@@ -12,9 +12,12 @@ function fcSeed(): number {
 /**
  * Two projects, both run by `npm test`: `unit`, where every test stays well
  * inside vitest's 5 s default even on a busy machine, and `slow`
- * (`*.slow.test.ts`: brute-force oracles, the LP audit, whole-codebase scans),
- * which gets one generous limit here instead of one per test.
+ * (`*.slow.test.ts`: brute-force oracles, the LP audit, the bin as a process,
+ * and the byte-for-byte snapshot of the whole Björkebo example, charts included,
+ * which keeps its name), which gets one generous limit here instead of one per test.
  */
+const slow = ['tests/**/*.slow.test.ts', 'tests/example/snapshot.test.ts'];
+
 export default defineConfig({
   test: {
     provide: { fcSeed: fcSeed() },
@@ -25,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/**/*.slow.test.ts'],
+          exclude: slow,
           typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'] },
         },
       },
@@ -33,7 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'slow',
-          include: ['tests/**/*.slow.test.ts'],
+          include: slow,
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },
