@@ -9,8 +9,17 @@ import { ageBandTable } from '../plan/bands.js';
 import { goalStatus } from '../after/classify.js';
 import {
   CLOSING_REASONS,
+  DOSE_AT,
+  FLOW_AT,
+  GOAL_AT,
+  LEVEL_AT,
+  MOMENT_AT,
+  SUM_AT,
   UNCLASSIFIED,
+  UNCLASSIFIED_AT,
   WEEK,
+  WEEK_AT,
+  WITHDRAWAL_STAGE_AT,
   WITHDRAWAL_REASONS,
   WITHDRAWAL_STAGES,
   WITHDRAWAL_WEEKS,
@@ -227,7 +236,7 @@ class Folder {
     after: number,
   ): number {
     if (this.assessedAll !== undefined) {
-      if (goals.length === 0) return 3;
+      if (goals.length === 0) return GOAL_AT.no_goal;
       if (met === undefined || met.length !== goals.length) return -1;
       let all = true;
       let any = false;
@@ -235,10 +244,10 @@ class Folder {
         if (met[i]) any = true;
         else all = false;
       }
-      return (this.assessedAll ? all : any) ? 0 : 2;
+      return (this.assessedAll ? all : any) ? GOAL_AT.met : GOAL_AT.not_met;
     }
     const status = goalStatus(this.goalRule, this.direction, goals, met, before, after);
-    return status === undefined ? -1 : status === 'met' ? 0 : status === 'met_before' ? 1 : status === 'not_met' ? 2 : 3;
+    return status === undefined ? -1 : GOAL_AT[status];
   }
 
   /** The week slot (0-based, capped at WITHDRAWAL_WEEKS) of a date after the start; −1 if before it or not a date. */
@@ -274,8 +283,8 @@ class Folder {
         if (wr < 0) return this.reject('one_of');
       }
       const c = this.c;
-      inc(c.flow, cell * this.w.flow, 1);
-      if (wr >= 0) inc(c.withdrawn, cell * this.w.withdrawn + wr * WITHDRAWAL_STAGES.length, 1);
+      inc(c.flow, cell * this.w.flow + FLOW_AT.selected, 1);
+      if (wr >= 0) inc(c.withdrawn, cell * this.w.withdrawn + wr * WITHDRAWAL_STAGES.length + WITHDRAWAL_STAGE_AT.before_start, 1);
       return;
     }
 
@@ -372,16 +381,23 @@ class Folder {
     let goal = -1;
     let unclassified = -1;
     if (closingReason >= 0) {
-      if (kb < 0) unclassified = 0;
-      else if (ka < 0) unclassified = 1;
+      if (kb < 0) unclassified = UNCLASSIFIED_AT.missing_before;
+      else if (ka < 0) unclassified = UNCLASSIFIED_AT.missing_after;
       else {
         const before = this.pMin + kb * this.pStep;
         const after = this.pMin + ka * this.pStep;
         goal = this.goalIndex(goals, a!.goalsMet, before, after);
-        if (goal < 0) unclassified = 2;
+        if (goal < 0) unclassified = UNCLASSIFIED_AT.missing_goal_assessment;
         else {
           const imp = (ka - kb) * this.sign;
-          level = imp >= this.micK - 1e-9 ? (goal <= 1 ? 0 : 1) : imp <= -this.micK + 1e-9 ? 3 : 2;
+          level =
+            imp >= this.micK - 1e-9
+              ? goal <= GOAL_AT.met_before
+                ? LEVEL_AT.positive_goal_met
+                : LEVEL_AT.positive_goal_not_met
+              : imp <= -this.micK + 1e-9
+                ? LEVEL_AT.negative_change
+                : LEVEL_AT.no_change;
         }
       }
     }
@@ -390,14 +406,14 @@ class Folder {
     const c = this.c;
     const w = this.w;
     const f = cell * w.flow;
-    inc(c.flow, f, 1); // selected
-    inc(c.flow, f + 1, 1); // started
+    inc(c.flow, f + FLOW_AT.selected, 1);
+    inc(c.flow, f + FLOW_AT.started, 1);
     const s = cell * w.sums;
     if (kb >= 0) {
       if (this.hist) inc(c.before, cell * w.before + kb, 1);
-      inc(c.sums, s, 1);
-      inc(c.sums, s + 1, kb);
-      inc(c.sums, s + 2, kb * kb);
+      inc(c.sums, s + SUM_AT.before + MOMENT_AT.n, 1);
+      inc(c.sums, s + SUM_AT.before + MOMENT_AT.sum, kb);
+      inc(c.sums, s + SUM_AT.before + MOMENT_AT.sumOfSquares, kb * kb);
     }
     inc(c.mainProblems, cell * w.mainProblems + mp, 1);
     const ga = cell * w.goalAreas;
@@ -408,46 +424,46 @@ class Folder {
       inc(c.background, bgBase + bg.offset + (v === undefined ? bg.missing : bg.options.get(v as string)!), 1);
     }
     const dose = cell * w.dose;
-    inc(c.dose, dose, attended);
-    inc(c.dose, dose + 1, missed);
-    inc(c.dose, dose + 2, deviations);
+    inc(c.dose, dose + DOSE_AT.sessionsAttended, attended);
+    inc(c.dose, dose + DOSE_AT.sessionsMissed, missed);
+    inc(c.dose, dose + DOSE_AT.deviations, deviations);
     if (nSlots > 0) {
       const base = cell * w.during;
       this.stamp++;
       for (let i = 0; i < nSlots; i++) {
         const slot = this.slots[i]!;
-        inc(c.during, base + slot, 1);
-        inc(c.during, base + slot + 1, this.kvals[i]!);
+        inc(c.during, base + slot + WEEK_AT.tests, 1);
+        inc(c.during, base + slot + WEEK_AT.sum, this.kvals[i]!);
         const seenIndex = slot / WEEK.length;
         if (this.seen[seenIndex] !== this.stamp) {
           this.seen[seenIndex] = this.stamp;
-          inc(c.during, base + slot + 2, 1);
+          inc(c.during, base + slot + WEEK_AT.clients, 1);
         }
       }
     }
 
     if (withdrawnReason >= 0) {
-      inc(c.withdrawn, cell * w.withdrawn + withdrawnReason * WITHDRAWAL_STAGES.length + 1, 1);
+      inc(c.withdrawn, cell * w.withdrawn + withdrawnReason * WITHDRAWAL_STAGES.length + WITHDRAWAL_STAGE_AT.during, 1);
       inc(c.withdrawnWeek, cell * w.withdrawnWeek + withdrawnWeek, 1);
       if (kb >= 0) {
         if (this.hist) inc(c.withdrawnBefore, cell * w.withdrawnBefore + kb, 1);
-        inc(c.sums, s + 9, 1);
-        inc(c.sums, s + 10, kb);
-        inc(c.sums, s + 11, kb * kb);
+        inc(c.sums, s + SUM_AT.withdrawnBefore + MOMENT_AT.n, 1);
+        inc(c.sums, s + SUM_AT.withdrawnBefore + MOMENT_AT.sum, kb);
+        inc(c.sums, s + SUM_AT.withdrawnBefore + MOMENT_AT.sumOfSquares, kb * kb);
       }
       return;
     }
     if (closingReason < 0) {
-      inc(c.flow, f + 2, 1); // ongoing
+      inc(c.flow, f + FLOW_AT.ongoing, 1);
       return;
     }
-    inc(c.flow, f + 3, 1); // closed
+    inc(c.flow, f + FLOW_AT.closed, 1);
     inc(c.closing, cell * w.closing + closingReason, 1);
     if (ka >= 0) {
       if (this.hist) inc(c.after, cell * w.after + ka, 1);
-      inc(c.sums, s + 3, 1);
-      inc(c.sums, s + 4, ka);
-      inc(c.sums, s + 5, ka * ka);
+      inc(c.sums, s + SUM_AT.after + MOMENT_AT.n, 1);
+      inc(c.sums, s + SUM_AT.after + MOMENT_AT.sum, ka);
+      inc(c.sums, s + SUM_AT.after + MOMENT_AT.sumOfSquares, ka * ka);
     }
     if (kb >= 0 && ka >= 0) {
       // The change's grid runs from −(bins − 1) to bins − 1 steps; its index
@@ -455,12 +471,12 @@ class Folder {
       // that they share one origin, −(bins − 1)·step (as tabulate reads them).
       const k = ka - kb + this.bins - 1;
       if (this.hist) inc(c.change, cell * w.change + k, 1);
-      inc(c.sums, s + 6, 1);
-      inc(c.sums, s + 7, k);
-      inc(c.sums, s + 8, k * k);
+      inc(c.sums, s + SUM_AT.change + MOMENT_AT.n, 1);
+      inc(c.sums, s + SUM_AT.change + MOMENT_AT.sum, k);
+      inc(c.sums, s + SUM_AT.change + MOMENT_AT.sumOfSquares, k * k);
     }
     if (level >= 0) {
-      inc(c.flow, f + 4, 1); // classified
+      inc(c.flow, f + FLOW_AT.classified, 1);
       inc(c.levels, cell * w.levels + level, 1);
       inc(c.goal, cell * w.goal + goal, 1);
     } else {

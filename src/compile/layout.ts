@@ -5,6 +5,7 @@ import { bandLabel } from '../plan/bands.js';
 import { minimalChange } from '../measure/change.js';
 import { ClosingReasonSchema } from '../plan/plan.js';
 import type { CompilationMeta } from './meta.js';
+import { ATTAINMENT_LEVELS, GOAL_STATUSES } from '../after/classify.js';
 
 export type { CompilationMeta };
 
@@ -88,6 +89,35 @@ export const DOSE = ['sessionsAttended', 'sessionsMissed', 'deviations'] as cons
 /** Per week of a during-measure: tests, Σk of their grid indices, clients tested. */
 export const WEEK = ['tests', 'sum', 'clients'] as const;
 
+/** The moments kept for each of {@link SUMS} in a cell: how many values, their sum and their sum of squares. */
+export const MOMENTS = ['n', 'sum', 'sumOfSquares'] as const;
+
+type Positions<T extends readonly string[]> = { readonly [K in T[number]]: number };
+
+/** Each name's slot in a layout list (`at(FLOW).closed === 3`), so the record loop names its slots instead of numbering them. */
+function at<const T extends readonly string[]>(names: T, width = 1): Positions<T> {
+  return Object.freeze(Object.fromEntries(names.map((name, i) => [name, i * width]))) as Positions<T>;
+}
+
+/** Slots in a cell's flow counts: `FLOW_AT.closed` is the closed clients' slot. */
+export const FLOW_AT = at(FLOW);
+/** Slots of the stages within one withdrawal reason's withdrawn counts. */
+export const WITHDRAWAL_STAGE_AT = at(WITHDRAWAL_STAGES);
+/** Slots in a cell's unclassified counts. */
+export const UNCLASSIFIED_AT = at(UNCLASSIFIED);
+/** Slots in a cell's dose counts. */
+export const DOSE_AT = at(DOSE);
+/** Slots within one (during measure, week) group of a cell's during counts. */
+export const WEEK_AT = at(WEEK);
+/** Where each sum's moments start in a cell's sums (`SUM_AT.withdrawnBefore === 9`). */
+export const SUM_AT = at(SUMS, MOMENTS.length);
+/** Slots of the moments within one sum (add to a {@link SUM_AT} slot). */
+export const MOMENT_AT = at(MOMENTS);
+/** Slots in a cell's attainment-level counts. */
+export const LEVEL_AT = at(ATTAINMENT_LEVELS);
+/** Slots in a cell's goal-status counts. */
+export const GOAL_AT = at(GOAL_STATUSES);
+
 /** FNV-1a over a string, as 8 hex digits. */
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
@@ -170,14 +200,14 @@ export function widths(meta: CompilationMeta) {
     withdrawn: WITHDRAWAL_REASONS.length * WITHDRAWAL_STAGES.length,
     withdrawnWeek: WITHDRAWAL_WEEKS + 1,
     closing: CLOSING_REASONS.length,
-    levels: 4,
-    goal: 4,
+    levels: ATTAINMENT_LEVELS.length,
+    goal: GOAL_STATUSES.length,
     unclassified: UNCLASSIFIED.length,
     before: hist,
     after: hist,
     change: hist === 0 ? 0 : 2 * hist - 1,
     withdrawnBefore: hist,
-    sums: SUMS.length * 3,
+    sums: SUMS.length * MOMENTS.length,
     mainProblems: meta.mainProblems.length,
     goalAreas: meta.goalAreas.length + 1,
     background: meta.background.reduce((n, b) => n + b.options.length + 1, 0),
