@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { addDaysIso, after, before, during, enrol, withdraw, type ClientRecord, type DuringEvent, type Plan } from '../../src/index.js';
-import { smallPlan } from './fixtures.js';
+import * as api from '../../src/index.js';
+import { closedRecord, makeRecord, smallPlan } from './fixtures.js';
 
 const START = '2024-01-15';
 
@@ -109,3 +110,27 @@ export const validRecordsOf = (plan: Plan, maxLength = 30): fc.Arbitrary<ClientR
 
 /** A list of valid records of the small plan. */
 export const validRecords = (maxLength = 30): fc.Arbitrary<ClientRecord[]> => fc.array(validRecord, { maxLength });
+
+/**
+ * Every public function that takes a plan, as a call with that plan and valid
+ * other arguments: the fuzz and bad-input tests pass plan garbage through
+ * these, so that it reaches the plan check and nothing else is to blame.
+ */
+export function planCalls(): readonly (readonly [string, (plan: unknown) => unknown])[] {
+  const started = makeRecord({ before: { measures: { 'tilltro-nykterhet': 2 } } });
+  const closed = closedRecord(2, 4);
+  const enrolInput = { clientId: 'k-01', intervention: 'a', enrolled: '2024-01-08', gender: 'kvinna', age: 30 };
+  return [
+    ['safeEnrol', (p) => api.safeEnrol(p as never, enrolInput)],
+    ['safeBefore', (p) => api.safeBefore(p as never, makeRecord(), { date: '2024-01-15', mainProblem: 'alkohol' })],
+    ['safeDuring', (p) => api.safeDuring(p as never, started, { kind: 'contact', date: '2024-02-01' })],
+    ['safeAfter', (p) => api.safeAfter(p as never, started, { date: '2024-06-03', reason: 'completed' })],
+    ['safeWithdraw', (p) => api.safeWithdraw(p as never, started, { date: '2024-03-01', reason: 'moved' })],
+    ['validateRecord', (p) => api.validateRecord(p as never, closed)],
+    ['classify', (p) => api.classify(p as never, closed)],
+    ['selectClients', (p) => api.selectClients(p as never, [{ clientId: 'a', birthDate: '1980-03-05' }])],
+    ['compile', (p) => api.compile(p as never, [closed])],
+    ['csvFields', (p) => api.csvFields(p as never)],
+    ['recordJsonSchema', (p) => api.recordJsonSchema(p as never)],
+  ];
+}

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import * as api from '../../src/index.js';
 import { firstCrash } from '../helpers/fuzz-api.js';
-import { closedRecord, makeRecord, smallPlan } from '../helpers/fixtures.js';
+import { smallPlan } from '../helpers/fixtures.js';
+import { planCalls } from '../helpers/arbitraries.js';
 import * as plan from '../../src/plan/index.js';
 import { fuzzEveryFunction, issuesOf } from '../core/fuzz-result.js';
 
@@ -19,22 +19,7 @@ it('names the argument and the rule for typical mistakes', async () => {
 
 // Plan garbage with valid other arguments: every function that takes a plan checks it first.
 describe('a hostile plan with valid other arguments', () => {
-  const started = makeRecord({ before: { measures: { 'tilltro-nykterhet': 2 } } });
-  const closed = closedRecord(2, 4);
-  const enrolInput = { clientId: 'k-01', intervention: 'a', enrolled: '2024-01-08', gender: 'kvinna', age: 30 };
-  const cases: [string, (p: unknown) => unknown][] = [
-    ['safeEnrol', (p) => api.safeEnrol(p as never, enrolInput)],
-    ['safeBefore', (p) => api.safeBefore(p as never, makeRecord(), { date: '2024-01-15', mainProblem: 'alkohol' })],
-    ['safeDuring', (p) => api.safeDuring(p as never, started, { kind: 'contact', date: '2024-02-01' })],
-    ['safeAfter', (p) => api.safeAfter(p as never, started, { date: '2024-06-03', reason: 'completed' })],
-    ['safeWithdraw', (p) => api.safeWithdraw(p as never, started, { date: '2024-03-01', reason: 'moved' })],
-    ['validateRecord', (p) => api.validateRecord(p as never, closed)],
-    ['classify', (p) => api.classify(p as never, closed)],
-    ['selectClients', (p) => api.selectClients(p as never, [{ clientId: 'a', birthDate: '1980-03-05' }])],
-    ['compile', (p) => api.compile(p as never, [closed])],
-    ['csvFields', (p) => api.csvFields(p as never)],
-    ['recordJsonSchema', (p) => api.recordJsonSchema(p as never)],
-  ];
+  const cases = planCalls();
   // A key of the plan picked by the fuzzed value (a string is taken as it is).
   const keys = Object.keys(smallPlan);
   const planKey = (k: unknown): string => (typeof k === 'string' ? k : keys[typeof k === 'number' && Number.isInteger(k) ? Math.abs(k) % keys.length : 0]!);
