@@ -414,6 +414,90 @@ function importArgs(
   return { plan: checkedPlan, input: input as CsvInput, mapping: (m as { data: CsvMapping }).data, onProgress: o.onProgress as (progress: ImportProgress) => void };
 }
 
+/** Import stage: decode and parse the clients file, its parse problems as row issues, and its header mapped to fields. */
+function readClients(
+  bytes: CsvInput['clients'],
+  mapping: CsvMapping,
+  fields: Parameters<typeof resolveColumns>[1],
+  issues: RowIssue[],
+) {
+  const decoded = text(bytes, mapping.encoding);
+  const table = parseChecked(decoded.text, mapping.separator);
+  const rowProblems = new Map<number, true>();
+  for (const i of table.issues) {
+    const line = Number(i.path[0]);
+    rowProblems.set(line, true);
+    issues.push({ file: 'clients', line, column: null, field: null, issue: { ...i, path: [] } });
+  }
+  const columnOf = resolveColumns(table.header, fields, mapping.columns, 'clients', issues);
+  return { decoded, table, rowProblems, columnOf };
+}
+
+/** Import stage: decode and parse the during file, if there is one, into its rows' cells; `duringBroken` when its header does not map. */
+function readDuring(
+  bytes: CsvInput['during'],
+  mapping: CsvMapping,
+  fields: Parameters<typeof resolveColumns>[1],
+  issues: RowIssue[],
+) {
+  const duringCells: { line: number; cells: Map<string, Cell> }[] = [];
+  if (bytes === undefined) return { duringCells, duringBroken: false };
+  const d = text(bytes, mapping.encoding);
+  const dt = parseChecked(d.text, mapping.separator);
+  for (const i of dt.issues) {
+    issues.push({ file: 'during', line: Number(i.path[0]), column: null, field: null, issue: { ...i, path: [] } });
+  }
+  const before = issues.length;
+  const dColumnOf = resolveColumns(dt.header, fields, mapping.duringColumns, 'during', issues);
+  const duringBroken = issues.length > before;
+  for (const row of dt.rows) duringCells.push({ line: row.line, cells: cells(row, dColumnOf, dt.header) });
+  return { duringCells, duringBroken };
+}
+
+/** Import stage: the during rows as events (their own problems as row issues), grouped by client id with their line numbers. */
+function groupDuring(
+  duringCells: readonly { line: number; cells: Map<string, Cell> }[],
+  mapping: CsvMapping,
+  issues: RowIssue[],
+  tick: () => void,
+) {
+  const events = new Map<string, { line: number; event: Record<string, unknown> }[]>();
+  const duringRowsByClient = new Map<string, number[]>();
+  for (const { line, cells: c } of duringCells) {
+    const id = c.get('clientId')?.value ?? '';
+    const own: Issue[] = [];
+    const event = buildEvent(c, mapping, own);
+    for (const i of own) {
+      const field = String(i.path[0]);
+      issues.push({ file: 'during', line, column: c.get(field)?.column ?? null, field, issue: { ...i, path: ['during', ...i.path] } });
+    }
+    const list = events.get(id) ?? [];
+    list.push({ line, event });
+    events.set(id, list);
+    const lines = duringRowsByClient.get(id) ?? [];
+    lines.push(line);
+    duringRowsByClient.set(id, lines);
+    tick();
+  }
+  return { events, duringRowsByClient };
+}
+
+/** Import stage: a during row whose client id is in no clients row is an unknown client (unless the id column is missing). */
+function unknownClientIssues(
+  duringRowsByClient: ReadonlyMap<string, readonly number[]>,
+  firstLine: ReadonlyMap<string, number>,
+  missing: ReadonlySet<string | null>,
+  issues: RowIssue[],
+): void {
+  for (const [id, lines] of duringRowsByClient) {
+    if (!firstLine.has(id) && !missing.has('clientId')) {
+      for (const line of lines) {
+        issues.push({ file: 'during', line, column: null, field: 'clientId', issue: issue(['clientId'], 'unknown_client', { value: id }) });
+      }
+    }
+  }
+}
+
 /**
  * Imports a spreadsheet export: one row per client (see {@link csvFields}
  * for the columns) and, optionally, a long file with one row per during
@@ -453,38 +537,12 @@ export function importCsv(
   const onProgress = args.onProgress;
   const issues: RowIssue[] = [];
   const fields = csvFieldsChecked(plan);
-  const decoded = text(input.clients, mapping.encoding);
-  const table = parseChecked(decoded.text, mapping.separator);
-  const rowProblems = new Map<number, true>();
-  for (const i of table.issues) {
-    const line = Number(i.path[0]);
-    rowProblems.set(line, true);
-    issues.push({ file: 'clients', line, column: null, field: null, issue: { ...i, path: [] } });
-  }
-  const columnOf = resolveColumns(table.header, fields.clients, mapping.columns, 'clients', issues);
+  const { decoded, table, rowProblems, columnOf } = readClients(input.clients, mapping, fields.clients, issues);
   // A missing column blocks the import (no record would be complete), but
   // every row is still checked, so one run lists every problem.
   const missing = new Set(issues.filter((i) => i.line === 1).map((i) => i.field));
   const headerBroken = missing.size > 0;
-
-  // During events, grouped by client id, with their line numbers.
-  const events = new Map<string, { line: number; event: Record<string, unknown> }[]>();
-  const duringRowsByClient = new Map<string, number[]>();
-  let duringBroken = false;
-  const duringCells: { line: number; cells: Map<string, Cell> }[] = [];
-  if (input.during !== undefined) {
-    const d = text(input.during, mapping.encoding);
-    const dt = parseChecked(d.text, mapping.separator);
-    for (const i of dt.issues) {
-      issues.push({ file: 'during', line: Number(i.path[0]), column: null, field: null, issue: { ...i, path: [] } });
-    }
-    const before = issues.length;
-    const dColumnOf = resolveColumns(dt.header, fields.during, mapping.duringColumns, 'during', issues);
-    duringBroken = issues.length > before;
-    const dNames = dt.header;
-    for (const row of dt.rows) duringCells.push({ line: row.line, cells: cells(row, dColumnOf, dNames) });
-  }
-
+  const { duringCells, duringBroken } = readDuring(input.during, mapping, fields.during, issues);
   const total = table.rows.length + duringCells.length;
   let done = 0;
   const tick = () => {
@@ -492,22 +550,7 @@ export function importCsv(
     if (onProgress && (done % 1000 === 0 || done === total)) onProgress({ done, total });
   };
 
-  for (const { line, cells: c } of duringCells) {
-    const id = c.get('clientId')?.value ?? '';
-    const own: Issue[] = [];
-    const event = buildEvent(c, mapping, own);
-    for (const i of own) {
-      const field = String(i.path[0]);
-      issues.push({ file: 'during', line, column: c.get(field)?.column ?? null, field, issue: { ...i, path: ['during', ...i.path] } });
-    }
-    const list = events.get(id) ?? [];
-    list.push({ line, event });
-    events.set(id, list);
-    const lines = duringRowsByClient.get(id) ?? [];
-    lines.push(line);
-    duringRowsByClient.set(id, lines);
-    tick();
-  }
+  const { events, duringRowsByClient } = groupDuring(duringCells, mapping, issues, tick);
 
   const records: ClientRecord[] = [];
   const firstLine = new Map<string, number>();
@@ -553,13 +596,7 @@ export function importCsv(
   const readLines = new Set(table.rows.map((r) => r.line));
   const unreadable = [...rowProblems.keys()].filter((l) => !readLines.has(l)).length;
   rejected += unreadable;
-  for (const [id, lines] of duringRowsByClient) {
-    if (!firstLine.has(id) && !missing.has('clientId')) {
-      for (const line of lines) {
-        issues.push({ file: 'during', line, column: null, field: 'clientId', issue: issue(['clientId'], 'unknown_client', { value: id }) });
-      }
-    }
-  }
+  unknownClientIssues(duringRowsByClient, firstLine, missing, issues);
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file === 'clients' ? -1 : 1));
   return {
     records,
