@@ -37,19 +37,19 @@ export type AfterInput = z.input<typeof AfterSchema>;
  * // => true
  * ```
  */
-export function safeAfter(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+export function safeAfter(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan: checkedPlan, issues: argIssues } = stepArgs(plan, record);
   if (argIssues.length > 0) return fail(argIssues);
   if (!record.before || record.after || record.withdrawal) return fail([stepOrder('after', record)]);
   const parsed = parseInput(AfterSchema, input);
   if (!parsed.data) return fail(parsed.issues);
   const issues: Issue[] = [];
-  checkAfter(plan, parsed.data, record.before, [], issues);
+  checkAfter(checkedPlan, parsed.data, record.before, [], issues);
   if (issues.length === 0) {
     // An event already recorded after the closing date would be out of order.
     const start = record.before.date;
     // The path is the input's own `date` (checkDuringEvent appends 'date').
-    record.during.forEach((event) => checkDuringEvent(plan, event, start, parsed.data.date, [], issues));
+    record.during.forEach((event) => checkDuringEvent(checkedPlan, event, start, parsed.data.date, [], issues));
   }
   return issues.length > 0 ? fail(issues) : ok({ ...record, after: parsed.data });
 }

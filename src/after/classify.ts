@@ -140,17 +140,17 @@ export function isWithdrawn(plan: Pick<Plan, 'withdrawOn'>, record: ClientRecord
  * //      before: 2, after: 4, difference: 2, improvement: 2 }
  * ```
  */
-export function classify(planGiven: Plan, record: ClientRecord): Classification {
-  const { plan, issues } = stepArgs(planGiven, record);
+export function classify(plan: Plan, record: ClientRecord): Classification {
+  const { plan: checkedPlan, issues } = stepArgs(plan, record);
   if (issues.length > 0) throw new UppfoljningError(issues);
-  if (isWithdrawn(plan, record)) return { classified: false, reason: 'withdrawn', params: {} };
+  if (isWithdrawn(checkedPlan, record)) return { classified: false, reason: 'withdrawn', params: {} };
   if (!record.before || !record.after) return { classified: false, reason: 'not_closed', params: {} };
-  const instrument = planInstrument(plan, plan.primaryMeasure)!;
-  const before = record.before.measures[plan.primaryMeasure];
-  const after = record.after.measures[plan.primaryMeasure];
+  const instrument = planInstrument(checkedPlan, checkedPlan.primaryMeasure)!;
+  const before = record.before.measures[checkedPlan.primaryMeasure];
+  const after = record.after.measures[checkedPlan.primaryMeasure];
   if (before === undefined) return { classified: false, reason: 'missing_measure', params: { phase: 'before' } };
   if (after === undefined) return { classified: false, reason: 'missing_measure', params: { phase: 'after' } };
-  const goal = goalStatus(plan.goalRule, instrument.direction, record.before.goals, record.after.goalsMet, before, after);
+  const goal = goalStatus(checkedPlan.goalRule, instrument.direction, record.before.goals, record.after.goalsMet, before, after);
   if (goal === undefined) return { classified: false, reason: 'missing_goal_assessment', params: {} };
   const change = classifyChange(instrument, before, after);
   const rank: 1 | 2 | 3 | 4 =

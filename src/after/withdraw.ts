@@ -24,8 +24,8 @@ import { checkDuringEvent, checkWithdrawal } from '../record/check.js';
  * // => true
  * ```
  */
-export function safeWithdraw(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan: checkedPlan, issues: argIssues } = stepArgs(plan, record);
   if (argIssues.length > 0) return fail(argIssues);
   if (record.after || record.withdrawal) return fail([stepOrder('withdraw', record)]);
   const parsed = parseInput(WithdrawalSchema, input);
@@ -35,7 +35,7 @@ export function safeWithdraw(planGiven: Plan, record: ClientRecord, input: unkno
   if (issues.length === 0 && record.before) {
     // An event already recorded after the withdrawal date would be out of order (as in after()).
     const start = record.before.date;
-    record.during.forEach((event) => checkDuringEvent(plan, event, start, parsed.data.date, [], issues));
+    record.during.forEach((event) => checkDuringEvent(checkedPlan, event, start, parsed.data.date, [], issues));
   }
   return issues.length > 0 ? fail(issues) : ok({ ...record, withdrawal: parsed.data });
 }

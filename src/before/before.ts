@@ -62,8 +62,8 @@ export type BeforeInput = z.input<typeof BeforeInputSchema>;
  * // => true
  * ```
  */
-export function safeBefore(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan: checkedPlan, issues: argIssues } = stepArgs(plan, record);
   if (argIssues.length > 0) return fail(argIssues);
   if (record.before || record.after || record.withdrawal) return fail([stepOrder('before', record)]);
   const parsed = parseInput(BeforeInputSchema, input);
@@ -74,8 +74,8 @@ export function safeBefore(planGiven: Plan, record: ClientRecord, input: unknown
   if (issues.length > 0) return fail(issues);
   // A start date before the enrolment date is allowed: clients already in the
   // intervention when the follow-up begins are enrolled after their start.
-  checkAge(plan, age, ['age'], issues);
-  checkBefore(plan, part, [], issues);
+  checkAge(checkedPlan, age, ['age'], issues);
+  checkBefore(checkedPlan, part, [], issues);
   return issues.length > 0 ? fail(issues) : ok({ ...record, age, before: part });
 }
 

@@ -30,8 +30,8 @@ const EventListSchema = z.array(DuringEventSchema).min(1);
  * // => true
  * ```
  */
-export function safeDuring(planGiven: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
-  const { plan, issues: argIssues } = stepArgs(planGiven, record);
+export function safeDuring(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
+  const { plan: checkedPlan, issues: argIssues } = stepArgs(plan, record);
   if (argIssues.length > 0) return fail(argIssues);
   if (!record.before || record.after || record.withdrawal) return fail([stepOrder('during', record)]);
   const parsed = Array.isArray(input) ? parseInput(EventListSchema, input) : parseInput(DuringEventSchema, input);
@@ -39,7 +39,7 @@ export function safeDuring(planGiven: Plan, record: ClientRecord, input: unknown
   const events: DuringEvent[] = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   const issues: Issue[] = [];
   events.forEach((event, i) =>
-    checkDuringEvent(plan, event, record.before!.date, undefined, Array.isArray(parsed.data) ? [i] : [], issues),
+    checkDuringEvent(checkedPlan, event, record.before!.date, undefined, Array.isArray(parsed.data) ? [i] : [], issues),
   );
   if (issues.length > 0) return fail(issues);
   // Stable sort: events on the same day keep their order of entry.

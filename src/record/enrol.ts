@@ -86,8 +86,8 @@ export function resolveAge(
  * //      enrolled: '2019-01-07', age: 34, gender: 'man', during: [] } }
  * ```
  */
-export function safeEnrol(planGiven: Plan, input: unknown): Result<ClientRecord> {
-  const { plan, issues: planIssues } = stepArgs(planGiven);
+export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
+  const { plan: checkedPlan, issues: planIssues } = stepArgs(plan);
   if (planIssues.length > 0) return fail(planIssues);
   const parsed = parseInput(EnrolInputSchema, input);
   if (!parsed.data) return fail(parsed.issues);
@@ -95,8 +95,8 @@ export function safeEnrol(planGiven: Plan, input: unknown): Result<ClientRecord>
   const issues: Issue[] = [];
   const age = resolveAge({ birthDate, age: givenAge }, head.enrolled, true, issues);
   if (age === undefined) return fail(issues);
-  const record: ClientRecord = { planId: plan.id, ...head, age, during: [] };
-  checkHead(plan, record, [], issues);
+  const record: ClientRecord = { planId: checkedPlan.id, ...head, age, during: [] };
+  checkHead(checkedPlan, record, [], issues);
   return issues.length > 0 ? fail(issues) : ok(record);
 }
 

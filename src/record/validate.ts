@@ -24,10 +24,10 @@ import { checkRecord } from './check.js';
  * // => { success: false, issues: [{ path: ['after', 'date'], rule: 'date_order', … }] }
  * ```
  */
-export function validateRecord(planGiven: Plan, input: unknown): Result<ClientRecord> {
-  const { plan, issues: planIssues } = stepArgs(planGiven);
+export function validateRecord(plan: Plan, input: unknown): Result<ClientRecord> {
+  const { plan: checkedPlan, issues: planIssues } = stepArgs(plan);
   if (planIssues.length > 0) return fail(planIssues);
-  return validateRecordChecked(plan, input);
+  return validateRecordChecked(checkedPlan, input);
 }
 
 /**
