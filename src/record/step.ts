@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type PathSegment } from '../core/issue.js';
 import { ClientRecordSchema, type ClientRecord } from './schema.js';
 import { planArg, type Plan } from '../plan/plan.js';
-import { parseArg } from '../core/args.js';
+import { parseArg, typeName } from '../core/args.js';
 
 /** Parses a step's input with its schema; issues carry paths from the input's root. */
 export function parseInput<S extends z.ZodType>(
@@ -13,19 +13,12 @@ export function parseInput<S extends z.ZodType>(
   return parsed.issues.length === 0 ? { data: parsed.value, issues: [] } : { data: undefined, issues: parsed.issues };
 }
 
-/** The state a record is in, for checking that steps come in order. */
-export function recordState(record: ClientRecord): { en: string; sv: string } {
-  if (record.withdrawal) return { en: 'withdrawn', sv: 'avfört' };
-  if (record.after) return { en: 'closed', sv: 'avslutat' };
-  if (record.before) return { en: 'started', sv: 'påbörjat' };
-  return { en: 'enrolled', sv: 'utvalt' };
-}
-
-/** The kind of a value, as the `type` rule names it. */
-export function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
+/** The state a record is in, for checking that steps come in order (a code; the locales word it). */
+export function recordState(record: ClientRecord): 'withdrawn' | 'closed' | 'started' | 'enrolled' {
+  if (record.withdrawal) return 'withdrawn';
+  if (record.after) return 'closed';
+  if (record.before) return 'started';
+  return 'enrolled';
 }
 
 /**
@@ -35,13 +28,12 @@ export function kindOf(value: unknown): string {
  */
 export function notARecord(record: unknown): Issue | undefined {
   if (record !== null && typeof record === 'object' && !Array.isArray(record)) return undefined;
-  return issue(['record'], 'type', { expected: 'object', received: kindOf(record) });
+  return issue(['record'], 'type', { expected: 'object', received: typeName(record) });
 }
 
 /** An issue saying that `step` cannot be taken in the record's state. */
 export function stepOrder(step: string, record: ClientRecord, path: readonly PathSegment[] = []): Issue {
-  const state = recordState(record);
-  return issue(path, 'step_order', { step, state: state.en });
+  return issue(path, 'step_order', { step, state: recordState(record) });
 }
 
 /**
