@@ -5,7 +5,7 @@
  * whether it runs alone or with the rest. A failing test prints the line that
  * replays it:
  *
- *     FC_SEED=123 npx vitest run tests/stats/groups.test.ts -t 'name'
+ *     FC_SEED=123 npx vitest run tests/stats/fisher.test.ts -t 'name'
  */
 import fc from 'fast-check';
 import { beforeEach, inject } from 'vitest';

@@ -1,13 +1,15 @@
-// The exact Fisher–Freeman–Halton test against R on r×c tables: exact enumeration
-// of every table with the observed margins, about a second of CPU, so in the slow project.
+// The exact Fisher–Freeman–Halton test (src/stats/_lib/freeman-halton.ts and its network
+// algorithm, src/stats/_lib/network.ts), through chiSquareIndependence, against R fisher.test on
+// the r×c tables of tests/stats/fixtures/freeman-halton.json (written by group-tests.R): exact
+// enumeration of every table with the observed margins, about a second of CPU, so in the slow project.
 import { describe, expect, it } from 'vitest';
 import { chiSquareIndependence, type ChiSquareResult } from '../../src/stats/index.js';
 import { freemanHaltonNetwork } from '../../src/stats/_lib/network.js';
-import { ok, of } from './groups-fixtures.js';
+import { ok, rCases } from './r-cases.js';
 
-describe('chiSquareIndependence', () => {
+describe('the exact Fisher–Freeman–Halton test, through chiSquareIndependence', () => {
   it('falls back to the exact test when expected counts are small, and matches R fisher.test (r×c)', () => {
-    const cases = of('rxc');
+    const cases = rCases('freeman-halton');
     expect(cases.length).toBeGreaterThan(15);
     let exactCount = 0;
     for (const c of cases) {
@@ -45,7 +47,7 @@ describe('chiSquareIndependence', () => {
     expect(r.chiSquarePValue).toBeCloseTo(0.7434, 4); // R: p-value = 0.7434 (with a warning)
   });
   it('both exact algorithms (network, depth-first) agree with R fisher.test on the random r×c tables', () => {
-    for (const c of of('rxc')) {
+    for (const c of rCases('freeman-halton')) {
       const t = c.table as number[][];
       const rows = t.map((r) => r.reduce((a, b) => a + b, 0));
       const cols = t[0]!.map((_, j) => t.reduce((a, r) => a + r[j]!, 0));

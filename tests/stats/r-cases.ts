@@ -1,0 +1,27 @@
+/**
+ * Shared by the group-comparison tests (fisher, chi-square, freeman-halton, mann-whitney,
+ * kruskal-wallis): their R cases and a check that a result was computed.
+ */
+import { expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+
+/** The result, after checking it was computed. */
+export const ok = <T>(r: T | { computed: false }): T => {
+  expect((r as { computed: boolean }).computed).toBe(true);
+  return r as T;
+};
+
+/**
+ * The R cases in `fixtures/<name>.json`: R 4.2.2 (with exactRankTests 0.8-35) on random cases,
+ * written by tests/stats/fixtures/group-tests.R, which lists the R calls; `published.json`
+ * holds the worked examples of R's documentation (written by published.R).
+ */
+export const rCases = (name: 'fisher' | 'freeman-halton' | 'mann-whitney' | 'kruskal-wallis' | 'published') =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>[];
+
+/** One worked example of published.json by its name. */
+export const published = (name: string): Record<string, unknown> => {
+  const found = rCases('published').find((p) => p.name === name);
+  if (found === undefined) throw new Error(`no published example named ${name}`);
+  return found;
+};
