@@ -4,7 +4,7 @@ import { freemanHaltonPValue } from './_lib/freeman-halton.js';
 import { chiSquareUpper } from './_lib/special.js';
 import { fisherExact2x2, type FisherResult, type Table2x2 } from './fisher.js';
 import { note, type StatsNote } from './methods.js';
-import type { TestResult } from './paired.js';
+import type { TestResult } from './result.js';
 
 /** Limit on the steps (partial tables visited) of the Fisher–Freeman–Halton enumeration: a few seconds at most. */
 const FFH_STEP_LIMIT = 10_000_000;
@@ -140,7 +140,7 @@ export function chiSquareIndependence(
       }),
     );
   }
-  const base = { computed: true as const, n, statistic, df, chiSquarePValue, expected, cochranOk, rowsDropped, columnsDropped };
+  const base = { computed: true as const, n, statisticName: 'X-squared', statistic, alternative: 'two-sided' as const, df, chiSquarePValue, expected, cochranOk, rowsDropped, columnsDropped };
   const wantExact = exactOption === 'auto' ? !cochranOk : exactOption;
   if (wantExact) {
     if (rows.length === 2 && cols.length === 2) {

@@ -5,7 +5,7 @@ import { openIssues, optionsIssues, optionsOf, tableIssues, throwIfAny, totalIss
 import { R_REL_TOL } from './_lib/freeman-halton.js';
 import { bisectIncreasing, logChoose } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
-import type { TestResult } from './paired.js';
+import type { TestResult } from './result.js';
 
 /**
  * A 2×2 table of counts: `[[a, b], [c, d]]`, rows are groups, columns outcomes.
@@ -142,5 +142,5 @@ export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): Fi
     // lowerTail decreases in ψ: find where it crosses α/2 by flipping the sign.
     upper = a === hi ? null : Math.exp(bisectIncreasing((t) => -lowerTail(t), -alpha / 2, -B, B));
   }
-  return { computed: true, n, method: 'fisher-exact', statistic: a, pValue, oddsRatio, lower, upper, confidence, notes };
+  return { computed: true, n, method: 'fisher-exact', statisticName: 'a', statistic: a, pValue, alternative: 'two-sided', oddsRatio, lower, upper, confidence, notes };
 }

@@ -18,8 +18,9 @@ export type {
   SuccessCount,
 } from './proportion.js';
 export { MIN_PAIRS_FOR_TEST, wilcoxonSignedRank, signTest, pairedTTest, mcnemarTest } from './paired.js';
+export type { TestResult, Alternative, Interval } from './result.js';
+export { AlternativeSchema, CorrectSchema, ExactSchema, ConfidenceSchema } from './options.js';
 export type {
-  TestResult,
   WilcoxonSignedRankOptions,
   WilcoxonSignedRankResult,
   SignTestResult,

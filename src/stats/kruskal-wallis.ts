@@ -6,7 +6,7 @@ import { midRanks } from './_lib/rank.js';
 import { chiSquareUpper, logFactorial } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
 import { MIN_TOTAL_FOR_GROUP_TEST } from './mann-whitney.js';
-import type { TestResult } from './paired.js';
+import type { TestResult } from './result.js';
 
 /**
  * Options of {@link kruskalWallis}.
@@ -133,7 +133,9 @@ export function kruskalWallis(
       computed: true,
       n,
       method: 'kruskal-wallis-exact',
+      statisticName: 'Kruskal-Wallis chi-squared',
       statistic,
+      alternative: 'two-sided',
       pValue: Math.min(1, atLeast / Math.exp(logAssignments)),
       df,
       sizes,
@@ -147,7 +149,9 @@ export function kruskalWallis(
     computed: true,
     n,
     method: 'kruskal-wallis',
+    statisticName: 'Kruskal-Wallis chi-squared',
     statistic,
+    alternative: 'two-sided',
     pValue: chiSquarePValue,
     df,
     sizes,

@@ -3,7 +3,7 @@ import { finiteArrayIssues, oneOfIssues, oneOfOr, optionsIssues, optionsOf, thro
 import { midRanks, rankSumDistribution, twoSidedByDistance } from './_lib/rank.js';
 import { logChoose, normalCdf, normalUpper } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
-import type { TestResult } from './paired.js';
+import type { TestResult } from './result.js';
 
 /**
  * Options of the rank tests between groups.
@@ -142,7 +142,9 @@ export function mannWhitneyU(
       computed: true,
       n,
       method: 'mann-whitney-exact',
+      statisticName: 'W',
       statistic,
+      alternative: 'two-sided',
       pValue,
       n1,
       n2,
@@ -162,7 +164,9 @@ export function mannWhitneyU(
     computed: true,
     n,
     method: 'mann-whitney-normal',
+    statisticName: 'W',
     statistic,
+    alternative: 'two-sided',
     pValue: Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z))),
     n1,
     n2,

@@ -11,6 +11,7 @@ import {
   tTwoSided,
 } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
+import type { TestResult } from './result.js';
 
 /**
  * The smallest number of non-zero pairs at which a two-sided exact sign or
@@ -28,28 +29,6 @@ export const MIN_PAIRS_FOR_TEST = 6;
 const EXACT_SIGNED_RANK_BELOW = 50;
 /** Above this n even a requested exact distribution is not attempted (time grows as n³). */
 const EXACT_SIGNED_RANK_MAX = 400;
-
-/**
- * The result of a test: statistic, p-value (two-sided), n and method, with
- * notes on how it was computed. Plain JSON.
- *
- * @example
- * ```ts
- * const r = signTest([1, 2, 3, 4, 5, 6, -1]) as TestResult<'sign-test-exact'>;
- * r.pValue; // => 0.125
- * ```
- */
-export interface TestResult<M extends string> {
-  readonly computed: true;
-  /** The observations the test used (e.g. non-zero differences). */
-  readonly n: number;
-  readonly method: M;
-  /** The test statistic (see each function for which). */
-  readonly statistic: number;
-  /** Two-sided p-value, in [0, 1]. */
-  readonly pValue: number;
-  readonly notes: readonly StatsNote[];
-}
 
 /**
  * Options of {@link wilcoxonSignedRank}.
@@ -175,7 +154,9 @@ export function wilcoxonSignedRank(
       nTotal: differences.length,
       zeros,
       method: 'wilcoxon-signed-rank-exact',
+      statisticName: 'V',
       statistic,
+      alternative: 'two-sided',
       z: null,
       pValue: Math.min(1, 2 * Math.min(lower, upper)),
       notes,
@@ -196,7 +177,9 @@ export function wilcoxonSignedRank(
     nTotal: differences.length,
     zeros,
     method: 'wilcoxon-signed-rank-normal',
+    statisticName: 'V',
     statistic,
+    alternative: 'two-sided',
     z,
     pValue: Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z))),
     notes,
@@ -251,7 +234,9 @@ export function signTest(differences: readonly number[]): SignTestResult | NotCo
     computed: true,
     n,
     method: 'sign-test-exact',
+    statisticName: 'S',
     statistic: positive,
+    alternative: 'two-sided',
     pValue: binomialTwoSided(positive, n, 0.5),
     positive,
     negative,
@@ -335,7 +320,9 @@ export function pairedTTest(
     computed: true,
     n,
     method: 'paired-t',
+    statisticName: 't',
     statistic,
+    alternative: 'two-sided',
     pValue: Math.min(1, tTwoSided(statistic, df)),
     df,
     meanDifference: mean,
@@ -388,7 +375,7 @@ export interface McNemarOptions {
  * ```ts
  * // 8 clients went from a positive to a negative test, 1 the other way.
  * const m = mcnemarTest(1, 8) as McNemarResult;
- * m.df; // => null
+ * m.statisticName; // => 'b'
  * m.pValue; // => 0.0390…
  * ```
  */
@@ -397,8 +384,8 @@ export interface McNemarResult extends TestResult<'mcnemar-exact' | 'mcnemar-chi
   readonly statistic: number;
   readonly b: number;
   readonly c: number;
-  /** Degrees of freedom (1) for the chi-square version, null for the exact one. */
-  readonly df: number | null;
+  /** Degrees of freedom (1) for the chi-square version; absent for the exact one. */
+  readonly df?: number;
 }
 
 /** Fewer discordant pairs than this use the exact test under `auto`. */
@@ -445,11 +432,12 @@ export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}):
       computed: true,
       n,
       method: 'mcnemar-exact',
+      statisticName: 'b',
       statistic: b,
       pValue: binomialTwoSided(b, n, 0.5),
+      alternative: 'two-sided',
       b,
       c,
-      df: null,
       notes: [note('exact_distribution')],
     };
   }
@@ -460,7 +448,9 @@ export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}):
     computed: true,
     n,
     method: 'mcnemar-chi-square',
+    statisticName: "McNemar's chi-squared",
     statistic,
+    alternative: 'two-sided',
     pValue: chiSquareUpper(statistic, 1),
     b,
     c,
