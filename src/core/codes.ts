@@ -114,11 +114,14 @@ export const IDENTITY_RULES = [
   'identity_format',
   'identity_length',
   'identity_date',
+  'identity_birth_number',
   'identity_check_digit',
   'identity_century',
   'identity_separator',
   'identity_future',
   'identity_key',
+  'identity_key_weak',
+  'identity_birth_date_unknown',
 ] as const;
 
 /**

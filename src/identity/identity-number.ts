@@ -113,7 +113,8 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  *
  * Issues (rules in `identity/rules.ts`) never repeat the number: they say
  * which part is wrong (`identity_format`, `identity_length`,
- * `identity_date`, `identity_check_digit`, `identity_century`,
+ * `identity_date`, `identity_birth_number` (the three digits after the date
+ * are `000`: birth numbers run 001–999), `identity_check_digit`, `identity_century`,
  * `identity_separator`, `identity_future`); a bad reference date gives
  * `calendar_date` at `options.referenceDate`, a non-string number `type`.
  *
@@ -180,6 +181,8 @@ export function validateIdentityNumber(input: unknown, options: IdentityNumberOp
     issues.push(issue(path, 'identity_date', { part: 'day' }));
   }
 
+  // The birth number (the three digits after the date) runs 001–999 (18 § FOL).
+  if (last4.startsWith('000')) issues.push(issue(path, 'identity_birth_number'));
   if (!luhnValid(ten)) issues.push(issue(path, 'identity_check_digit'));
   if (issues.length > 0) return fail(issues);
 
@@ -218,4 +221,72 @@ export function validateIdentityNumber(input: unknown, options: IdentityNumberOp
 export function parseIdentityNumber(input: unknown, options: IdentityNumberOptions, locale: Locale = 'sv'): IdentityNumber {
   throwIfAny(localeIssues(locale));
   return unwrap(validateIdentityNumber(input, options), locale);
+}
+
+/**
+ * @internal What is wrong with a parsed identity given back to the library
+ * (to {@link shortForm} or a pseudonymiser): it must be an object whose
+ * `normalized` is `YYYYMMDD-NNNN` and a valid number in itself — check digit,
+ * date and birth number as {@link validateIdentityNumber} checks them — so a
+ * hand-made `{ normalized: '20180101-2393' }` is not taken for a number.
+ */
+export function identityArgIssues(identity: unknown, referenceDate: string, path: readonly PathSegment[]): Issue[] {
+  if (!isRecord(identity)) {
+    return identity === undefined ? [issue(path, 'required')] : [issue(path, 'type', { expected: 'string | object', received: kindOf(identity) })];
+  }
+  const normalized = identity.normalized;
+  const at = [...path, 'normalized'];
+  if (normalized === undefined) return [issue(at, 'required')];
+  if (typeof normalized !== 'string' || !/^\d{8}-\d{4}$/.test(normalized)) return [issue(at, 'format', { format: 'YYYYMMDD-NNNN' })];
+  const checked = validateIdentityNumber(normalized, { referenceDate, path: at });
+  return checked.success ? [] : [...checked.issues];
+}
+
+/**
+ * Options for {@link shortForm}.
+ *
+ * @example
+ * ```ts
+ * const options: ShortFormOptions = { referenceDate: '2026-11-23' };
+ * shortForm('19080229-9800', options);
+ * // => '080229+9800'
+ * ```
+ */
+export interface ShortFormOptions {
+  /** The date the number is shown at, `YYYY-MM-DD`: `+` from the year the person turns 100. */
+  readonly referenceDate: string;
+}
+
+/**
+ * The 10-digit form of an identity number, `YYMMDD-NNNN`, or `YYMMDD+NNNN`
+ * from the year the person turns 100 (Folkbokföringslagen 18 §: the hyphen
+ * "byts mot ett plustecken det år en person fyller 100 år"), for showing a
+ * number to a case worker. A coordination number keeps its day + 60. Reading
+ * the short form back with {@link validateIdentityNumber} at the same
+ * reference date gives the same number. Never put it in a compilation or a
+ * report: use a pseudonym there.
+ *
+ * @param identity - the number in any accepted form, or one parsed by {@link validateIdentityNumber}
+ * @param options - the reference date
+ * @returns the short form
+ * @throws UppfoljningError when the number (or a parsed one's `normalized`) is not a valid number at the reference date,
+ *   or the reference date is not a calendar date; the issues never repeat the number
+ *
+ * @example
+ * ```ts
+ * shortForm('20180101-2392', { referenceDate: '2026-11-23' });
+ * // => '180101-2392'
+ * shortForm(parseIdentityNumber('191401682396', { referenceDate: '2026-11-23' }), { referenceDate: '2026-11-23' });
+ * // => '140168+2396'
+ * ```
+ */
+export function shortForm(identity: string | IdentityNumber, options: ShortFormOptions): string {
+  throwIfAny(referenceDateIssues(options));
+  const { referenceDate } = options;
+  if (typeof identity !== 'string') throwIfAny(identityArgIssues(identity, referenceDate, ['identity']));
+  const normalized =
+    typeof identity === 'string' ? parseIdentityNumber(identity, { referenceDate, path: ['identity'] }).normalized : identity.normalized;
+  const birthYear = Number(normalized.slice(0, 4));
+  const referenceYear = isoDateParts(referenceDate)!.y;
+  return `${normalized.slice(2, 8)}${referenceYear - birthYear >= 100 ? '+' : '-'}${normalized.slice(9)}`;
 }

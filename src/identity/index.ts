@@ -1,8 +1,8 @@
 export { IDENTITY_RULES } from './rules.js';
 export { identityMessages } from '../locales/identity.js';
 export type { IdentityRule } from './rules.js';
-export { validateIdentityNumber, parseIdentityNumber } from './identity-number.js';
-export type { IdentityNumber, IdentityNumberOptions } from './identity-number.js';
+export { validateIdentityNumber, parseIdentityNumber, shortForm } from './identity-number.js';
+export type { IdentityNumber, IdentityNumberOptions, ShortFormOptions } from './identity-number.js';
 export {
   ageInCompletedYears,
   ageBandOf,

@@ -1,6 +1,7 @@
 import { issue, type Issue } from '../core/issue.js';
-import { UppfoljningError } from '../core/error.js';
-import { parseIdentityNumber, referenceDateIssues, type IdentityNumber } from './identity-number.js';
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
+import { identityArgIssues, parseIdentityNumber, referenceDateIssues, type IdentityNumber } from './identity-number.js';
 import { isRecord, kindOf, throwIfAny, typeIssues } from '../core/args.js';
 
 /**
@@ -17,8 +18,26 @@ export const MIN_PSEUDONYM_KEY_BYTES = 32;
 
 /**
  * The host's secret key for pseudonyms: a Web Crypto `CryptoKey` for
- * HMAC-SHA-256 (it may be non-extractable), or at least
+ * HMAC-SHA-256 (it may be non-extractable) of at least 256 bits, or at least
  * {@link MIN_PSEUDONYM_KEY_BYTES} raw random bytes. The library never stores it.
+ *
+ * A key that cannot protect anything is refused, since identity numbers are
+ * so few that a guessed key lets anyone recompute every pseudonym (one
+ * birth-year window is about 365 000 numbers). Raw bytes are refused
+ * (`identity_key`, `identity_key_weak` with a `reason`) when they are
+ * - fewer than 32 bytes;
+ * - one byte repeated (`repeated`: 32 × 0x00, 32 × "a");
+ * - an even run, each byte the one before plus the same step modulo 256
+ *   (`sequence`: 00 01 02 … 1f, "abcd…");
+ * - below 128 bits by the plug-in entropy rule (`entropy`): the number of
+ *   bytes times the Shannon entropy of the key's own byte frequencies,
+ *   n · Σ −(cᵢ/n) log₂(cᵢ/n), is under 128. Random bytes score about 155 at
+ *   32 bytes (a failure by chance is far rarer than guessing the key);
+ *   a short pattern repeated ("abcdefgh" × 4: 96), a word padded out
+ *   and most typed passphrases fail.
+ * A `CryptoKey` (whose bytes may not be readable) is refused when its
+ * `algorithm.length` is under 256 bits. No rule can prove a key random: make
+ * it with `crypto.getRandomValues` or `openssl rand -hex 32`.
  *
  * @example
  * ```ts
@@ -79,13 +98,36 @@ function subtle(): SubtleCrypto {
 
 const KEY_TYPES = 'CryptoKey | Uint8Array | ArrayBuffer';
 
-/** What is wrong with a key: not one of the accepted kinds, or a CryptoKey that cannot sign with HMAC-SHA-256. */
+/** The least entropy, in bits by the plug-in rule of {@link PseudonymKey}, that raw key bytes must have. */
+const MIN_KEY_BITS = 128;
+
+/** Why raw key bytes cannot protect anything, by the rules documented at {@link PseudonymKey}. */
+function weakKeyIssues(bytes: Uint8Array): Issue[] {
+  const n = bytes.length;
+  if (n < MIN_PSEUDONYM_KEY_BYTES) return [issue(['key'], 'identity_key', { bytes: n, minimum: MIN_PSEUDONYM_KEY_BYTES })];
+  const weak = (reason: string) => [issue(['key'], 'identity_key_weak', { reason, minimum: MIN_PSEUDONYM_KEY_BYTES })];
+  const step = (bytes[1]! - bytes[0]! + 256) % 256;
+  let even = true;
+  for (let i = 1; i < n && even; i++) even = (bytes[i]! - bytes[i - 1]! + 256) % 256 === step;
+  if (even) return weak(step === 0 ? 'repeated' : 'sequence');
+  const counts = new Map<number, number>();
+  for (const b of bytes) counts.set(b, (counts.get(b) ?? 0) + 1);
+  let bits = 0;
+  for (const c of counts.values()) bits -= c * Math.log2(c / n);
+  return bits < MIN_KEY_BITS ? weak('entropy') : [];
+}
+
+/** What is wrong with a key: not one of the accepted kinds, too weak, or a CryptoKey that cannot sign with HMAC-SHA-256 or is under 256 bits. */
 function keyIssues(key: unknown): Issue[] {
-  if (key instanceof Uint8Array || key instanceof ArrayBuffer) return [];
+  if (key instanceof Uint8Array) return weakKeyIssues(key);
+  if (key instanceof ArrayBuffer) return weakKeyIssues(new Uint8Array(key));
   if (typeof CryptoKey === 'function' && key instanceof CryptoKey) {
-    const algorithm = key.algorithm as { name?: string; hash?: { name?: string } };
-    if (algorithm.name === 'HMAC' && algorithm.hash?.name === 'SHA-256' && key.usages.includes('sign')) return [];
-    return [issue(['key'], 'format', { format: 'HMAC-SHA-256 CryptoKey with the usage sign' })];
+    const algorithm = key.algorithm as { name?: string; hash?: { name?: string }; length?: number };
+    if (algorithm.name !== 'HMAC' || algorithm.hash?.name !== 'SHA-256' || !key.usages.includes('sign')) {
+      return [issue(['key'], 'format', { format: 'HMAC-SHA-256 CryptoKey with the usage sign' })];
+    }
+    const bits = algorithm.length ?? 0;
+    return bits < MIN_PSEUDONYM_KEY_BYTES * 8 ? [issue(['key'], 'identity_key', { bytes: Math.floor(bits / 8), minimum: MIN_PSEUDONYM_KEY_BYTES })] : [];
   }
   return key === undefined ? [issue(['key'], 'required')] : [issue(['key'], 'type', { expected: KEY_TYPES, received: kindOf(key) })];
 }
@@ -98,21 +140,17 @@ function pseudonymOptionsIssues(options: unknown): Issue[] {
   return issues;
 }
 
-/** An identity given to `pseudonymize`: a string, or a parsed number with its normalised form. */
-function identityIssues(identity: unknown): Issue[] {
-  if (typeof identity === 'string') return [];
-  if (!isRecord(identity)) return identity === undefined ? [issue(['identity'], 'required')] : [issue(['identity'], 'type', { expected: 'string | object', received: kindOf(identity) })];
-  const normalized = identity.normalized;
-  if (typeof normalized === 'string' && /^\d{8}-\d{4}$/.test(normalized)) return [];
-  return normalized === undefined ? [issue(['identity', 'normalized'], 'required')] : [issue(['identity', 'normalized'], 'format', { format: 'YYYYMMDD-NNNN' })];
+/**
+ * An identity given to `pseudonymize`: a string (parsed later), or a parsed
+ * number whose `normalized` is itself a valid number at the reference date.
+ */
+function identityIssues(identity: unknown, referenceDate: string): Issue[] {
+  return typeof identity === 'string' ? [] : identityArgIssues(identity, referenceDate, ['identity']);
 }
 
 async function importKey(key: PseudonymKey): Promise<CryptoKey> {
   if (!(key instanceof Uint8Array || key instanceof ArrayBuffer)) return key;
   const bytes = key instanceof Uint8Array ? key : new Uint8Array(key);
-  if (bytes.byteLength < MIN_PSEUDONYM_KEY_BYTES) {
-    throw new UppfoljningError([issue(['key'], 'identity_key', { bytes: bytes.byteLength, minimum: MIN_PSEUDONYM_KEY_BYTES })]);
-  }
   // Copy into a fresh buffer so a view into a larger buffer is not read past its end.
   return subtle().importKey('raw', bytes.slice(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
@@ -158,7 +196,8 @@ function message(normalized: string, context: string | undefined): Uint8Array<Ar
  * @param key - the host's secret key (CryptoKey for HMAC-SHA-256, or ≥ 32 raw bytes)
  * @param options - the reference date for 10-digit numbers, and an optional context
  * @returns a pseudonymiser whose `pseudonymize` resolves to the pseudonym
- * @throws UppfoljningError (rejected promise) `identity_key` when raw key bytes are fewer than 32; `type`/`format` at `key`
+ * @throws UppfoljningError (rejected promise) `identity_key` when raw key bytes are fewer than 32 (or a CryptoKey under 256 bits),
+ *   `identity_key_weak` for a key that cannot protect anything (see {@link PseudonymKey}); `type`/`format` at `key`
  *   for another kind of key or a CryptoKey that cannot sign with HMAC-SHA-256; `calendar_date` at `options.referenceDate`
  * @see https://www.rfc-editor.org/rfc/rfc2104 (HMAC)
  * @see https://www.rfc-editor.org/rfc/rfc4648#section-5 (base64url)
@@ -177,7 +216,7 @@ export async function createPseudonymizer(key: PseudonymKey, options: PseudonymO
   const { referenceDate, context } = options;
   return {
     pseudonymize: async (identity) => {
-      throwIfAny(identityIssues(identity));
+      throwIfAny(identityIssues(identity, referenceDate));
       const normalized =
         typeof identity === 'string' ? parseIdentityNumber(identity, { referenceDate, path: ['identity'] }).normalized : identity.normalized;
       const signature = await subtle().sign('HMAC', cryptoKey, message(normalized, context));
@@ -206,6 +245,39 @@ export async function createPseudonymizer(key: PseudonymKey, options: PseudonymO
  * ```
  */
 export async function pseudonymize(identity: string | IdentityNumber, key: PseudonymKey, options: PseudonymOptions): Promise<string> {
-  throwIfAny([...identityIssues(identity), ...keyIssues(key), ...pseudonymOptionsIssues(options)]);
+  const optionIssues = pseudonymOptionsIssues(options);
+  const identityProblems = optionIssues.length === 0 ? identityIssues(identity, options.referenceDate) : [];
+  throwIfAny([...identityProblems, ...keyIssues(key), ...optionIssues]);
   return (await createPseudonymizer(key, options)).pseudonymize(identity);
+}
+
+/**
+ * @internal A pseudonymiser that answers at once, for the CSV import (which
+ * is synchronous): the same HMAC-SHA-256 over the same message as
+ * {@link createPseudonymizer}, by @noble/hashes (audited, no dependencies)
+ * since Web Crypto's `sign` only answers with a promise. Takes raw key bytes
+ * only (a non-extractable CryptoKey cannot be read), checked by the same
+ * rules; the numbers given to it are already parsed.
+ *
+ * @returns the pseudonymiser, or the key's and context's issues
+ */
+export function syncPseudonymizer(
+  key: unknown,
+  context: unknown,
+  path: readonly (string | number)[],
+): { ok: true; pseudonymize: (identity: IdentityNumber) => string } | { ok: false; issues: Issue[] } {
+  const at = (i: Issue): Issue => ({ ...i, path: [...path, ...i.path] });
+  const issues =
+    key instanceof Uint8Array || key instanceof ArrayBuffer
+      ? keyIssues(key).map(at)
+      : key === undefined
+        ? [issue([...path, 'key'], 'required')]
+        : [issue([...path, 'key'], 'type', { expected: 'Uint8Array | ArrayBuffer', received: kindOf(key) })];
+  if (context !== undefined && typeof context !== 'string') issues.push(...typeIssues(context, 'string', [...path, 'context']));
+  if (issues.length > 0) return { ok: false, issues };
+  const bytes = (key instanceof Uint8Array ? key : new Uint8Array(key as ArrayBuffer)).slice();
+  return {
+    ok: true,
+    pseudonymize: (identity) => base64Url(hmac(sha256, bytes, message(identity.normalized, context as string | undefined))),
+  };
 }

@@ -36,6 +36,7 @@ import * as report from '../../src/report/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 import { doctests } from '../helpers/doctest.js';
+import { TEST_KEY } from '../helpers/keys.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -82,8 +83,8 @@ function scope(): Record<string, unknown> {
     closedRecord: api.after(plan, record, { date: '2019-06-10', reason: 'completed', measures: { 'tilltro-nykterhet': 4 }, goalsMet: [true] }),
     /** k-01 withdrawn on 2019-03-02 after a breakdown. */
     withdrawnRecord: api.withdraw(plan, record, { date: '2019-03-02', reason: 'breakdown' }),
-    /** A pseudonymisation key: 32 fixed bytes. */
-    key: new Uint8Array(32).fill(7),
+    /** A pseudonymisation key: 32 fixed bytes that pass the key rules (tests/helpers/keys.ts). */
+    key: TEST_KEY,
     /** console.log in an example prints nothing. */
     console: { log: () => undefined },
   };

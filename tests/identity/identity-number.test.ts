@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatIssues, UppfoljningError } from '../../src/index.js';
-import { parseIdentityNumber, validateIdentityNumber } from '../../src/identity/index.js';
+import { parseIdentityNumber, shortForm, validateIdentityNumber } from '../../src/identity/index.js';
 
 // Test vectors: Skatteverket's official test series of personnummer and
 // samordningsnummer ("Testpersonnummer" / "Testsamordningsnummer", open data
@@ -114,6 +114,15 @@ describe('validateIdentityNumber: errors that do not echo the number', () => {
     expect(parseIdentityNumber('261224+2384', REF).birthDate).toBe('1926-12-24');
   });
 
+  it('birth number 000 (the digits after the date run 001–999, 18 § FOL)', () => {
+    // 20150916-0006 has a valid check digit (2+5+0+9+2+6+0+0+0 = 24, 10 − 4 = 6) but
+    // birth number 000; the official test series has no number with it.
+    expect(rules('20150916-0006')).toEqual(['identity_birth_number']);
+    expect(rules('150916-0006')).toEqual(['identity_birth_number']);
+    // With a wrong check digit as well, both are said.
+    expect(rules('150916-0007')).toEqual(['identity_birth_number', 'identity_check_digit']);
+  });
+
   it('length, format, century and separator', () => {
     expect(rules('18010-2392')).toEqual(['identity_length']);
     expect(rules('1801012392 1')).toEqual(['identity_format']);
@@ -185,5 +194,52 @@ describe('validateIdentityNumber: errors that do not echo the number', () => {
         validateIdentityNumber(x, REF);
       }),
     );
+  });
+});
+
+describe('shortForm', () => {
+  // Official test numbers (AllPins / AllCoordNums, see the top of this file).
+  const official = ['20180101-2392', '20170228-2383', '19080229-9800', '18900101-9802', '19140168-2396', '19150072-2390'];
+
+  it('writes YYMMDD-NNNN, and + from the year the person turns 100', () => {
+    expect(shortForm('20180101-2392', REF)).toBe('180101-2392');
+    expect(shortForm('201801012392', REF)).toBe('180101-2392');
+    expect(shortForm('19080229-9800', REF)).toBe('080229+9800');
+    // 1908 + 100 = 2008: "+" from 1 January 2008, "-" through 2007 (18 § FOL).
+    expect(shortForm('19080229-9800', { referenceDate: '2007-12-31' })).toBe('080229-9800');
+    expect(shortForm('19080229-9800', { referenceDate: '2008-01-01' })).toBe('080229+9800');
+    // A coordination number keeps its day + 60, and an unknown month (00).
+    expect(shortForm(parseIdentityNumber('191401682396', REF), REF)).toBe('140168+2396');
+    expect(shortForm('191500722390', REF)).toBe('150072+2390');
+  });
+
+  it('reads back to the same number at the same reference date (every official number, any date up to 199 years on)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...official), fc.integer({ min: 1, max: 199 }), fc.integer({ min: 1, max: 12 }), (n, years, month) => {
+        const referenceDate = `${Number(n.slice(0, 4)) + years}-${String(month).padStart(2, '0')}-01`;
+        const short = shortForm(n, { referenceDate });
+        expect(short).toMatch(/^\d{6}[-+]\d{4}$/);
+        expect(parseIdentityNumber(short, { referenceDate }).normalized).toBe(n);
+      }),
+    );
+  });
+
+  it('refuses a number that is not valid, and a parsed one whose normalized form is not', () => {
+    const refused = (call: () => unknown) => {
+      try {
+        call();
+      } catch (e) {
+        if (e instanceof UppfoljningError) return e.issues.map((i) => [i.path.join('.'), i.rule]);
+        throw e;
+      }
+      return [];
+    };
+    expect(refused(() => shortForm('180101-2393', REF))).toEqual([['identity', 'identity_check_digit']]);
+    expect(refused(() => shortForm('20150916-0006', REF))).toEqual([['identity', 'identity_birth_number']]);
+    const parsed = parseIdentityNumber('180101-2392', REF);
+    expect(refused(() => shortForm({ ...parsed, normalized: '20180101-2393' }, REF))).toEqual([['identity.normalized', 'identity_check_digit']]);
+    expect(refused(() => shortForm({ ...parsed, normalized: '180101-2392' }, REF))).toEqual([['identity.normalized', 'format']]);
+    expect(refused(() => shortForm(parsed, { referenceDate: '2017-12-31' }))).toEqual([['identity.normalized', 'identity_future']]);
+    expect(refused(() => shortForm(parsed, { referenceDate: '2026-02-30' }))).toEqual([['options.referenceDate', 'calendar_date']]);
   });
 });

@@ -20,6 +20,7 @@ import {
 import { buildReport, chartSpecs, renderCsv, renderHtml, renderMarkdown, renderText } from '../../src/report/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { expectNoLeaks, findLeaks, identityForms, type Secrets } from './audit-output.js';
+import { TEST_KEY } from '../helpers/keys.js';
 
 // Identity numbers from Skatteverket's official test series (Testpersonnummer
 // and Testsamordningsnummer), as tabulated in ActiveLogin.Identity
@@ -107,7 +108,7 @@ function record(c: Client, clientId: string, id: IdentityNumber): ClientRecord {
 
 /** A fuzzed cohort: its records and the secrets of its inputs. */
 async function cohort(clients: readonly Client[], pseudonyms: boolean): Promise<{ records: ClientRecord[]; secrets: Secrets }> {
-  const key = Uint8Array.from({ length: 32 }, (_, i) => 255 - i);
+  const key = TEST_KEY;
   const pseudonymizer = await createPseudonymizer(key, { referenceDate: '2026-12-31' });
   const records: ClientRecord[] = [];
   const secrets = { clientIds: [] as string[], identityNumbers: [] as string[], birthDates: [] as string[] };
