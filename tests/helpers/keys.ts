@@ -7,4 +7,4 @@
 export const TEST_KEY_HEX = '9e499f55d58d0ff48a9a2bafa5474866347ea2508400c3f93b8efe9da57c1520';
 
 /** {@link TEST_KEY_HEX} as bytes. */
-export const TEST_KEY: Uint8Array = Uint8Array.from(TEST_KEY_HEX.match(/../g)!, (h) => parseInt(h, 16));
+export const TEST_KEY: Uint8Array<ArrayBuffer> = Uint8Array.from(TEST_KEY_HEX.match(/../g)!, (h) => parseInt(h, 16));
