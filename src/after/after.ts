@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { AfterSchema, type ClientRecord } from '../record/schema.js';
 import { stepArgs, parseInput, stepOrder } from '../record/step.js';
@@ -60,7 +59,6 @@ export function safeAfter(plan: Plan, record: ClientRecord, input: unknown): Res
  * @param plan - a validated plan
  * @param record - a started record that is not closed or withdrawn
  * @param input - see {@link AfterSchema}
- * @param locale - the language of the error message
  * @returns a new, closed record
  * @throws UppfoljningError naming every field that breaks a rule, e.g. an
  *   after date before the start (`date_order`)
@@ -72,6 +70,6 @@ export function safeAfter(plan: Plan, record: ClientRecord, input: unknown): Res
  * // => 'completed'
  * ```
  */
-export function after(plan: Plan, record: ClientRecord, input: AfterInput, locale: Locale = 'sv'): ClientRecord {
-  return unwrap(safeAfter(plan, record, input), locale);
+export function after(plan: Plan, record: ClientRecord, input: AfterInput): ClientRecord {
+  return unwrap(safeAfter(plan, record, input));
 }

@@ -1,6 +1,5 @@
 import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { WithdrawalSchema, type ClientRecord, type Withdrawal } from '../record/schema.js';
 import { stepArgs, parseInput, stepOrder } from '../record/step.js';
@@ -47,7 +46,6 @@ export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): 
  * @param plan - a validated plan
  * @param record - a record that is not closed or already withdrawn
  * @param input - `{ date, reason }`
- * @param locale - the language of the error message
  * @returns a new, withdrawn record
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -57,6 +55,6 @@ export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): 
  * // => 'breakdown'
  * ```
  */
-export function withdraw(plan: Plan, record: ClientRecord, input: Withdrawal, locale: Locale = 'sv'): ClientRecord {
-  return unwrap(safeWithdraw(plan, record, input), locale);
+export function withdraw(plan: Plan, record: ClientRecord, input: Withdrawal): ClientRecord {
+  return unwrap(safeWithdraw(plan, record, input));
 }

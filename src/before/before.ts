@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { EnrolInputSchema, resolveAge } from '../record/enrol.js';
 import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { BeforeSchema, type ClientRecord } from '../record/schema.js';
 import { stepArgs, parseInput, stepOrder } from '../record/step.js';
@@ -86,7 +85,6 @@ export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Re
  * @param plan - a validated plan
  * @param record - an enrolled record that has not started
  * @param input - see {@link BeforeInputSchema}
- * @param locale - the language of the error message
  * @returns a new record with `before` set
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -97,6 +95,6 @@ export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Re
  * // => 34
  * ```
  */
-export function before(plan: Plan, record: ClientRecord, input: BeforeInput, locale: Locale = 'sv'): ClientRecord {
-  return unwrap(safeBefore(plan, record, input), locale);
+export function before(plan: Plan, record: ClientRecord, input: BeforeInput): ClientRecord {
+  return unwrap(safeBefore(plan, record, input));
 }

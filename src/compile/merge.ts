@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { issue, type Rule } from '../core/issue.js';
-import { fail, ok, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
+import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { SUMS, widths, type CounterName } from './layout.js';
-import { localeIssues, parseArg, throwIfAny, typeName } from '../core/args.js';
+import { parseArg, typeName } from '../core/args.js';
 import type { Compilation } from './compile.js';
 import { MetaSchema } from './meta.js';
 
@@ -172,10 +171,8 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
  * {@link safeMergeCompilations}.
  *
  * @param compilations - one or more compilations of the same plan
- * @param locale - the language of the error message: `sv` (default) or `en`
  * @returns the merged compilation
- * @throws UppfoljningError for a malformed compilation or different plans, or
- *   a locale that is neither `sv` nor `en` (path `locale`)
+ * @throws UppfoljningError for a malformed compilation or different plans
  *
  * @example
  * ```ts
@@ -184,10 +181,6 @@ export function safeMergeCompilations(compilations: readonly unknown[]): Result<
  * // => 40 (as if all 40 records were compiled at once)
  * ```
  */
-export function mergeCompilations(compilations: readonly Compilation[], locale: Locale = 'sv'): Compilation {
-  const issues = localeIssues(locale, ['locale']);
-  const result = safeMergeCompilations(compilations);
-  if (!result.success) issues.push(...result.issues);
-  throwIfAny(issues, locale);
-  return (result as { data: Compilation }).data;
+export function mergeCompilations(compilations: readonly Compilation[]): Compilation {
+  return unwrap(safeMergeCompilations(compilations));
 }

@@ -273,7 +273,7 @@ export function parseArg<S extends z.ZodType>(schema: S, value: unknown, path: r
   return parsed.success ? { value: parsed.data as z.output<S>, issues: [] } : { value: value as z.output<S>, issues: fromZodIssues(parsed.error.issues, path) };
 }
 
-/** @internal Throws an UppfoljningError with the issues, if there are any, in the given locale (Swedish when it is not one). */
-export function throwIfAny(issues: readonly Issue[], locale?: unknown): void {
-  if (issues.length > 0) throw new UppfoljningError(issues, localeOf(locale));
+/** @internal Throws an UppfoljningError with the issues, if there are any (its message in Swedish; `format` renders another locale). */
+export function throwIfAny(issues: readonly Issue[]): void {
+  if (issues.length > 0) throw new UppfoljningError(issues);
 }

@@ -4,8 +4,10 @@ import { issuesText, issuesTextLeniently } from './messages.js';
 
 /**
  * The one error the library throws for bad input. It carries every issue
- * found as data; its `message` lists them in the chosen locale (Swedish by
- * default), and {@link UppfoljningError.format} renders them in another. The
+ * found as data; its `message` lists them in Swedish, the library's default
+ * language, and {@link UppfoljningError.format} renders them in a locale
+ * (`error.format('en')` in English). No function takes a locale for its
+ * errors: the error carries data, and the caller chooses the language. The
  * texts come from the locale module (src/locales), which plugs itself into
  * the core's message seam (core/messages.ts): the core holds no text.
  *
@@ -27,11 +29,10 @@ export class UppfoljningError extends Error {
 
   /**
    * @param issues - the issues found (at least one)
-   * @param locale - the language of `message`
    */
-  constructor(issues: readonly Issue[], locale: Locale = 'sv') {
+  constructor(issues: readonly Issue[]) {
     // Reporting an error must not fail: odd issues are shown as far as they can be read.
-    super(issuesTextLeniently(issues, locale));
+    super(issuesTextLeniently(issues, 'sv'));
     this.name = 'UppfoljningError';
     this.issues = issues;
   }

@@ -1,7 +1,6 @@
-import type { Locale } from './locale.js';
 import type { Issue } from './issue.js';
 import { UppfoljningError } from './error.js';
-import { isRecord, localeIssues, throwIfAny, typeIssues } from './args.js';
+import { isRecord, throwIfAny, typeIssues } from './args.js';
 
 /**
  * The outcome of a validating function that does not throw: the value, or
@@ -21,7 +20,6 @@ export type Result<T> =
  * {@link UppfoljningError} with its issues.
  *
  * @param result - the result
- * @param locale - the language of the error's message
  * @returns the value
  * @throws UppfoljningError when the result has issues
  *
@@ -31,15 +29,14 @@ export type Result<T> =
  * // => 42
  * ```
  */
-export function unwrap<T>(result: Result<T>, locale: Locale = 'sv'): T {
+export function unwrap<T>(result: Result<T>): T {
   const success: unknown = isRecord(result) ? result.success : undefined;
   throwIfAny([
     ...(isRecord(result) ? typeIssues(success, 'boolean', ['result', 'success']) : typeIssues(result, 'object', ['result'])),
     ...(success === false ? typeIssues((result as { issues?: unknown }).issues, 'array', ['result', 'issues']) : []),
-    ...localeIssues(locale),
   ]);
   if (result.success) return result.data;
-  throw new UppfoljningError(result.issues, locale);
+  throw new UppfoljningError(result.issues);
 }
 
 /** @internal */

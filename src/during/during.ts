@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { DuringEventSchema, type ClientRecord, type DuringEvent } from '../record/schema.js';
 import { stepArgs, parseInput, stepOrder } from '../record/step.js';
@@ -54,7 +53,6 @@ export function safeDuring(plan: Plan, record: ClientRecord, input: unknown): Re
  * @param plan - a validated plan
  * @param record - a started record that is not closed or withdrawn
  * @param input - one event or an array of events
- * @param locale - the language of the error message
  * @returns a new record with the events added
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -67,11 +65,6 @@ export function safeDuring(plan: Plan, record: ClientRecord, input: unknown): Re
  * // => 2
  * ```
  */
-export function during(
-  plan: Plan,
-  record: ClientRecord,
-  input: DuringEvent | readonly DuringEvent[],
-  locale: Locale = 'sv',
-): ClientRecord {
-  return unwrap(safeDuring(plan, record, input), locale);
+export function during(plan: Plan, record: ClientRecord, input: DuringEvent | readonly DuringEvent[]): ClientRecord {
+  return unwrap(safeDuring(plan, record, input));
 }

@@ -1,8 +1,7 @@
 import { issue, type Issue, type PathSegment } from '../core/issue.js';
-import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { daysInMonth, isoDateParts } from '../core/dates.js';
-import { isRecord, kindOf, localeIssues, pathIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { isRecord, kindOf, pathIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /** @internal The options of the identity functions: an object with a calendar `referenceDate`. */
 export function referenceDateIssues(options: unknown): Issue[] {
@@ -208,7 +207,6 @@ export function validateIdentityNumber(input: unknown, options: IdentityNumberOp
  *
  * @param input - the number as held by the host system
  * @param options - the reference date and an optional issue path
- * @param locale - the language of the error message
  * @returns the parsed number
  * @throws UppfoljningError with the issues found (never the number itself)
  *
@@ -218,9 +216,8 @@ export function validateIdentityNumber(input: unknown, options: IdentityNumberOp
  * // => '1908-02-29'
  * ```
  */
-export function parseIdentityNumber(input: unknown, options: IdentityNumberOptions, locale: Locale = 'sv'): IdentityNumber {
-  throwIfAny(localeIssues(locale));
-  return unwrap(validateIdentityNumber(input, options), locale);
+export function parseIdentityNumber(input: unknown, options: IdentityNumberOptions): IdentityNumber {
+  return unwrap(validateIdentityNumber(input, options));
 }
 
 /**

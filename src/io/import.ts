@@ -632,7 +632,7 @@ function columnName(field: string, columnOf: ReadonlyMap<string, number>, header
 export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): string {
   const issues = rowIssueIssues(rowIssue);
   issues.push(...localeIssues(locale, ['locale']));
-  throwIfAny(issues, locale);
+  throwIfAny(issues);
   const file = locale === 'sv' ? (rowIssue.file === 'clients' ? 'klientfilen' : 'händelsefilen') : rowIssue.file;
   const where = locale === 'sv' ? `${file} rad ${rowIssue.line}` : `${file} line ${rowIssue.line}`;
   const column =

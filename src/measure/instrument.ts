@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { parseArg } from '../core/args.js';
 import { CodeSchema, LabelSchema } from '../core/schemas.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 
 const NormSchema = z.object({ mean: z.number(), sd: z.number().positive() }).strict();
 
@@ -136,7 +135,6 @@ export function validateInstrument(input: unknown): Result<Instrument> {
  * Defines an instrument, validating it; throws on bad input.
  *
  * @param input - the definition
- * @param locale - the language of the error message
  * @returns the instrument, with defaults filled in
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -152,6 +150,6 @@ export function validateInstrument(input: unknown): Result<Instrument> {
  * // => 'k10'
  * ```
  */
-export function defineInstrument(input: InstrumentInput, locale: Locale = 'sv'): Instrument {
-  return unwrap(validateInstrument(input), locale);
+export function defineInstrument(input: InstrumentInput): Instrument {
+  return unwrap(validateInstrument(input));
 }

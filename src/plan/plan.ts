@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { CategorySchema, CodeSchema, IsoDateSchema, LabelSchema } from '../core/schemas.js';
 import { isRecord, parseArg, throwIfAny, typeIssues, type ParsedArg } from '../core/args.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import { InstrumentSchema, valueProblem, type Instrument } from '../measure/instrument.js';
 import { BUILTIN_INSTRUMENTS } from '../measure/catalogue.js';
 
@@ -299,7 +298,6 @@ export function validatePlan(input: unknown): Result<Plan> {
  * measure must be measured with the same instrument before and after.
  *
  * @param input - the plan as data
- * @param locale - the language of the error message
  * @returns the plan with defaults filled in
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -311,8 +309,8 @@ export function validatePlan(input: unknown): Result<Plan> {
  * // före och efter insatsen, men mäts inte efter [primary_same_instrument]
  * ```
  */
-export function parsePlan(input: unknown, locale: Locale = 'sv'): Plan {
-  return unwrap(validatePlan(input), locale);
+export function parsePlan(input: unknown): Plan {
+  return unwrap(validatePlan(input));
 }
 
 /**

@@ -1,8 +1,7 @@
 import { issue, type Issue } from '../core/issue.js';
-import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { DEFAULT_K, checkK } from './protect-table.js';
-import { isRecord, localeIssues, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { isRecord, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /**
  * A share after small-cell protection: the share with its numerator and
@@ -124,7 +123,6 @@ export function validateProtectShare(numerator: number, denominator: number, opt
  * @param numerator - the count with the attribute
  * @param denominator - the group size
  * @param options - the threshold k (default 5) and the complement rule
- * @param locale - the language of the error message
  * @returns the protected share
  * @throws UppfoljningError when a count is not a whole number ≥ 0 or the numerator exceeds the denominator
  *
@@ -136,12 +134,6 @@ export function validateProtectShare(numerator: number, denominator: number, opt
  * // => { suppressed: 'primary', because: 'complement' }
  * ```
  */
-export function protectShare(
-  numerator: number,
-  denominator: number,
-  options: ProtectShareOptions = {},
-  locale: Locale = 'sv',
-): ProtectedShare {
-  throwIfAny(localeIssues(locale));
-  return unwrap(validateProtectShare(numerator, denominator, options), locale);
+export function protectShare(numerator: number, denominator: number, options: ProtectShareOptions = {}): ProtectedShare {
+  return unwrap(validateProtectShare(numerator, denominator, options));
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { issue, type Issue } from '../core/issue.js';
-import type { Locale } from '../core/locale.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
-import { isRecord, localeIssues, optionsIssues, parseArg, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { isRecord, optionsIssues, parseArg, throwIfAny, typeIssues, valueText } from '../core/args.js';
 
 /**
  * The small-cell threshold used when none is given: counts 1–4 are suppressed.
@@ -300,7 +299,6 @@ export function validateProtectTable(table: unknown, options: ProtectOptions = {
  *
  * @param table - the counts
  * @param options - the threshold k (default 5)
- * @param locale - the language of the error message
  * @returns the protected table
  * @throws UppfoljningError when the table is not a table of counts or its margins do not add up
  *
@@ -310,9 +308,8 @@ export function validateProtectTable(table: unknown, options: ProtectOptions = {
  * // => [{ value: 12 }, { value: 30 }]
  * ```
  */
-export function protectTable(table: CountTable, options: ProtectOptions = {}, locale: Locale = 'sv'): ProtectedTable {
-  throwIfAny(localeIssues(locale));
-  return unwrap(validateProtectTable(table, options), locale);
+export function protectTable(table: CountTable, options: ProtectOptions = {}): ProtectedTable {
+  return unwrap(validateProtectTable(table, options));
 }
 
 /** Adds secondary suppressions (mark 2) to `mark` in place until no suppressed cell is recoverable. */

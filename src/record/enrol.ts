@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { CodeSchema, IsoDateSchema } from '../core/schemas.js';
 import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { ClientIdSchema, type ClientRecord } from './schema.js';
 import { parseInput, stepArgs } from './step.js';
@@ -105,7 +104,6 @@ export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
  *
  * @param plan - a validated plan
  * @param input - see {@link EnrolInputSchema}
- * @param locale - the language of the error message
  * @returns the new record
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -116,6 +114,6 @@ export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
  * // => 34
  * ```
  */
-export function enrol(plan: Plan, input: EnrolInput, locale: Locale = 'sv'): ClientRecord {
-  return unwrap(safeEnrol(plan, input), locale);
+export function enrol(plan: Plan, input: EnrolInput): ClientRecord {
+  return unwrap(safeEnrol(plan, input));
 }

@@ -1,7 +1,6 @@
 import { parseArg } from '../core/args.js';
 import { stepArgs } from './step.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import type { Locale } from '../core/locale.js';
 import type { Plan } from '../plan/plan.js';
 import { ClientRecordSchema, type ClientRecord } from './schema.js';
 import { checkRecord } from './check.js';
@@ -48,7 +47,6 @@ export function validateRecordChecked(plan: Plan, input: unknown): Result<Client
  *
  * @param plan - a validated plan
  * @param input - the record as data
- * @param locale - the language of the error message
  * @returns the record
  * @throws UppfoljningError naming every field that breaks a rule
  *
@@ -59,6 +57,6 @@ export function validateRecordChecked(plan: Plan, input: unknown): Result<Client
  * // => 'k-01'
  * ```
  */
-export function parseRecord(plan: Plan, input: unknown, locale: Locale = 'sv'): ClientRecord {
-  return unwrap(validateRecord(plan, input), locale);
+export function parseRecord(plan: Plan, input: unknown): ClientRecord {
+  return unwrap(validateRecord(plan, input));
 }

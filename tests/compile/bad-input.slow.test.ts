@@ -13,6 +13,7 @@ import {
 import { closedRecord, smallPlan as plan, smallPlanInput, makeRecord } from '../helpers/fixtures.js';
 import { parsePlan } from '../../src/index.js';
 import { validRecord, validRecords } from '../helpers/arbitraries.js';
+import { thrown } from '../helpers/errors.js';
 
 const T = 'tilltro-nykterhet';
 const closed = () => makeRecord({ before: { measures: { [T]: 2 } }, after: { measures: { [T]: 4 } } });
@@ -101,7 +102,7 @@ describe('merge and validateCompilation: bad input', () => {
     const other = parsePlan({ ...smallPlanInput, grouping: { ageBands: [{ from: 18, to: 39 }, { from: 40 }] } });
     const r = safeMergeCompilations([emptyCompilation(plan), emptyCompilation(other)]);
     expect(r).toEqual({ success: false, issues: [{ path: ['compilations', 1, 'meta', 'fingerprint'], rule: 'incompatible', params: { what: 'plans' } }] });
-    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)], 'en')).toThrow('compilations[1].meta.fingerprint: cannot be merged: the plans differ [incompatible]');
+    expect(thrown(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).format('en')).toBe('compilations[1].meta.fingerprint: cannot be merged: the plans differ [incompatible]');
     expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).toThrow('compilations[1].meta.fingerprint: kan inte slås ihop: planerna skiljer sig åt [incompatible]');
   });
 

@@ -16,7 +16,7 @@ const compilation = api.compile(smallPlan, []);
 fuzzCalls('with a valid plan or compilation first, the other arguments are still checked', [
   ['compile', (...a) => api.compile(smallPlan, ...(a as [never]))],
   ['compileAsync', (...a) => api.compileAsync(smallPlan, ...(a as [never]))],
-  ['mergeCompilations', (...a) => api.mergeCompilations([compilation, ...a] as never, a[0] as never)],
+  ['mergeCompilations', (...a) => api.mergeCompilations([compilation, ...a] as never)],
   ['tabulate', (...a) => api.tabulate(compilation, ...(a as []))],
 ]);
 
@@ -31,10 +31,11 @@ describe('typical mistakes name the argument and the rule', () => {
   it('compileAsync rejects instead of throwing', async () => {
     await expect(api.compileAsync(smallPlan, 42 as never)).rejects.toThrow('records: ');
   });
-  it('merging: not an array, a bad element, a locale that is neither sv nor en', () => {
+  it('merging: not an array, a bad element; an extra argument (the locale it once took) is ignored', () => {
     const c = api.emptyCompilation(smallPlan);
     expect(api.safeMergeCompilations(null as never)).toEqual({ success: false, issues: [{ path: ['compilations'], rule: 'type', params: { expected: 'array', received: 'null' } }] });
     expect(rules(() => api.mergeCompilations([c, c, null as never]))).toEqual([['compilations.2', 'type']]);
-    expect(rules(() => api.mergeCompilations([c], 'de' as never))).toEqual([['locale', 'one_of']]);
+    expect(rules(() => (api.mergeCompilations as (...a: unknown[]) => unknown)([c], 'de'))).toEqual([]);
+    expect(rules(() => (api.mergeCompilations as (...a: unknown[]) => unknown)([c, null], 'en'))).toEqual([['compilations.1', 'type']]);
   });
 });

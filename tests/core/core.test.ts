@@ -15,6 +15,7 @@ import {
   UppfoljningError,
 } from '../../src/index.js';
 import { fromZodIssues } from '../../src/core/from-zod.js';
+import { thrown } from '../helpers/errors.js';
 
 describe('issues and their texts', () => {
   it('toDotPath writes keys with dots and indices in brackets', () => {
@@ -43,12 +44,13 @@ describe('issues and their texts', () => {
     expect(e.name).toBe('UppfoljningError');
     expect(e.message).toBe('id: uppgiften saknas men krävs [required]');
     expect(e.format('en')).toBe('id: the value is missing but required [required]');
-    expect(new UppfoljningError([issue([], 'empty')], 'en').message).toBe('(root): must not be empty [empty]');
+    expect(new UppfoljningError([issue([], 'empty')]).format('en')).toBe('(root): must not be empty [empty]');
   });
 
   it('unwrap returns data or throws the issues', () => {
     expect(unwrap({ success: true, data: 42 })).toBe(42);
-    expect(() => unwrap({ success: false, issues: [issue(['x'], 'empty')] }, 'en')).toThrow('x: must not be empty [empty]');
+    expect(() => unwrap({ success: false, issues: [issue(['x'], 'empty')] })).toThrow('x: får inte vara tom [empty]');
+    expect(thrown(() => unwrap({ success: false, issues: [issue(['x'], 'empty')] })).format('en')).toBe('x: must not be empty [empty]');
   });
 
   it('notComputed puts n into its params and describes itself', () => {

@@ -10,7 +10,7 @@ import { issuesOf } from './fuzz-result.js';
 // called with `new`, and its `format` with garbage too.
 const core: Record<string, (...args: unknown[]) => unknown> = {
   issue, toDotPath, formatIssue, formatIssues, ruleText, unwrap, notComputed, describeNotComputed, addDaysIso, daysBetweenIso,
-  UppfoljningError: (...args: unknown[]) => new UppfoljningError(...(args as [never, never])),
+  UppfoljningError: (...args: unknown[]) => new UppfoljningError(...(args as [never])),
   'UppfoljningError.format': (...args: unknown[]) => new UppfoljningError([issue(['id'], 'required')]).format(...(args as [never])),
 } as never;
 
@@ -41,8 +41,10 @@ it('names the argument and the rule for typical mistakes', async () => {
 
 it('the error itself never fails while reporting odd issues', () => {
   expect(new UppfoljningError(null as never).message).toBe('(root): null [null]');
-  expect(new UppfoljningError([{ path: [Symbol('x')], rule: 'required' }] as never, 'de' as never).message).toBe('(root): uppgiften saknas men krävs [required]');
-  expect(new UppfoljningError([issue(['id'], 'required')], 'en').message).toBe('id: the value is missing but required [required]');
+  expect(new UppfoljningError([{ path: [Symbol('x')], rule: 'required' }] as never).message).toBe('(root): uppgiften saknas men krävs [required]');
+  // The message is Swedish; an extra argument (the locale it once took) is ignored, and format renders English.
+  expect(new (UppfoljningError as new (...a: unknown[]) => UppfoljningError)([issue(['id'], 'required')], 'en').message).toBe('id: uppgiften saknas men krävs [required]');
+  expect(new UppfoljningError([issue(['id'], 'required')]).format('en')).toBe('id: the value is missing but required [required]');
 });
 
 it('ruleText stays total for a rule whose toString is not a function', () => {
