@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 import { runCli } from './main.js';
 
+// A reader that stops early (`uppfoljning validate … | head`) closes the pipe:
+// the rest of the output has nowhere to go, which is not an error of ours.
+// End quietly, as cat and grep do, instead of with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -14,13 +14,8 @@ import { DIMENSIONS, type Dimension } from '../compile/tabulate.js';
 import { importCsv, formatRowIssue, type RowIssue } from '../io/import.js';
 import { validateCsvMapping, type CsvMapping } from '../io/mapping.js';
 import { recordJsonSchema } from '../io/json-schema.js';
-import { buildReport } from '../report/model.js';
-import { renderHtml } from '../report/html.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { renderText } from '../report/text.js';
-import { renderCsv } from '../report/csv.js';
-import { chartSpecs } from '../report/charts.js';
-import { help } from './help.js';
+import { help, HELP } from './help.js';
+import { counted } from '../locales/count.js';
 import { PLAN_TEMPLATE } from './template.js';
 
 /** Where the CLI writes: injectable so that tests can capture output. */
@@ -36,7 +31,19 @@ export interface CliIo {
 /** Exit codes: 0 done, 1 problems in the data, 2 problems with the command or its files. */
 export const EXIT = { ok: 0, data: 1, usage: 2 } as const;
 
-class UsageError extends Error {}
+/**
+ * A problem with the command, its arguments or its files: printed on stderr
+ * with exit code 2. `help` names the command whose `--help` to point to, for
+ * problems with the arguments.
+ */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly help?: string,
+  ) {
+    super(message);
+  }
+}
 
 const say = (locale: Locale, sv: string, en: string) => (locale === 'sv' ? sv : en);
 
@@ -62,8 +69,7 @@ function readBytes(path: string, locale: Locale): Uint8Array {
   }
 }
 
-function loadPlan(path: string | undefined, locale: Locale): Plan {
-  if (!path) throw new UsageError(say(locale, '--plan saknas', '--plan is missing'));
+function loadPlan(path: string, locale: Locale): Plan {
   const result = validatePlan(readJson(path, locale));
   if (!result.success) {
     throw new UsageError(`${say(locale, `planen ${path} har fel:`, `the plan ${path} has problems:`)}\n${formatIssues(result.issues, locale)}`);
@@ -114,7 +120,7 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
     showProgress
       ? {
           onProgress: (p) => {
-            const text = say(locale, `läst ${p.done} av ${p.total} rader`, `read ${p.done} of ${p.total} rows`);
+            const text = say(locale, `läst ${p.done} av ${counted(p.total, 'row', locale)}`, `read ${p.done} of ${counted(p.total, 'row', locale)}`);
             if (io.progress) io.progress(text, p.done === p.total);
             else io.err(text);
           },
@@ -137,6 +143,15 @@ function writeOut(path: string, text: string, locale: Locale): void {
   }
 }
 
+/** The commands, in the order the overview lists them. */
+const COMMANDS = ['init', 'validate', 'compile', 'merge', 'report', 'schema'] as const;
+
+/** A flag the command cannot do without: its value, or a usage error naming it and the command's `--help`. */
+function need(value: string | undefined, flag: string, command: string, locale: Locale): string {
+  if (value === undefined) throw new UsageError(say(locale, `--${flag} saknas`, `--${flag} is missing`), command);
+  return value;
+}
+
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   lang: { type: 'string' },
@@ -151,6 +166,68 @@ const OPTIONS = {
   k: { type: 'string' },
   by: { type: 'string' },
 } as const;
+
+/**
+ * The language of the CLI's messages, read from the raw arguments before
+ * anything else (so that an argument error is already in it, and a
+ * `--lang en` after a flag missing its value still counts). The last `--lang` wins.
+ */
+function cliLocale(argv: readonly string[]): Locale {
+  let locale: Locale = 'sv';
+  argv.forEach((a, i) => {
+    const value = a.startsWith('--lang=') ? a.slice('--lang='.length) : argv[i - 1] === '--lang' ? a : undefined;
+    if (value === 'sv' || value === 'en') locale = value;
+  });
+  return locale;
+}
+
+type Values = {
+  -readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+/**
+ * Reads the arguments with Node's `parseArgs` (not strict, with its tokens),
+ * then checks them here, so that an unknown flag, a flag without its value or
+ * a value given to a switch is named in the user's language and points to
+ * `--help`, instead of Node's English error text. `--lang` is read first, so
+ * that every later message is in the language asked for.
+ */
+function parseCli(argv: readonly string[]): { values: Values; positionals: string[] } {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const command = tokens.find((t) => t.kind === 'positional')?.value;
+  const helpFor = command !== undefined && Object.hasOwn(HELP, command) ? command : 'main';
+  const known = (name: string): name is keyof typeof OPTIONS => Object.hasOwn(OPTIONS, name);
+  // A string flag's value taken from the next argument that is itself a flag (`--plan --lang en`) is no value.
+  const shorts = new Set(Object.values(OPTIONS).flatMap((o) => ('short' in o ? [`-${o.short}`] : [])));
+  const looksLikeFlag = (v: string) => v.startsWith('--') || shorts.has(v);
+  const valueOf = (t: (typeof tokens)[number] & { kind: 'option' }) =>
+    t.value !== undefined && !t.inlineValue && looksLikeFlag(t.value) ? undefined : t.value;
+  const locale = cliLocale(argv);
+  const values: Values = {};
+  const positionals: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'positional') positionals.push(t.value);
+    if (t.kind !== 'option') continue;
+    if (!known(t.name)) {
+      throw new UsageError(say(locale, `okänd flagga ${t.rawName}`, `unknown option ${t.rawName}`), helpFor);
+    }
+    const spec = OPTIONS[t.name];
+    if (spec.type === 'boolean') {
+      if (t.inlineValue) throw new UsageError(say(locale, `${t.rawName} tar inget värde (fick ${JSON.stringify(t.value)})`, `${t.rawName} takes no value (got ${JSON.stringify(t.value)})`), helpFor);
+      (values as Record<string, unknown>)[t.name] = true;
+      continue;
+    }
+    const value = valueOf(t);
+    if (value === undefined || value === '') {
+      throw new UsageError(say(locale, `${t.rawName} saknar sitt värde`, `${t.rawName} is missing its value`), helpFor);
+    }
+    (values as Record<string, unknown>)[t.name] = value;
+  }
+  if (values.lang !== undefined && values.lang !== 'sv' && values.lang !== 'en') {
+    throw new UsageError(say(locale, `--lang ska vara sv eller en (fick ${JSON.stringify(values.lang)})`, `--lang must be sv or en (got ${JSON.stringify(values.lang)})`), helpFor);
+  }
+  return { values, positionals };
+}
 
 /**
  * Runs the `uppfoljning` command line with its arguments (without `node`
@@ -169,13 +246,9 @@ const OPTIONS = {
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let locale: Locale = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'sv';
+  const locale = cliLocale(argv);
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    if (values.lang !== undefined) {
-      if (values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang sv|en');
-      locale = values.lang;
-    }
+    const { values, positionals } = parseCli(argv);
     const [command, ...rest] = positionals;
     if (command === undefined || command === 'help') {
       io.out(help(rest[0] ?? 'main', locale));
@@ -197,16 +270,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'validate':
       case 'compile': {
-        const plan = loadPlan(values.plan, locale);
+        const plan = loadPlan(need(values.plan, 'plan', command, locale), locale);
         const file = rest[0];
-        if (file === undefined) throw new UsageError(say(locale, 'ange exportfilen', 'give the export file'));
-        if (command === 'compile' && !values.out) throw new UsageError(say(locale, '--out saknas', '--out is missing'));
+        if (file === undefined) throw new UsageError(say(locale, 'ange exportfilen', 'give the export file'), command);
+        if (command === 'compile') need(values.out, 'out', command, locale);
         const loaded = loadExport(plan, file, values, locale, io);
         for (const line of loaded.lines) io.out(line);
         const counts = say(
           locale,
-          `${loaded.rows} rader: ${loaded.records.length} giltiga, ${loaded.rejected} med fel.`,
-          `${loaded.rows} rows: ${loaded.records.length} valid, ${loaded.rejected} with problems.`,
+          `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.records.length, 'valid', locale)}, ${loaded.rejected} med fel.`,
+          `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.records.length, 'valid', locale)}, ${loaded.rejected} with problems.`,
         );
         if (command === 'validate') {
           io.out(counts);
@@ -220,12 +293,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const compilation = compile(plan, loaded.records);
         writeOut(values.out!, `${JSON.stringify(compilation)}\n`, locale);
         io.out(counts);
-        io.out(say(locale, `Sammanställningen av ${loaded.records.length} klienter skrevs till ${values.out}.`, `The compilation of ${loaded.records.length} clients was written to ${values.out}.`));
+        io.out(say(locale, `Sammanställningen av ${counted(loaded.records.length, 'client', locale)} skrevs till ${values.out}.`, `The compilation of ${counted(loaded.records.length, 'client', locale)} was written to ${values.out}.`));
         return loaded.lines.length > 0 ? EXIT.data : EXIT.ok;
       }
       case 'merge': {
-        if (rest.length === 0) throw new UsageError(say(locale, 'ange sammanställningarna', 'give the compilations'));
-        if (!values.out) throw new UsageError(say(locale, '--out saknas', '--out is missing'));
+        if (rest.length === 0) throw new UsageError(say(locale, 'ange sammanställningarna', 'give the compilations'), command);
+        const out = need(values.out, 'out', command, locale);
         const result = safeMergeCompilations(rest.map((f) => readJson(f, locale)));
         if (!result.success) {
           // Issues of the i-th compilation start with ['compilations', i]: name the file instead.
@@ -233,13 +306,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(formatIssues(result.issues.map((i) => ({ ...i, path: inFile(i.path) })), locale));
           return EXIT.data;
         }
-        writeOut(values.out, `${JSON.stringify(result.data)}\n`, locale);
-        io.out(say(locale, `${rest.length} sammanställningar slogs ihop till ${values.out}.`, `${rest.length} compilations were merged into ${values.out}.`));
+        writeOut(out, `${JSON.stringify(result.data)}\n`, locale);
+        io.out(say(locale, `${counted(rest.length, 'compilation', locale)} slogs ihop till ${out}.`, `${counted(rest.length, 'compilation', locale)} ${rest.length === 1 ? 'was' : 'were'} merged into ${out}.`));
         return EXIT.ok;
       }
       case 'report': {
         const file = rest[0];
-        if (file === undefined) throw new UsageError(say(locale, 'ange sammanställningen', 'give the compilation'));
+        if (file === undefined) throw new UsageError(say(locale, 'ange sammanställningen', 'give the compilation'), command);
         const checked = validateCompilation(readJson(file, locale));
         if (!checked.success) {
           io.out(formatIssues(checked.issues, locale));
@@ -248,17 +321,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const compilation: Compilation = checked.data;
         const format = values.format ?? 'html';
         const k = values.k === undefined ? undefined : Number(values.k);
-        if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError(say(locale, '--k ska vara ett heltal, minst 1', '--k must be a whole number, at least 1'));
+        if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError(say(locale, `--k ska vara ett heltal, minst 1 (fick ${JSON.stringify(values.k)})`, `--k must be a whole number, at least 1 (got ${JSON.stringify(values.k)})`), command);
         const by = values.by?.split(',').map((s) => s.trim());
         const unknown = by?.find((d) => !DIMENSIONS.includes(d as Dimension));
-        if (unknown !== undefined) throw new UsageError(say(locale, `okänd nedbrytning ${unknown}; välj bland ${DIMENSIONS.join(', ')}`, `unknown breakdown ${unknown}; choose from ${DIMENSIONS.join(', ')}`));
+        if (unknown !== undefined) throw new UsageError(say(locale, `okänd nedbrytning ${unknown}; välj bland ${DIMENSIONS.join(', ')}`, `unknown breakdown ${unknown}; choose from ${DIMENSIONS.join(', ')}`), command);
+        const formats = ['html', 'md', 'text', 'csv', 'vega'];
+        if (!formats.includes(format)) throw new UsageError(say(locale, `okänt format ${format}; välj html, md, text, csv eller vega`, `unknown format ${format}; choose html, md, text, csv or vega`), command);
+        // Text goes to stdout without --out; every other format needs it.
+        const out = format === 'text' && values.out === undefined ? undefined : need(values.out, 'out', command, locale);
+        // The renderers load vega and vega-lite (about half a second): only this command needs them.
+        const { buildReport, renderHtml, renderMarkdown, renderText, renderCsv, chartSpecs } = await import('../report/index.js');
         const model = buildReport(compilation, { locale, ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
-        const out = values.out;
-        if (format === 'text' && !out) {
+        if (out === undefined) {
           io.out(renderText(model));
           return EXIT.ok;
         }
-        if (!out) throw new UsageError(say(locale, '--out saknas', '--out is missing'));
         if (format === 'text') writeOut(out, `${renderText(model)}\n`, locale);
         else if (format === 'html') writeOut(out, await renderHtml(model), locale);
         else if (format === 'md') writeOut(out, renderMarkdown(model), locale);
@@ -266,12 +343,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           mkdirSync(out, { recursive: true });
           if (format === 'csv') for (const f of renderCsv(model)) writeOut(join(out, f.name), f.text, locale);
           else for (const c of chartSpecs(model)) writeOut(join(out, `${c.id}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`, locale);
-        } else throw new UsageError(say(locale, `okänt format ${format}; välj html, md, text, csv eller vega`, `unknown format ${format}; choose html, md, text, csv or vega`));
+        }
         io.out(say(locale, `Rapporten skrevs till ${out}.`, `The report was written to ${out}.`));
         return EXIT.ok;
       }
       case 'schema': {
-        const plan = loadPlan(values.plan, locale);
+        const plan = loadPlan(need(values.plan, 'plan', command, locale), locale);
         const text = `${JSON.stringify(recordJsonSchema(plan, { locale }), null, 2)}\n`;
         if (values.out) {
           writeOut(values.out, text, locale);
@@ -280,15 +357,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return EXIT.ok;
       }
       default:
-        throw new UsageError(`${say(locale, `okänt kommando ${command}`, `unknown command ${command}`)}\n\n${help('main', locale)}`);
+        throw new UsageError(say(locale, `okänt kommando ${command}; kommandona är ${COMMANDS.join(', ')}`, `unknown command ${command}; the commands are ${COMMANDS.join(', ')}`), 'main');
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`uppfoljning: ${error.message}`);
-      return EXIT.usage;
-    }
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`uppfoljning: ${error.message}`);
+      const where = error.help === undefined ? undefined : error.help === 'main' ? 'uppfoljning --help' : `uppfoljning ${error.help} --help`;
+      io.err(`uppfoljning: ${error.message}${where === undefined ? '' : say(locale, ` (se ${where})`, ` (see ${where})`)}`);
       return EXIT.usage;
     }
     throw error;

@@ -70,10 +70,8 @@ describe('uppfoljning validate', () => {
   });
 
   it('exits 2 with a message for a missing plan, an unknown option and an unreadable file', async () => {
-    expect(await cli('validate', f('clean.csv'))).toEqual({ code: 2, out: [], err: ['uppfoljning: --plan saknas'] });
-    const unknown = await cli('validate', '--nope');
-    expect(unknown.code).toBe(2);
-    expect(unknown.err[0]).toMatch(/^uppfoljning: Unknown option '--nope'/);
+    expect(await cli('validate', f('clean.csv'))).toEqual({ code: 2, out: [], err: ['uppfoljning: --plan saknas (se uppfoljning validate --help)'] });
+    expect(await cli('validate', '--nope')).toEqual({ code: 2, out: [], err: ['uppfoljning: okänd flagga --nope (se uppfoljning validate --help)'] });
     expect(await cli('validate', '--plan', f('plan.json'), f('nothing.csv'), '--lang', 'en')).toEqual({
       code: 2,
       out: [],
