@@ -4,6 +4,7 @@ import { extname, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
 import { formatIssues } from '../locales/index.js';
 import type { Issue } from '../core/issue.js';
+import { UppfoljningError } from '../core/error.js';
 import { validatePlan, type Plan } from '../plan/plan.js';
 import { validateRecordChecked } from '../record/validate.js';
 import type { ClientRecord } from '../record/schema.js';
@@ -364,6 +365,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const where = error.help === undefined ? undefined : error.help === 'main' ? 'uppfoljning --help' : `uppfoljning ${error.help} --help`;
       io.err(`uppfoljning: ${error.message}${where === undefined ? '' : say(locale, ` (se ${where})`, ` (see ${where})`)}`);
       return EXIT.usage;
+    }
+    // A library function refused what the files hold (a compilation whose counts contradict each
+    // other, say): its issues in the chosen language, as the data problems above are shown.
+    if (error instanceof UppfoljningError) {
+      io.out(error.format(locale));
+      return EXIT.data;
     }
     throw error;
   }

@@ -136,6 +136,23 @@ describe('uppfoljning compile, merge, report', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('shows an error the library throws in the chosen language, with exit 1, instead of crashing', async () => {
+    // validateCompilation accepts this file (every count a whole number in its place), but its
+    // counts contradict each other: cell 0 selected nobody yet started clients, so the report's
+    // protection refuses the flow table it derives. Found by mutating the Björkebo compilation.
+    const dir = tmp();
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { counts: { flow: number[] } };
+    json.counts.flow[0] = 0;
+    expect(validateCompilation(json).success).toBe(true);
+    (await import('node:fs')).writeFileSync(join(dir, 'c.json'), JSON.stringify(json));
+    expect(await cli('report', join(dir, 'c.json'), '--format', 'text', '--lang', 'en')).toEqual({
+      code: 1,
+      out: ['table.rows[1].cells[0].value: must be at least 0 [min]'],
+      err: [],
+    });
+    expect((await cli('report', join(dir, 'c.json'), '--format', 'text')).out).toEqual(['table.rows[1].cells[0].value: måste vara minst 0 [min]']);
+  });
+
   it('refuses to merge compilations of different plans', async () => {
     const dir = tmp();
     const plan = parsePlan(bjorkeboPlan);
