@@ -3,7 +3,7 @@ import type { NotComputed } from '../core/not-computed.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName } from '../core/args.js';
-import type { Compilation } from '../compile/compile.js';
+import type { Compilation } from '../compile/schema.js';
 import { assertCompilation, dimensionsIssues, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import type { Distribution } from '../compile/distribution.js';
 import type { WilcoxonSignedRankResult, McNemarResult, PairedTTestResult } from '../stats/paired.js';

@@ -1,7 +1,8 @@
 import type { Plan } from '../plan/plan.js';
 import { planInstrument } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
-import { issue, type Issue, type Rule } from '../core/issue.js';
+import { issue, type Rule } from '../core/issue.js';
+import type { Compilation } from './schema.js';
 import { throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
 import { dayNumber } from '../core/dates.js';
@@ -9,6 +10,7 @@ import { ageBandTable } from '../plan/bands.js';
 import { goalStatus } from '../after/classify.js';
 import {
   CLOSING_REASONS,
+  COUNTERS,
   DOSE_AT,
   FLOW_AT,
   GOAL_AT,
@@ -28,38 +30,6 @@ import {
   type CompilationMeta,
   type CounterName,
 } from './layout.js';
-
-/**
- * A compilation (step 5, *sammanställa uppgifterna*): counts for every cell
- * of age band × gender × intervention, in flat arrays of plain numbers, plus
- * the plan's description. Plain JSON, with no microdata: no client ids, no
- * dates, no free text. Every number is a count or an exact integer sum, so
- * {@link mergeCompilations} of two compilations equals compiling the union,
- * in any order.
- *
- * Read it with {@link tabulate} and {@link analyse}; the layout is described
- * in `docs/architecture.md`.
- *
- * @example
- * ```ts
- * const compilation: Compilation = compile(plan, records);
- * compilation.invalid;
- * // => { total: 0, byRule: {} } (every record placed and counted)
- * tabulate(mergeCompilations([compilation, compilation])).total.flow.selected;
- * // => 80 (merged with a compilation of the same plan, the counts add up)
- * ```
- */
-export interface Compilation {
-  readonly format: 'uppfoljning.compilation';
-  readonly version: 1;
-  readonly meta: CompilationMeta;
-  /** Number of cells: age bands × genders × interventions. */
-  readonly cells: number;
-  /** Counter arrays, each `cells × width` long, cell-major. */
-  readonly counts: { readonly [K in CounterName]: readonly number[] };
-  /** Records that could not be placed or counted, by the rule they broke. */
-  readonly invalid: { readonly total: number; readonly byRule: Readonly<Partial<Record<Rule, number>>> };
-}
 
 type MutableCounts = { [K in CounterName]: number[] };
 
@@ -93,7 +63,7 @@ function emptyFor(plan: Plan): Compilation {
   const cells = meta.dims.ageBands.length * meta.dims.genders.length * meta.dims.interventions.length;
   const w = widths(meta);
   const counts = {} as MutableCounts;
-  for (const name of Object.keys(w) as CounterName[]) counts[name] = new Array<number>(cells * w[name]).fill(0);
+  for (const name of COUNTERS) counts[name] = new Array<number>(cells * w[name]).fill(0);
   return { format: 'uppfoljning.compilation', version: 1, meta, cells, counts, invalid: { total: 0, byRule: {} } };
 }
 

@@ -192,8 +192,36 @@ export function describe(plan: Plan): CompilationMeta {
   return { ...meta, fingerprint: fnv1a(structural) };
 }
 
+/**
+ * @internal The names of a compilation's counter arrays, in layout order: the
+ * keys of {@link widths} and of a compilation's `counts`, so that
+ * `CompilationSchema` can build the counts object from them.
+ */
+export const COUNTERS = [
+  'flow',
+  'withdrawn',
+  'withdrawnWeek',
+  'closing',
+  'levels',
+  'goal',
+  'unclassified',
+  'before',
+  'after',
+  'change',
+  'withdrawnBefore',
+  'sums',
+  'mainProblems',
+  'goalAreas',
+  'background',
+  'dose',
+  'during',
+] as const;
+
+/** The names of a compilation's counter arrays. */
+export type CounterName = (typeof COUNTERS)[number];
+
 /** @internal The width, per cell, of each counter array. */
-export function widths(meta: CompilationMeta) {
+export function widths(meta: CompilationMeta): { readonly [K in CounterName]: number } {
   const hist = meta.primary.histogram ? meta.primary.bins : 0;
   return {
     flow: FLOW.length,
@@ -215,6 +243,3 @@ export function widths(meta: CompilationMeta) {
     during: meta.during.reduce((n, d) => n + (d.weeks + 1) * WEEK.length, 0),
   };
 }
-
-/** The names of a compilation's counter arrays. */
-export type CounterName = keyof ReturnType<typeof widths>;

@@ -4,7 +4,7 @@ import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { wilsonInterval, type ShareInterval } from '../stats/proportion.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus } from '../after/classify.js';
-import type { Compilation } from './compile.js';
+import type { Compilation } from './schema.js';
 import {
   CLOSING_REASONS,
   UNCLASSIFIED,
@@ -15,7 +15,7 @@ import {
   type CounterName,
 } from './layout.js';
 import { distribution, type Distribution } from './distribution.js';
-import { validateCompilation } from './merge.js';
+import { validateCompilation } from './schema.js';
 import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName, valueText } from '../core/args.js';
 
 /**

@@ -43,6 +43,9 @@ export const CORE_RULES = [
   'step_order',
   'incompatible',
   'empty',
+  // A compilation's counts that contradict each other (compile/schema.ts).
+  'count_sum',
+  'moment_bounds',
   // Reasons a statistic or a classification was not computed.
   'too_few',
   'no_variation',
@@ -205,7 +208,7 @@ export type IoRule = (typeof IO_RULES)[number];
 export type Rule = CoreRule | StatsRule | IdentityRule | PrivacyRule | IoRule;
 
 /** @internal Every rule the library has, core's first, then each module's. */
-export const RULES: readonly Rule[] = [...CORE_RULES, ...STATS_RULES, ...IDENTITY_RULES, ...PRIVACY_RULES, ...IO_RULES];
+export const RULES = [...CORE_RULES, ...STATS_RULES, ...IDENTITY_RULES, ...PRIVACY_RULES, ...IO_RULES] as const satisfies readonly Rule[];
 
 const known: ReadonlySet<string> = new Set(RULES);
 

@@ -22,6 +22,8 @@ const dateLabel = (p: IssueParams, locale: 'sv' | 'en'): string => {
   const code = typeof p.otherLabel === 'string' && Object.prototype.hasOwnProperty.call(DATES, p.otherLabel) ? p.otherLabel : own(DATE_PATHS, p.other);
   return code === undefined ? show(p.other) : DATES[code]![locale];
 };
+// The counters a count_sum issue adds up, as paths joined by plus signs.
+const parts = (value: unknown): string => (Array.isArray(value) ? value.map((v) => String(v)).join(' + ') : show(value));
 const sv = (names: Readonly<Record<string, string>>, code: unknown): string => own(names, code) ?? show(code);
 
 /**
@@ -155,6 +157,20 @@ export const coreMessages: MessageTable<CoreRule> = {
   empty: {
     sv: () => 'får inte vara tom',
     en: () => 'must not be empty',
+  },
+  count_sum: {
+    sv: (p) => `antalet ${show(p.value)} stämmer inte med summan av ${parts(p.parts)} (${show(p.expected)})`,
+    en: (p) => `the count ${show(p.value)} does not match the sum of ${parts(p.parts)} (${show(p.expected)})`,
+  },
+  moment_bounds: {
+    sv: (p) =>
+      p.minimum === p.maximum
+        ? `summan ${show(p.value)} stämmer inte med fördelningen, som ger ${show(p.minimum)}`
+        : `summan ${show(p.value)} är omöjlig med de andra talen i cellen (den ligger mellan ${show(p.minimum)} och ${show(p.maximum)})`,
+    en: (p) =>
+      p.minimum === p.maximum
+        ? `the sum ${show(p.value)} does not match the distribution, which gives ${show(p.minimum)}`
+        : `the sum ${show(p.value)} is impossible with the cell's other numbers (it lies between ${show(p.minimum)} and ${show(p.maximum)})`,
   },
   too_few: {
     sv: (p) => `för få för att beräkna (n = ${show(p.n)}, minst ${show(p.minimum)} behövs)`,

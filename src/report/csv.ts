@@ -1,4 +1,4 @@
-import type { Compilation } from '../compile/compile.js';
+import type { Compilation } from '../compile/schema.js';
 import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import { cellValues } from './_lib/cell.js';
 

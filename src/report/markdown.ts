@@ -3,7 +3,7 @@ import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
-import type { Compilation } from '../compile/compile.js';
+import type { Compilation } from '../compile/schema.js';
 
 const pipe = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,7 +1,7 @@
 import type { Label, Locale } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
 import { DEFAULT_K } from '../privacy/index.js';
-import type { Compilation } from '../compile/compile.js';
+import type { Compilation } from '../compile/schema.js';
 import { typeName } from '../core/args.js';
 import { assertCompilation, tabulateChecked, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import { issue } from '../core/issue.js';

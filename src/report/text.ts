@@ -1,4 +1,4 @@
-import type { Compilation } from '../compile/compile.js';
+import type { Compilation } from '../compile/schema.js';
 import type { Locale } from '../core/locale.js';
 import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';

@@ -1,7 +1,7 @@
 import type { Label, Locale } from '../../core/locale.js';
 import type { NotComputed } from '../../core/not-computed.js';
 import { describeNotComputed } from '../../locales/not-computed.js';
-import type { Compilation } from '../../compile/compile.js';
+import type { Compilation } from '../../compile/schema.js';
 import type { Dimension } from '../../compile/tabulate.js';
 import type { StatsMethod, StatsNote } from '../../stats/methods.js';
 import type { Finding } from '../findings.js';

@@ -1,5 +1,5 @@
 import { notComputed, type NotComputed } from '../../core/not-computed.js';
-import type { Compilation } from '../../compile/compile.js';
+import type { Compilation } from '../../compile/schema.js';
 import { tabulateChecked, type Dimension, type GroupRow, type Share } from '../../compile/tabulate.js';
 import { wilcoxonSignedRank, mcnemarTest, pairedTTest } from '../../stats/paired.js';
 import { chiSquareIndependence } from '../../stats/chi-square.js';

@@ -1,0 +1,194 @@
+import type { IssueParams, PathSegment } from '../../core/issue.js';
+import type { CompilationMeta } from '../meta.js';
+import {
+  FLOW_AT,
+  GOAL_AT,
+  LEVEL_AT,
+  MOMENT_AT,
+  MOMENTS,
+  SUMS,
+  SUM_AT,
+  UNCLASSIFIED_AT,
+  WEEK,
+  WEEK_AT,
+  WITHDRAWAL_REASONS,
+  WITHDRAWAL_STAGES,
+  WITHDRAWAL_STAGE_AT,
+  widths,
+  type CounterName,
+} from '../layout.js';
+
+/** The rules a compilation whose counts contradict each other breaks. */
+export type ConsistencyRule = 'count_sum' | 'exceeds_total' | 'moment_bounds' | 'margin_mismatch';
+
+/** Where an inconsistency is reported: the path, the rule and its numbers. */
+export type Report = (path: readonly PathSegment[], rule: ConsistencyRule, params: IssueParams) => void;
+
+/** The counter arrays, each checked already to be as long as the layout says and of safe whole numbers ≥ 0. */
+type Counts = { readonly [K in CounterName]: readonly number[] };
+
+/**
+ * The cross-field rules of a compilation: what compile's fold makes true of
+ * every cell, so that a compilation that breaks one was altered or damaged
+ * and neither merge nor the report may read it. Each rule follows from how
+ * `Folder.add` counts a record (compile.ts):
+ *
+ * - started ≤ selected, and withdrawals before the start ≤ selected − started;
+ * - started = withdrawn during the intervention + ongoing + closed;
+ * - withdrawals by week add up to the withdrawals during the intervention;
+ * - closed = the closing reasons = classified + unclassified;
+ * - classified = the attainment levels = the goal statuses; a positive change
+ *   with the goal met needs a goal met (now or before), one without it a goal
+ *   not met (or none);
+ * - started = the main problems = each background variable's options and missing;
+ * - the primary measure's n: before ≤ started, after ≤ closed, change =
+ *   classified + missing goal assessment, change ≤ after, after − change ≤
+ *   missing before, withdrawn-before ≤ withdrawn during;
+ * - a histogram counts its sum counter's n, Σk and Σk²; without histograms,
+ *   0 ≤ Σk ≤ n·kmax and max(Σk, ⌈(Σk)²/n⌉) ≤ Σk² ≤ Σk·kmax;
+ * - per during-measure and week: clients tested ≤ tests, and ≤ started;
+ * - invalid.total = the sum of invalid.byRule.
+ *
+ * Dose, goal areas, the number selected who never started and the tests and
+ * sums of the during-measures have no such rule: any value of them can come
+ * from some set of records.
+ */
+export function consistencyIssues(
+  meta: CompilationMeta,
+  cells: number,
+  counts: Counts,
+  invalid: { readonly total: number; readonly byRule: Readonly<Record<string, number | undefined>> },
+  report: Report,
+): void {
+  const w = widths(meta);
+  const R = WITHDRAWAL_STAGES.length;
+  const sumOf = (name: CounterName, cell: number, from = 0, length: number = w[name]): number => {
+    const array = counts[name];
+    let total = 0;
+    for (let j = cell * w[name] + from, end = j + length; j < end; j++) total += array[j]!;
+    return total;
+  };
+  const get = (name: CounterName, cell: number, slot: number): number => counts[name][cell * w[name] + slot]!;
+  const equal = (name: CounterName, cell: number, slot: number, expected: number, parts: readonly string[]): void => {
+    const value = get(name, cell, slot);
+    if (value !== expected) report(['counts', name, cell * w[name] + slot], 'count_sum', { value, expected, parts });
+  };
+  const atMost = (name: CounterName, cell: number, slot: number, value: number, total: number, totalName: string): void => {
+    if (value > total) report(['counts', name, cell * w[name] + slot], 'exceeds_total', { value, total, totalName });
+  };
+  const moment = (cell: number, sum: (typeof SUMS)[number], m: (typeof MOMENTS)[number]) => get('sums', cell, SUM_AT[sum] + MOMENT_AT[m]);
+
+  for (let c = 0; c < cells; c++) {
+    const selected = get('flow', c, FLOW_AT.selected);
+    const started = get('flow', c, FLOW_AT.started);
+    const ongoing = get('flow', c, FLOW_AT.ongoing);
+    const closed = get('flow', c, FLOW_AT.closed);
+    const classified = get('flow', c, FLOW_AT.classified);
+    let withdrawnBeforeStart = 0;
+    let withdrawnDuring = 0;
+    for (let r = 0; r < WITHDRAWAL_REASONS.length; r++) {
+      withdrawnBeforeStart += get('withdrawn', c, r * R + WITHDRAWAL_STAGE_AT.before_start);
+      withdrawnDuring += get('withdrawn', c, r * R + WITHDRAWAL_STAGE_AT.during);
+    }
+
+    // The flow.
+    atMost('flow', c, FLOW_AT.started, started, selected, 'counts.flow.selected');
+    if (started <= selected) {
+      atMost('withdrawn', c, WITHDRAWAL_STAGE_AT.before_start, withdrawnBeforeStart, selected - started, 'counts.flow.selected − counts.flow.started');
+    }
+    equal('flow', c, FLOW_AT.started, withdrawnDuring + ongoing + closed, ['counts.withdrawn (during)', 'counts.flow.ongoing', 'counts.flow.closed']);
+    const byWeek = sumOf('withdrawnWeek', c);
+    if (byWeek !== withdrawnDuring) {
+      report(['counts', 'withdrawnWeek', c * w.withdrawnWeek], 'count_sum', { value: byWeek, expected: withdrawnDuring, parts: ['counts.withdrawn (during)'] });
+    }
+    equal('flow', c, FLOW_AT.closed, sumOf('closing', c), ['counts.closing']);
+    const unclassified = sumOf('unclassified', c);
+    equal('flow', c, FLOW_AT.closed, classified + unclassified, ['counts.flow.classified', 'counts.unclassified']);
+
+    // Classification.
+    equal('flow', c, FLOW_AT.classified, sumOf('levels', c), ['counts.levels']);
+    equal('flow', c, FLOW_AT.classified, sumOf('goal', c), ['counts.goal']);
+    const goal = (status: keyof typeof GOAL_AT) => get('goal', c, GOAL_AT[status]);
+    atMost('levels', c, LEVEL_AT.positive_goal_met, get('levels', c, LEVEL_AT.positive_goal_met), goal('met') + goal('met_before'), 'counts.goal (met + met_before)');
+    atMost('levels', c, LEVEL_AT.positive_goal_not_met, get('levels', c, LEVEL_AT.positive_goal_not_met), goal('not_met') + goal('no_goal'), 'counts.goal (not_met + no_goal)');
+
+    // Everyone who started has one main problem and one answer (or none) per background variable.
+    equal('flow', c, FLOW_AT.started, sumOf('mainProblems', c), ['counts.mainProblems']);
+    let offset = 0;
+    for (const b of meta.background) {
+      equal('flow', c, FLOW_AT.started, sumOf('background', c, offset, b.options.length + 1), [`counts.background (${b.id})`]);
+      offset += b.options.length + 1;
+    }
+
+    // The primary measure: each n counts some of the people of a flow status.
+    const n = (sum: (typeof SUMS)[number]) => moment(c, sum, 'n');
+    const nAt = (sum: (typeof SUMS)[number]) => SUM_AT[sum] + MOMENT_AT.n;
+    const missingBefore = get('unclassified', c, UNCLASSIFIED_AT.missing_before);
+    atMost('sums', c, nAt('before'), n('before'), started, 'counts.flow.started');
+    atMost('sums', c, nAt('after'), n('after'), closed, 'counts.flow.closed');
+    equal('sums', c, nAt('change'), classified + get('unclassified', c, UNCLASSIFIED_AT.missing_goal_assessment), [
+      'counts.flow.classified',
+      'counts.unclassified (missing_goal_assessment)',
+    ]);
+    atMost('sums', c, nAt('change'), n('change'), n('after'), 'counts.sums (after, n)');
+    if (n('change') <= n('after')) {
+      atMost('sums', c, nAt('after'), n('after') - n('change'), missingBefore, 'counts.unclassified (missing_before)');
+    }
+    atMost('sums', c, nAt('withdrawnBefore'), n('withdrawnBefore'), withdrawnDuring, 'counts.withdrawn (during)');
+    for (const sum of SUMS) momentIssues(meta, counts, c, sum, report);
+
+    // The during-measures, week by week.
+    for (let slot = 0; slot < w.during; slot += WEEK.length) {
+      const tests = get('during', c, slot + WEEK_AT.tests);
+      const clients = get('during', c, slot + WEEK_AT.clients);
+      atMost('during', c, slot + WEEK_AT.clients, clients, tests, 'tests');
+      atMost('during', c, slot + WEEK_AT.clients, clients, started, 'counts.flow.started');
+    }
+  }
+
+  let byRule = 0;
+  for (const key of Object.keys(invalid.byRule)) byRule += invalid.byRule[key] ?? 0;
+  if (invalid.total !== byRule) report(['invalid', 'total'], 'count_sum', { value: invalid.total, expected: byRule, parts: ['invalid.byRule'] });
+}
+
+/**
+ * The moments (n, Σk, Σk²) of one of the primary measure's sums in a cell:
+ * with histograms, the histogram's own count and moments; without, the
+ * bounds any set of grid indices 0 … kmax satisfies.
+ */
+function momentIssues(meta: CompilationMeta, counts: Counts, cell: number, sum: (typeof SUMS)[number], report: Report): void {
+  const w = widths(meta);
+  const at = cell * w.sums + SUM_AT[sum];
+  const sums = counts.sums;
+  const n = sums[at + MOMENT_AT.n]!;
+  const s = sums[at + MOMENT_AT.sum]!;
+  const q = sums[at + MOMENT_AT.sumOfSquares]!;
+  const path = (m: (typeof MOMENTS)[number]) => ['counts', 'sums', at + MOMENT_AT[m]] as const;
+  if (meta.primary.histogram) {
+    const hist = counts[sum];
+    const width = w[sum];
+    let total = 0;
+    let first = 0;
+    let second = 0;
+    for (let k = 0, j = cell * width; k < width; k++, j++) {
+      const h = hist[j]!;
+      total += h;
+      first += k * h;
+      second += k * k * h;
+    }
+    // A histogram that disagrees with its n would also be expanded by analyse's tests: one issue, the count.
+    if (n !== total) return report(path('n'), 'margin_mismatch', { value: n, expected: total });
+    if (s !== first) report(path('sum'), 'moment_bounds', { value: s, minimum: first, maximum: first });
+    if (q !== second) report(path('sumOfSquares'), 'moment_bounds', { value: q, minimum: second, maximum: second });
+    return;
+  }
+  const bins = meta.primary.bins;
+  const kmax = BigInt(sum === 'change' ? 2 * (bins - 1) : bins - 1);
+  const [N, S, Q] = [BigInt(n), BigInt(s), BigInt(q)];
+  if (S > N * kmax) return report(path('sum'), 'moment_bounds', { value: s, minimum: 0, maximum: Number(N * kmax) });
+  // Each k² lies between k and k·kmax, and (Σk)² ≤ n·Σk² (Cauchy–Schwarz).
+  const low = N === 0n ? 0n : (S * S + N - 1n) / N;
+  const minimum = low > S ? low : S;
+  const maximum = S * kmax;
+  if (Q < minimum || Q > maximum) report(path('sumOfSquares'), 'moment_bounds', { value: q, minimum: Number(minimum), maximum: Number(maximum) });
+}
