@@ -1,7 +1,9 @@
 import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
-import { DEFAULT_K, checkK } from './protect-table.js';
-import { isRecord, optionsIssues, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { z } from 'zod';
+import { DEFAULT_K, KSchema } from './protect-table.js';
+import { optionsIssues, parseArg, valueText } from '../core/args.js';
+import type { DeepReadonly } from '../core/readonly.js';
 
 /**
  * A share after small-cell protection: the share with its numerator and
@@ -53,7 +55,23 @@ export interface SuppressedShare {
 }
 
 /**
- * Options for {@link protectShare}.
+ * @internal The options of {@link protectShare}, the one definition of
+ * {@link ProtectShareOptions}.
+ */
+export const ProtectShareOptionsSchema = z.object({
+  k: KSchema.optional().describe('The threshold: counts from 1 to k − 1 are suppressed; default 5.'),
+  complement: z
+    .boolean()
+    .optional()
+    .describe('Also suppress when denominator − numerator is from 1 to k − 1 ("18 of 20 got worse" tells that only 2 did not). Off by default.'),
+});
+
+/**
+ * Options for {@link protectShare}, the type inferred from the zod schema that checks them:
+ *
+ * - `k`: the threshold: counts from 1 to k − 1 are suppressed; default 5.
+ * - `complement`: also suppress when `denominator − numerator` is from 1 to
+ *   k − 1 (e.g. "18 of 20 got worse" tells that only 2 did not). Off by default.
  *
  * @example
  * ```ts
@@ -62,15 +80,7 @@ export interface SuppressedShare {
  * // => { suppressed: 'primary', because: 'complement' }
  * ```
  */
-export interface ProtectShareOptions {
-  /** The threshold: counts from 1 to k − 1 are suppressed; default 5. */
-  readonly k?: number;
-  /**
-   * Also suppress when `denominator − numerator` is from 1 to k − 1 (e.g.
-   * "18 of 20 got worse" tells that only 2 did not). Off by default.
-   */
-  readonly complement?: boolean;
-}
+export type ProtectShareOptions = DeepReadonly<z.input<typeof ProtectShareOptionsSchema>>;
 
 const countIssues = (value: unknown, field: string): Issue[] => {
   if (typeof value !== 'number' || !Number.isInteger(value)) return [value === undefined ? issue([field], 'required') : issue([field], 'integer', { value: valueText(value) })];
@@ -101,10 +111,10 @@ const countIssues = (value: unknown, field: string): Issue[] => {
 export function validateProtectShare(numerator: number, denominator: number, options: ProtectShareOptions = {}): Result<ProtectedShare> {
   const optionIssues = optionsIssues(options);
   const issues = [...countIssues(numerator, 'numerator'), ...countIssues(denominator, 'denominator'), ...optionIssues];
-  if (optionIssues.length > 0 || !isRecord(options as unknown)) return fail(issues);
-  const k = options.k ?? DEFAULT_K;
-  issues.push(...checkK(k));
-  if (options.complement !== undefined) issues.push(...typeIssues(options.complement, 'boolean', ['complement']));
+  if (optionIssues.length > 0) return fail(issues);
+  const parsed = parseArg(ProtectShareOptionsSchema, options, []);
+  issues.push(...parsed.issues);
+  const { k = DEFAULT_K, complement } = parsed.value;
   if (issues.length === 0 && numerator > denominator) {
     issues.push(issue(['numerator'], 'numerator_exceeds_denominator', { numerator, denominator }));
   }
@@ -112,7 +122,7 @@ export function validateProtectShare(numerator: number, denominator: number, opt
   if (denominator < k) return ok({ suppressed: 'primary', because: 'denominator' });
   if (numerator > 0 && numerator < k) return ok({ suppressed: 'primary', because: 'numerator' });
   const rest = denominator - numerator;
-  if (options.complement === true && rest > 0 && rest < k) return ok({ suppressed: 'primary', because: 'complement' });
+  if (complement === true && rest > 0 && rest < k) return ok({ suppressed: 'primary', because: 'complement' });
   return ok({ share: numerator / denominator, numerator, denominator });
 }
 

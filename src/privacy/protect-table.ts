@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { isRecoverable, type Grid } from './_lib/recover.js';
-import { isRecord, optionsIssues, parseArg, throwIfAny, typeIssues, valueText } from '../core/args.js';
+import { isRecord, optionsIssues, ownValue, parseArg, typeIssues } from '../core/args.js';
+import type { DeepReadonly } from '../core/readonly.js';
 
 /**
  * The small-cell threshold used when none is given: counts 1–4 are suppressed.
@@ -134,8 +135,46 @@ export interface ProtectedTable {
   readonly total: ProtectedCell;
 }
 
+/** @internal The threshold k: a whole number, at least 1. */
+export const KSchema = z.number().int().min(1);
+
+/** @internal Issues for a threshold k that is not a whole number ≥ 1 (path `k`, as the option's name). */
+export const kIssues = (k: unknown): Issue[] => parseArg(KSchema, k, ['k']).issues;
+
+const index = z.number().int().min(0);
+
 /**
- * Options for {@link protectTable}.
+ * @internal The options of {@link protectTable}, the one definition of
+ * {@link ProtectOptions}. That `hidden`'s indices lie inside the table is
+ * checked against the table.
+ */
+export const ProtectOptionsSchema = z.object({
+  k: KSchema.optional().describe('The threshold: counts from 1 to k − 1 are suppressed. A whole number, at least 1; default 5.'),
+  hidden: z
+    .object({
+      rowTotals: z.array(index).optional().describe('Row totals hidden elsewhere (0-based).'),
+      columnTotals: z.array(index).optional().describe('Column totals hidden elsewhere (0-based).'),
+      total: z.boolean().optional().describe('Whether the grand total is hidden elsewhere.'),
+    })
+    .optional()
+    .describe(
+      'Margins hidden elsewhere, for linked tables: suppressed from the start (as `secondary`, or `primary` when small), ' +
+        'and protected by the secondary search like any other hidden value.',
+    ),
+});
+
+/**
+ * Options for {@link protectTable}, the type inferred from the zod schema that checks them:
+ *
+ * - `k`: the threshold: counts from 1 to k − 1 are suppressed. A whole
+ *   number, at least 1; default {@link DEFAULT_K}.
+ * - `hidden`: margins hidden elsewhere, for linked tables (`rowTotals`,
+ *   `columnTotals`: 0-based indices; `total`: the grand total). When several
+ *   tables share a margin (e.g. goal attainment by gender and by age band
+ *   share the totals per level), a total hidden in one must stay
+ *   unrecoverable in each. These are suppressed from the start (as
+ *   `secondary`, or `primary` when small), and the secondary search protects
+ *   them like any other hidden value.
  *
  * @example
  * ```ts
@@ -144,50 +183,28 @@ export interface ProtectedTable {
  * // => [{ value: 12 }, { value: 3 }]
  * ```
  */
-export interface ProtectOptions {
-  /** The threshold: counts from 1 to k − 1 are suppressed. A whole number, at least 1; default {@link DEFAULT_K}. */
-  readonly k?: number;
-  /**
-   * Margins hidden elsewhere, for linked tables: when several tables share a
-   * margin (e.g. goal attainment by gender and by age band share the totals
-   * per level), a total hidden in one must stay unrecoverable in each.
-   * These are suppressed from the start (as `secondary`, or `primary` when
-   * small), and the secondary search protects them like any other hidden
-   * value. Indices are 0-based.
-   */
-  readonly hidden?: {
-    readonly rowTotals?: readonly number[];
-    readonly columnTotals?: readonly number[];
-    readonly total?: boolean;
-  };
-}
+export type ProtectOptions = DeepReadonly<z.input<typeof ProtectOptionsSchema>>;
 
-/** Checks `hidden` against the table's shape. */
-function checkHidden(hidden: unknown, rows: number, cols: number): Issue[] {
-  if (hidden === undefined) return [];
-  const at = ['hidden'];
-  if (!isRecord(hidden)) return typeIssues(hidden, 'object', at);
+/**
+ * `hidden`'s indices inside the table: rows and columns of inner cells,
+ * 0-based. Read from the options as given, so that an index outside the
+ * table is reported beside the schema's issues; what is not a whole number
+ * ≥ 0 is the schema's to report.
+ */
+function hiddenIssues(options: unknown, rows: number, cols: number): Issue[] {
+  const hidden = isRecord(options) ? ownValue(options, 'hidden') : undefined;
   const issues: Issue[] = [];
-  const check = (list: unknown, field: string, length: number) => {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) return issues.push(...typeIssues(list, 'array', [...at, field]));
-    list.forEach((v: unknown, i) => {
-      if (typeof v !== 'number' || !Number.isInteger(v)) issues.push(issue([...at, field, i], 'integer', { value: valueText(v) }));
-      else if (v < 0) issues.push(issue([...at, field, i], 'min', { minimum: 0, origin: 'number' }));
-      else if (v >= length) issues.push(issue([...at, field, i], 'max', { maximum: length - 1, origin: 'number' }));
-    });
+  const check = (field: string, length: number) => {
+    const list = isRecord(hidden) ? ownValue(hidden, field) : undefined;
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const v: unknown = list[i];
+      if (Number.isInteger(v) && (v as number) >= length) issues.push(issue(['hidden', field, i], 'max', { maximum: length - 1, origin: 'number' }));
+    }
   };
-  check(hidden.rowTotals, 'rowTotals', rows);
-  check(hidden.columnTotals, 'columnTotals', cols);
-  if (hidden.total !== undefined) issues.push(...typeIssues(hidden.total, 'boolean', [...at, 'total']));
+  check('rowTotals', rows);
+  check('columnTotals', cols);
   return issues;
-}
-
-/** @internal The threshold k: a whole number, at least 1 (path `k`, as the option's name). */
-export function checkK(k: unknown): Issue[] {
-  if (typeof k !== 'number' || !Number.isInteger(k)) return [issue(['k'], 'integer', { value: valueText(k) })];
-  if (k < 1) return [issue(['k'], 'min', { minimum: 1, origin: 'number' })];
-  return [];
 }
 
 /** Validates the table and returns its (R+1)×(C+1) grid with margins. */
@@ -261,24 +278,24 @@ function toGrid(input: unknown): Result<number[][]> {
  */
 export function validateProtectTable(table: unknown, options: ProtectOptions = {}): Result<ProtectedTable> {
   const shape = [...typeIssues(table, 'object', ['table']), ...optionsIssues(options)];
-  if (shape.length > 0 || !isRecord(table) || !isRecord(options as unknown)) return fail(shape);
-  const k = options.k ?? DEFAULT_K;
-  const kIssues = checkK(k);
+  if (shape.length > 0) return fail(shape);
+  const parsed = parseArg(ProtectOptionsSchema, options, []);
   const grid = toGrid(table);
-  if (kIssues.length > 0 || !grid.success) return fail([...kIssues, ...(grid.success ? [] : grid.issues)]);
+  if (!grid.success) return fail([...parsed.issues, ...grid.issues]);
   const values = grid.data;
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
-  const hiddenIssues = checkHidden(options.hidden, rows - 1, cols - 1);
-  if (hiddenIssues.length > 0) return fail(hiddenIssues);
+  const issues = [...parsed.issues, ...hiddenIssues(options, rows - 1, cols - 1)];
+  if (issues.length > 0) return fail(issues);
+  const { k = DEFAULT_K, hidden } = parsed.value;
   const mark: (0 | 1 | 2)[][] = values.map((row) => row.map((v) => (v >= 1 && v < k ? 1 : 0)));
   const hide = (i: number, j: number) => {
     const row = mark[i]!;
     if (row[j] === 0) row[j] = 2;
   };
-  for (const i of options.hidden?.rowTotals ?? []) hide(i, cols - 1);
-  for (const j of options.hidden?.columnTotals ?? []) hide(rows - 1, j);
-  if (options.hidden?.total === true) hide(rows - 1, cols - 1);
+  for (const i of hidden?.rowTotals ?? []) hide(i, cols - 1);
+  for (const j of hidden?.columnTotals ?? []) hide(rows - 1, j);
+  if (hidden?.total === true) hide(rows - 1, cols - 1);
   suppressSecondary(values, mark);
   const cell = (i: number, j: number): ProtectedCell => {
     const m = mark[i]?.[j] ?? 0;

@@ -3,7 +3,7 @@ import { issue, type Issue } from '../../core/issue.js';
 import { UppfoljningError } from '../../core/error.js';
 import { dimensionsIssues } from '../../compile/tabulate.js';
 import { localeIssues, optionsIssues, optionsOf, parseArg, throwIfAny, typeName } from '../../core/args.js';
-import { checkK } from '../../privacy/protect-table.js';
+import { kIssues } from '../../privacy/protect-table.js';
 import type { ReportModel, ReportOptions } from '../model.js';
 import type { RawTable, ReportTable } from '../protect.js';
 
@@ -26,7 +26,7 @@ export function checkReportOptions(options: unknown): ReportOptions {
 }
 
 /** Issues for a small-cell threshold that is not a whole number ≥ 1 (none when left out): privacy's own check. */
-export const checkOptionalK = (k: unknown): Issue[] => (k === undefined ? [] : checkK(k));
+export const checkOptionalK = (k: unknown): Issue[] => (k === undefined ? [] : kIssues(k));
 
 const Count = z.number().int().min(0);
 const Protected = z.union([z.object({ value: Count }), z.object({ suppressed: z.enum(['primary', 'secondary']) })]);
