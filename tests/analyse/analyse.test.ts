@@ -113,7 +113,7 @@ describe('every test counted in Holm\'s adjustment is reported', () => {
     expect(counted).toBe(4);
     expect(reported).toHaveLength(counted);
     for (const f of reported) expect(f.params).toMatchObject({ tests: 4, adjusted: true });
-    const change = reported.find((f) => f.code === 'subgroup_change_test' && f.params.dimensionEn === 'gender')!;
+    const change = reported.find((f) => f.code === 'subgroup_change_test' && f.params.dimension === 'gender')!;
     expect(findingText(change, 'en')).toMatch(/^Difference in change on own confidence in staying sober\/drug-free in one year between groups by gender \(n = 30\): Mann–Whitney U test \(exact distribution\), p = 1 \(adjusted for 4 comparisons by Holm's method\)\.$/);
   });
 });

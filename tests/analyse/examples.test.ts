@@ -5,7 +5,7 @@
  * longer holds fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, compile, DIMENSION_LABELS, FINDING_CODES, findingNotes, findingText, parsePlan, tabulate, type Finding } from '../../src/index.js';
+import { analyse, compile, DIMENSION_LABELS, FINDING_CODES, FindingSchema, findingNotes, findingText, parsePlan, tabulate, type Finding } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 
@@ -43,9 +43,20 @@ describe('TSDoc examples of analyse and tabulate', () => {
     expect(findingText(f, 'en')).toBe(
       'The group is small (8 classified): the shares are uncertain, as the wide confidence intervals show, and differences between subgroups should not be read as certain.',
     );
-    expect(findingNotes({ code: 'paired_test', caution: false, params: {}, notes: [{ code: 'zeros_dropped', params: { count: 7 } }] }, 'en')).toEqual([
-      "7 zero differences were dropped before ranking (Wilcoxon's method)",
-    ]);
+    const paired: Finding = {
+      code: 'paired_test',
+      caution: false,
+      params: { n: 30, zeros: 7, instrument: { sv: 'Tilltro', en: 'Confidence' }, method: 'wilcoxon-signed-rank-exact', pValue: 0.02, rankBiserial: 0.5 },
+      notes: [{ code: 'zeros_dropped', params: { count: 7 } }],
+    };
+    expect(findingNotes(paired, 'en')).toEqual(["7 zero differences were dropped before ranking (Wilcoxon's method)"]);
+    expect(findingText({ code: 'invalid_records', caution: true, params: { count: 2 } }, 'en')).toBe(
+      '2 records could not be counted because of invalid data and are reported separately.',
+    );
+    // Params that do not fit the code: the code, not a sentence with holes.
+    expect(findingText({ code: 'invalid_records', caution: true, params: {} } as never, 'en')).toBe('invalid_records');
+    expect(FindingSchema.parse({ code: 'invalid_records', caution: true, params: { count: 2 } }).params).toEqual({ count: 2 });
+    expect(FindingSchema.safeParse({ code: 'invalid_records', caution: true, params: { count: 'two' } }).success).toBe(false);
     expect(FINDING_CODES.includes('not_tested')).toBe(true);
     expect(DIMENSION_LABELS.ageBand.sv).toBe('åldersgrupp');
   });

@@ -24,8 +24,9 @@ import { closedRecord, makeRecord, smallPlan as plan, smallPlanInput } from '../
 import { validRecords } from '../helpers/arbitraries.js';
 
 const T = 'tilltro-nykterhet';
-const find = (a: Analysis, code: FindingCode): Finding[] => a.findings.filter((f) => f.code === code);
-const only = (a: Analysis, code: FindingCode): Finding => {
+type Of<C extends FindingCode> = Extract<Finding, { readonly code: C }>;
+const find = <C extends FindingCode>(a: Analysis, code: C): Of<C>[] => a.findings.filter((f): f is Of<C> => f.code === code);
+const only = <C extends FindingCode>(a: Analysis, code: C): Of<C> => {
   const list = find(a, code);
   expect(list, code).toHaveLength(1);
   return list[0]!;
@@ -71,7 +72,16 @@ describe('subgroups: the risk difference of goal met, with Newcombe’s interval
     expect(findingText(f, 'sv')).toBe(
       'Andelen som nådde målet var 80 % bland kvinnor (n = 70) och 60 % bland män (n = 80), en skillnad på 20 procentenheter (95 % konfidensintervall från 5 till 33).',
     );
-    expect(f.params).toMatchObject({ highN: 70, lowN: 80, difference: expect.closeTo(0.2, 12), methodEn: expect.stringMatching(/^Newcombe/) });
+    // Data only: the groups as the plan labels them, the method by its code.
+    expect(f.params).toMatchObject({
+      dimension: 'gender',
+      highLabel: { sv: 'Kvinna', en: 'Woman' },
+      highN: 70,
+      lowLabel: { sv: 'Man', en: 'Man' },
+      lowN: 80,
+      difference: expect.closeTo(0.2, 12),
+      method: 'newcombe-wilson',
+    });
   });
 
   it('the higher share comes first whatever the plan’s order', () => {
@@ -116,9 +126,9 @@ describe('subgroups: too few groups', () => {
     expect(s.changeTest).toEqual({ computed: false, n: 1, reason: 'too_few', params: { n: 1, minimum: 2, what: 'groups' } });
     // Two genders, one empty: the difference is not computed (a group is empty).
     expect(s.goalMetDifference).toMatchObject({ computed: false, reason: 'too_few' });
-    const f = find(a, 'not_tested').find((x) => x.params.testEn === 'Difference in goal attainment between groups by gender')!;
+    const f = find(a, 'not_tested').find((x) => x.params.test === 'goal_met_by_group' && x.params.dimension === 'gender')!;
     expect(f.caution).toBe(true);
-    expect(f.params).toMatchObject({ groups: 1, reason: 'too_few' });
+    expect(f.params).toMatchObject({ groups: 1, result: s.goalMetTest });
     expect(f.params).not.toHaveProperty('n');
     expect(findingText(f, 'en')).toBe(
       'Difference in goal attainment between groups by gender could not be tested: too few groups to compare: 1 group with anyone who had a goal, at least 2 needed.',
@@ -148,7 +158,7 @@ describe('the paired test not computed: the finding says why', () => {
     const a = analyse(compile(plan, records), { by: [] });
     expect(a.pairedTest).toMatchObject({ computed: false, reason: 'too_few', n: 3, params: { minimum: 6 } });
     const f = only(a, 'not_tested');
-    expect(f).toMatchObject({ caution: true, params: { n: 3, zeros: 2, reason: 'too_few' } });
+    expect(f).toMatchObject({ caution: true, params: { test: 'paired', n: 3, zeros: 2, result: { computed: false, n: 3, reason: 'too_few', params: { minimum: 6 } } } });
     expect(findingText(f, 'en')).toBe(
       'Own confidence in staying sober/drug-free in one year before and after could not be tested: too few to test: 3 pairs with a change (2 without change do not count), at least 6 needed.',
     );
@@ -212,7 +222,7 @@ describe('not started: still waiting vs withdrawn before the start', () => {
 
   it('the sentence explains the whole of "not started"', () => {
     const f = only(a, 'not_started');
-    expect(f.params).toMatchObject({ count: 3, waiting: 1, withdrawnBeforeStart: 2 });
+    expect(f.params).toEqual({ count: 3, waiting: 1, withdrawnBeforeStart: 2, reasons: [{ code: 'moved', count: 1 }, { code: 'declined', count: 1 }] });
     expect(findingText(f, 'en')).toBe(
       '3 selected clients have not started the intervention: 1 is still waiting to start and 2 were withdrawn before the start (moved 1, declined 1).',
     );

@@ -245,14 +245,9 @@ describe('renderText', () => {
 });
 
 describe('the summary under protection (findings made by hand, k = 5)', () => {
-  const finding = (code: Finding['code'], params: Finding['params'], caution = true): Finding => ({ code, caution, params });
-  const notStarted = finding('not_started', {
-    count: 7,
-    waiting: 3,
-    withdrawnBeforeStart: 4,
-    reasonsSv: '3 väntar fortfarande på att börja och 4 avfördes före start (avböjt 4)',
-    reasonsEn: '3 are still waiting to start and 4 were withdrawn before the start (declined 4)',
-  });
+  type Of<C extends Finding['code']> = Extract<Finding, { readonly code: C }>;
+  const finding = <C extends Finding['code']>(code: C, params: Of<C>['params'], caution = true): Finding => ({ code, caution, params }) as Of<C>;
+  const notStarted = finding('not_started', { count: 7, waiting: 3, withdrawnBeforeStart: 4, reasons: [{ code: 'declined', count: 4 }] });
 
   it('not started: the total when it may be shown, never the small parts', () => {
     const { texts } = protectedFindings([notStarted], 5, 'sv');
@@ -265,13 +260,38 @@ describe('the summary under protection (findings made by hand, k = 5)', () => {
   });
 
   it('withdrawn, hidden in the flow table although 6: no number', () => {
-    const withdrawn = finding('withdrawn', { count: 6, started: 30, share: 0.2, reasonsSv: 'sammanbrott 6', reasonsEn: 'breakdown 6' });
+    const withdrawn = finding('withdrawn', { count: 6, started: 30, share: 0.2, reasons: [{ code: 'breakdown', count: 6 }] });
     const { texts } = protectedFindings([withdrawn], 5, 'sv', new Set(['withdrawn']));
     expect(texts.get(withdrawn)).toBe('Några avfördes från uppföljningen under insatsen (antalet visas inte, för att skydda enskilda).');
   });
 
+  it('withdrawn: the reasons are read as counts of people, shown only when none of them is small', () => {
+    const oneSmall = finding('withdrawn', { count: 6, started: 30, share: 0.2, reasons: [{ code: 'breakdown', count: 5 }, { code: 'moved', count: 1 }] });
+    expect(protectedFindings([oneSmall], 5, 'sv').texts.get(oneSmall)).toBe('6 avfördes från uppföljningen under insatsen.');
+    const none = finding('withdrawn', { count: 11, started: 30, share: 11 / 30, reasons: [{ code: 'breakdown', count: 5 }, { code: 'moved', count: 6 }] });
+    // Nothing small: the analysis' own sentence, reasons and all.
+    expect(protectedFindings([none], 5, 'en').texts.get(none)).toBe(findingText(none, 'en'));
+    expect(findingText(none, 'en')).toMatch(/\(breakdown 5, moved 6\)\.$/);
+    // Hidden in the flow table: no number, and no reasons either.
+    expect(protectedFindings([none], 5, 'en', new Set(['withdrawn'])).texts.get(none)).toBe(
+      'Some were withdrawn from the follow-up during the intervention (the number is not shown, to protect individuals).',
+    );
+  });
+
+  it('unclassified: a small reason is not shown, the total is', () => {
+    const u = finding('unclassified', { count: 6, reasons: [{ code: 'missing_before', count: 1 }, { code: 'missing_after', count: 5 }] });
+    expect(findingText(u, 'sv')).toBe('6 avslutade kunde inte bedömas: 1 saknar mätning före, 5 saknar mätning efter.');
+    expect(protectedFindings([u], 5, 'sv').texts.get(u)).toBe('6 avslutade kunde inte bedömas på skalan.');
+  });
+
   it('a test not run on 3 pairs is withheld and counted, as is anything resting on 1–4 people', () => {
-    const notTested = finding('not_tested', { n: 3, zeros: 1, reason: 'too_few', testSv: 't', testEn: 't', whySv: 'för få', whyEn: 'too few' });
+    const notTested = finding('not_tested', {
+      test: 'paired',
+      instrument: { sv: 't', en: 't' },
+      n: 3,
+      zeros: 1,
+      result: { computed: false, n: 3, reason: 'too_few', params: { n: 3, minimum: 6 } },
+    });
     const { texts, withheld } = protectedFindings([notTested], 5, 'sv');
     expect(texts.has(notTested)).toBe(false);
     expect(withheld).toBe(1);

@@ -1,12 +1,10 @@
-import type { Label, Locale } from '../../core/locale.js';
 import type { NotComputed } from '../../core/not-computed.js';
-import { describeNotComputed } from '../../locales/not-computed.js';
 import type { Compilation } from '../../compile/schema.js';
-import type { Dimension } from '../../compile/tabulate.js';
+import type { Dimension, GroupRow } from '../../compile/tabulate.js';
+import { UNCLASSIFIED } from '../../compile/layout.js';
 import type { StatsMethod, StatsNote } from '../../stats/methods.js';
-import type { Finding } from '../findings.js';
+import type { Finding, FindingCode, FindingOf } from '../findings.js';
 
-import { DIMENSION_LABELS, groupPhrase, label, notTestedWhy, reasons, WAITING, WITHDRAWN_BEFORE_START } from './phrasing.js';
 import type { AnalysisNumbers } from './numbers.js';
 
 /**
@@ -18,8 +16,8 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
   const meta = compilation.meta;
   const { total, diffs, pairedTest, effectSize, subgroups, tests, waiting } = numbers;
   const findings: Finding[] = [];
-  const add = (code: Finding['code'], params: Finding['params'], caution = false, notes?: readonly StatsNote[]) =>
-    findings.push(notes === undefined ? { code, caution, params } : { code, caution, params, notes });
+  const add = <C extends FindingCode>(code: C, params: FindingOf<C>['params'], caution = false, notes?: readonly StatsNote[]) =>
+    findings.push((notes === undefined ? { code, caution, params } : { code, caution, params, notes }) as Finding);
   add('followed', {
     selected: total.flow.selected,
     started: total.flow.started,
@@ -27,44 +25,15 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
     classified: total.flow.classified,
   });
   if (total.flow.notStarted > 0) {
-    // The breakdown goes into the reasons' texts, whose every number the
-    // report's small-cell protection reads as a count of people.
-    const before = reasons(total, 'beforeStart');
-    const notStartedParts = (locale: Locale) =>
-      [
-        waiting > 0 ? WAITING[locale](waiting) : '',
-        total.flow.withdrawnBeforeStart > 0
-          ? `${WITHDRAWN_BEFORE_START[locale](total.flow.withdrawnBeforeStart)} (${locale === 'sv' ? before.reasonsSv : before.reasonsEn})`
-          : '',
-      ]
-        .filter(Boolean)
-        .join(locale === 'sv' ? ' och ' : ' and ');
-    add(
-      'not_started',
-      {
-        count: total.flow.notStarted,
-        waiting,
-        withdrawnBeforeStart: total.flow.withdrawnBeforeStart,
-        reasonsSv: notStartedParts('sv'),
-        reasonsEn: notStartedParts('en'),
-      },
-      true,
-    );
+    // Every count here is a count of people, which the report's small-cell protection reads.
+    add('not_started', { count: total.flow.notStarted, waiting, withdrawnBeforeStart: total.flow.withdrawnBeforeStart, reasons: reasons(total, 'beforeStart') }, true);
   }
   if (total.flow.withdrawn > 0) {
-    add('withdrawn', { count: total.flow.withdrawn, started: total.flow.started, share: total.flow.withdrawn / total.flow.started, ...reasons(total, 'during') }, true);
+    add('withdrawn', { count: total.flow.withdrawn, started: total.flow.started, share: total.flow.withdrawn / total.flow.started, reasons: reasons(total, 'during') }, true);
   }
   if (total.flow.unclassified > 0) {
     const u = total.unclassified;
-    const parts = (sv: boolean) =>
-      [
-        u.missing_before > 0 ? `${u.missing_before} ${sv ? 'saknar mätning före' : 'missing the before measure'}` : '',
-        u.missing_after > 0 ? `${u.missing_after} ${sv ? 'saknar mätning efter' : 'missing the after measure'}` : '',
-        u.missing_goal_assessment > 0 ? `${u.missing_goal_assessment} ${sv ? 'saknar bedömning av målen' : 'missing the goal assessment'}` : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-    add('unclassified', { count: total.flow.unclassified, reasonsSv: parts(true), reasonsEn: parts(false) }, true);
+    add('unclassified', { count: total.flow.unclassified, reasons: UNCLASSIFIED.filter((code) => u[code] > 0).map((code) => ({ code, count: u[code] })) }, true);
   }
   const goalMet = total.attainment.goalMet;
   if (goalMet.share.computed) {
@@ -88,23 +57,17 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
       {
         n: 'nTotal' in pairedTest ? pairedTest.nTotal : pairedTest.n,
         zeros: 'zeros' in pairedTest ? pairedTest.zeros : 0,
-        instrumentSv: instrument.sv,
-        instrumentEn: instrument.en,
-        methodSv: label(pairedTest.method).sv,
-        methodEn: label(pairedTest.method).en,
+        instrument,
+        method: pairedTest.method,
         pValue: pairedTest.pValue,
-        effectSv: effectSize.rankBiserial.computed ? `rangbiseriell korrelation ${effectSize.rankBiserial.estimate.toFixed(2).replace('.', ',')}` : '',
-        effectEn: effectSize.rankBiserial.computed ? `rank-biserial correlation ${effectSize.rankBiserial.estimate.toFixed(2)}` : '',
+        rankBiserial: effectSize.rankBiserial.computed ? effectSize.rankBiserial.estimate : null,
       },
       false,
       pairedTest.notes,
     );
   } else {
-    add(
-      'not_tested',
-      notTested(pairedTest, { sv: `${instrument.sv} före och efter`, en: `${instrument.en} before and after` }, 'pairs', diffs.length - pairedTest.n),
-      true,
-    );
+    // A count of people goes under `n` and `zeros` (the report protects those).
+    add('not_tested', { test: 'paired', instrument, n: pairedTest.n, zeros: diffs.length - pairedTest.n, result: notComputedData(pairedTest) }, true);
   }
   for (const s of subgroups) {
     const d = s.goalMetDifference;
@@ -115,30 +78,27 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
         {
           dimension: s.dimension,
           groups: s.groups.filter((g) => g.goalMet.n > 0).length,
-          highSv: groupPhrase(s.dimension, high.label, 'sv'),
-          highEn: groupPhrase(s.dimension, high.label, 'en'),
+          highLabel: { sv: high.label.sv, en: high.label.en },
           highShare: d.p1,
           highN: d.n1,
-          lowSv: groupPhrase(s.dimension, low.label, 'sv'),
-          lowEn: groupPhrase(s.dimension, low.label, 'en'),
+          lowLabel: { sv: low.label.sv, en: low.label.en },
           lowShare: d.p2,
           lowN: d.n2,
           difference: d.estimate,
           lower: d.lower,
           upper: d.upper,
-          methodSv: label(d.method).sv,
-          methodEn: label(d.method).en,
+          method: d.method,
         },
         false,
         d.notes,
       );
     }
-    const between = { sv: `Skillnad i måluppfyllelse mellan grupper efter ${DIMENSION_LABELS[s.dimension].sv}`, en: `Difference in goal attainment between groups by ${DIMENSION_LABELS[s.dimension].en}` };
     if (s.goalMetTest.computed) {
       add('subgroup_test', testParams(s.dimension, s.goalMetTest, s.adjusted.goalMetTest, tests), false, s.goalMetTest.notes);
     } else if (goalMet.n > 0) {
       // (With nobody with a goal at all there is nothing to compare, and no goal_met finding either.)
-      add('not_tested', notTested(s.goalMetTest, between, 'groups', 0), true);
+      // A count of groups, not of people: under `groups`, which the report does not read as people.
+      add('not_tested', { test: 'goal_met_by_group', dimension: s.dimension, groups: s.goalMetTest.n, result: notComputedData(s.goalMetTest) }, true);
     }
     // Every test counted in Holm's adjustment is also reported.
     if (s.changeTest.computed) {
@@ -146,8 +106,7 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
         'subgroup_change_test',
         {
           ...testParams(s.dimension, s.changeTest, s.adjusted.changeTest, tests),
-          instrumentSv: instrument.sv.toLowerCase(),
-          instrumentEn: instrument.en.toLowerCase(),
+          instrument,
           n: s.changeTest.n,
         },
         false,
@@ -165,8 +124,7 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
         withdrawnN: wb.n,
         stayedMean: sb.mean,
         stayedN: sb.n,
-        instrumentSv: meta.primary.label.sv.toLowerCase(),
-        instrumentEn: meta.primary.label.en.toLowerCase(),
+        instrument,
       },
       true,
     );
@@ -185,8 +143,7 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
       const f = pool(first);
       const l = pool(last);
       add('during_trend', {
-        labelSv: d.label.sv,
-        labelEn: d.label.en,
+        label: { sv: d.label.sv, en: d.label.en },
         span,
         firstShare: f.good / f.tests,
         firstN: f.tests,
@@ -204,18 +161,12 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
   return findings;
 }
 
-/**
- * The parameters of a `not_tested` finding: what was not tested and why, in
- * words. `too_few` says what there were too few of (pairs with a change,
- * groups); other reasons are rendered by {@link describeNotComputed}.
- */
-function notTested(result: NotComputed, what: Label, unit: 'pairs' | 'groups', zeros: number): Finding['params'] {
-  const n = result.n;
-  const minimum = Number(result.params.minimum);
-  const why = (locale: Locale): string => notTestedWhy(result, unit, zeros, minimum, locale);
-  // A count of people goes under `n` and `zeros` (the report protects those); a count of groups does not.
-  const counts: Finding['params'] = unit === 'pairs' ? { n, zeros } : { groups: n };
-  return { ...counts, reason: result.reason, testSv: what.sv, testEn: what.en, whySv: why('sv'), whyEn: why('en') };
+/** A not-computed result as plain data (a copy, so a finding shares nothing with the analysis' numbers). */
+const notComputedData = (result: NotComputed): NotComputed => ({ computed: false, n: result.n, reason: result.reason, params: { ...result.params } });
+
+/** The withdrawals of a row at one stage, by reason: only the reasons anyone had, in the order of the reasons. */
+function reasons(row: GroupRow, stage: 'beforeStart' | 'during'): FindingOf<'withdrawn'>['params']['reasons'] {
+  return row.withdrawals.filter((w) => w[stage] > 0).map((w) => ({ code: w.reason, count: w[stage] }));
 }
 
 /** The parameters of a finding that reports one subgroup test, Holm-adjusted when there were several. */
@@ -224,16 +175,13 @@ function testParams(
   test: { readonly method: StatsMethod; readonly pValue: number },
   adjusted: number | null,
   tests: number,
-): Finding['params'] {
+): FindingOf<'subgroup_test'>['params'] {
   return {
-    dimensionSv: DIMENSION_LABELS[dimension].sv,
-    dimensionEn: DIMENSION_LABELS[dimension].en,
-    methodSv: label(test.method).sv,
-    methodEn: label(test.method).en,
+    dimension,
+    method: test.method,
     pValue: tests > 1 && adjusted !== null ? adjusted : test.pValue,
     unadjustedPValue: test.pValue,
     adjusted: tests > 1,
     tests,
   };
 }
-

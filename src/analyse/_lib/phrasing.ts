@@ -1,11 +1,14 @@
 import type { Label, Locale } from '../../core/locale.js';
 import type { NotComputed } from '../../core/not-computed.js';
 import { describeNotComputed } from '../../locales/not-computed.js';
-import type { Dimension, GroupRow } from '../../compile/tabulate.js';
-import { methodLabel, type StatsMethod } from '../../stats/methods.js';
+import type { Dimension } from '../../compile/tabulate.js';
+import type { UNCLASSIFIED, WITHDRAWAL_REASONS } from '../../compile/layout.js';
+import { methodLabel } from '../../stats/methods.js';
+import type { Finding, FindingCode, FindingOf } from '../findings.js';
 
-/** @internal A method's name in both languages. */
-export const label = (method: StatsMethod): Label => ({ sv: methodLabel(method, 'sv'), en: methodLabel(method, 'en') });
+// The wording of findings: everything a finding says in Swedish or English,
+// from its params (data only), for `findingText` (and the report's summary,
+// through findings.ts). Nothing here decides what is said.
 
 /**
  * The dimensions' names.
@@ -22,15 +25,17 @@ export const DIMENSION_LABELS: { readonly [D in Dimension]: Label } = {
   intervention: { sv: 'insats', en: 'intervention' },
 };
 
-/** @internal */
-export const WAITING: { readonly [L in Locale]: (n: number) => string } = {
-  sv: (n) => `${n} väntar fortfarande på att börja`,
-  en: (n) => `${n} ${n === 1 ? 'is' : 'are'} still waiting to start`,
+const WITHDRAWAL_REASON_WORDS: { readonly [R in (typeof WITHDRAWAL_REASONS)[number]]: Label } = {
+  breakdown: { sv: 'sammanbrott', en: 'breakdown' },
+  moved: { sv: 'flyttat', en: 'moved' },
+  declined: { sv: 'avböjt', en: 'declined' },
+  other: { sv: 'annat skäl', en: 'other reason' },
 };
-/** @internal */
-export const WITHDRAWN_BEFORE_START: { readonly [L in Locale]: (n: number) => string } = {
-  sv: (n) => `${n} avfördes före start`,
-  en: (n) => `${n} ${n === 1 ? 'was' : 'were'} withdrawn before the start`,
+
+const UNCLASSIFIED_WORDS: { readonly [R in (typeof UNCLASSIFIED)[number]]: Label } = {
+  missing_before: { sv: 'saknar mätning före', en: 'missing the before measure' },
+  missing_after: { sv: 'saknar mätning efter', en: 'missing the after measure' },
+  missing_goal_assessment: { sv: 'saknar bedömning av målen', en: 'missing the goal assessment' },
 };
 
 /** Plural forms of the usual gender categories, for "among women" (lower case key → plural). */
@@ -40,15 +45,21 @@ const GENDER_PLURALS: { readonly [L in Locale]: Readonly<Record<string, string>>
 };
 
 /**
+ * @internal Withdrawals by reason, as a finding lists them: "sammanbrott 3,
+ * flyttat 1" / "breakdown 3, moved 1".
+ */
+export function withdrawalReasonsText(reasons: FindingOf<'withdrawn'>['params']['reasons'], locale: Locale): string {
+  return reasons.map((r) => `${WITHDRAWAL_REASON_WORDS[r.code][locale]} ${r.count}`).join(', ');
+}
+
+/**
  * A subgroup as the object of "the share was 45 % …": `bland män` / `among
  * men` for the usual gender categories, `i åldersgruppen 18–29 år` / `in the
  * age band 18–29 years`, `bland dem som fick F-CRA` / `among those who
  * received F-CRA`, and `i gruppen …` / `in the group …` for a gender the
  * plan names otherwise. Labels are used as the plan writes them.
- *
- * @internal
  */
-export function groupPhrase(dimension: Dimension, name: Label, locale: Locale): string {
+function groupPhrase(dimension: Dimension, name: Label, locale: Locale): string {
   const text = name[locale];
   const sv = locale === 'sv';
   switch (dimension) {
@@ -65,12 +76,13 @@ export function groupPhrase(dimension: Dimension, name: Label, locale: Locale): 
 }
 
 /**
- * @internal Why a test was not computed, in words: `too_few` says what there
- * were too few of (pairs with a change, groups); other reasons are rendered
- * by `describeNotComputed`.
+ * Why a test was not computed, in words: `too_few` says what there were too
+ * few of (pairs with a change, groups); other reasons are rendered by
+ * `describeNotComputed`.
  */
-export function notTestedWhy(result: NotComputed, unit: 'pairs' | 'groups', zeros: number, minimum: number, locale: Locale): string {
+function notTestedWhy(result: NotComputed, unit: 'pairs' | 'groups', zeros: number, locale: Locale): string {
   const n = result.n;
+  const minimum = Number(result.params.minimum);
   const sv = locale === 'sv';
   if (result.reason === 'too_few' && unit === 'pairs') {
     const pairs = sv ? `${n} par med förändring` : `${n} ${n === 1 ? 'pair' : 'pairs'} with a change`;
@@ -88,14 +100,130 @@ export function notTestedWhy(result: NotComputed, unit: 'pairs' | 'groups', zero
   return describeNotComputed(result, locale);
 }
 
-/** @internal The withdrawals of a row by reason, in words. */
-export function reasons(row: GroupRow, stage: 'beforeStart' | 'during') {
-  const sv: Record<string, string> = { breakdown: 'sammanbrott', moved: 'flyttat', declined: 'avböjt', other: 'annat skäl' };
-  const en: Record<string, string> = { breakdown: 'breakdown', moved: 'moved', declined: 'declined', other: 'other reason' };
-  const list = row.withdrawals.filter((w) => w[stage] > 0);
-  return {
-    reasonsSv: list.map((w) => `${sv[w.reason]} ${w[stage]}`).join(', '),
-    reasonsEn: list.map((w) => `${en[w.reason]} ${w[stage]}`).join(', '),
-  };
-}
+const pct = (n: number, locale: Locale) => (locale === 'sv' ? `${Math.round(n * 100)} %` : `${Math.round(n * 100)}%`);
+const num = (value: number, locale: Locale, digits = 2) => value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits });
+const pValue = (value: number, locale: Locale) => (value < 0.001 ? `p < ${num(0.001, locale, 3)}` : `p = ${num(value, locale, 3)}`);
+/** The singular form for exactly 1, the plural otherwise (also for 0). */
+const one = (n: number, singular: string, plural: string) => (n === 1 ? singular : plural);
+/** A difference of shares in whole percentage points, with a minus sign (U+2212) when negative, never "−0". */
+const points = (value: number) => {
+  const p = Math.round(value * 100) + 0;
+  return p < 0 ? `\u2212${-p}` : `${p}`;
+};
+const holm = (p: FindingOf<'subgroup_test'>['params'], locale: Locale) =>
+  !p.adjusted ? '' : locale === 'sv' ? ` (justerat för ${p.tests} jämförelser med Holms metod)` : ` (adjusted for ${p.tests} comparisons by Holm's method)`;
+/** "väntar … och … avfördes före start (avböjt 1)": the parts of "not started" there are. */
+const notStartedParts = (p: FindingOf<'not_started'>['params'], locale: Locale) => {
+  const sv = locale === 'sv';
+  const waiting = p.waiting > 0 ? (sv ? `${p.waiting} väntar fortfarande på att börja` : `${p.waiting} ${one(p.waiting, 'is', 'are')} still waiting to start`) : '';
+  const before = sv ? `${p.withdrawnBeforeStart} avfördes före start` : `${p.withdrawnBeforeStart} ${one(p.withdrawnBeforeStart, 'was', 'were')} withdrawn before the start`;
+  const withdrawn = p.withdrawnBeforeStart > 0 ? `${before} (${withdrawalReasonsText(p.reasons, locale)})` : '';
+  return [waiting, withdrawn].filter(Boolean).join(sv ? ' och ' : ' and ');
+};
+const unclassifiedParts = (p: FindingOf<'unclassified'>['params'], locale: Locale) => p.reasons.map((r) => `${r.count} ${UNCLASSIFIED_WORDS[r.code][locale]}`).join(', ');
+const effect = (p: FindingOf<'paired_test'>['params'], locale: Locale) =>
+  p.rankBiserial === null ? '' : locale === 'sv' ? `; rangbiseriell korrelation ${p.rankBiserial.toFixed(2).replace('.', ',')}` : `; rank-biserial correlation ${p.rankBiserial.toFixed(2)}`;
+/** ", a difference of 5 percentage points (95 % confidence interval from −28 to 38)". */
+const difference = (p: FindingOf<'subgroup_gap'>['params'], locale: Locale) =>
+  locale === 'sv'
+    ? `, en skillnad på ${points(p.difference)} procentenheter (95 % konfidensintervall från ${points(p.lower)} till ${points(p.upper)})`
+    : `, a difference of ${points(p.difference)} percentage points (95% confidence interval from ${points(p.lower)} to ${points(p.upper)})`;
+const method = (p: { readonly method: FindingOf<'subgroup_test'>['params']['method'] }, locale: Locale) => methodLabel(p.method, locale);
+/** What a `not_tested` finding says was not tested. */
+const notTestedWhat = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
+  p.test === 'paired'
+    ? `${p.instrument[locale]} ${locale === 'sv' ? 'före och efter' : 'before and after'}`
+    : locale === 'sv'
+      ? `Skillnad i måluppfyllelse mellan grupper efter ${DIMENSION_LABELS[p.dimension].sv}`
+      : `Difference in goal attainment between groups by ${DIMENSION_LABELS[p.dimension].en}`;
+const notTestedReason = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
+  p.test === 'paired' ? notTestedWhy(p.result, 'pairs', p.zeros, locale) : notTestedWhy(p.result, 'groups', 0, locale);
 
+type Texts = { readonly [C in FindingCode]: { readonly [L in Locale]: (p: FindingOf<C>['params']) => string } };
+
+const texts: Texts = {
+  followed: {
+    sv: (p) => `${p.selected} ${one(p.selected, 'klient', 'klienter')} valdes ut till uppföljningen; ${p.started} påbörjade insatsen och ${p.closed} har avslutat den. ${p.classified} av de avslutade kunde bedömas på skalan för måluppfyllelse.`,
+    en: (p) => `${p.selected} ${one(p.selected, 'client was', 'clients were')} selected for the follow-up; ${p.started} started the intervention and ${p.closed} ${one(p.closed, 'has', 'have')} closed it. ${p.classified} of those closed could be placed on the goal-attainment scale.`,
+  },
+  withdrawn: {
+    sv: (p) => `${p.count} av ${p.started} som påbörjade (${pct(p.share, 'sv')}) avfördes från uppföljningen under insatsen (${withdrawalReasonsText(p.reasons, 'sv')}).`,
+    en: (p) => `${p.count} of ${p.started} who started (${pct(p.share, 'en')}) ${one(p.count, 'was', 'were')} withdrawn from the follow-up during the intervention (${withdrawalReasonsText(p.reasons, 'en')}).`,
+  },
+  not_started: {
+    sv: (p) => `${p.count} ${one(p.count, 'utvald', 'utvalda')} har inte påbörjat insatsen: ${notStartedParts(p, 'sv')}.`,
+    en: (p) => `${p.count} selected ${one(p.count, 'client has', 'clients have')} not started the intervention: ${notStartedParts(p, 'en')}.`,
+  },
+  unclassified: {
+    sv: (p) => `${p.count} ${one(p.count, 'avslutad', 'avslutade')} kunde inte bedömas: ${unclassifiedParts(p, 'sv')}.`,
+    en: (p) => `${p.count} of those closed could not be classified: ${unclassifiedParts(p, 'en')}.`,
+  },
+  goal_met: {
+    sv: (p) => `${p.count} av ${p.n} (${pct(p.share, 'sv')}, 95 % konfidensintervall ${pct(p.lower, 'sv')}–${pct(p.upper, 'sv')}) nådde sitt mål.`,
+    en: (p) => `${p.count} of ${p.n} (${pct(p.share, 'en')}, 95% confidence interval ${pct(p.lower, 'en')}–${pct(p.upper, 'en')}) reached their goal.`,
+  },
+  direction: {
+    sv: (p) => `Av ${p.n} ${one(p.n, 'bedömd', 'bedömda')} förändrades ${p.improved} till det bättre (${pct(p.improvedShare, 'sv')}), ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')} och ${p.worse} försämrades.`,
+    en: (p) => `Of ${p.n} classified, ${p.improved} changed for the better (${pct(p.improvedShare, 'en')}), ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged and ${p.worse} got worse.`,
+  },
+  worse: {
+    sv: (p) => `${p.count} ${one(p.count, 'klient', 'klienter')} försämrades och ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}: metoden ber enheten se närmare på hur de skiljer sig från dem som blev bättre (genomfördes insatsen som tänkt, deltog klienten, passade metoden behoven, spelade yttre händelser in?).`,
+    en: (p) => `${p.count} ${one(p.count, 'client', 'clients')} got worse and ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged: the method asks the unit to look closer at how they differ from those who improved (was the intervention delivered as intended, did the client take part, did the method match the needs, did outside events matter?).`,
+  },
+  paired_test: {
+    sv: (p) => `${p.instrument.sv} före och efter (n = ${p.n} par${p.zeros > 0 ? `, varav ${p.zeros} utan förändring som inte ingår i testet` : ''}): ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${effect(p, 'sv')}.`,
+    en: (p) => `${p.instrument.en} before and after (n = ${p.n} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? `, of which ${p.zeros} without change ${one(p.zeros, 'is', 'are')} left out of the test` : ''}): ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${effect(p, 'en')}.`,
+  },
+  subgroup_gap: {
+    sv: (p) => {
+      const [high, low] = [groupPhrase(p.dimension, p.highLabel, 'sv'), groupPhrase(p.dimension, p.lowLabel, 'sv')];
+      return p.groups > 2
+        ? `Andelen som nådde målet var högst ${high} (${pct(p.highShare, 'sv')}, n = ${p.highN}) och lägst ${low} (${pct(p.lowShare, 'sv')}, n = ${p.lowN})${difference(p, 'sv')}.`
+        : `Andelen som nådde målet var ${pct(p.highShare, 'sv')} ${high} (n = ${p.highN}) och ${pct(p.lowShare, 'sv')} ${low} (n = ${p.lowN})${difference(p, 'sv')}.`;
+    },
+    en: (p) => {
+      const [high, low] = [groupPhrase(p.dimension, p.highLabel, 'en'), groupPhrase(p.dimension, p.lowLabel, 'en')];
+      return p.groups > 2
+        ? `The share who reached their goal was highest ${high} (${pct(p.highShare, 'en')}, n = ${p.highN}) and lowest ${low} (${pct(p.lowShare, 'en')}, n = ${p.lowN})${difference(p, 'en')}.`
+        : `The share who reached their goal was ${pct(p.highShare, 'en')} ${high} (n = ${p.highN}) and ${pct(p.lowShare, 'en')} ${low} (n = ${p.lowN})${difference(p, 'en')}.`;
+    },
+  },
+  subgroup_test: {
+    sv: (p) => `Skillnad i måluppfyllelse mellan grupper efter ${DIMENSION_LABELS[p.dimension].sv}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `Difference in goal attainment between groups by ${DIMENSION_LABELS[p.dimension].en}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+  },
+  subgroup_change_test: {
+    sv: (p) => `Skillnad i förändring på ${p.instrument.sv.toLowerCase()} mellan grupper efter ${DIMENSION_LABELS[p.dimension].sv} (n = ${p.n}): ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `Difference in change on ${p.instrument.en.toLowerCase()} between groups by ${DIMENSION_LABELS[p.dimension].en} (n = ${p.n}): ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+  },
+  attrition_baseline: {
+    sv: (p) => `De som avfördes hade före insatsen i medel ${num(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
+    en: (p) => `Those withdrawn had a mean of ${num(p.withdrawnMean, 'en')} on ${p.instrument.en.toLowerCase()} before the intervention (n = ${p.withdrawnN}), those who stayed ${num(p.stayedMean, 'en')} (n = ${p.stayedN}): the results describe those who stayed, and attrition may hide worse outcomes.`,
+  },
+  small_n: {
+    sv: (p) => `Gruppen är liten (${p.n} ${one(p.n, 'bedömd', 'bedömda')}): andelarna är osäkra, vilket de breda konfidensintervallen visar, och skillnader mellan undergrupper bör inte tolkas som säkra.`,
+    en: (p) => `The group is small (${p.n} classified): the shares are uncertain, as the wide confidence intervals show, and differences between subgroups should not be read as certain.`,
+  },
+  no_comparison_group: {
+    sv: () => 'Uppföljningen har ingen jämförelsegrupp: den visar om klienternas situation förändrades, inte att förändringen beror på insatsen.',
+    en: () => 'The follow-up has no comparison group: it shows whether the clients’ situation changed, not that the change was caused by the intervention.',
+  },
+  invalid_records: {
+    sv: (p) => `${p.count} ${one(p.count, 'post', 'poster')} kunde inte räknas på grund av felaktiga uppgifter och redovisas separat.`,
+    en: (p) => `${p.count} ${one(p.count, 'record', 'records')} could not be counted because of invalid data and ${one(p.count, 'is', 'are')} reported separately.`,
+  },
+  during_trend: {
+    sv: (p) => `${p.label.sv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${p.firstN}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${p.lastN}).`,
+    en: (p) => `${p.label.en}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${p.firstN}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${p.lastN}).`,
+  },
+  not_tested: {
+    sv: (p) => `${notTestedWhat(p, 'sv')} kunde inte prövas: ${notTestedReason(p, 'sv')}.`,
+    en: (p) => `${notTestedWhat(p, 'en')} could not be tested: ${notTestedReason(p, 'en')}.`,
+  },
+};
+
+/** @internal A finding whose params fit its code (findingText checks that first), as a sentence. */
+export function findingSentence(finding: Finding, locale: Locale): string {
+  const words = texts[finding.code][locale] as (p: Finding['params']) => string;
+  return words(finding.params);
+}

@@ -1,6 +1,7 @@
 import type { Locale } from '../../core/locale.js';
-import type { IssueParams } from '../../core/issue.js';
+import { isRecord } from '../../core/args.js';
 import { findingText, type Finding } from '../../analyse/index.js';
+import { withdrawnReasonsText } from '../../analyse/findings.js';
 import { formatPercent } from '../format.js';
 
 /** Parameters of findings that are counts of people (or rest on them). */
@@ -16,8 +17,12 @@ const SHARE_PAIRS = [
   ['lastShare', 'lastN'],
 ] as const;
 
+/** A finding's params as read here: any object (a finding may come from JSON), nothing else. */
+type Params = Readonly<Record<string, unknown>>;
+const paramsOf = (finding: Finding): Params => (isRecord(finding.params) ? finding.params : {});
+
 /** The counts of people a finding's sentence would show. */
-function countsIn(params: IssueParams): number[] {
+function countsIn(params: Params): number[] {
   const out: number[] = [];
   for (const key of COUNT_KEYS) {
     const v = params[key];
@@ -29,11 +34,15 @@ function countsIn(params: IssueParams): number[] {
     if (typeof s === 'number' && typeof m === 'number') out.push(Math.round(s * m), m - Math.round(s * m));
   }
   // Reasons are listed with their counts in the text ("sammanbrott 3, flyttat 1").
-  for (const key of ['reasonsSv', 'reasonsEn']) {
-    const v = params[key];
-    if (typeof v === 'string') for (const m of v.match(/\d+/g) ?? []) out.push(Number(m));
-  }
+  out.push(...reasonCounts(params));
   return out;
+}
+
+/** The counts of a finding's `reasons` (withdrawn, not started or unclassified, by reason). */
+function reasonCounts(params: Params): number[] {
+  const reasons = params.reasons;
+  if (!Array.isArray(reasons)) return [];
+  return reasons.flatMap((r: unknown) => (isRecord(r) && typeof r.count === 'number' && Number.isInteger(r.count) ? [r.count] : []));
 }
 
 const small = (counts: readonly number[], k: number) => counts.some((c) => c >= 1 && c < k);
@@ -71,7 +80,7 @@ const WHO_LEFT = {
 
 /** Sentences that say what can be said when the finding's own numbers are too small to show. */
 function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>): string | undefined {
-  const p = finding.params;
+  const p = paramsOf(finding);
   const sv = locale === 'sv';
   switch (finding.code) {
     case 'followed': {
@@ -100,8 +109,8 @@ function substitute(finding: Finding, k: number, locale: Locale, hidden: Readonl
       if (hidden.has(words.flowRow) && count >= k) return `${some} ${sv ? '(antalet visas inte, för att skydda enskilda)' : '(the number is not shown, to protect individuals)'}.`;
       if (count < k) return `${sv ? `Färre än ${k}` : `Fewer than ${k}`} ${fewer}.`;
       // The total alone, or with the reasons when none of them is small; never the small parts.
-      const reasons = finding.code === 'withdrawn' ? String(sv ? p.reasonsSv : p.reasonsEn) : '';
-      const why = reasons === '' || small(countsIn({ reasonsSv: reasons }), k) ? '' : ` (${reasons})`;
+      const reasons = withdrawnReasonsText(finding, locale);
+      const why = reasons === '' || small(reasonCounts(p), k) ? '' : ` (${reasons})`;
       return `${count} ${total}${why}.`;
     }
     case 'direction': {
@@ -136,10 +145,10 @@ export function protectedFindings(
     // which would reveal "never started" as selected − started).
     const ownRow = finding.code in WHO_LEFT ? WHO_LEFT[finding.code as keyof typeof WHO_LEFT].flowRow : undefined;
     const showsHidden =
-      ((['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in finding.params)) ||
+      ((['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in paramsOf(finding))) ||
       (ownRow !== undefined && hidden.has(ownRow)) ||
       (finding.code === 'goal_met' && hidden.has('goalMet'));
-    if (k <= 1 || (!small(countsIn(finding.params), k) && !showsHidden)) {
+    if (k <= 1 || (!small(countsIn(paramsOf(finding)), k) && !showsHidden)) {
       texts.set(finding, findingText(finding, locale));
       continue;
     }
