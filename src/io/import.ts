@@ -6,8 +6,12 @@ import type { ClientRecord } from '../record/schema.js';
 import { validateRecordChecked } from '../record/validate.js';
 import { bytesIssues, decodeChecked, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
-import { dataIssues, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
+import { dataIssues, isRecord, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
+import { isoDateParts } from '../core/dates.js';
+import { IDENTITY_NUMBER_SHAPE, validateIdentityNumber, type IdentityNumber } from '../identity/identity-number.js';
+import { ageInCompletedYears } from '../identity/age.js';
+import { syncPseudonymizer } from '../identity/pseudonym.js';
 
 /**
  * One problem in an imported file: which file, line and column, and the issue.
@@ -67,6 +71,40 @@ export interface CsvInput {
   readonly clients: Uint8Array | string;
   /** The during events, one row per event. */
   readonly during?: Uint8Array | string;
+}
+
+/**
+ * The options of {@link importCsv}: progress, and the key that turns identity
+ * numbers into client ids.
+ *
+ * - `onProgress` is called every 1,000 rows and at the end.
+ * - `pseudonym`: with a column mapped as `identityNumber`, each client's id
+ *   becomes the keyed HMAC-SHA-256 pseudonym of the number (the same one
+ *   {@link pseudonymize} gives with the same key and `context`), and a client-id
+ *   column is neither needed nor read; the during file then links its rows
+ *   by an identity-number column too. The key is raw bytes (32 or more, random:
+ *   the rules of {@link PseudonymKey}; a non-extractable CryptoKey cannot be
+ *   used here, since the import is synchronous). Keep it secret and keep it:
+ *   the same key gives the same pseudonyms next year.
+ *
+ * @example
+ * ```ts
+ * const options: CsvImportOptions = { pseudonym: { key, context: 'bjorkebo-fcra' } };
+ * // A test number of Skatteverket's (1990-03-21), no age and no client-id column:
+ * const clients = 'Personnummer;enrolled;gender\n900321-2389;2019-01-07;kvinna\n';
+ * const mapping = CsvMappingSchema.parse({ columns: { identityNumber: 'Personnummer' } });
+ * const record = importCsv(plan, { clients }, mapping, options).records[0];
+ * record?.clientId === (await pseudonymize('900321-2389', key, { referenceDate: '2019-01-07', context: 'bjorkebo-fcra' }));
+ * // => true
+ * record?.age;
+ * // => 28
+ * ```
+ */
+export interface CsvImportOptions {
+  /** Called every 1,000 rows and at the end. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** The pseudonym key (raw bytes) and an optional context; see above. */
+  readonly pseudonym?: { readonly key: Uint8Array | ArrayBuffer; readonly context?: string };
 }
 
 /**
@@ -143,7 +181,7 @@ function cells(row: CsvRow, columnOf: ReadonlyMap<string, number>, names: readon
 /** Resolves which column holds which field, reporting mapped or required columns that are missing. */
 function resolveColumns(
   header: readonly string[],
-  fields: readonly { field: string; required: boolean }[],
+  fields: Fields,
   mapped: Readonly<Record<string, string>>,
   file: 'clients' | 'during',
   issues: RowIssue[],
@@ -393,7 +431,7 @@ function importArgs(
   input: unknown,
   mapping: unknown,
   options: unknown,
-): { plan: Plan; input: CsvInput; mapping: CsvMapping; onProgress: ((progress: ImportProgress) => void) | undefined } {
+): { plan: Plan; input: CsvInput; mapping: CsvMapping; onProgress: ((progress: ImportProgress) => void) | undefined; pseudonymize: Pseudonymize | undefined } {
   const { value: checkedPlan, issues } = planArg(plan);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     issues.push(input === undefined ? issue(['input'], 'required') : issue(['input'], 'type', { expected: 'object', received: typeName(input) }));
@@ -410,17 +448,55 @@ function importArgs(
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     issues.push(issue(['options', 'onProgress'], 'type', { expected: 'function', received: typeName(o.onProgress) }));
   }
+  let pseudonymize: Pseudonymize | undefined;
+  if (o.pseudonym !== undefined) {
+    if (!isRecord(o.pseudonym)) issues.push(issue(['options', 'pseudonym'], 'type', { expected: 'object', received: typeName(o.pseudonym) }));
+    else {
+      const made = syncPseudonymizer(o.pseudonym.key, o.pseudonym.context, ['options', 'pseudonym']);
+      if (made.ok) pseudonymize = made.pseudonymize;
+      else issues.push(...made.issues);
+    }
+  }
   throwIfAny(issues);
-  return { plan: checkedPlan, input: input as CsvInput, mapping: (m as { data: CsvMapping }).data, onProgress: o.onProgress as (progress: ImportProgress) => void };
+  return {
+    plan: checkedPlan,
+    input: input as CsvInput,
+    mapping: (m as { data: CsvMapping }).data,
+    onProgress: o.onProgress as (progress: ImportProgress) => void,
+    pseudonymize,
+  };
 }
 
+type Pseudonymize = (identity: IdentityNumber) => string;
+type Fields = readonly { field: string; required: boolean }[];
+
+/** Whether the header has a column of this name (as resolveColumns matches: ignoring case). */
+const hasColumn = (header: readonly string[], column: string): boolean => header.some((h) => h.toLowerCase() === column.toLowerCase());
+
+/**
+ * The fields that need a column, once the header shows whether there is an
+ * identity-number column: it stands in for the age, for the gender when the
+ * mapping asks for the legal gender, and for the client id when there is a
+ * pseudonym key; and it is required for those last two.
+ */
+function identityFields(fields: Fields, header: readonly string[], mapping: CsvMapping, pseudonym: boolean, file: 'clients' | 'during'): Fields {
+  const columns = file === 'clients' ? mapping.columns : mapping.duringColumns;
+  const present = hasColumn(header, columns.identityNumber ?? 'identityNumber');
+  const legalGender = file === 'clients' && mapping.identity?.legalGender === true;
+  return fields.map(({ field, required }) => {
+    if (field === 'identityNumber') return { field, required: pseudonym || legalGender };
+    if (field === 'clientId' && pseudonym) return { field, required: false };
+    if (field === 'age' && present) return { field, required: false };
+    if (field === 'gender' && legalGender) return { field, required: false };
+    return { field, required };
+  });
+}
+
+/** A value fit for an issue: an id shaped like an identity number is left out, so no message repeats one. */
+const shownId = (id: string): { value?: string } => (IDENTITY_NUMBER_SHAPE.test(id.trim()) ? {} : { value: id });
+
 /** Import stage: decode and parse the clients file, its parse problems as row issues, and its header mapped to fields. */
-function readClients(
-  bytes: CsvInput['clients'],
-  mapping: CsvMapping,
-  fields: Parameters<typeof resolveColumns>[1],
-  issues: RowIssue[],
-) {
+function readClients(bytes: CsvInput['clients'], mapping: CsvMapping, fields: Fields, pseudonym: boolean, issues: RowIssue[]) {
   const decoded = text(bytes, mapping.encoding);
   const table = parseChecked(decoded.text, mapping.separator);
   const rowProblems = new Map<number, true>();
@@ -429,17 +505,12 @@ function readClients(
     rowProblems.set(line, true);
     issues.push({ file: 'clients', line, column: null, field: null, issue: { ...i, path: [] } });
   }
-  const columnOf = resolveColumns(table.header, fields, mapping.columns, 'clients', issues);
+  const columnOf = resolveColumns(table.header, identityFields(fields, table.header, mapping, pseudonym, 'clients'), mapping.columns, 'clients', issues);
   return { decoded, table, rowProblems, columnOf };
 }
 
 /** Import stage: decode and parse the during file, if there is one, into its rows' cells; `duringBroken` when its header does not map. */
-function readDuring(
-  bytes: CsvInput['during'],
-  mapping: CsvMapping,
-  fields: Parameters<typeof resolveColumns>[1],
-  issues: RowIssue[],
-) {
+function readDuring(bytes: CsvInput['during'], mapping: CsvMapping, fields: Fields, pseudonym: boolean, issues: RowIssue[]) {
   const duringCells: { line: number; cells: Map<string, Cell> }[] = [];
   if (bytes === undefined) return { duringCells, duringBroken: false };
   const d = text(bytes, mapping.encoding);
@@ -448,7 +519,7 @@ function readDuring(
     issues.push({ file: 'during', line: Number(i.path[0]), column: null, field: null, issue: { ...i, path: [] } });
   }
   const before = issues.length;
-  const dColumnOf = resolveColumns(dt.header, fields, mapping.duringColumns, 'during', issues);
+  const dColumnOf = resolveColumns(dt.header, identityFields(fields, dt.header, mapping, pseudonym, 'during'), mapping.duringColumns, 'during', issues);
   const duringBroken = issues.length > before;
   for (const row of dt.rows) duringCells.push({ line: row.line, cells: cells(row, dColumnOf, dt.header) });
   return { duringCells, duringBroken };
@@ -458,13 +529,21 @@ function readDuring(
 function groupDuring(
   duringCells: readonly { line: number; cells: Map<string, Cell> }[],
   mapping: CsvMapping,
+  pseudonymize: Pseudonymize | undefined,
   issues: RowIssue[],
   tick: () => void,
 ) {
   const events = new Map<string, { line: number; event: Record<string, unknown> }[]>();
   const duringRowsByClient = new Map<string, number[]>();
   for (const { line, cells: c } of duringCells) {
-    const id = c.get('clientId')?.value ?? '';
+    const linked = duringClientId(c, mapping, pseudonymize);
+    if (!linked.ok) {
+      // A row whose number cannot be read belongs to no client: said here, and counted nowhere else.
+      for (const i of linked.issues) issues.push({ file: 'during', line, column: c.get(String(i.path[0]))?.column ?? null, field: String(i.path[0]), issue: i });
+      tick();
+      continue;
+    }
+    const id = linked.id;
     const own: Issue[] = [];
     const event = buildEvent(c, mapping, own);
     for (const i of own) {
@@ -482,6 +561,142 @@ function groupDuring(
   return { events, duringRowsByClient };
 }
 
+/**
+ * The client a during row belongs to: its client id, or with a pseudonym key
+ * the pseudonym of its identity number, read at the mapping's reference date
+ * or else the row's own date.
+ */
+function duringClientId(
+  c: ReadonlyMap<string, Cell>,
+  mapping: CsvMapping,
+  pseudonymize: Pseudonymize | undefined,
+): { ok: true; id: string } | { ok: false; issues: Issue[] } {
+  if (pseudonymize === undefined) return { ok: true, id: c.get('clientId')?.value ?? '' };
+  const cell = c.get('identityNumber');
+  if (cell === undefined) return { ok: false, issues: [issue(['identityNumber'], 'required')] };
+  const date = c.get('date');
+  const referenceDate = mapping.identity?.referenceDate ?? (date === undefined ? undefined : cleanDate(date.value));
+  if (!isoDateParts(referenceDate)) {
+    return { ok: false, issues: [date === undefined ? issue(['date'], 'required') : issue(['date'], 'calendar_date', { value: date.value })] };
+  }
+  const read = validateIdentityNumber(cell.value, { referenceDate: referenceDate!, path: ['identityNumber'] });
+  return read.success ? { ok: true, id: pseudonymize(read.data) } : { ok: false, issues: [...read.issues] };
+}
+
+/**
+ * Import stage, one clients row: what its identity number gives the record.
+ * The number is checked (form, date, birth number, check digit, century from
+ * the separator at the reference date: the mapping's, or else the row's start
+ * of the intervention, `before.date`, or else `enrolled`). It gives the age at
+ * the start when the row has no age, the legal gender when the mapping asks,
+ * and the pseudonym as client id when there is a key. The number and its
+ * birth date go nowhere else: not into the record, not into an issue.
+ * `derived` lists the fields the number was to give, so that a record left
+ * without them because the number could not be read is not blamed twice.
+ */
+function identityStage(
+  plan: Plan,
+  c: ReadonlyMap<string, Cell>,
+  record: Record<string, unknown>,
+  mapping: CsvMapping,
+  pseudonymize: Pseudonymize | undefined,
+): { issues: Issue[]; derived: string[] } {
+  const legalGender = mapping.identity?.legalGender === true;
+  const derived = [...(c.has('age') ? [] : ['age']), ...(legalGender ? ['gender'] : []), ...(pseudonymize ? ['clientId'] : [])];
+  const cell = c.get('identityNumber');
+  if (cell === undefined) {
+    // No number: required only where it was to give the gender or the client id (the age may still come from a column).
+    return { issues: legalGender || pseudonymize ? [issue(['identityNumber'], 'required')] : [], derived: [] };
+  }
+  const before = record.before as { date?: unknown } | undefined;
+  const start = isoDateParts(before?.date) ? (before!.date as string) : isoDateParts(record.enrolled) ? (record.enrolled as string) : undefined;
+  const referenceDate = mapping.identity?.referenceDate ?? start;
+  // Without a date to read the number at, the date's own issue says what is wrong.
+  if (referenceDate === undefined) return { issues: [], derived };
+  const read = validateIdentityNumber(cell.value, { referenceDate, path: ['identityNumber'] });
+  if (!read.success) return { issues: [...read.issues], derived };
+  const id = read.data;
+  const issues: Issue[] = [];
+  if (!c.has('age') && start !== undefined) {
+    if (id.birthDate === null) issues.push(issue(['identityNumber'], 'identity_birth_date_unknown'));
+    else if (id.birthDate > start) issues.push(issue(['identityNumber'], 'identity_future', { referenceDate: start }));
+    else record.age = ageInCompletedYears(id.birthDate, start);
+  }
+  if (legalGender) record.gender = code('gender', id.legalGender, mapping, plan.grouping.genders);
+  if (pseudonymize) record.clientId = pseudonymize(id);
+  return { issues, derived };
+}
+
+/** What the clients-rows stage needs from the stages before it. */
+interface RowsInput {
+  readonly plan: Plan;
+  readonly mapping: CsvMapping;
+  readonly table: { readonly rows: readonly CsvRow[]; readonly header: readonly string[] };
+  readonly columnOf: ReadonlyMap<string, number>;
+  readonly rowProblems: ReadonlyMap<number, true>;
+  /** Fields whose column is missing: reported once, as a missing column. */
+  readonly missing: ReadonlySet<string | null>;
+  /** A header problem in either file: every row is checked, none gives a record. */
+  readonly blocked: boolean;
+  readonly events: ReadonlyMap<string, readonly { line: number; event: Record<string, unknown> }[]>;
+  readonly pseudonymize: Pseudonymize | undefined;
+  readonly tick: () => void;
+}
+
+/**
+ * Import stage: the clients rows, each built into a record (its identity
+ * number read by {@link identityStage}), given its during events, checked
+ * against the plan, and kept only when it has no problem; every problem is a
+ * row issue with its line and column.
+ */
+function readClientRows(input: RowsInput, issues: RowIssue[]): { records: ClientRecord[]; firstLine: Map<string, number>; rejected: number } {
+  const { plan, mapping, table, columnOf, rowProblems, missing, blocked, events, pseudonymize, tick } = input;
+  const records: ClientRecord[] = [];
+  const firstLine = new Map<string, number>();
+  let rejected = 0;
+  for (const row of table.rows) {
+    tick();
+    const c = cells(row, columnOf, table.header);
+    const built = buildRecord(plan, c, mapping);
+    const identity = identityStage(plan, c, built.record, mapping, pseudonymize);
+    built.issues.push(...identity.issues);
+    const id = typeof built.record.clientId === 'string' ? built.record.clientId : undefined;
+    const own: RowIssue[] = [];
+    const push = (i: Issue) => {
+      const field = fieldOfPath(i.path, built.goalNumbers);
+      if (missing.has(field)) return; // already reported once, as a missing column
+      if (i.rule === 'required' && field !== null && identity.derived.includes(field)) return; // the number's own issue says why
+      const cell = field ? c.get(field) : undefined;
+      // zod does not report the input of a format issue; the cell has it (never an identity number's).
+      const fixed = cell && field !== 'identityNumber' && i.params.value === 'undefined' ? { ...i, params: { ...i.params, value: cell.value } } : i;
+      own.push({ file: 'clients', line: row.line, column: field ? (cell?.column ?? columnName(field, columnOf, table.header)) : null, field, issue: fixed });
+    };
+    built.issues.forEach(push);
+    if (id !== undefined) {
+      const seen = firstLine.get(id);
+      if (seen !== undefined) push(issue(['clientId'], 'duplicate_client', { ...shownId(id), line: seen }));
+      else firstLine.set(id, row.line);
+    }
+    const clientEvents = id !== undefined ? (events.get(id) ?? []) : [];
+    built.record.during = clientEvents.map((e) => e.event);
+    if (built.issues.length === 0) {
+      const result = validateRecordChecked(plan, built.record);
+      if (!result.success) {
+        for (const i of result.issues) {
+          if (i.path[0] === 'during' && typeof i.path[1] === 'number') {
+            const e = clientEvents[i.path[1]];
+            const field = i.path[2] === undefined ? null : String(i.path[2]);
+            own.push({ file: 'during', line: e?.line ?? row.line, column: null, field, issue: i });
+          } else push(i);
+        }
+      } else if (own.length === 0 && !blocked) records.push(result.data);
+    }
+    if (own.length > 0 || rowProblems.has(row.line) || blocked) rejected++;
+    issues.push(...own);
+  }
+  return { records, firstLine, rejected };
+}
+
 /** Import stage: a during row whose client id is in no clients row is an unknown client (unless the id column is missing). */
 function unknownClientIssues(
   duringRowsByClient: ReadonlyMap<string, readonly number[]>,
@@ -492,7 +707,7 @@ function unknownClientIssues(
   for (const [id, lines] of duringRowsByClient) {
     if (!firstLine.has(id) && !missing.has('clientId')) {
       for (const line of lines) {
-        issues.push({ file: 'during', line, column: null, field: 'clientId', issue: issue(['clientId'], 'unknown_client', { value: id }) });
+        issues.push({ file: 'during', line, column: null, field: 'clientId', issue: issue(['clientId'], 'unknown_client', shownId(id)) });
       }
     }
   }
@@ -508,14 +723,28 @@ function unknownClientIssues(
  * reason; a row with any problem gives no record, and nothing is dropped
  * silently (`records.length + rejected === rows`).
  *
+ * **Identity numbers.** A column mapped as `identityNumber` (personnummer or
+ * samordningsnummer: YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDD-NNNN or YYMMDD+NNNN)
+ * is checked: form, date (a samordningsnummer's day + 60), birth number
+ * 001–999, check digit, and the century from the separator at the reference
+ * date (the mapping's `identity.referenceDate`, or else the row's start of the
+ * intervention). It gives the age at the start of the intervention when the
+ * file has no age column, the legal gender when the mapping says
+ * `identity.legalGender: true`, and with `options.pseudonym` the client id: the
+ * keyed pseudonym of the number (without a key, the export's own client-id
+ * column is the id). The number never leaves the import: it is in no record,
+ * and no issue repeats it or its birth date (an issue names the line, the
+ * column and the rule).
+ *
  * @param plan - a validated plan (as {@link parsePlan} returns it)
  * @param input - the clients file and, optionally, the during file (text or bytes)
  * @param mapping - the mapping (see {@link CsvMappingSchema}); `{}` matches columns by field name
- * @param options - `onProgress` is called every 1,000 rows and at the end
+ * @param options - `onProgress`, called every 1,000 rows and at the end; `pseudonym`, the key for client ids (see {@link CsvImportOptions})
  * @returns the valid records and every problem found
  * @throws UppfoljningError, before any row is read, for arguments that are
  *   not what is described here (paths `plan.…`, `input.clients`,
- *   `input.during`, `mapping.…`, `options.onProgress`); problems in the
+ *   `input.during`, `mapping.…`, `options.onProgress`, `options.pseudonym.…`:
+ *   a key that protects nothing is refused with `identity_key` or `identity_key_weak`); problems in the
  *   files themselves are returned, not thrown
  *
  * @example
@@ -525,24 +754,19 @@ function unknownClientIssues(
  * // => 'man'
  * ```
  */
-export function importCsv(
-  plan: Plan,
-  input: CsvInput,
-  mapping: CsvMapping,
-  options: { readonly onProgress?: (progress: ImportProgress) => void } = {},
-): CsvImport {
+export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, options: CsvImportOptions = {}): CsvImport {
   const args = importArgs(plan, input, mapping, options);
   plan = args.plan;
   mapping = args.mapping;
-  const onProgress = args.onProgress;
+  const { onProgress, pseudonymize } = args;
   const issues: RowIssue[] = [];
   const fields = csvFieldsChecked(plan);
-  const { decoded, table, rowProblems, columnOf } = readClients(input.clients, mapping, fields.clients, issues);
+  const { decoded, table, rowProblems, columnOf } = readClients(input.clients, mapping, fields.clients, pseudonymize !== undefined, issues);
   // A missing column blocks the import (no record would be complete), but
   // every row is still checked, so one run lists every problem.
   const missing = new Set(issues.filter((i) => i.line === 1).map((i) => i.field));
   const headerBroken = missing.size > 0;
-  const { duringCells, duringBroken } = readDuring(input.during, mapping, fields.during, issues);
+  const { duringCells, duringBroken } = readDuring(input.during, mapping, fields.during, pseudonymize !== undefined, issues);
   const total = table.rows.length + duringCells.length;
   let done = 0;
   const tick = () => {
@@ -550,52 +774,16 @@ export function importCsv(
     if (onProgress && (done % 1000 === 0 || done === total)) onProgress({ done, total });
   };
 
-  const { events, duringRowsByClient } = groupDuring(duringCells, mapping, issues, tick);
-
-  const records: ClientRecord[] = [];
-  const firstLine = new Map<string, number>();
-  let rejected = 0;
-  for (const row of table.rows) {
-    tick();
-    const c = cells(row, columnOf, table.header);
-    const built = buildRecord(plan, c, mapping);
-    const id = typeof built.record.clientId === 'string' ? built.record.clientId : undefined;
-    const own: RowIssue[] = [];
-    const push = (i: Issue) => {
-      const field = fieldOfPath(i.path, built.goalNumbers);
-      if (missing.has(field)) return; // already reported once, as a missing column
-      const cell = field ? c.get(field) : undefined;
-      // zod does not report the input of a format issue; the cell has it.
-      const fixed = cell && i.params.value === 'undefined' ? { ...i, params: { ...i.params, value: cell.value } } : i;
-      own.push({ file: 'clients', line: row.line, column: field ? (cell?.column ?? columnName(field, columnOf, table.header)) : null, field, issue: fixed });
-    };
-    built.issues.forEach(push);
-    if (id !== undefined) {
-      const seen = firstLine.get(id);
-      if (seen !== undefined) push(issue(['clientId'], 'duplicate_client', { value: id, line: seen }));
-      else firstLine.set(id, row.line);
-    }
-    const clientEvents = id !== undefined ? (events.get(id) ?? []) : [];
-    built.record.during = clientEvents.map((e) => e.event);
-    if (built.issues.length === 0) {
-      const result = validateRecordChecked(plan, built.record);
-      if (!result.success) {
-        for (const i of result.issues) {
-          if (i.path[0] === 'during' && typeof i.path[1] === 'number') {
-            const e = clientEvents[i.path[1]];
-            const field = i.path[2] === undefined ? null : String(i.path[2]);
-            own.push({ file: 'during', line: e?.line ?? row.line, column: null, field, issue: i });
-          } else push(i);
-        }
-      } else if (own.length === 0 && !headerBroken && !duringBroken) records.push(result.data);
-    }
-    if (own.length > 0 || rowProblems.has(row.line) || headerBroken || duringBroken) rejected++;
-    issues.push(...own);
-  }
+  const { events, duringRowsByClient } = groupDuring(duringCells, mapping, pseudonymize, issues, tick);
+  const blocked = headerBroken || duringBroken;
+  const { records, firstLine, rejected: rejectedRows } = readClientRows(
+    { plan, mapping, table, columnOf, rowProblems, missing, blocked, events, pseudonymize, tick },
+    issues,
+  );
   // Rows the CSV parser could not read (wrong field count, unclosed quote) never became rows.
   const readLines = new Set(table.rows.map((r) => r.line));
   const unreadable = [...rowProblems.keys()].filter((l) => !readLines.has(l)).length;
-  rejected += unreadable;
+  const rejected = rejectedRows + unreadable;
   unknownClientIssues(duringRowsByClient, firstLine, missing, issues);
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file === 'clients' ? -1 : 1));
   return {

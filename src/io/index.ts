@@ -6,6 +6,6 @@ export type { CsvEncoding, CsvRow, CsvTable } from './csv.js';
 export { CsvMappingSchema, validateCsvMapping, csvFields, MAX_CSV_GOALS } from './mapping.js';
 export type { CsvFields, CsvMapping, CsvMappingInput } from './mapping.js';
 export { importCsv, formatRowIssue } from './import.js';
-export type { RowIssue, ImportProgress, CsvInput, CsvImport } from './import.js';
+export type { RowIssue, ImportProgress, CsvInput, CsvImport, CsvImportOptions } from './import.js';
 export { recordJsonSchema } from './json-schema.js';
 export type { JsonSchema } from './json-schema.js';

@@ -5,6 +5,7 @@ import type { Plan } from '../plan/plan.js';
 import type { Issue } from '../core/issue.js';
 import { throwIfAny } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
+import { IsoDateSchema } from '../core/schemas.js';
 
 /**
  * A mapping file (JSON) that says which column of an export holds which
@@ -19,6 +20,16 @@ import { planArg } from '../plan/plan.js';
  *   `{ "gender": { "K": "kvinna", "M": "man" } }`. Values that already are a
  *   code, or a category's Swedish or English label, need no entry.
  * - `separator`, `encoding`, `decimal`: force what is otherwise detected.
+ * - `identity`: how a column mapped as `identityNumber` (a personnummer or
+ *   samordningsnummer, in any of the forms YYYYMMDD-NNNN, YYYYMMDDNNNN,
+ *   YYMMDD-NNNN, YYMMDD+NNNN) is read. `referenceDate` is the date a 10-digit
+ *   number's century is read at (`+` from the year a person turns 100); by
+ *   default each row's start of the intervention (`before.date`, else
+ *   `enrolled`). Set it to the export's date when the export writes today's
+ *   form of every number. `legalGender: true` takes the gender from the number
+ *   (its second-to-last digit) instead of a gender column. The number gives the
+ *   age when the file has no age column, and with a pseudonym key the client id;
+ *   it never leaves the import (see {@link importCsv}).
  *
  * The fields of a plan are listed by {@link csvFields}.
  *
@@ -37,6 +48,13 @@ export const CsvMappingSchema = z
     separator: z.enum([';', ',']).optional(),
     encoding: z.enum(['utf-8', 'windows-1252']).optional(),
     decimal: z.enum([',', '.']).optional(),
+    identity: z
+      .object({
+        referenceDate: IsoDateSchema.optional(),
+        legalGender: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -99,7 +117,10 @@ export const MAX_CSV_GOALS = 9;
  * The fields a plan's tidy CSV layout has: one row per client, with the
  * before and after parts as columns. Goals are numbered from 1
  * (`goal.1.statement`, `goal.1.area`, `goal.1.target`, `goal.1.met`).
- * `required` fields must have a column.
+ * `required` fields must have a column. `identityNumber` is a personnummer or
+ * samordningsnummer column: with it, `age` (and `gender`, when the mapping asks
+ * for the legal gender) needs no column, and with a pseudonym key neither does
+ * `clientId` (see {@link importCsv}).
  *
  * @param plan - a validated plan (as {@link parsePlan} returns it)
  * @returns the client fields, and the fields of the long file of during events
@@ -143,6 +164,7 @@ export function csvFieldsChecked(plan: Plan): CsvFields {
     f('enrolled', true),
     f('age', true),
     f('gender', true),
+    f('identityNumber'),
     f('before.date'),
     f('before.mainProblem'),
     ...plan.background.map((b) => f(`before.background.${b.id}`)),
@@ -158,6 +180,6 @@ export function csvFieldsChecked(plan: Plan): CsvFields {
     f('withdrawal.date'),
     f('withdrawal.reason'),
   );
-  const during = [f('clientId', true), f('kind'), f('date', true), f('measure'), f('value'), f('attended'), f('note')];
+  const during = [f('clientId', true), f('kind'), f('date', true), f('measure'), f('value'), f('attended'), f('note'), f('identityNumber')];
   return { clients, during };
 }

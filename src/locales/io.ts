@@ -37,12 +37,13 @@ export const ioMessages: MessageTable<IoRule> = {
     sv: (p) => `${q(p.value)} är varken ja eller nej`,
     en: (p) => `${q(p.value)} is neither yes nor no`,
   },
+  // An id shaped like an identity number comes without its value: no message repeats one.
   duplicate_client: {
-    sv: (p) => `klienten ${q(p.value)} finns redan på rad ${String(p.line)}`,
-    en: (p) => `the client ${q(p.value)} is already on line ${String(p.line)}`,
+    sv: (p) => `klienten ${p.value === undefined ? '' : `${q(p.value)} `}finns redan på rad ${String(p.line)}`,
+    en: (p) => `the client ${p.value === undefined ? '' : `${q(p.value)} `}is already on line ${String(p.line)}`,
   },
   unknown_client: {
-    sv: (p) => `klienten ${q(p.value)} finns inte i klientfilen`,
-    en: (p) => `the client ${q(p.value)} is not in the client file`,
+    sv: (p) => `klienten ${p.value === undefined ? '' : `${q(p.value)} `}finns inte i klientfilen`,
+    en: (p) => `the client ${p.value === undefined ? '' : `${q(p.value)} `}is not in the client file`,
   },
 };

@@ -21,28 +21,9 @@ import { buildReport, chartSpecs, renderCsv, renderHtml, renderMarkdown, renderT
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { expectNoLeaks, findLeaks, identityForms, type Secrets } from './audit-output.js';
 import { TEST_KEY } from '../helpers/keys.js';
+import { TEST_NUMBERS } from '../helpers/test-numbers.js';
 
-// Identity numbers from Skatteverket's official test series (Testpersonnummer
-// and Testsamordningsnummer), as tabulated in ActiveLogin.Identity
-// (src/ActiveLogin.Identity.Swedish.TestData/AllPins.fs and AllCoordNums.fs):
-// 2002–2003 personnummer (adults in 2021–2026), coordination numbers of
-// 1940–1950, and one person over 100 (1908-02-29, written with "+").
-const TEST_NUMBERS = [
-  '200204192397', // (2002,04,19,239,7)
-  '200204202386', // (2002,04,20,238,6)
-  '200205012396', // (2002,05,01,239,6)
-  '200206012395', // (2002,06,01,239,5)
-  '200207302381', // (2002,07,30,238,1)
-  '200211212394', // (2002,11,21,239,4)
-  '200301012399', // (2003,01,01,239,9)
-  '200302282389', // (2003,02,28,238,9)
-  '200304252398', // (2003,04,25,239,8)
-  '200309022382', // (2003,09,02,238,2)
-  '194001612383', // coordination (1940,01,61,238,3)
-  '194507682393', // coordination (1945,07,68,239,3)
-  '195012742390', // coordination (1950,12,74,239,0)
-  '190802299800', // (1908,02,29,980,0)
-] as const;
+// Identity numbers from Skatteverket's official test series: tests/helpers/test-numbers.ts.
 
 describe('the audit helper finds what it should', () => {
   const secrets: Secrets = { clientIds: ['B1YH0VTMx1gkGe-U_NXnwR2c4GOnVlcL3hwJayuAkQA'], identityNumbers: ['200204192397'], birthDates: ['2002-04-19'] };
