@@ -82,8 +82,13 @@ Användning: uppfoljning validate --plan PLAN [--mapping MAPPNING] [--during HÄ
   --mapping FIL     vilken kolumn som är vilket fält, omkodningar, separator, teckenkodning
   --during FIL      händelser under insatsen, en rad per händelse (CSV)
   --progress        visa förlopp (visas alltid i en terminal)
+  --pseudonym-key-file FIL   nyckeln som gör personnummer till pseudonymer (hex eller base64, minst 32 byte)
+  --pseudonym-key-env NAMN   samma nyckel ur en miljövariabel
 
 Varje felaktig rad listas med radnummer, kolumn och orsak. Inget tas bort i tysthet.
+En kolumn som mappningen kallar identityNumber (person- eller samordningsnummer) kontrolleras
+och ger åldern vid insatsens start; med en nyckel blir klient-id en pseudonym. Numret lämnar
+aldrig importen: det finns inte i sammanställningen och inget felmeddelande visar det.
 
 Exempel:
   uppfoljning validate --plan plan.json --mapping mappning.json --during prov.csv klienter.csv`,
@@ -96,8 +101,13 @@ Usage: uppfoljning validate --plan PLAN [--mapping MAPPING] [--during EVENTS.csv
   --mapping FILE    which column holds which field, recodings, separator, encoding
   --during FILE     events during the intervention, one row per event (CSV)
   --progress        show progress (always shown in a terminal)
+  --pseudonym-key-file FILE  the key that turns identity numbers into pseudonyms (hex or base64, 32 bytes or more)
+  --pseudonym-key-env NAME   the same key from an environment variable
 
 Every bad row is listed with its line number, column and reason. Nothing is dropped silently.
+A column the mapping calls identityNumber (personnummer or samordningsnummer) is checked and
+gives the age at the start of the intervention; with a key the client id becomes a pseudonym.
+The number never leaves the import: it is not in the compilation and no message shows it.
 
 Example:
   uppfoljning validate --plan plan.json --mapping mapping.json --during tests.csv clients.csv`,
@@ -109,6 +119,8 @@ Användning: uppfoljning compile --plan PLAN [--mapping M] [--during H.csv] EXPO
 
   --out FIL          sammanställningen att skriva (JSON, utan uppgifter om enskilda)
   --skip-invalid     sammanställ de giltiga raderna även om andra har fel (felen listas och räknas)
+  --pseudonym-key-file FIL   nyckeln som gör personnummer till pseudonymer (hex eller base64, minst 32 byte)
+  --pseudonym-key-env NAMN   samma nyckel ur en miljövariabel
 
 Utan --skip-invalid skrivs ingenting om någon rad har fel.
 
@@ -120,6 +132,8 @@ Usage: uppfoljning compile --plan PLAN [--mapping M] [--during E.csv] EXPORT --o
 
   --out FILE         the compilation to write (JSON, no data about individuals)
   --skip-invalid     compile the valid rows even if others have problems (the problems are listed and counted)
+  --pseudonym-key-file FILE  the key that turns identity numbers into pseudonyms (hex or base64, 32 bytes or more)
+  --pseudonym-key-env NAME   the same key from an environment variable
 
 Without --skip-invalid nothing is written if any row has a problem.
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
-import { formatIssues } from '../locales/index.js';
+import { formatIssues, ruleText } from '../locales/index.js';
 import type { Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { validatePlan, type Plan } from '../plan/plan.js';
@@ -18,6 +18,7 @@ import { validateCsvMapping, type CsvMapping } from '../io/mapping.js';
 import { recordJsonSchema } from '../io/json-schema.js';
 import { help, HELP } from './help.js';
 import { counted } from '../locales/count.js';
+import { syncPseudonymizer } from '../identity/pseudonym.js';
 import { PLAN_TEMPLATE } from './template.js';
 
 /** Where the CLI writes: injectable so that tests can capture output. */
@@ -87,6 +88,64 @@ function loadMapping(path: string | undefined, locale: Locale): CsvMapping {
   return result.data;
 }
 
+/**
+ * The pseudonym key, from the file `--pseudonym-key-file` names or the
+ * environment variable `--pseudonym-key-env` names (never from the command
+ * line itself, where it would be in the shell's history and the process
+ * list): 32 or more bytes written as hex (`openssl rand -hex 32`) or base64,
+ * white space around it ignored. A key the library refuses (too short, one
+ * byte repeated, an even run, too little entropy) is a usage error that says
+ * why, without the key.
+ */
+function readPseudonymKey(values: Record<string, unknown>, locale: Locale): Uint8Array | undefined {
+  const file = values['pseudonym-key-file'] as string | undefined;
+  const env = values['pseudonym-key-env'] as string | undefined;
+  if (file !== undefined && env !== undefined) {
+    throw new UsageError(say(locale, 'ange nyckeln med --pseudonym-key-file eller --pseudonym-key-env, inte båda', 'give the key with --pseudonym-key-file or --pseudonym-key-env, not both'));
+  }
+  if (file === undefined && env === undefined) return undefined;
+  let text: string;
+  let source: string;
+  if (file !== undefined) {
+    source = say(locale, `filen ${file}`, `the file ${file}`);
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(say(locale, `kan inte läsa filen ${file}`, `cannot read the file ${file}`));
+    }
+  } else {
+    source = say(locale, `miljövariabeln ${env}`, `the environment variable ${env}`);
+    const value = process.env[env!];
+    if (value === undefined || value.trim() === '') throw new UsageError(say(locale, `${source} är inte satt`, `${source} is not set`));
+    text = value;
+  }
+  const key = decodeKey(text.trim());
+  if (key === undefined) {
+    throw new UsageError(
+      say(
+        locale,
+        `nyckeln i ${source} ska vara skriven som hex eller base64 (t.ex. från openssl rand -hex 32)`,
+        `the key in ${source} must be written as hex or base64 (e.g. from openssl rand -hex 32)`,
+      ),
+    );
+  }
+  const checked = syncPseudonymizer(key, undefined, []);
+  if (!checked.ok) {
+    const why = checked.issues.map((i) => ruleText(i.rule, i.params, locale)).join('; ');
+    throw new UsageError(say(locale, `nyckeln i ${source} kan inte användas: ${why}`, `the key in ${source} cannot be used: ${why}`));
+  }
+  return key;
+}
+
+/** A key written as hex (an even number of hex digits) or base64 / base64url; undefined if it is neither. */
+function decodeKey(text: string): Uint8Array | undefined {
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(text)) return Uint8Array.from(text.match(/../g)!, (h) => parseInt(h, 16));
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(text) && text.replace(/=+$/, '').length % 4 !== 1) {
+    return new Uint8Array(Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+  }
+  return undefined;
+}
+
 interface Loaded {
   records: ClientRecord[];
   lines: string[];
@@ -115,19 +174,23 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
   const mapping = loadMapping(values.mapping as string | undefined, locale);
   const during = values.during as string | undefined;
   const showProgress = io.tty || values.progress === true;
+  const key = readPseudonymKey(values, locale);
   const result = importCsv(
     plan,
     { clients: readBytes(file, locale), ...(during ? { during: readBytes(during, locale) } : {}) },
     mapping,
-    showProgress
-      ? {
-          onProgress: (p) => {
-            const text = say(locale, `läst ${p.done} av ${counted(p.total, 'row', locale)}`, `read ${p.done} of ${counted(p.total, 'row', locale)}`);
-            if (io.progress) io.progress(text, p.done === p.total);
-            else io.err(text);
-          },
-        }
-      : {},
+    {
+      ...(key ? { pseudonym: { key } } : {}),
+      ...(showProgress
+        ? {
+            onProgress: (p) => {
+              const text = say(locale, `läst ${p.done} av ${counted(p.total, 'row', locale)}`, `read ${p.done} of ${counted(p.total, 'row', locale)}`);
+              if (io.progress) io.progress(text, p.done === p.total);
+              else io.err(text);
+            },
+          }
+        : {}),
+    },
   );
   return {
     records: [...result.records],
@@ -164,6 +227,8 @@ const OPTIONS = {
   during: { type: 'string' },
   progress: { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
+  'pseudonym-key-file': { type: 'string' },
+  'pseudonym-key-env': { type: 'string' },
   format: { type: 'string' },
   k: { type: 'string' },
   by: { type: 'string' },

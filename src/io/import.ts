@@ -9,7 +9,7 @@ import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping
 import { dataIssues, isRecord, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
 import { isoDateParts } from '../core/dates.js';
-import { IDENTITY_NUMBER_SHAPE, validateIdentityNumber, type IdentityNumber } from '../identity/identity-number.js';
+import { validateIdentityNumber, type IdentityNumber } from '../identity/identity-number.js';
 import { ageInCompletedYears } from '../identity/age.js';
 import { syncPseudonymizer } from '../identity/pseudonym.js';
 
@@ -492,8 +492,15 @@ function identityFields(fields: Fields, header: readonly string[], mapping: CsvM
   });
 }
 
-/** A value fit for an issue: an id shaped like an identity number is left out, so no message repeats one. */
-const shownId = (id: string): { value?: string } => (IDENTITY_NUMBER_SHAPE.test(id.trim()) ? {} : { value: id });
+/**
+ * A value fit for an issue: an id that may hold an identity number, whole or
+ * with a digit missing (nine or more digits in a row, a separator or a space
+ * between them aside), is left out, so no message repeats one.
+ */
+const shownId = (id: string): { value?: string } => (HOLDS_IDENTITY_NUMBER.test(id) ? {} : { value: id });
+
+/** Nine or more digits in a row, with at most a separator or a space between two of them. */
+const HOLDS_IDENTITY_NUMBER = /\d(?:[\s+-]?\d){8}/;
 
 /** Import stage: decode and parse the clients file, its parse problems as row issues, and its header mapped to fields. */
 function readClients(bytes: CsvInput['clients'], mapping: CsvMapping, fields: Fields, pseudonym: boolean, issues: RowIssue[]) {
@@ -674,7 +681,8 @@ function readClientRows(input: RowsInput, issues: RowIssue[]): { records: Client
     built.issues.forEach(push);
     if (id !== undefined) {
       const seen = firstLine.get(id);
-      if (seen !== undefined) push(issue(['clientId'], 'duplicate_client', { ...shownId(id), line: seen }));
+      // A pseudonym says nothing to the analyst: the number's column is named instead, with neither shown.
+      if (seen !== undefined) push(pseudonymize ? issue(['identityNumber'], 'duplicate_client', { line: seen }) : issue(['clientId'], 'duplicate_client', { ...shownId(id), line: seen }));
       else firstLine.set(id, row.line);
     }
     const clientEvents = id !== undefined ? (events.get(id) ?? []) : [];
