@@ -5,6 +5,26 @@ import { DEFAULT_K, KSchema } from './protect-table.js';
 import { optionsIssues, parseArg, valueText } from '../core/args.js';
 import type { DeepReadonly } from '../core/readonly.js';
 
+const count = z.number().int().min(0);
+
+/** @internal A share that may be shown: the one definition of {@link PublishedShare}. */
+export const PublishedShareSchema = z.object({
+  share: z.number().describe('`numerator / denominator`, unrounded (round when rendering).'),
+  numerator: count.describe('The count with the attribute.'),
+  denominator: count.describe('The group size.'),
+});
+
+/** @internal A share that must not be shown: the one definition of {@link SuppressedShare}. */
+export const SuppressedShareSchema = z.object({
+  suppressed: z.literal('primary').describe('Always `primary`: the share itself rests on a small count.'),
+  because: z
+    .enum(['numerator', 'denominator', 'complement'])
+    .describe('Which count was small: the numerator, the denominator, or (with `complement`) their difference.'),
+});
+
+/** @internal A share after small-cell protection: the one definition of {@link ProtectedShare}. */
+export const ProtectedShareSchema = z.union([PublishedShareSchema, SuppressedShareSchema]);
+
 /**
  * A share after small-cell protection: the share with its numerator and
  * denominator, or a mark that it is suppressed and why (which count was
@@ -16,10 +36,12 @@ import type { DeepReadonly } from '../core/readonly.js';
  * const hidden: ProtectedShare = { suppressed: 'primary', because: 'numerator' };
  * ```
  */
-export type ProtectedShare = PublishedShare | SuppressedShare;
+export type ProtectedShare = DeepReadonly<z.output<typeof ProtectedShareSchema>>;
 
 /**
- * A share that may be shown.
+ * A share that may be shown: `share` is `numerator / denominator`, unrounded
+ * (round when rendering); `numerator` the count with the attribute;
+ * `denominator` the group size.
  *
  * @example
  * ```ts
@@ -28,17 +50,13 @@ export type ProtectedShare = PublishedShare | SuppressedShare;
  * // => 0.6
  * ```
  */
-export interface PublishedShare {
-  /** `numerator / denominator`, unrounded (round when rendering). */
-  readonly share: number;
-  /** The count with the attribute. */
-  readonly numerator: number;
-  /** The group size. */
-  readonly denominator: number;
-}
+export type PublishedShare = DeepReadonly<z.output<typeof PublishedShareSchema>>;
 
 /**
- * A share that must not be shown; render it as `..`.
+ * A share that must not be shown; render it as `..`. `suppressed` is always
+ * `primary` (the share itself rests on a small count); `because` says which
+ * count was small: the numerator, the denominator, or (with `complement`)
+ * their difference.
  *
  * @example
  * ```ts
@@ -47,12 +65,7 @@ export interface PublishedShare {
  * // => 'complement' (18 of 20 tells that 2 were not)
  * ```
  */
-export interface SuppressedShare {
-  /** Always `primary`: the share itself rests on a small count. */
-  readonly suppressed: 'primary';
-  /** Which count was small: the numerator, the denominator, or (with `complement`) their difference. */
-  readonly because: 'numerator' | 'denominator' | 'complement';
-}
+export type SuppressedShare = DeepReadonly<z.output<typeof SuppressedShareSchema>>;
 
 /**
  * @internal The options of {@link protectShare}, the one definition of

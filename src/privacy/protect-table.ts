@@ -69,6 +69,17 @@ export const CountTableSchema = z
  */
 export type CountTable = z.infer<typeof CountTableSchema>;
 
+/** @internal A published count of a protected table: the one definition of {@link PublishedValue}. */
+export const PublishedValueSchema = z.object({ value: count.describe('The count, unchanged.') });
+
+/** @internal A suppressed count of a protected table: the one definition of {@link SuppressedValue}. */
+export const SuppressedValueSchema = z.object({
+  suppressed: z.enum(['primary', 'secondary']).describe('`primary`: the count is from 1 to k − 1; `secondary`: hidden to protect a primary one.'),
+});
+
+/** @internal One published value of a protected table, the count or a mark that it is suppressed: the one definition of {@link ProtectedCell}. */
+export const ProtectedCellSchema = z.union([PublishedValueSchema, SuppressedValueSchema]);
+
 /**
  * One published value of a protected table: the count, or a mark that it is
  * suppressed: `primary` (the count itself is below k) or `secondary`
@@ -80,10 +91,10 @@ export type CountTable = z.infer<typeof CountTableSchema>;
  * const cells: ProtectedCell[] = [{ value: 12 }, { suppressed: 'primary' }];
  * ```
  */
-export type ProtectedCell = PublishedValue | SuppressedValue;
+export type ProtectedCell = DeepReadonly<z.output<typeof ProtectedCellSchema>>;
 
 /**
- * A published count of a protected table.
+ * A published count of a protected table: `value`, the count, unchanged.
  *
  * @example
  * ```ts
@@ -92,13 +103,12 @@ export type ProtectedCell = PublishedValue | SuppressedValue;
  * // => 31
  * ```
  */
-export interface PublishedValue {
-  /** The count, unchanged. */
-  readonly value: number;
-}
+export type PublishedValue = DeepReadonly<z.output<typeof PublishedValueSchema>>;
 
 /**
- * A suppressed count of a protected table, shown as {@link SUPPRESSED_MARK}.
+ * A suppressed count of a protected table, shown as {@link SUPPRESSED_MARK}:
+ * `suppressed` is `primary` when the count is from 1 to k − 1, `secondary`
+ * when it is hidden to protect a primary one.
  *
  * @example
  * ```ts
@@ -107,10 +117,7 @@ export interface PublishedValue {
  * // => 'primary' (3 is below k = 5)
  * ```
  */
-export interface SuppressedValue {
-  /** `primary`: the count is from 1 to k − 1; `secondary`: hidden to protect a primary one. */
-  readonly suppressed: 'primary' | 'secondary';
-}
+export type SuppressedValue = DeepReadonly<z.output<typeof SuppressedValueSchema>>;
 
 /**
  * A table after small-cell protection: the shape of {@link CountTable}, every value a {@link ProtectedCell}.

@@ -8,7 +8,7 @@ import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import type { z } from 'zod';
 import type { DeepReadonly } from '../core/readonly.js';
-import { assertReportModel, checkReportOptions, looksLikeModel, type ReportModelFields, type ReportSectionFields } from './_lib/input.js';
+import { assertReportModel, checkReportOptions, looksLikeModel, type ReportModelSchema, type ReportOptionsSchema, type ReportSectionSchema } from './_lib/input.js';
 import { analyse, DIMENSION_LABELS, type Analysis, type Finding } from '../analyse/index.js';
 import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
@@ -17,7 +17,10 @@ import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /**
- * Options for {@link buildReport} and the renderers.
+ * Options for {@link buildReport} and the renderers: `locale`, `sv` (default)
+ * or `en`; `k`, the small-cell threshold (default 5): counts 1 to k − 1 are
+ * not shown; `by`, the dimensions to break goal attainment down by (default:
+ * every dimension with more than one category).
  *
  * @example
  * ```ts
@@ -27,14 +30,7 @@ import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, ty
  * renderMarkdown(compilation, options); // the renderers take the same options
  * ```
  */
-export interface ReportOptions {
-  /** `sv` (default) or `en`. */
-  readonly locale?: Locale;
-  /** The small-cell threshold k (default 5): counts 1 to k − 1 are not shown. */
-  readonly k?: number;
-  /** The dimensions to break goal attainment down by (default: every dimension with more than one category). */
-  readonly by?: readonly Dimension[];
-}
+export type ReportOptions = DeepReadonly<z.input<typeof ReportOptionsSchema>>;
 
 /**
  * One section of a report: a heading, tables that passed protection, and the data its chart is drawn from.
@@ -48,7 +44,7 @@ export interface ReportOptions {
  * // => ['attainment-total', 'attainment-gender', 'attainment-ageBand']
  * ```
  */
-export type ReportSection = DeepReadonly<z.output<typeof ReportSectionFields>> & { readonly tables: readonly ReportTable[] };
+export type ReportSection = DeepReadonly<z.output<typeof ReportSectionSchema>>;
 
 /**
  * A report as data: the summary sentences generated from the analysis, and
@@ -64,7 +60,7 @@ export type ReportSection = DeepReadonly<z.output<typeof ReportSectionFields>> &
  * const markdown = renderMarkdown(model); // every renderer reads the same protected model
  * ```
  */
-export type ReportModel = DeepReadonly<z.output<typeof ReportModelFields>> & { readonly sections: readonly ReportSection[] };
+export type ReportModel = DeepReadonly<z.output<typeof ReportModelSchema>>;
 
 const count = (value: number): RawCell => ({ kind: 'count', value });
 const shareCell = (s: Share): RawCell => ({

@@ -1,9 +1,14 @@
-import { assertArray, assertRawTable, checkOptionalK } from './_lib/input.js';
-import { UppfoljningError } from '../core/error.js';
-import { protectShare, protectTable, DEFAULT_K, type ProtectedCell, type ProtectedShare } from '../privacy/index.js';
+import type { z } from 'zod';
+import { assertRawTable, assertRawTables, kIssues, type PartitionSchema, type RawCellSchema, type RawTableSchema, type ReportCellSchema, type ReportTableSchema } from './_lib/input.js';
+import { throwIfAny } from '../core/args.js';
+import type { DeepReadonly } from '../core/readonly.js';
+import { protectShare, protectTable, DEFAULT_K, type ProtectedCell } from '../privacy/index.js';
 
 /**
- * A cell of a table before protection.
+ * A cell of a table before protection: `text`, a `count`, a `share`
+ * (`count` of `n`, with its interval bounds or `null`), or a `number`, a
+ * statistic (mean, median …) resting on `n` people, `null` when it does not
+ * exist, shown with `digits` decimals.
  *
  * @example
  * ```ts
@@ -12,15 +17,31 @@ import { protectShare, protectTable, DEFAULT_K, type ProtectedCell, type Protect
  * // => { kind: 'share', share: { suppressed: 'primary', because: 'numerator' }, lower: null, upper: null }
  * ```
  */
-export type RawCell =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'count'; readonly value: number }
-  | { readonly kind: 'share'; readonly count: number; readonly n: number; readonly lower: number | null; readonly upper: number | null }
-  /** A statistic (mean, median …) resting on `n` people; `null` when it does not exist. */
-  | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number };
+export type RawCell = DeepReadonly<z.output<typeof RawCellSchema>>;
 
 /**
- * A table as a section builds it, before small-cell protection.
+ * A table as a section builds it, before small-cell protection: an `id`,
+ * `title`, `columns` and `rows` of cells, and what protection must know:
+ *
+ * - `additive`: column indices whose counts partition the rows (a two-way
+ *   table of counts). Such a block is protected with margins, so that a
+ *   suppressed cell cannot be worked out from a row or column total.
+ * - `rowTotal`: the column that holds each row's total of the `additive`
+ *   block (e.g. n): it is published as the protected row total, so
+ *   suppression accounts for it.
+ * - `hiddenMargins`: totals of the `additive` block that a linked table
+ *   hides (indices into `additive` in order; `total`: the grand total). When
+ *   tables share their column totals (goal attainment in total, by gender and
+ *   by age band all share the totals per level), a total hidden in one must
+ *   stay unrecoverable in every other: see {@link linkAdditiveTables}.
+ * - `partitions`: rows whose counts (in `column`) partition the `total` row,
+ *   and rows that are sums of some of them ({@link Partition}): e.g. an
+ *   attrition flow where everyone selected ends in exactly one final status.
+ *   The parts are protected together with their total; a sum row is shown
+ *   only when none of its parts is hidden. Partitions are protected in
+ *   order, and a row may be a part of one and the total of the next
+ *   (selected = never started + started; started = withdrawn + ongoing +
+ *   closed …).
  *
  * @example
  * ```ts
@@ -32,45 +53,16 @@ export type RawCell =
  * // `additive`: 12, 7 and 9 are hidden too, so the 3 cannot be worked out from the totals
  * ```
  */
-export interface RawTable {
-  readonly id: string;
-  readonly title: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly { readonly key: string; readonly label: string; readonly cells: readonly RawCell[] }[];
-  /**
-   * Column indices whose counts partition the rows (a two-way table of
-   * counts). Such a block is protected with margins, so that a suppressed
-   * cell cannot be worked out from a row or column total.
-   */
-  readonly additive?: readonly number[];
-  /**
-   * The column that holds each row's total of the `additive` block (e.g. n):
-   * it is published as the protected row total, so suppression accounts
-   * for it.
-   */
-  readonly rowTotal?: number;
-  /**
-   * Totals of the `additive` block that a linked table hides (indices into
-   * `additive` in order; `total`: the grand total). When tables share their
-   * column totals (goal attainment in total, by gender and by age band all
-   * share the totals per level), a total hidden in one must stay
-   * unrecoverable in every other: see `linkAdditiveTables`.
-   */
-  readonly hiddenMargins?: { readonly columnTotals: readonly number[]; readonly total: boolean };
-  /**
-   * Rows whose counts (in `column`) partition the `total` row, and rows that
-   * are sums of some of them: e.g. an attrition flow where everyone selected
-   * ends in exactly one final status. The parts are protected together with
-   * their total; a sum row is shown only when none of its parts is hidden.
-   * Partitions are protected in order, and a row may be a part of one and
-   * the total of the next (selected = never started + started; started =
-   * withdrawn + ongoing + closed …).
-   */
-  readonly partitions?: readonly Partition[];
-}
+export type RawTable = DeepReadonly<z.output<typeof RawTableSchema>>;
 
 /**
- * One partition of a table's rows: see {@link RawTable.partitions}.
+ * One partition of a table's rows (see {@link RawTable}): the `column` of
+ * the counts, the `parts` rows that add up to the `total` row, `sums` rows
+ * that are sums `of` some parts, and `derivable` parts that other tables
+ * reveal anyway (the number who started is the sum of the main problems, the
+ * n of the baseline measure …). Protection never relies on hiding a
+ * derivable part: when it would, it hides the total instead, so a small part
+ * cannot be worked out as total − the others.
  *
  * @example
  * ```ts
@@ -84,22 +76,13 @@ export interface RawTable {
  * // => [{ kind: 'count', value: { suppressed: 'secondary' } }, { kind: 'count', value: { suppressed: 'primary' } }, { kind: 'count', value: { value: 39 } }]
  * ```
  */
-export interface Partition {
-  readonly column: number;
-  readonly parts: readonly number[];
-  readonly total: number;
-  readonly sums?: readonly { readonly row: number; readonly of: readonly number[] }[];
-  /**
-   * Parts that other tables reveal anyway (the number who started is the sum
-   * of the main problems, the n of the baseline measure …). Protection never
-   * relies on hiding them: when it would, it hides the total instead, so a
-   * small part cannot be worked out as total − the others.
-   */
-  readonly derivable?: readonly number[];
-}
+export type Partition = DeepReadonly<z.output<typeof PartitionSchema>>;
 
 /**
- * A cell of a table after small-cell protection: what may be shown.
+ * A cell of a table after small-cell protection: what may be shown. A
+ * `share` is `{ suppressed: 'secondary' }` when the share is hidden to
+ * protect a linked count (see `buildReport`); a `number` is `suppressed` when
+ * it rests on fewer than k people.
  *
  * @example
  * ```ts
@@ -108,15 +91,14 @@ export interface Partition {
  * // => '..'
  * ```
  */
-export type ReportCell =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'count'; readonly value: ProtectedCell }
-  /** `share` is `{ suppressed: 'secondary' }` when the share is hidden to protect a linked count (see `buildReport`). */
-  | { readonly kind: 'share'; readonly share: ProtectedShare | { readonly suppressed: 'secondary' }; readonly lower: number | null; readonly upper: number | null }
-  | { readonly kind: 'number'; readonly value: number | null; readonly n: number; readonly digits: number; readonly suppressed: boolean };
+export type ReportCell = DeepReadonly<z.output<typeof ReportCellSchema>>;
 
 /**
- * A table that has passed small-cell protection.
+ * A table that has passed small-cell protection, with the threshold `k`
+ * used and whether any value is `suppressed`. For a table with an `additive`
+ * block, `margins` holds its column totals and grand total after protection:
+ * not shown in the table, they say which shared totals the table needs
+ * hidden, for linking tables.
  *
  * @example
  * ```ts
@@ -125,22 +107,7 @@ export type ReportCell =
  * // => ['flow', 5, true]
  * ```
  */
-export interface ReportTable {
-  readonly id: string;
-  readonly title: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly { readonly key: string; readonly label: string; readonly cells: readonly ReportCell[] }[];
-  /** The threshold k used. */
-  readonly k: number;
-  /** Whether any value is suppressed. */
-  readonly suppressed: boolean;
-  /**
-   * For a table with an `additive` block: its column totals and grand total
-   * after protection. Not shown in the table; they say which shared totals
-   * the table needs hidden, for linking tables.
-   */
-  readonly margins?: { readonly columnTotals: readonly ProtectedCell[]; readonly total: ProtectedCell };
-}
+export type ReportTable = DeepReadonly<z.output<typeof ReportTableSchema>>;
 
 /**
  * The one gate every table of a report passes before it is shown:
@@ -166,8 +133,7 @@ export interface ReportTable {
  */
 export function protectReportTable(table: RawTable, k: number = DEFAULT_K): ReportTable {
   assertRawTable(table);
-  const kIssues = checkOptionalK(k);
-  if (kIssues.length > 0) throw new UppfoljningError(kIssues);
+  throwIfAny(kIssues(k));
   const additive = new Set(table.additive ?? []);
   let protectedBlock: ProtectedCell[][] | undefined;
   let margins: ReportTable['margins'];
@@ -275,11 +241,8 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
  * ```
  */
 export function linkAdditiveTables(tables: readonly RawTable[], k: number = DEFAULT_K): ReportTable[] {
-  assertArray(tables, ['tables']);
-  // An index loop, not forEach: that skips the holes of a sparse array.
-  for (let i = 0; i < tables.length; i++) assertRawTable(tables[i], ['tables', i]);
-  const kIssues = checkOptionalK(k);
-  if (kIssues.length > 0) throw new UppfoljningError(kIssues);
+  assertRawTables(tables, ['tables']);
+  throwIfAny(kIssues(k));
   let hidden = { columnTotals: [] as number[], total: false };
   for (;;) {
     const protectedTables = tables.map((t) => protectReportTable({ ...t, hiddenMargins: hidden }, k));

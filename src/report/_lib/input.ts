@@ -1,50 +1,64 @@
 import { z } from 'zod';
-import { issue, type Issue } from '../../core/issue.js';
-import { UppfoljningError } from '../../core/error.js';
-import { dimensionsIssues } from '../../compile/tabulate.js';
-import { localeIssues, optionsIssues, optionsOf, parseArg, throwIfAny, typeName } from '../../core/args.js';
-import { kIssues } from '../../privacy/protect-table.js';
-import type { ReportModel, ReportOptions } from '../model.js';
-import type { RawTable, ReportTable } from '../protect.js';
+import { DIMENSIONS } from '../../compile/tabulate.js';
+import { optionsIssues, parseArg, throwIfAny } from '../../core/args.js';
+import { KSchema, ProtectedCellSchema } from '../../privacy/protect-table.js';
+import { PublishedShareSchema, SuppressedShareSchema } from '../../privacy/protect-share.js';
 
 /**
- * The report entry's boundary: options, a report model handed back to a
- * renderer, and a raw table handed to protection are checked here, so bad
- * input is an UppfoljningError naming the path and the rule (in Swedish and
- * English), never a TypeError from deep inside a renderer.
+ * The report entry's data shapes as zod schemas, the one definition of each
+ * (the public types in model.ts and protect.ts are inferred from them), and
+ * the boundary that checks them: options, a report model handed back to a
+ * renderer, and raw tables handed to protection, so bad input is an
+ * UppfoljningError naming the path and the rule (in Swedish and English,
+ * through core's translation of zod's issues), never a TypeError from deep
+ * inside a renderer.
  *
  * @internal
  */
 
-/** Throws unless `options` is a report's options: locale sv/en, k a whole number ≥ 1, by known dimensions. */
-export function checkReportOptions(options: unknown): ReportOptions {
+/** The options of `buildReport` and the renderers: the one definition of `ReportOptions`. */
+export const ReportOptionsSchema = z.object({
+  locale: z.enum(['sv', 'en']).optional().describe('`sv` (default) or `en`.'),
+  k: KSchema.optional().describe('The small-cell threshold k (default 5): counts 1 to k − 1 are not shown.'),
+  by: z
+    .array(z.enum(DIMENSIONS))
+    .optional()
+    .describe('The dimensions to break goal attainment down by (default: every dimension with more than one category).'),
+});
+
+/** Throws unless `options` is a report's options (path `options` when it is not an object, else the option's name). */
+export function checkReportOptions(options: unknown): z.output<typeof ReportOptionsSchema> {
   throwIfAny(optionsIssues(options));
-  const o = optionsOf(options);
-  const issues: Issue[] = [...localeIssues(o.locale, ['locale']), ...checkOptionalK(o.k), ...dimensionsIssues(o.by)];
-  if (issues.length > 0) throw new UppfoljningError(issues);
-  return o as ReportOptions;
+  const parsed = parseArg(ReportOptionsSchema, options ?? {}, []);
+  throwIfAny(parsed.issues);
+  return parsed.value;
 }
 
-/** Issues for a small-cell threshold that is not a whole number ≥ 1 (none when left out): privacy's own check. */
-export const checkOptionalK = (k: unknown): Issue[] => (k === undefined ? [] : kIssues(k));
+/** Issues for a small-cell threshold that is not a whole number ≥ 1: privacy's own schema. */
+export const kIssues = (k: unknown) => parseArg(KSchema, k, ['k']).issues;
 
 const Count = z.number().int().min(0);
-const Protected = z.union([z.object({ value: Count }), z.object({ suppressed: z.enum(['primary', 'secondary']) })]);
 const Bound = z.number().nullable();
-const ReportCellShape = z.discriminatedUnion('kind', [
+const Digits = z.number().int().min(0).max(20);
+
+/** A share hidden to protect a linked count (see `buildReport`). */
+const SecondaryShareSchema = z.object({ suppressed: z.literal('secondary') });
+
+/** A cell of a table after small-cell protection: the one definition of `ReportCell`. */
+export const ReportCellSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
-  z.object({ kind: z.literal('count'), value: Protected }),
+  z.object({ kind: z.literal('count'), value: ProtectedCellSchema }),
   z.object({
     kind: z.literal('share'),
-    share: z.union([
-      z.object({ share: z.number(), numerator: Count, denominator: Count }),
-      z.object({ suppressed: z.enum(['primary', 'secondary']) }).loose(),
-    ]),
+    share: z
+      .union([PublishedShareSchema, SuppressedShareSchema, SecondaryShareSchema])
+      .describe("The protected share, or `{ suppressed: 'secondary' }` when it is hidden to protect a linked count."),
     lower: Bound,
     upper: Bound,
   }),
-  z.object({ kind: z.literal('number'), value: z.number().nullable(), n: Count, digits: z.number().int().min(0).max(20), suppressed: z.boolean() }),
+  z.object({ kind: z.literal('number'), value: z.number().nullable(), n: Count, digits: Digits, suppressed: z.boolean() }),
 ]);
+
 /** The fields every table has, with its kind of cell. */
 const tableFields = <C extends z.ZodType>(cell: C) => ({
   id: z.string(),
@@ -52,74 +66,89 @@ const tableFields = <C extends z.ZodType>(cell: C) => ({
   columns: z.array(z.string()),
   rows: z.array(z.object({ key: z.string(), label: z.string(), cells: z.array(cell) })),
 });
-const ReportTableShape = z
-  .object({
-    ...tableFields(ReportCellShape),
-    k: z.number().int().min(1),
-    suppressed: z.boolean(),
-  })
-  .loose();
-/**
- * A report section's own fields; its tables are checked by the table shape
- * above, which is looser than {@link ReportTable} (protection's output type),
- * so the section's type takes its tables from protection's type.
- */
-export const ReportSectionFields = z.object({
+
+/** A table that has passed small-cell protection: the one definition of `ReportTable`. */
+export const ReportTableSchema = z.object({
+  ...tableFields(ReportCellSchema),
+  k: z.number().int().min(1).describe('The threshold k used.'),
+  suppressed: z.boolean().describe('Whether any value is suppressed.'),
+  margins: z
+    .object({ columnTotals: z.array(ProtectedCellSchema), total: ProtectedCellSchema })
+    .optional()
+    .describe(
+      'For a table with an `additive` block: its column totals and grand total after protection. Not shown in the table; ' +
+        'they say which shared totals the table needs hidden, for linking tables.',
+    ),
+});
+
+/** One section of a report: the one definition of `ReportSection`. */
+export const ReportSectionSchema = z.object({
   id: z.enum(['flow', 'attainment', 'primary', 'during', 'target']),
   title: z.string(),
+  tables: z.array(ReportTableSchema),
 });
-const ReportSectionShape = ReportSectionFields.extend({ tables: z.array(ReportTableShape) });
-/** A report model's own fields, the only definition of them: `ReportModel` is inferred from it. */
-export const ReportModelFields = z.object({
+
+/** A report model: the one definition of `ReportModel`. */
+export const ReportModelSchema = z.object({
   locale: z.enum(['sv', 'en']),
   title: z.string(),
   planId: z.string(),
   fingerprint: z.string(),
   k: z.number().int().min(1),
   /** Plain-language summary for the quality report, from the analysis' findings, after small-cell protection. */
-  summary: z.array(z.string()),
+  summary: z.array(z.string()).describe("Plain-language summary for the quality report, from the analysis' findings, after small-cell protection."),
   /** The findings that limit what the numbers can say (small n, attrition, no comparison group). */
-  cautions: z.array(z.string()),
+  cautions: z.array(z.string()).describe('The findings that limit what the numbers can say (small n, attrition, no comparison group).'),
+  sections: z.array(ReportSectionSchema),
   /** The primary measure's name. */
-  instrument: z.string(),
+  instrument: z.string().describe("The primary measure's name."),
 });
-const ReportModelShape = ReportModelFields.extend({ sections: z.array(ReportSectionShape) });
 
 /** Throws unless `input` has the shape of a report model (as `buildReport` makes it); issues' paths start with `report`. */
-export function assertReportModel(input: unknown): asserts input is ReportModel {
-  throwIfAny(parseArg(ReportModelShape, input, ['report']).issues);
+export function assertReportModel(input: unknown): asserts input is z.output<typeof ReportModelSchema> {
+  throwIfAny(parseArg(ReportModelSchema, input, ['report']).issues);
 }
 
 /** Whether a renderer's input is meant as a report model rather than a compilation. */
 export const looksLikeModel = (input: unknown): boolean =>
   typeof input === 'object' && input !== null && !Array.isArray(input) && 'sections' in input;
 
-const RawCellShape = z.discriminatedUnion('kind', [
+/** A cell of a table before protection: the one definition of `RawCell`. */
+export const RawCellSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('count'), value: Count }),
   z.object({ kind: z.literal('share'), count: Count, n: Count, lower: Bound, upper: Bound }),
-  z.object({ kind: z.literal('number'), value: z.number().nullable(), n: Count, digits: z.number().int().min(0).max(20) }),
+  z
+    .object({ kind: z.literal('number'), value: z.number().nullable(), n: Count, digits: Digits })
+    .describe('A statistic (mean, median …) resting on `n` people; `value` is `null` when it does not exist.'),
 ]);
+
 const Index = z.number().int().min(0);
-const RawTableShape = z
+
+/** One partition of a table's rows: the one definition of `Partition`. */
+export const PartitionSchema = z.object({
+  column: Index.describe('The column that holds the counts.'),
+  parts: z.array(Index).describe('The rows whose counts partition the total row.'),
+  total: Index.describe('The total row.'),
+  sums: z.array(z.object({ row: Index, of: z.array(Index) })).optional().describe('Rows that are sums of some of the parts.'),
+  derivable: z
+    .array(Index)
+    .optional()
+    .describe('Parts that other tables reveal anyway: protection never relies on hiding them, and hides the total instead.'),
+});
+
+/** A table as a section builds it, before protection: the one definition of `RawTable` (indices are checked to point into the table). */
+export const RawTableSchema = z
   .object({
-    ...tableFields(RawCellShape),
-    additive: z.array(Index).optional(),
-    rowTotal: Index.optional(),
-    hiddenMargins: z.object({ columnTotals: z.array(Index), total: z.boolean() }).optional(),
-    partitions: z
-      .array(
-        z.object({
-          column: Index,
-          parts: z.array(Index),
-          total: Index,
-          sums: z.array(z.object({ row: Index, of: z.array(Index) })).optional(),
-          derivable: z.array(Index).optional(),
-        }),
-      )
-      .optional(),
+    ...tableFields(RawCellSchema),
+    additive: z.array(Index).optional().describe('Column indices whose counts partition the rows (a two-way table of counts), protected with margins.'),
+    rowTotal: Index.optional().describe("The column that holds each row's total of the `additive` block (e.g. n)."),
+    hiddenMargins: z
+      .object({ columnTotals: z.array(Index), total: z.boolean() })
+      .optional()
+      .describe('Totals of the `additive` block that a linked table hides (indices into `additive`; `total`: the grand total).'),
+    partitions: z.array(PartitionSchema).optional().describe('Rows whose counts partition a total row, protected in order.'),
   })
-  .loose()
   .superRefine((t, ctx) => {
     // Indices must point into the table.
     const width = Math.min(...t.rows.map((r) => r.cells.length));
@@ -142,11 +171,11 @@ const RawTableShape = z
   });
 
 /** Throws unless `input` is a raw table with the shape protection expects; paths start with `path`. */
-export function assertRawTable(input: unknown, path: readonly (string | number)[] = ['table']): asserts input is RawTable {
-  throwIfAny(parseArg(RawTableShape, input, path).issues);
+export function assertRawTable(input: unknown, path: readonly (string | number)[] = ['table']): asserts input is z.output<typeof RawTableSchema> {
+  throwIfAny(parseArg(RawTableSchema, input, path).issues);
 }
 
-/** Throws unless `input` is an array (of raw tables, checked one by one by the caller). */
-export function assertArray(input: unknown, path: readonly (string | number)[]): asserts input is readonly unknown[] {
-  if (!Array.isArray(input)) throw new UppfoljningError([issue(path, 'type', { expected: 'array', received: typeName(input) })]);
+/** Throws unless `input` is an array of raw tables; paths start with `path` (`tables[i]…` for a table). */
+export function assertRawTables(input: unknown, path: readonly (string | number)[]): asserts input is readonly z.output<typeof RawTableSchema>[] {
+  throwIfAny(parseArg(z.array(RawTableSchema), input, path).issues);
 }
