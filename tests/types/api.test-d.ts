@@ -16,6 +16,32 @@ import {
   type NotComputed,
   type Analysis,
   type Compilation,
+  parsePlan,
+  parseIdentityNumber,
+  enrol,
+  parseRecord,
+  before,
+  during,
+  after,
+  withdraw,
+  defineInstrument,
+  mergeCompilations,
+  unwrap,
+  protectTable,
+  protectShare,
+  UppfoljningError,
+  type AfterInput,
+  type BeforeInput,
+  type CountTable,
+  type DuringEvent,
+  type EnrolInput,
+  type IdentityNumberOptions,
+  type InstrumentInput,
+  type Issue,
+  type Locale,
+  type ProtectOptions,
+  type ProtectShareOptions,
+  type Withdrawal,
 } from '../../src/index.js';
 
 describe('types come from the schemas', () => {
@@ -49,5 +75,25 @@ describe('types come from the schemas', () => {
   it('plans and records are plain data: no Date objects', () => {
     expectTypeOf<ClientRecord['enrolled']>().toEqualTypeOf<string>();
     expectTypeOf<NonNullable<ClientRecord['before']>['date']>().toEqualTypeOf<string>();
+  });
+});
+
+describe('no function takes a locale only for its error messages (issue 9)', () => {
+  it('the throwing forms take their data and nothing else; the error renders a locale with format', () => {
+    expectTypeOf(parsePlan).parameters.toEqualTypeOf<[unknown]>();
+    expectTypeOf(parseIdentityNumber).parameters.toEqualTypeOf<[unknown, IdentityNumberOptions]>();
+    expectTypeOf(enrol).parameters.toEqualTypeOf<[Plan, EnrolInput]>();
+    expectTypeOf(parseRecord).parameters.toEqualTypeOf<[Plan, unknown]>();
+    expectTypeOf(before).parameters.toEqualTypeOf<[Plan, ClientRecord, BeforeInput]>();
+    expectTypeOf(during).parameters.toEqualTypeOf<[Plan, ClientRecord, DuringEvent | readonly DuringEvent[]]>();
+    expectTypeOf(after).parameters.toEqualTypeOf<[Plan, ClientRecord, AfterInput]>();
+    expectTypeOf(withdraw).parameters.toEqualTypeOf<[Plan, ClientRecord, Withdrawal]>();
+    expectTypeOf(defineInstrument).parameters.toEqualTypeOf<[InstrumentInput]>();
+    expectTypeOf(mergeCompilations).parameters.toEqualTypeOf<[readonly Compilation[]]>();
+    expectTypeOf(unwrap<number>).parameters.toEqualTypeOf<[Result<number>]>();
+    expectTypeOf(protectTable).parameters.toEqualTypeOf<[CountTable, ProtectOptions?]>();
+    expectTypeOf(protectShare).parameters.toEqualTypeOf<[number, number, ProtectShareOptions?]>();
+    expectTypeOf(UppfoljningError).constructorParameters.toEqualTypeOf<[readonly Issue[]]>();
+    expectTypeOf<UppfoljningError['format']>().parameters.toEqualTypeOf<[Locale]>();
   });
 });
