@@ -17,7 +17,6 @@ import {
   LEVEL_AT,
   MOMENT_AT,
   SUM_AT,
-  UNCLASSIFIED,
   UNCLASSIFIED_AT,
   WEEK,
   WEEK_AT,
@@ -25,10 +24,16 @@ import {
   WITHDRAWAL_REASONS,
   WITHDRAWAL_STAGES,
   WITHDRAWAL_WEEKS,
+  backgroundSlots,
   describe,
+  duringSlots,
+  noChangeIndex,
+  noGoalArea,
   widths,
+  type BackgroundSlots,
   type CompilationMeta,
   type CounterName,
+  type DuringSlots,
 } from './layout.js';
 
 type MutableCounts = { [K in CounterName]: number[] };
@@ -68,11 +73,6 @@ function emptyFor(plan: Plan): Compilation {
 }
 
 /**
- * The per-record fold, compiled once per plan: category codes become array
- * offsets, so the loop over records does no string building and no
- * allocation beyond a small scratch buffer.
- */
-/**
  * A code's index in a short list of codes. Plans have a handful of codes per
  * dimension, so a scan with `===` (a pointer comparison for the same string)
  * beats hashing; long lists fall back to a Map.
@@ -93,6 +93,30 @@ class Codes {
   }
 }
 
+/** A slot, grid index or reason the record does not have (never counted). */
+const ABSENT = -1;
+/** {@link Folder.gridIndex} of a value that is not on the primary measure's scale. */
+const OFF_SCALE = -2;
+/** In `withdrawAs`: the closing reason closes the record instead of withdrawing the client. */
+const CLOSES = -2;
+
+/**
+ * The per-record fold, compiled once per plan: category codes become array
+ * offsets, and every slot of the layout is worked out here, so the loop over
+ * records does no string building and no allocation beyond small scratch
+ * buffers.
+ *
+ * {@link Folder.add} runs in two phases of named stages. The read stages
+ * (`readCell`, `readNotStarted`, `readBefore`, `readDuring`, `readExit`,
+ * `classify`) check what compile needs and note, in the fields below, every
+ * slot the record touches, changing no count, so that a record is counted
+ * whole or not at all; the first rule broken rejects it. The count stages
+ * (`countFlow`, `countWithdrawal`, `countPrimary`, `countClosing`,
+ * `countBaseline`, `countDose`, `countDuringWeeks`) then add to the counter
+ * arrays at the layout's named slots. The stages are methods over fields set
+ * once per plan, so they close over the layout once and V8 inlines them into
+ * `add` (see docs/architecture.md for the measured cost).
+ */
 class Folder {
   private readonly planId: string;
   private readonly ageTable: Int16Array;
@@ -110,6 +134,8 @@ class Folder {
   private readonly pStep: number;
   private readonly bins: number;
   private readonly hist: boolean;
+  /** The change-grid index of no change ({@link noChangeIndex}). */
+  private readonly noChange: number;
   private readonly sign: number;
   private readonly micK: number;
   private readonly goalRule: Plan['goalRule'];
@@ -118,21 +144,46 @@ class Folder {
   private readonly direction: 'higher_is_better' | 'lower_is_better';
   private readonly withdrawalReason: Codes;
   private readonly closingReason: Codes;
-  /** Per closing reason: the withdrawal reason it withdraws the client with (the plan's `withdrawOn`), or −2 when it closes. */
+  /** Per closing reason: the withdrawal reason it withdraws the client with (the plan's `withdrawOn`), or CLOSES. */
   private readonly withdrawAs: Int8Array;
   private readonly mainProblems: Codes;
   private readonly goalAreas: Codes;
-  private readonly background: { id: string; options: Map<string, number>; offset: number; missing: number }[];
-  private readonly during: Map<string, { offset: number; weeks: number; min: number; step: number; max: number }>;
+  /** The goal-area slot of a goal without an area. */
+  private readonly noArea: number;
+  private readonly background: (BackgroundSlots & { options: Map<string, number> })[];
+  private readonly during: Map<string, DuringSlots & { min: number; step: number; max: number }>;
 
   // Scratch: counter slots for one record's during-measures, and the stamp
   // that marks (measure, week) slots already counted for this record.
   private slots = new Int32Array(64);
   private kvals = new Float64Array(64);
-  // Scratch: each goal's area index, found once while checking the record.
+  // Scratch: each goal's area slot and each background variable's slot,
+  // found once while reading the record.
   private areas = new Int32Array(16);
+  private readonly bgSlots: Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
+
+  // What the record being added counts, noted by the read stages.
+  private cell = 0;
+  /** Whether the record has a before step (started); without one only selected and a withdrawal are counted. */
+  private started = false;
+  private kb = ABSENT;
+  private ka = ABSENT;
+  private mainProblem = 0;
+  private nGoals = 0;
+  private goals: readonly { readonly target?: number | undefined }[] = [];
+  private nSlots = 0;
+  private attended = 0;
+  private missed = 0;
+  private deviations = 0;
+  private withdrawnReason = ABSENT;
+  private withdrawnStage = 0;
+  private withdrawnWeek = ABSENT;
+  private closing = ABSENT;
+  private level = ABSENT;
+  private goal = ABSENT;
+  private unclassified = ABSENT;
 
   constructor(plan: Plan, meta: CompilationMeta, counts: MutableCounts) {
     this.planId = plan.id;
@@ -149,6 +200,7 @@ class Folder {
     this.pStep = p.step;
     this.bins = p.bins;
     this.hist = p.histogram;
+    this.noChange = noChangeIndex(p.bins);
     this.sign = p.direction === 'higher_is_better' ? 1 : -1;
     this.micK = p.minimalChange / p.step;
     this.goalRule = plan.goalRule;
@@ -157,24 +209,23 @@ class Folder {
     this.withdrawalReason = new Codes(WITHDRAWAL_REASONS);
     this.closingReason = new Codes(CLOSING_REASONS);
     const withdrawOn = new Set<string>(plan.withdrawOn);
-    this.withdrawAs = Int8Array.from(CLOSING_REASONS, (r) => (withdrawOn.has(r) ? this.withdrawalReason.indexOf(r) : -2));
+    this.withdrawAs = Int8Array.from(CLOSING_REASONS, (r) => (withdrawOn.has(r) ? this.withdrawalReason.indexOf(r) : CLOSES));
     this.mainProblems = new Codes(meta.mainProblems.map((x) => x.code));
     this.goalAreas = new Codes(meta.goalAreas.map((x) => x.code));
-    let offset = 0;
-    this.background = meta.background.map((b) => {
-      const entry = { id: b.id, options: new Map(b.options.map((o, i) => [o.code, i])), offset, missing: b.options.length };
-      offset += b.options.length + 1;
-      return entry;
-    });
-    offset = 0;
+    this.noArea = noGoalArea(meta);
+    this.background = backgroundSlots(meta).map((slots, i) => ({
+      ...slots,
+      options: new Map(meta.background[i]!.options.map((o, j) => [o.code, slots.offset + j])),
+    }));
+    this.bgSlots = new Int32Array(this.background.length);
     this.during = new Map();
-    for (const d of meta.during) {
+    for (const [i, slots] of duringSlots(meta).entries()) {
+      const d = meta.during[i]!;
       // The highest grid index on the measure's scale: a value above it (e.g.
       // a binary test of 2) is off the scale and the record is invalid.
       const instrument = planInstrument(plan, d.instrumentId)!;
       const max = Math.round((instrument.range.max - d.min) / d.step);
-      this.during.set(d.id, { offset, weeks: d.weeks, min: d.min, step: d.step, max });
-      offset += (d.weeks + 1) * WEEK.length;
+      this.during.set(d.id, { ...slots, min: d.min, step: d.step, max });
     }
     this.seen = new Int32Array(Math.max(1, this.w.during / WEEK.length));
   }
@@ -184,18 +235,18 @@ class Folder {
     this.invalid[rule] = (this.invalid[rule] ?? 0) + 1;
   }
 
-  /** Grid index of a value on the primary scale, −1 if absent, −2 if off the scale. */
+  /** Grid index of a value on the primary scale, ABSENT if absent, OFF_SCALE if off the scale. */
   private gridIndex(value: unknown): number {
-    if (value === undefined) return -1;
-    if (typeof value !== 'number') return -2;
+    if (value === undefined) return ABSENT;
+    if (typeof value !== 'number') return OFF_SCALE;
     const k = (value - this.pMin) / this.pStep;
     const r = Math.round(k);
-    if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= this.bins) return -2;
+    if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= this.bins) return OFF_SCALE;
     return r;
   }
 
   /**
-   * The goal status as an index into GOAL_STATUSES (−1: assessment missing).
+   * The goal status as an index into GOAL_STATUSES (ABSENT: assessment missing).
    * The assessed rule, by far the most common, is inlined; the others share
    * `goalStatus` with `classify`, so the two cannot disagree.
    */
@@ -207,7 +258,7 @@ class Folder {
   ): number {
     if (this.assessedAll !== undefined) {
       if (goals.length === 0) return GOAL_AT.no_goal;
-      if (met === undefined || met.length !== goals.length) return -1;
+      if (met === undefined || met.length !== goals.length) return ABSENT;
       let all = true;
       let any = false;
       for (let i = 0; i < met.length; i++) {
@@ -217,72 +268,103 @@ class Folder {
       return (this.assessedAll ? all : any) ? GOAL_AT.met : GOAL_AT.not_met;
     }
     const status = goalStatus(this.goalRule, this.direction, goals, met, before, after);
-    return status === undefined ? -1 : GOAL_AT[status];
+    return status === undefined ? ABSENT : GOAL_AT[status];
   }
 
-  /** The week slot (0-based, capped at WITHDRAWAL_WEEKS) of a date after the start; −1 if before it or not a date. */
+  /** The week slot (0-based, capped at WITHDRAWAL_WEEKS) of a date after the start; ABSENT if before it or not a date. */
   private weekOf(start: string, date: string): number {
     const days = dayNumber(date) - dayNumber(start);
-    if (!(days >= 0)) return -1;
+    if (!(days >= 0)) return ABSENT;
     const week = Math.floor(days / 7);
     return week < WITHDRAWAL_WEEKS ? week : WITHDRAWAL_WEEKS;
   }
 
+  /** Counts one record whole, or, when it breaks a rule compile relies on, counts it in `invalid` by that rule. */
   add(r: ClientRecord): void {
-    // Phase 1: work out every slot this record touches, without changing
-    // anything, so that a record is counted whole or not at all.
-    if (r === null || typeof r !== 'object') return this.reject('type');
-    if (r.planId !== this.planId) return this.reject('plan_mismatch');
+    const rule = this.read(r);
+    if (rule === undefined) this.count();
+    else this.reject(rule);
+  }
+
+  // ---- Phase 1: read. Shapes compile relies on; anything else is garbage,
+  // counted by its rule, never a crash.
+
+  /** The first rule the record breaks, or undefined when every slot it touches is noted. */
+  private read(r: ClientRecord): Rule | undefined {
+    if (r === null || typeof r !== 'object') return 'type';
+    const placed = this.readCell(r);
+    if (placed !== undefined) return placed;
+    const b = r.before;
+    if (!b) return this.readNotStarted(r);
+    if (typeof b !== 'object' || typeof b.date !== 'string') return 'type';
+    this.started = true;
+    return this.readBefore(b) ?? this.readDuring(r.during, b.date) ?? this.readExit(r.withdrawal, r.after, b.date) ?? this.classify(r.after);
+  }
+
+  /** The record's cell: age band × gender × intervention. */
+  private readCell(r: ClientRecord): Rule | undefined {
+    if (r.planId !== this.planId) return 'plan_mismatch';
     const ii = this.interventions.indexOf(r.intervention);
     const gi = this.genders.indexOf(r.gender);
-    if (ii < 0 || gi < 0) return this.reject('unknown_code');
+    if (ii < 0 || gi < 0) return 'unknown_code';
     const age = r.age;
-    const ai = typeof age === 'number' && age >= 0 && age <= 130 && Number.isInteger(age) ? this.ageTable[age]! : -1;
-    if (ai < 0) return this.reject('outside_age_bands');
-    const cell = (ai * this.G + gi) * this.I + ii;
+    const ai = typeof age === 'number' && age >= 0 && age <= 130 && Number.isInteger(age) ? this.ageTable[age]! : ABSENT;
+    if (ai < 0) return 'outside_age_bands';
+    this.cell = (ai * this.G + gi) * this.I + ii;
+    return undefined;
+  }
 
-    const b = r.before;
+  /** A record without a before step: selected, and perhaps withdrawn before the start; nothing after it may be there. */
+  private readNotStarted(r: ClientRecord): Rule | undefined {
+    const ds = r.during as unknown;
+    if (r.after !== undefined || (Array.isArray(ds) ? ds.length > 0 : ds != null)) return 'required';
+    this.started = false;
+    this.withdrawnReason = ABSENT;
     const withdrawal = r.withdrawal;
-    const a = r.after;
-    if (!b) {
-      const ds = r.during as unknown;
-      if (a !== undefined || (Array.isArray(ds) ? ds.length > 0 : ds != null)) return this.reject('required');
-      let wr = -1;
-      if (withdrawal) {
-        wr = this.withdrawalReason.indexOf(withdrawal.reason);
-        if (wr < 0) return this.reject('one_of');
-      }
-      const c = this.c;
-      inc(c.flow, cell * this.w.flow + FLOW_AT.selected, 1);
-      if (wr >= 0) inc(c.withdrawn, cell * this.w.withdrawn + wr * WITHDRAWAL_STAGES.length + WITHDRAWAL_STAGE_AT.before_start, 1);
-      return;
+    if (withdrawal) {
+      const reason = this.withdrawalReason.indexOf(withdrawal.reason);
+      if (reason < 0) return 'one_of';
+      this.withdrawnReason = reason;
+      this.withdrawnStage = WITHDRAWAL_STAGE_AT.before_start;
     }
+    return undefined;
+  }
 
-    // Shapes compile relies on; anything else is garbage, counted, never a crash.
-    if (typeof b !== 'object' || typeof b.date !== 'string') return this.reject('type');
+  /** The before step: the primary measure's grid index, the main problem, each goal's area and each background answer. */
+  private readBefore(b: NonNullable<ClientRecord['before']>): Rule | undefined {
     const kb = this.gridIndex(b.measures?.[this.primaryId]);
-    if (kb === -2) return this.reject('out_of_range');
+    if (kb === OFF_SCALE) return 'out_of_range';
     const mp = this.mainProblems.indexOf(b.mainProblem);
-    if (mp < 0) return this.reject('unknown_code');
+    if (mp < 0) return 'unknown_code';
     const goals = b.goals ?? [];
-    if (!Array.isArray(goals)) return this.reject('type');
+    if (!Array.isArray(goals)) return 'type';
     if (goals.length > this.areas.length) this.areas = new Int32Array(goals.length * 2);
     for (let i = 0; i < goals.length; i++) {
       const g = goals[i];
-      if (g === null || typeof g !== 'object') return this.reject('type');
-      const area = g.area === undefined ? this.w.goalAreas - 1 : this.goalAreas.indexOf(g.area);
-      if (area < 0) return this.reject('unknown_code');
+      if (g === null || typeof g !== 'object') return 'type';
+      const area = g.area === undefined ? this.noArea : this.goalAreas.indexOf(g.area);
+      if (area < 0) return 'unknown_code';
       this.areas[i] = area;
     }
-    for (const bg of this.background) {
+    for (let i = 0; i < this.background.length; i++) {
+      const bg = this.background[i]!;
       const v = b.background?.[bg.id];
-      if (v !== undefined && !bg.options.has(v as string)) return this.reject('unknown_code');
+      const slot = v === undefined ? bg.missing : bg.options.get(v as string);
+      if (slot === undefined) return 'unknown_code';
+      this.bgSlots[i] = slot;
     }
+    this.kb = kb;
+    this.mainProblem = mp;
+    this.goals = goals;
+    this.nGoals = goals.length;
+    return undefined;
+  }
 
-    // During events: measures into (measure, week) slots.
-    const events = r.during ?? [];
-    if (!Array.isArray(events)) return this.reject('type');
-    const startDay = events.length > 0 ? dayNumber(b.date) : 0;
+  /** The during events: each measure into its (measure, week) slot, sessions and deviations into the dose. */
+  private readDuring(during: ClientRecord['during'] | undefined, start: string): Rule | undefined {
+    const events = during ?? [];
+    if (!Array.isArray(events)) return 'type';
+    const startDay = events.length > 0 ? dayNumber(start) : 0;
     let nSlots = 0;
     let attended = 0;
     let missed = 0;
@@ -293,16 +375,16 @@ class Folder {
     }
     for (let e = 0; e < events.length; e++) {
       const ev = events[e]!;
-      if (ev === null || typeof ev !== 'object') return this.reject('type');
+      if (ev === null || typeof ev !== 'object') return 'type';
       if (ev.kind === 'measure') {
-        if (typeof ev.date !== 'string' || typeof ev.value !== 'number') return this.reject('type');
+        if (typeof ev.date !== 'string' || typeof ev.value !== 'number') return 'type';
         const d = this.during.get(ev.measure);
-        if (d === undefined) return this.reject('unknown_code');
+        if (d === undefined) return 'unknown_code';
         const days = dayNumber(ev.date) - startDay;
-        if (!(days >= 0)) return this.reject('date_order');
+        if (!(days >= 0)) return 'date_order';
         const k = (ev.value - d.min) / d.step;
         const kr = Math.round(k);
-        if (!(Math.abs(k - kr) < 1e-9) || kr < 0 || kr > d.max) return this.reject('out_of_range');
+        if (!(Math.abs(k - kr) < 1e-9) || kr < 0 || kr > d.max) return 'out_of_range';
         const week = Math.floor(days / 7);
         this.slots[nSlots] = d.offset + (week < d.weeks ? week : d.weeks) * WEEK.length;
         this.kvals[nSlots] = kr;
@@ -313,144 +395,201 @@ class Folder {
       } else if (ev.kind === 'deviation') {
         deviations++;
       } else {
-        return this.reject('one_of');
+        return 'one_of';
       }
     }
+    this.nSlots = nSlots;
+    this.attended = attended;
+    this.missed = missed;
+    this.deviations = deviations;
+    return undefined;
+  }
 
-    let withdrawnReason = -1;
-    let withdrawnWeek = -1;
-    let closingReason = -1;
-    let ka = -1;
+  /** How the record left, if it has: withdrawn during the intervention (by reason and week), or closed (by reason, with the after value). */
+  private readExit(withdrawal: ClientRecord['withdrawal'], a: ClientRecord['after'], start: string): Rule | undefined {
+    this.withdrawnReason = ABSENT;
+    this.closing = ABSENT;
+    this.ka = ABSENT;
     if (withdrawal) {
-      withdrawnReason = this.withdrawalReason.indexOf(withdrawal.reason);
-      if (withdrawnReason < 0) return this.reject('one_of');
-      if (a) return this.reject('step_order');
-      if (typeof withdrawal.date !== 'string') return this.reject('type');
-      withdrawnWeek = this.weekOf(b.date, withdrawal.date);
-      if (withdrawnWeek < 0) return this.reject('date_order');
-    } else if (a) {
-      if (typeof a.date !== 'string') return this.reject('type');
-      const reason = this.closingReason.indexOf(a.reason);
-      const withdrawAs = reason < 0 ? -2 : this.withdrawAs[reason]!;
-      if (withdrawAs !== -2) {
-        withdrawnReason = withdrawAs;
-        withdrawnWeek = this.weekOf(b.date, a.date);
-        if (withdrawnWeek < 0) return this.reject('date_order');
-      } else {
-        closingReason = reason;
-        if (closingReason < 0) return this.reject('one_of');
-        ka = this.gridIndex(a.measures?.[this.primaryId]);
-        if (ka === -2) return this.reject('out_of_range');
-        const met = a.goalsMet as unknown;
-        if (met !== undefined && !Array.isArray(met)) return this.reject('type');
-      }
+      const reason = this.withdrawalReason.indexOf(withdrawal.reason);
+      if (reason < 0) return 'one_of';
+      if (a) return 'step_order';
+      if (typeof withdrawal.date !== 'string') return 'type';
+      return this.withdrawnDuring(reason, start, withdrawal.date);
     }
+    if (!a) return undefined;
+    if (typeof a.date !== 'string') return 'type';
+    const reason = this.closingReason.indexOf(a.reason);
+    const withdrawAs = reason < 0 ? CLOSES : this.withdrawAs[reason]!;
+    if (withdrawAs !== CLOSES) return this.withdrawnDuring(withdrawAs, start, a.date);
+    if (reason < 0) return 'one_of';
+    const ka = this.gridIndex(a.measures?.[this.primaryId]);
+    if (ka === OFF_SCALE) return 'out_of_range';
+    const met = a.goalsMet as unknown;
+    if (met !== undefined && !Array.isArray(met)) return 'type';
+    this.closing = reason;
+    this.ka = ka;
+    return undefined;
+  }
 
-    // Classification of a closed record.
-    let level = -1;
-    let goal = -1;
-    let unclassified = -1;
-    if (closingReason >= 0) {
-      if (kb < 0) unclassified = UNCLASSIFIED_AT.missing_before;
-      else if (ka < 0) unclassified = UNCLASSIFIED_AT.missing_after;
-      else {
-        const before = this.pMin + kb * this.pStep;
-        const after = this.pMin + ka * this.pStep;
-        goal = this.goalIndex(goals, a!.goalsMet, before, after);
-        if (goal < 0) unclassified = UNCLASSIFIED_AT.missing_goal_assessment;
-        else {
-          const imp = (ka - kb) * this.sign;
-          level =
-            imp >= this.micK - 1e-9
-              ? goal <= GOAL_AT.met_before
-                ? LEVEL_AT.positive_goal_met
-                : LEVEL_AT.positive_goal_not_met
-              : imp <= -this.micK + 1e-9
-                ? LEVEL_AT.negative_change
-                : LEVEL_AT.no_change;
-        }
-      }
+  /** A withdrawal during the intervention, by reason and by the week it happened in. */
+  private withdrawnDuring(reason: number, start: string, date: string): Rule | undefined {
+    const week = this.weekOf(start, date);
+    if (week < 0) return 'date_order';
+    this.withdrawnReason = reason;
+    this.withdrawnStage = WITHDRAWAL_STAGE_AT.during;
+    this.withdrawnWeek = week;
+    return undefined;
+  }
+
+  /** A closed record's attainment level and goal status, or why it could not be classified. Breaks no rule. */
+  private classify(a: ClientRecord['after']): undefined {
+    this.level = ABSENT;
+    this.goal = ABSENT;
+    this.unclassified = ABSENT;
+    if (this.closing < 0) return;
+    const kb = this.kb;
+    const ka = this.ka;
+    if (kb < 0) {
+      this.unclassified = UNCLASSIFIED_AT.missing_before;
+      return;
     }
+    if (ka < 0) {
+      this.unclassified = UNCLASSIFIED_AT.missing_after;
+      return;
+    }
+    const goal = this.goalIndex(this.goals, a!.goalsMet, this.pMin + kb * this.pStep, this.pMin + ka * this.pStep);
+    if (goal < 0) {
+      this.unclassified = UNCLASSIFIED_AT.missing_goal_assessment;
+      return;
+    }
+    const improvement = (ka - kb) * this.sign;
+    this.goal = goal;
+    this.level =
+      improvement >= this.micK - 1e-9
+        ? goal <= GOAL_AT.met_before
+          ? LEVEL_AT.positive_goal_met
+          : LEVEL_AT.positive_goal_not_met
+        : improvement <= -this.micK + 1e-9
+          ? LEVEL_AT.negative_change
+          : LEVEL_AT.no_change;
+  }
 
-    // Phase 2: count.
+  // ---- Phase 2: count, at the layout's named slots of the record's cell.
+
+  private count(): void {
+    const cell = this.cell;
+    this.countFlow(cell);
+    this.countWithdrawal(cell);
+    if (!this.started) return;
+    this.countPrimary(cell);
+    this.countClosing(cell);
+    this.countBaseline(cell);
+    this.countDose(cell);
+    this.countDuringWeeks(cell);
+  }
+
+  /** The attrition flow: selected, started, then ongoing or closed, and classified (a withdrawal is counted by countWithdrawal). */
+  private countFlow(cell: number): void {
+    const flow = this.c.flow;
+    const f = cell * this.w.flow;
+    inc(flow, f + FLOW_AT.selected, 1);
+    if (!this.started) return;
+    inc(flow, f + FLOW_AT.started, 1);
+    if (this.withdrawnReason >= 0) return;
+    if (this.closing < 0) {
+      inc(flow, f + FLOW_AT.ongoing, 1);
+      return;
+    }
+    inc(flow, f + FLOW_AT.closed, 1);
+    if (this.level >= 0) inc(flow, f + FLOW_AT.classified, 1);
+  }
+
+  /** A withdrawal by reason and stage, and one during the intervention also by its week. */
+  private countWithdrawal(cell: number): void {
+    const reason = this.withdrawnReason;
+    if (reason < 0) return;
+    const stage = this.withdrawnStage;
+    inc(this.c.withdrawn, cell * this.w.withdrawn + reason * WITHDRAWAL_STAGES.length + stage, 1);
+    if (stage === WITHDRAWAL_STAGE_AT.during) inc(this.c.withdrawnWeek, cell * this.w.withdrawnWeek + this.withdrawnWeek, 1);
+  }
+
+  /** The primary measure: before, after, change and before-of-withdrawn, each as a histogram (when kept) and its sums. */
+  private countPrimary(cell: number): void {
     const c = this.c;
     const w = this.w;
-    const f = cell * w.flow;
-    inc(c.flow, f + FLOW_AT.selected, 1);
-    inc(c.flow, f + FLOW_AT.started, 1);
-    const s = cell * w.sums;
+    const kb = this.kb;
+    const ka = this.ka;
     if (kb >= 0) {
-      if (this.hist) inc(c.before, cell * w.before + kb, 1);
-      inc(c.sums, s + SUM_AT.before + MOMENT_AT.n, 1);
-      inc(c.sums, s + SUM_AT.before + MOMENT_AT.sum, kb);
-      inc(c.sums, s + SUM_AT.before + MOMENT_AT.sumOfSquares, kb * kb);
+      this.countGridIndex(cell, c.before, w.before, SUM_AT.before, kb);
+      if (this.withdrawnReason >= 0) this.countGridIndex(cell, c.withdrawnBefore, w.withdrawnBefore, SUM_AT.withdrawnBefore, kb);
     }
-    inc(c.mainProblems, cell * w.mainProblems + mp, 1);
-    const ga = cell * w.goalAreas;
-    for (let i = 0; i < goals.length; i++) inc(c.goalAreas, ga + this.areas[i]!, 1);
-    const bgBase = cell * w.background;
-    for (const bg of this.background) {
-      const v = b.background?.[bg.id];
-      inc(c.background, bgBase + bg.offset + (v === undefined ? bg.missing : bg.options.get(v as string)!), 1);
-    }
-    const dose = cell * w.dose;
-    inc(c.dose, dose + DOSE_AT.sessionsAttended, attended);
-    inc(c.dose, dose + DOSE_AT.sessionsMissed, missed);
-    inc(c.dose, dose + DOSE_AT.deviations, deviations);
-    if (nSlots > 0) {
-      const base = cell * w.during;
-      this.stamp++;
-      for (let i = 0; i < nSlots; i++) {
-        const slot = this.slots[i]!;
-        inc(c.during, base + slot + WEEK_AT.tests, 1);
-        inc(c.during, base + slot + WEEK_AT.sum, this.kvals[i]!);
-        const seenIndex = slot / WEEK.length;
-        if (this.seen[seenIndex] !== this.stamp) {
-          this.seen[seenIndex] = this.stamp;
-          inc(c.during, base + slot + WEEK_AT.clients, 1);
-        }
-      }
-    }
-
-    if (withdrawnReason >= 0) {
-      inc(c.withdrawn, cell * w.withdrawn + withdrawnReason * WITHDRAWAL_STAGES.length + WITHDRAWAL_STAGE_AT.during, 1);
-      inc(c.withdrawnWeek, cell * w.withdrawnWeek + withdrawnWeek, 1);
-      if (kb >= 0) {
-        if (this.hist) inc(c.withdrawnBefore, cell * w.withdrawnBefore + kb, 1);
-        inc(c.sums, s + SUM_AT.withdrawnBefore + MOMENT_AT.n, 1);
-        inc(c.sums, s + SUM_AT.withdrawnBefore + MOMENT_AT.sum, kb);
-        inc(c.sums, s + SUM_AT.withdrawnBefore + MOMENT_AT.sumOfSquares, kb * kb);
-      }
-      return;
-    }
-    if (closingReason < 0) {
-      inc(c.flow, f + FLOW_AT.ongoing, 1);
-      return;
-    }
-    inc(c.flow, f + FLOW_AT.closed, 1);
-    inc(c.closing, cell * w.closing + closingReason, 1);
     if (ka >= 0) {
-      if (this.hist) inc(c.after, cell * w.after + ka, 1);
-      inc(c.sums, s + SUM_AT.after + MOMENT_AT.n, 1);
-      inc(c.sums, s + SUM_AT.after + MOMENT_AT.sum, ka);
-      inc(c.sums, s + SUM_AT.after + MOMENT_AT.sumOfSquares, ka * ka);
+      this.countGridIndex(cell, c.after, w.after, SUM_AT.after, ka);
+      if (kb >= 0) this.countGridIndex(cell, c.change, w.change, SUM_AT.change, ka - kb + this.noChange);
     }
-    if (kb >= 0 && ka >= 0) {
-      // The change's grid runs from −(bins − 1) to bins − 1 steps; its index
-      // k = d + bins − 1 is what the histogram and the sums both count, so
-      // that they share one origin, −(bins − 1)·step (as tabulate reads them).
-      const k = ka - kb + this.bins - 1;
-      if (this.hist) inc(c.change, cell * w.change + k, 1);
-      inc(c.sums, s + SUM_AT.change + MOMENT_AT.n, 1);
-      inc(c.sums, s + SUM_AT.change + MOMENT_AT.sum, k);
-      inc(c.sums, s + SUM_AT.change + MOMENT_AT.sumOfSquares, k * k);
-    }
-    if (level >= 0) {
-      inc(c.flow, f + FLOW_AT.classified, 1);
-      inc(c.levels, cell * w.levels + level, 1);
-      inc(c.goal, cell * w.goal + goal, 1);
+  }
+
+  /** One grid index into a primary-measure histogram (when the plan keeps them) and into its sum's moments. */
+  private countGridIndex(cell: number, histogram: number[], width: number, sum: number, k: number): void {
+    if (this.hist) inc(histogram, cell * width + k, 1);
+    const sums = this.c.sums;
+    const at = cell * this.w.sums + sum;
+    inc(sums, at + MOMENT_AT.n, 1);
+    inc(sums, at + MOMENT_AT.sum, k);
+    inc(sums, at + MOMENT_AT.sumOfSquares, k * k);
+  }
+
+  /** A closed record's closing reason, and its attainment level and goal status or why it is unclassified. */
+  private countClosing(cell: number): void {
+    if (this.closing < 0) return;
+    const c = this.c;
+    const w = this.w;
+    inc(c.closing, cell * w.closing + this.closing, 1);
+    if (this.level >= 0) {
+      inc(c.levels, cell * w.levels + this.level, 1);
+      inc(c.goal, cell * w.goal + this.goal, 1);
     } else {
-      inc(c.unclassified, cell * w.unclassified + unclassified, 1);
+      inc(c.unclassified, cell * w.unclassified + this.unclassified, 1);
+    }
+  }
+
+  /** The before step's categories: the main problem, each goal's area and each background variable's answer. */
+  private countBaseline(cell: number): void {
+    const c = this.c;
+    const w = this.w;
+    inc(c.mainProblems, cell * w.mainProblems + this.mainProblem, 1);
+    const areas = cell * w.goalAreas;
+    for (let i = 0; i < this.nGoals; i++) inc(c.goalAreas, areas + this.areas[i]!, 1);
+    const background = cell * w.background;
+    for (let i = 0; i < this.bgSlots.length; i++) inc(c.background, background + this.bgSlots[i]!, 1);
+  }
+
+  /** Sessions attended and missed, and deviations. */
+  private countDose(cell: number): void {
+    const dose = this.c.dose;
+    const at = cell * this.w.dose;
+    inc(dose, at + DOSE_AT.sessionsAttended, this.attended);
+    inc(dose, at + DOSE_AT.sessionsMissed, this.missed);
+    inc(dose, at + DOSE_AT.deviations, this.deviations);
+  }
+
+  /** The during-measures by (measure, week): tests, Σk, and each client once per slot. */
+  private countDuringWeeks(cell: number): void {
+    const nSlots = this.nSlots;
+    if (nSlots === 0) return;
+    const during = this.c.during;
+    const base = cell * this.w.during;
+    this.stamp++;
+    for (let i = 0; i < nSlots; i++) {
+      const slot = this.slots[i]!;
+      inc(during, base + slot + WEEK_AT.tests, 1);
+      inc(during, base + slot + WEEK_AT.sum, this.kvals[i]!);
+      const seenIndex = slot / WEEK.length;
+      if (this.seen[seenIndex] !== this.stamp) {
+        this.seen[seenIndex] = this.stamp;
+        inc(during, base + slot + WEEK_AT.clients, 1);
+      }
     }
   }
 }

@@ -220,9 +220,68 @@ export const COUNTERS = [
 /** The names of a compilation's counter arrays. */
 export type CounterName = (typeof COUNTERS)[number];
 
+/**
+ * @internal Where one categorical background variable is counted in a cell's
+ * background counts: its option i at `offset + i`, a record without an answer
+ * at `missing`, the slot after its options.
+ */
+export interface BackgroundSlots {
+  readonly id: string;
+  readonly offset: number;
+  readonly missing: number;
+}
+
+/** @internal The slots of each background variable, in the plan's order, one block after the other. */
+export function backgroundSlots(meta: CompilationMeta): BackgroundSlots[] {
+  let offset = 0;
+  return meta.background.map((b) => {
+    const slots = { id: b.id, offset, missing: offset + b.options.length };
+    offset = slots.missing + 1;
+    return slots;
+  });
+}
+
+/**
+ * @internal Where one during-measure is counted in a cell's during counts: the
+ * {@link WEEK} group of week w (0-based) at `offset + w * WEEK.length`, and the
+ * tests after its last week in one group at `offset + weeks * WEEK.length`.
+ */
+export interface DuringSlots {
+  readonly id: string;
+  readonly offset: number;
+  readonly weeks: number;
+}
+
+/** @internal The slots of each during-measure, in the plan's order, one block after the other. */
+export function duringSlots(meta: CompilationMeta): DuringSlots[] {
+  let offset = 0;
+  return meta.during.map((d) => {
+    const slots = { id: d.id, offset, weeks: d.weeks };
+    offset += (d.weeks + 1) * WEEK.length;
+    return slots;
+  });
+}
+
+/** @internal The slot, in a cell's goal-area counts, of goals without an area: the one after the plan's areas. */
+export function noGoalArea(meta: CompilationMeta): number {
+  return meta.goalAreas.length;
+}
+
+/**
+ * @internal The change-grid index of no change. The change runs from −(bins − 1)
+ * to bins − 1 steps; its histogram and its sums both count the index
+ * k = (after − before in steps) + noChangeIndex, so that they share one
+ * origin, −noChangeIndex · step (as tabulate reads them).
+ */
+export function noChangeIndex(bins: number): number {
+  return bins - 1;
+}
+
 /** @internal The width, per cell, of each counter array. */
 export function widths(meta: CompilationMeta): { readonly [K in CounterName]: number } {
   const hist = meta.primary.histogram ? meta.primary.bins : 0;
+  const background = backgroundSlots(meta).at(-1);
+  const during = duringSlots(meta).at(-1);
   return {
     flow: FLOW.length,
     withdrawn: WITHDRAWAL_REASONS.length * WITHDRAWAL_STAGES.length,
@@ -233,13 +292,13 @@ export function widths(meta: CompilationMeta): { readonly [K in CounterName]: nu
     unclassified: UNCLASSIFIED.length,
     before: hist,
     after: hist,
-    change: hist === 0 ? 0 : 2 * hist - 1,
+    change: hist === 0 ? 0 : 2 * noChangeIndex(hist) + 1,
     withdrawnBefore: hist,
     sums: SUMS.length * MOMENTS.length,
     mainProblems: meta.mainProblems.length,
-    goalAreas: meta.goalAreas.length + 1,
-    background: meta.background.reduce((n, b) => n + b.options.length + 1, 0),
+    goalAreas: noGoalArea(meta) + 1,
+    background: background === undefined ? 0 : background.missing + 1,
     dose: DOSE.length,
-    during: meta.during.reduce((n, d) => n + (d.weeks + 1) * WEEK.length, 0),
+    during: during === undefined ? 0 : during.offset + (during.weeks + 1) * WEEK.length,
   };
 }
