@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { LabelSchema } from './schemas.js';
+
 /**
  * A language for text shown to people. Swedish is the default everywhere;
  * English is given on request.
@@ -10,14 +13,12 @@
 export type Locale = 'sv' | 'en';
 
 /**
- * A label in both of the library's languages.
+ * A label in both of the library's languages: `sv` and `en`, each a non-empty
+ * text. The type of what {@link LabelSchema} accepts, read-only.
  *
  * @example
  * ```ts
  * const label: Label = { sv: 'Ingen förändring', en: 'No change' };
  * ```
  */
-export interface Label {
-  readonly sv: string;
-  readonly en: string;
-}
+export type Label = Readonly<z.output<typeof LabelSchema>>;
