@@ -17,16 +17,33 @@ export type {
   ShareDifference,
   SuccessCount,
 } from './proportion.js';
-export { MIN_PAIRS_FOR_TEST, wilcoxonSignedRank, signTest, pairedTTest, mcnemarTest } from './paired.js';
+export { MIN_PAIRS_FOR_TEST, wilcoxonSignedRank, signTest, binomialTest, pairedTTest, mcnemarTest } from './paired.js';
 export type { TestResult, Alternative, Interval } from './result.js';
-export { AlternativeSchema, CorrectSchema, ExactSchema, ConfidenceSchema } from './options.js';
+export {
+  AlternativeSchema,
+  CorrectSchema,
+  ExactSchema,
+  ConfidenceSchema,
+  SignTestOptionsSchema,
+  BinomialTestOptionsSchema,
+  WilcoxonSignedRankOptionsSchema,
+  PairedTTestOptionsSchema,
+  McNemarOptionsSchema,
+  CohenDzOptionsSchema,
+} from './options.js';
 export type {
+  SignTestOptions,
+  BinomialTestOptions,
   WilcoxonSignedRankOptions,
+  PairedTTestOptions,
+  McNemarOptions,
+  CohenDzOptions,
+} from './options.js';
+export type {
   WilcoxonSignedRankResult,
   SignTestResult,
-  PairedTTestOptions,
+  BinomialTestResult,
   PairedTTestResult,
-  McNemarOptions,
   McNemarResult,
 } from './paired.js';
 export { fisherExact2x2 } from './fisher.js';
@@ -37,8 +54,8 @@ export { MIN_GROUP_SIZE, MIN_TOTAL_FOR_GROUP_TEST, mannWhitneyU } from './mann-w
 export type { MannWhitneyOptions, MannWhitneyResult } from './mann-whitney.js';
 export { kruskalWallis } from './kruskal-wallis.js';
 export type { KruskalWallisOptions, KruskalWallisResult } from './kruskal-wallis.js';
-export { cohenDz, rankBiserialPaired } from './effect.js';
-export type { EffectSize, CohenDzOptions, CohenDzResult, RankBiserialResult } from './effect.js';
+export { cohenDz, cohenDav, hedgesGav, rankBiserialPaired } from './effect.js';
+export type { EffectSize, CohenDzResult, CohenDavResult, RankBiserialResult } from './effect.js';
 export { reliableChangeIndex, clinicalCutoffs, classifyIndividualChange, gasTScore } from './individual.js';
 export type {
   ScaleDirection,

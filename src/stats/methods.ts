@@ -18,6 +18,7 @@ export const STATS_METHODS = [
   'wilcoxon-signed-rank-exact',
   'wilcoxon-signed-rank-normal',
   'sign-test-exact',
+  'binomial-exact',
   'paired-t',
   'mcnemar-exact',
   'mcnemar-chi-square',
@@ -29,6 +30,8 @@ export const STATS_METHODS = [
   'kruskal-wallis',
   'kruskal-wallis-exact',
   'cohen-dz',
+  'cohen-dav',
+  'hedges-gav',
   'rank-biserial-paired',
   'jacobson-truax',
   'gas-t-score',
@@ -70,6 +73,7 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
     en: 'Wilcoxon signed-rank test (normal approximation)',
   },
   'sign-test-exact': { sv: 'teckentest (exakt binomialfördelning)', en: 'sign test (exact binomial)' },
+  'binomial-exact': { sv: 'binomialtest (exakt binomialfördelning)', en: 'exact binomial test' },
   'paired-t': { sv: 't-test för parade observationer', en: 'paired t-test' },
   'mcnemar-exact': { sv: 'McNemars test (exakt binomialfördelning)', en: "McNemar's test (exact binomial)" },
   'mcnemar-chi-square': {
@@ -87,6 +91,14 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
   'kruskal-wallis': { sv: 'Kruskal–Wallis-test (chi2-approximation)', en: 'Kruskal–Wallis test (chi-square approximation)' },
   'kruskal-wallis-exact': { sv: 'Kruskal–Wallis-test (exakt fördelning)', en: 'Kruskal–Wallis test (exact distribution)' },
   'cohen-dz': { sv: 'Cohens d för parade observationer (d_z)', en: "Cohen's d for paired data (d_z)" },
+  'cohen-dav': {
+    sv: 'Cohens d för parade observationer, standardiserat med medelvärdet av standardavvikelserna (d_av)',
+    en: "Cohen's d for paired data, standardised by the average standard deviation (d_av)",
+  },
+  'hedges-gav': {
+    sv: 'Hedges g för parade observationer, korrigerat för små urval (g_av)',
+    en: "Hedges' g for paired data, corrected for small samples (g_av)",
+  },
   'rank-biserial-paired': {
     sv: 'rangbiseriell korrelation för parade observationer',
     en: 'matched-pairs rank-biserial correlation',

@@ -79,3 +79,160 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): 
   throwIfAny(parsed.issues);
   return parsed.value;
 }
+
+/** A number strictly between 0 and 1 with no default (a hypothesised probability). */
+const OpenUnitSchema = fromChecks<number>((v) => openIssues(v, []));
+
+/**
+ * Options of {@link signTest}: `alternative` (default `two-sided`;
+ * `greater`: positive differences are more likely than negative ones).
+ *
+ * @example
+ * ```ts
+ * SignTestOptionsSchema.parse({}); // => { alternative: 'two-sided' }
+ * ```
+ */
+export const SignTestOptionsSchema = z.strictObject({ alternative: AlternativeSchema });
+/**
+ * Options of {@link signTest}, as given (every field optional).
+ *
+ * @example
+ * ```ts
+ * const options: SignTestOptions = { alternative: 'greater' };
+ * ```
+ */
+export type SignTestOptions = z.input<typeof SignTestOptionsSchema>;
+
+/**
+ * Options of {@link binomialTest}: `p`, the probability of success under the
+ * null hypothesis (default ½, strictly between 0 and 1), `alternative`, and
+ * `confidence` of the Clopper–Pearson interval (default 0.95).
+ *
+ * @example
+ * ```ts
+ * BinomialTestOptionsSchema.parse({ p: 0.25 }); // => { p: 0.25, alternative: 'two-sided', confidence: 0.95 }
+ * ```
+ */
+export const BinomialTestOptionsSchema = z.strictObject({
+  p: OpenUnitSchema.default(0.5),
+  alternative: AlternativeSchema,
+  confidence: ConfidenceSchema,
+});
+/**
+ * Options of {@link binomialTest}, as given.
+ *
+ * @example
+ * ```ts
+ * const options: BinomialTestOptions = { p: 0.25, alternative: 'less' };
+ * ```
+ */
+export type BinomialTestOptions = z.input<typeof BinomialTestOptionsSchema>;
+
+/**
+ * Options of {@link wilcoxonSignedRank}: `alternative`; `exact` (`auto`,
+ * default: the exact distribution below 50 non-zero differences, conditional
+ * on the mid-ranks when there are ties; `true` forces it up to n = 400,
+ * `false` the normal approximation); `correct`, the continuity correction of
+ * the normal approximation (default true, as R); `zeroMethod`: `wilcox`
+ * (default, as R) drops zero differences, `pratt` ranks them and leaves them
+ * out of the statistic.
+ *
+ * @example
+ * ```ts
+ * WilcoxonSignedRankOptionsSchema.parse({ exact: false });
+ * // => { alternative: 'two-sided', exact: false, correct: true, zeroMethod: 'wilcox' }
+ * ```
+ */
+export const WilcoxonSignedRankOptionsSchema = z.strictObject({
+  alternative: AlternativeSchema,
+  exact: ExactSchema,
+  correct: CorrectSchema.default(true),
+  zeroMethod: z.enum(['wilcox', 'pratt']).default('wilcox'),
+});
+/**
+ * Options of {@link wilcoxonSignedRank}, as given.
+ *
+ * @example
+ * ```ts
+ * // Rank the zero with the rest (as coin) instead of dropping it (as R).
+ * const options: WilcoxonSignedRankOptions = { zeroMethod: 'pratt' };
+ * const w = wilcoxonSignedRank([1, 2, 0, 3, 4, -1, 2, 1], options) as WilcoxonSignedRankResult;
+ * w.statistic; // => 32
+ * ```
+ */
+export type WilcoxonSignedRankOptions = z.input<typeof WilcoxonSignedRankOptionsSchema>;
+
+/**
+ * Options of {@link pairedTTest}: `alternative` and `confidence` of the
+ * interval for the mean difference (default 0.95).
+ *
+ * @example
+ * ```ts
+ * PairedTTestOptionsSchema.parse({}); // => { alternative: 'two-sided', confidence: 0.95 }
+ * ```
+ */
+export const PairedTTestOptionsSchema = z.strictObject({ alternative: AlternativeSchema, confidence: ConfidenceSchema });
+/**
+ * Options of {@link pairedTTest}, as given.
+ *
+ * @example
+ * ```ts
+ * const options: PairedTTestOptions = { confidence: 0.9 };
+ * const t = pairedTTest([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4], options) as PairedTTestResult;
+ * [t.interval.lower, t.interval.upper]; // => [0.8669…, 2.2930…]
+ * ```
+ */
+export type PairedTTestOptions = z.input<typeof PairedTTestOptionsSchema>;
+
+/**
+ * Options of {@link mcnemarTest}: `exact` (`auto`, default: exact binomial
+ * below 25 discordant pairs), `correct`, the continuity correction of the
+ * chi-square form (default true, as R's `mcnemar.test`; `false` gives the
+ * textbook uncorrected statistic), and `alternative` (`greater`: more pairs
+ * went the b way than the c way).
+ *
+ * @example
+ * ```ts
+ * McNemarOptionsSchema.parse({}); // => { exact: 'auto', correct: true, alternative: 'two-sided' }
+ * ```
+ */
+export const McNemarOptionsSchema = z.strictObject({
+  exact: ExactSchema,
+  correct: CorrectSchema.default(true),
+  alternative: AlternativeSchema,
+});
+/**
+ * Options of {@link mcnemarTest}, as given.
+ *
+ * @example
+ * ```ts
+ * // 236 discordant pairs: the default ('auto') would use chi-square.
+ * const options: McNemarOptions = { exact: true };
+ * const m = mcnemarTest(150, 86, options) as McNemarResult;
+ * m.method; // => 'mcnemar-exact'
+ * ```
+ */
+export type McNemarOptions = z.input<typeof McNemarOptionsSchema>;
+
+/**
+ * Options of {@link cohenDz}: `confidence` (default 0.95) and `alternative`,
+ * which makes the interval one-sided (`greater`: from a lower limit to
+ * `Infinity`; `less`: from `-Infinity`).
+ *
+ * @example
+ * ```ts
+ * CohenDzOptionsSchema.parse({ confidence: 0.9 }); // => { confidence: 0.9, alternative: 'two-sided' }
+ * ```
+ */
+export const CohenDzOptionsSchema = z.strictObject({ confidence: ConfidenceSchema, alternative: AlternativeSchema });
+/**
+ * Options of {@link cohenDz}, as given.
+ *
+ * @example
+ * ```ts
+ * const options: CohenDzOptions = { confidence: 0.9 };
+ * const d = cohenDz([1.2, 2.4, 1.3, 1.3, 0, 1, 1.8, 0.8, 4.6, 1.4], options) as CohenDzResult;
+ * [d.lower, d.upper]; // => [0.5446…, 1.9746…]
+ * ```
+ */
+export type CohenDzOptions = z.input<typeof CohenDzOptionsSchema>;

@@ -19,6 +19,9 @@ describe('the // => matcher', () => {
     expect(differs(0.43333, '0.4333…')).toBe(false);
     expect(differs(0.4343, '0.4333…')).toBe(true);
     expect(differs(2.95351e-7, '2.9535…e-7')).toBe(false);
+    expect(differs(Infinity, 'Infinity')).toBe(false);
+    expect(differs(-Infinity, 'Infinity')).toBe(true);
+    expect(differs(1e308, 'Infinity')).toBe(true);
     expect(differs(0.15, '0.15')).toBe(false);
     expect(differs('72\u00a0%', "'72\\u00a0%' (a no-break space)")).toBe(false);
     expect(differs('abc def', "'abc…'")).toBe(false);

@@ -161,7 +161,10 @@ export function mismatch(actual: unknown, pattern: unknown, path = ''): string |
   if (pattern instanceof Truncated) {
     return typeof actual === 'number' && matchesTruncated(actual, pattern) ? undefined : `${here}: expected ${pattern.shown}…, got ${show(actual)}`;
   }
-  if (typeof pattern === 'number') return typeof actual === 'number' && isNumberClose(actual, pattern) ? undefined : fail();
+  // Infinity equals only itself (an unbounded interval limit); other numbers to 1e-12.
+  if (typeof pattern === 'number') {
+    return actual === pattern || (typeof actual === 'number' && Number.isFinite(pattern) && isNumberClose(actual, pattern)) ? undefined : fail();
+  }
   if (typeof pattern === 'string') {
     if (actual === pattern) return undefined;
     return pattern.endsWith('…') && typeof actual === 'string' && actual.startsWith(pattern.slice(0, -1)) ? undefined : fail();

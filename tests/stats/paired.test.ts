@@ -205,16 +205,16 @@ describe('pairedTTest', () => {
     expect(r.statistic).toBeCloseTo(4.0621, 4);
     expect(r.df).toBe(9);
     expect(r.pValue).toBeCloseTo(0.002833, 6);
-    expect(r.lower).toBeCloseTo(0.7001142, 7);
-    expect(r.upper).toBeCloseTo(2.4598858, 7);
+    expect(r.interval.lower).toBeCloseTo(0.7001142, 7);
+    expect(r.interval.upper).toBeCloseTo(2.4598858, 7);
   });
   it('agrees with R t.test on 80 random cases', () => {
     for (const r of rows) {
       const t = ok<PairedTTestResult>(pairedTTest(r.d));
       expect(t.statistic).toBeCloseTo(r.t, 9);
       expect(t.pValue).toBeCloseTo(r.t_p, 9);
-      expect(t.lower).toBeCloseTo(r.t_ci[0], 9);
-      expect(t.upper).toBeCloseTo(r.t_ci[1], 9);
+      expect(t.interval.lower).toBeCloseTo(r.t_ci[0], 9);
+      expect(t.interval.upper).toBeCloseTo(r.t_ci[1], 9);
     }
   });
   it('says no_variation for equal differences and too_few for one', () => {
