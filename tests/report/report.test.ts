@@ -278,6 +278,14 @@ describe('the summary under protection (findings made by hand, k = 5)', () => {
     );
   });
 
+  it('not started: a small reason behind "withdrawn before the start" is enough to give the total alone', () => {
+    const f = finding('not_started', { count: 12, waiting: 6, withdrawnBeforeStart: 6, reasons: [{ code: 'moved', count: 1 }, { code: 'declined', count: 5 }] });
+    expect(findingText(f, 'sv')).toBe('12 utvalda har inte påbörjat insatsen: 6 väntar fortfarande på att börja och 6 avfördes före start (flyttat 1, avböjt 5).');
+    expect(protectedFindings([f], 5, 'sv').texts.get(f)).toBe('12 utvalda har inte påbörjat insatsen.');
+    const large = finding('not_started', { count: 12, waiting: 6, withdrawnBeforeStart: 6, reasons: [{ code: 'declined', count: 6 }] });
+    expect(protectedFindings([large], 5, 'sv').texts.get(large)).toBe(findingText(large, 'sv'));
+  });
+
   it('unclassified: a small reason is not shown, the total is', () => {
     const u = finding('unclassified', { count: 6, reasons: [{ code: 'missing_before', count: 1 }, { code: 'missing_after', count: 5 }] });
     expect(findingText(u, 'sv')).toBe('6 avslutade kunde inte bedömas: 1 saknar mätning före, 5 saknar mätning efter.');

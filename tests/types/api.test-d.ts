@@ -16,6 +16,10 @@ import {
   type NotComputed,
   type Analysis,
   type Compilation,
+  type Finding,
+  type Label,
+  type StatsMethod,
+  FindingSchema,
   parsePlan,
   parseIdentityNumber,
   enrol,
@@ -95,5 +99,21 @@ describe('no function takes a locale only for its error messages (issue 9)', () 
     expectTypeOf(protectShare).parameters.toEqualTypeOf<[number, number, ProtectShareOptions?]>();
     expectTypeOf(UppfoljningError).constructorParameters.toEqualTypeOf<[readonly Issue[]]>();
     expectTypeOf<UppfoljningError['format']>().parameters.toEqualTypeOf<[Locale]>();
+  });
+});
+
+describe('findings are data, narrowed by their code', () => {
+  it('Finding is FindingSchema’s output, read-only, and its params narrow on the code', () => {
+    expectTypeOf<Finding['code']>().toEqualTypeOf<z.output<typeof FindingSchema>['code']>();
+    const f = {} as Finding;
+    if (f.code === 'subgroup_gap') {
+      expectTypeOf(f.params.highLabel).toEqualTypeOf<{ readonly sv: string; readonly en: string }>();
+      expectTypeOf(f.params.highLabel).toMatchTypeOf<Label>();
+      expectTypeOf(f.params.method).toEqualTypeOf<StatsMethod>();
+    }
+    if (f.code === 'withdrawn') expectTypeOf(f.params.reasons[0]!.code).toEqualTypeOf<'breakdown' | 'moved' | 'declined' | 'other'>();
+    if (f.code === 'not_tested' && f.params.test === 'paired') expectTypeOf(f.params.result).toMatchTypeOf<NotComputed>();
+    // No ready text among the params.
+    if (f.code === 'paired_test') expectTypeOf(f.params).not.toHaveProperty('methodSv');
   });
 });
