@@ -63,7 +63,8 @@ export function ageInCompletedYears(birthDate: string, referenceDate: string, op
   if (!b || !r || issues.length > 0) throw new UppfoljningError(issues);
   if (referenceDate < birthDate) {
     throw new UppfoljningError([
-      issue(['referenceDate'], 'date_order', { value: referenceDate, other: 'birthDate', otherValue: birthDate, otherLabel: 'date_of_birth' }),
+      // The birth date is left out: no message repeats one.
+      issue(['referenceDate'], 'date_order', { value: referenceDate, other: 'birthDate', otherLabel: 'date_of_birth' }),
     ]);
   }
   return completedYears(birthDate, referenceDate, options.leapDayBirthday === 'mar1' ? 'mar1' : 'feb28');

@@ -113,8 +113,9 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `the value ${show(p.value)} is not on the scale (steps of ${show(p.step)} from ${show(p.min)})`,
   },
   date_order: {
-    sv: (p) => `datumet ${show(p.value)} ligger före ${dateLabel(p, 'sv')} (${show(p.otherValue)})`,
-    en: (p) => `the date ${show(p.value)} is before ${dateLabel(p, 'en')} (${show(p.otherValue)})`,
+    // A birth date comes without its value (otherValue left out): no message repeats one.
+    sv: (p) => `datumet ${show(p.value)} ligger före ${dateLabel(p, 'sv')}${p.otherValue === undefined ? '' : ` (${show(p.otherValue)})`}`,
+    en: (p) => `the date ${show(p.value)} is before ${dateLabel(p, 'en')}${p.otherValue === undefined ? '' : ` (${show(p.otherValue)})`}`,
   },
   primary_same_instrument: {
     sv: (p) =>

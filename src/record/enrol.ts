@@ -58,7 +58,8 @@ export function resolveAge(
   }
   if (input.birthDate !== undefined) {
     if (input.birthDate > on) {
-      out.push(issue(['birthDate'], 'date_order', { value: on, other: 'birthDate', otherValue: input.birthDate, otherLabel: 'birth_date' }));
+      // The birth date is left out: no message repeats one.
+      out.push(issue(['birthDate'], 'date_order', { value: on, other: 'birthDate', otherLabel: 'birth_date' }));
       return undefined;
     }
     // One rule for age everywhere: identity/age.ts (29 February birthdays

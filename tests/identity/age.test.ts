@@ -90,3 +90,17 @@ describe('age bands', () => {
     }
   });
 });
+
+describe('a reference date before the birth date', () => {
+  it('is an error that does not repeat the birth date', () => {
+    try {
+      ageInCompletedYears('1990-03-21', '1989-12-31');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(UppfoljningError);
+      const error = e as UppfoljningError;
+      expect(error.format('sv')).toBe('referenceDate: datumet 1989-12-31 ligger före födelsedatumet [date_order]');
+      expect(error.format('en')).toBe('referenceDate: the date 1989-12-31 is before the date of birth [date_order]');
+    }
+  });
+});
