@@ -7,10 +7,21 @@ import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus
 import type { Compilation } from './schema.js';
 import {
   CLOSING_REASONS,
+  DOSE_AT,
+  FLOW_AT,
+  LEVEL_AT,
+  MOMENT_AT,
+  SUM_AT,
+  SUMS,
   UNCLASSIFIED,
   WEEK,
+  WEEK_AT,
   WITHDRAWAL_REASONS,
+  WITHDRAWAL_STAGE_AT,
   WITHDRAWAL_STAGES,
+  backgroundSlots,
+  duringSlots,
+  noChangeIndex,
   widths,
   type CounterName,
 } from './layout.js';
@@ -354,10 +365,21 @@ function stayed(
 function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, label: Label, cells: number[]): GroupRow {
   const meta = compilation.meta;
   const sum = (name: CounterName) => sumCells(compilation, name, cells);
-  const [selected, started, ongoing, closed, classified] = sum('flow') as [number, number, number, number, number];
+  const flowCounts = sum('flow');
+  const [selected, started, ongoing, closed, classified] = [
+    flowCounts[FLOW_AT.selected]!,
+    flowCounts[FLOW_AT.started]!,
+    flowCounts[FLOW_AT.ongoing]!,
+    flowCounts[FLOW_AT.closed]!,
+    flowCounts[FLOW_AT.classified]!,
+  ];
   const w = sum('withdrawn');
   const stages = WITHDRAWAL_STAGES.length;
-  const withdrawals = WITHDRAWAL_REASONS.map((reason, r) => ({ reason, beforeStart: w[r * stages]!, during: w[r * stages + 1]! }));
+  const withdrawals = WITHDRAWAL_REASONS.map((reason, r) => ({
+    reason,
+    beforeStart: w[r * stages + WITHDRAWAL_STAGE_AT.before_start]!,
+    during: w[r * stages + WITHDRAWAL_STAGE_AT.during]!,
+  }));
   const withdrawnBeforeStart = withdrawals.reduce((n, x) => n + x.beforeStart, 0);
   const withdrawn = withdrawals.reduce((n, x) => n + x.during, 0);
   const closingCounts = sum('closing');
@@ -371,37 +393,39 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
 
   const p = meta.primary;
   const sums = sum('sums');
-  const triple = (i: number) => [sums[3 * i]!, sums[3 * i + 1]!, sums[3 * i + 2]!] as [number, number, number];
+  const triple = (name: (typeof SUMS)[number]): [number, number, number] => {
+    const at = SUM_AT[name];
+    return [sums[at + MOMENT_AT.n]!, sums[at + MOMENT_AT.sum]!, sums[at + MOMENT_AT.sumOfSquares]!];
+  };
   const hist = (name: CounterName) => (p.histogram ? sum(name) : undefined);
   const bg = sum('background');
-  let offset = 0;
-  const background = meta.background.map((b) => {
+  const bgSlots = backgroundSlots(meta);
+  const background = meta.background.map((b, v) => {
+    const { offset, missing } = bgSlots[v]!;
     const options = b.options.map((o, i) => ({ code: o.code, label: o.label, count: bg[offset + i]! }));
-    const missing = bg[offset + b.options.length]!;
-    offset += b.options.length + 1;
-    return { id: b.id, label: b.label, options, missing };
+    return { id: b.id, label: b.label, options, missing: bg[missing]! };
   });
   const dose = sum('dose');
-  const [attended, missed, deviations] = [dose[0]!, dose[1]!, dose[2]!];
+  const [attended, missed, deviations] = [dose[DOSE_AT.sessionsAttended]!, dose[DOSE_AT.sessionsMissed]!, dose[DOSE_AT.deviations]!];
   const duringCounts = sum('during');
-  offset = 0;
-  const during = meta.during.map((d) => {
+  const weekSlots = duringSlots(meta);
+  const during = meta.during.map((d, m) => {
+    const offset = weekSlots[m]!.offset;
     const at = (week: number, j: number) => duringCounts[offset + week * WEEK.length + j]!;
     const weeks = Array.from({ length: d.weeks }, (_, week) => {
-      const tests = at(week, 0);
-      const sumK = at(week, 1);
+      const tests = at(week, WEEK_AT.tests);
+      const sumK = at(week, WEEK_AT.sum);
       const good = d.kind === 'binary' ? (d.direction === 'lower_is_better' ? tests - sumK : sumK) : 0;
       return {
         week: week + 1,
         tests,
-        clients: at(week, 2),
-        perClient: at(week, 2) === 0 ? null : tests / at(week, 2),
+        clients: at(week, WEEK_AT.clients),
+        perClient: at(week, WEEK_AT.clients) === 0 ? null : tests / at(week, WEEK_AT.clients),
         good: d.kind === 'binary' ? share(good, tests) : null,
         mean: tests === 0 ? null : d.min + (sumK / tests) * d.step,
       };
     });
-    const later = { tests: at(d.weeks, 0), clients: at(d.weeks, 2) };
-    offset += (d.weeks + 1) * WEEK.length;
+    const later = { tests: at(d.weeks, WEEK_AT.tests), clients: at(d.weeks, WEEK_AT.clients) };
     return { id: d.id, label: d.label, weeks, later, perWeek: d.perWeek };
   });
   const withGoal = classified - goal.no_goal;
@@ -426,18 +450,18 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     attainment: {
       n: classified,
       levels,
-      improved: share(levelCounts[0]! + levelCounts[1]!, classified),
-      unchanged: share(levelCounts[2]!, classified),
-      worse: share(levelCounts[3]!, classified),
+      improved: share(levelCounts[LEVEL_AT.positive_goal_met]! + levelCounts[LEVEL_AT.positive_goal_not_met]!, classified),
+      unchanged: share(levelCounts[LEVEL_AT.no_change]!, classified),
+      worse: share(levelCounts[LEVEL_AT.negative_change]!, classified),
       goalMet: share(goal.met + goal.met_before, withGoal),
       goal,
     },
     primary: {
-      before: distribution(triple(0), hist('before'), p.min, p.step, p.bins),
-      after: distribution(triple(1), hist('after'), p.min, p.step, p.bins),
-      change: distribution(triple(2), hist('change'), -(p.bins - 1) * p.step, p.step, p.bins),
-      withdrawnBefore: distribution(triple(3), hist('withdrawnBefore'), p.min, p.step, p.bins),
-      stayedBefore: stayed(triple(0), triple(3), hist('before'), hist('withdrawnBefore'), p),
+      before: distribution(triple('before'), hist('before'), p.min, p.step, p.bins),
+      after: distribution(triple('after'), hist('after'), p.min, p.step, p.bins),
+      change: distribution(triple('change'), hist('change'), -noChangeIndex(p.bins) * p.step, p.step, p.bins),
+      withdrawnBefore: distribution(triple('withdrawnBefore'), hist('withdrawnBefore'), p.min, p.step, p.bins),
+      stayedBefore: stayed(triple('before'), triple('withdrawnBefore'), hist('before'), hist('withdrawnBefore'), p),
     },
     mainProblems: ranked(meta.mainProblems, sum('mainProblems')),
     goalAreas: ranked([...meta.goalAreas, { code: 'none', label: { sv: 'Utan målområde', en: 'No goal area' } }], sum('goalAreas')),

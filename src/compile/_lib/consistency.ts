@@ -2,6 +2,7 @@ import type { IssueParams, PathSegment } from '../../core/issue.js';
 import type { CompilationMeta } from '../meta.js';
 import {
   FLOW_AT,
+  backgroundSlots,
   GOAL_AT,
   LEVEL_AT,
   MOMENT_AT,
@@ -114,10 +115,8 @@ export function consistencyIssues(
 
     // Everyone who started has one main problem and one answer (or none) per background variable.
     equal('flow', c, FLOW_AT.started, sumOf('mainProblems', c), ['counts.mainProblems']);
-    let offset = 0;
-    for (const b of meta.background) {
-      equal('flow', c, FLOW_AT.started, sumOf('background', c, offset, b.options.length + 1), [`counts.background (${b.id})`]);
-      offset += b.options.length + 1;
+    for (const b of backgroundSlots(meta)) {
+      equal('flow', c, FLOW_AT.started, sumOf('background', c, b.offset, b.missing - b.offset + 1), [`counts.background (${b.id})`]);
     }
 
     // The primary measure: each n counts some of the people of a flow status.
