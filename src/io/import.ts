@@ -133,7 +133,8 @@ export interface CsvImport {
   readonly separator: ';' | ',';
 }
 
-const REASON_WORDS: Readonly<Record<string, string>> = {
+/** @internal The words for a closing reason the import reads besides its code (lower case). */
+export const REASON_WORDS: Readonly<Record<string, string>> = {
   fullföljd: 'completed',
   fullföljt: 'completed',
   avslutad: 'completed',

@@ -3,7 +3,15 @@ import { parseArg } from '../core/args.js';
 import { CodeSchema, LabelSchema } from '../core/schemas.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 
-const NormSchema = z.object({ mean: z.number(), sd: z.number().positive() }).strict();
+/** @internal A field's description for the plan reference (docs/plan.md): English, and Swedish under `sv`. */
+const doc = (description: string, sv: string) => ({ description, sv });
+
+const NormSchema = z
+  .object({
+    mean: z.number().meta(doc('The mean in the norm group.', 'Medelvärdet i normgruppen.')),
+    sd: z.number().positive().meta(doc('The standard deviation in the norm group.', 'Standardavvikelsen i normgruppen.')),
+  })
+  .strict();
 
 /**
  * The definition of a measurement instrument (*bedömningsinstrument* or
@@ -37,23 +45,58 @@ const NormSchema = z.object({ mean: z.number(), sd: z.number().positive() }).str
  */
 export const InstrumentSchema = z
   .object({
-    id: CodeSchema,
-    label: LabelSchema,
-    description: LabelSchema.optional(),
-    kind: z.enum(['ordinal', 'interval', 'binary']),
+    id: CodeSchema.meta(doc('The instrument\'s code, used in `measures` and `during`.', 'Instrumentets kod, som används i `measures` och `during`.')),
+    label: LabelSchema.meta(doc('The instrument\'s name.', 'Instrumentets namn.')),
+    description: LabelSchema.optional().meta(doc('What the instrument measures, in a sentence.', 'Vad instrumentet mäter, i en mening.')),
+    kind: z
+      .enum(['ordinal', 'interval', 'binary'])
+      .meta(doc('`ordinal` (ordered steps, e.g. a smiley scale), `interval` (e.g. a sum score) or `binary` (0/1, e.g. a urine test).', '`ordinal` (ordnade steg, t.ex. en smileyskala), `interval` (t.ex. en summapoäng) eller `binary` (0/1, t.ex. ett urinprov).')),
     range: z
       .object({
-        min: z.number(),
-        max: z.number(),
-        step: z.number().positive().default(1),
+        min: z.number().meta(doc('The smallest value.', 'Det minsta värdet.')),
+        max: z.number().meta(doc('The largest value; above `min` and on the grid from `min` in steps of `step` (rule `not_on_scale`).', 'Det största värdet; större än `min` och på skalan från `min` i steg om `step` (regel `not_on_scale`).')),
+        step: z
+          .number()
+          .positive()
+          .default(1)
+          .meta(doc('The step between values; `0.5` for half steps. Every value must lie on the grid.', 'Steget mellan värdena; `0.5` för halva steg. Varje värde måste ligga på skalan.')),
       })
-      .strict(),
-    direction: z.enum(['higher_is_better', 'lower_is_better']),
-    minimalImportantChange: z.number().positive().optional(),
-    reliability: z.number().gt(0).lt(1).optional(),
-    norms: z.object({ clinical: NormSchema, functional: NormSchema.optional() }).strict().optional(),
-    levels: z.array(z.object({ value: z.number(), label: LabelSchema }).strict()).optional(),
-    source: z.string().optional(),
+      .strict()
+      .meta(doc('The scale (*skala*); a binary instrument has 0–1 in steps of 1.', 'Skalan; ett binärt instrument har 0–1 i steg om 1.')),
+    direction: z
+      .enum(['higher_is_better', 'lower_is_better'])
+      .meta(doc('Whether a higher value is better (`higher_is_better`) or worse (`lower_is_better`).', 'Om ett högre värde är bättre (`higher_is_better`) eller sämre (`lower_is_better`).')),
+    minimalImportantChange: z
+      .number()
+      .positive()
+      .optional()
+      .meta(doc('The smallest change that counts as a change on the four-level scale; by default one step.', 'Den minsta förändring som räknas som en förändring på fyrgradiga skalan; annars ett steg.')),
+    reliability: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .meta(doc('The published reliability (e.g. Cronbach\'s α), for the reliable change index.', 'Den publicerade reliabiliteten (t.ex. Cronbachs α), för index för reliabel förändring.')),
+    norms: z
+      .object({
+        clinical: NormSchema.meta(doc('The clinical group\'s mean and standard deviation.', 'Den kliniska gruppens medelvärde och standardavvikelse.')),
+        functional: NormSchema.optional().meta(doc('The functional (general) population\'s, where published.', 'Normalbefolkningens, där sådana finns publicerade.')),
+      })
+      .strict()
+      .optional()
+      .meta(doc('Published norms, for clinical cut-offs.', 'Publicerade normer, för kliniska gränsvärden.')),
+    levels: z
+      .array(
+        z
+          .object({
+            value: z.number().meta(doc('A value on the scale.', 'Ett värde på skalan.')),
+            label: LabelSchema.meta(doc('What the value means.', 'Vad värdet betyder.')),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta(doc('Labels for the values of an ordinal or binary scale; each value on the scale.', 'Benämningar på värdena på en ordinal- eller binär skala; varje värde på skalan.')),
+    source: z.string().optional().meta(doc('Where the instrument is published.', 'Var instrumentet är publicerat.')),
   })
   .strict()
   .superRefine((instrument, ctx) => {

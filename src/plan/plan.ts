@@ -19,6 +19,13 @@ import { BUILTIN_INSTRUMENTS } from '../measure/catalogue.js';
 export const ClosingReasonSchema = z.enum(['completed', 'breakdown', 'moved', 'declined', 'other']);
 
 /**
+ * @internal A field's description for the plan reference (docs/plan.md and
+ * docs/plan.sv.md, written by `npm run docs:plan`): English, with the
+ * Swedish term in italics, and the Swedish text under `sv`.
+ */
+const doc = (description: string, sv: string) => ({ description, sv });
+
+/**
  * Why an intervention ended.
  *
  * @example
@@ -41,7 +48,17 @@ export type ClosingReason = z.infer<typeof ClosingReasonSchema>;
  * ```
  */
 export const AgeBandSchema = z
-  .object({ from: z.number().int().min(0).max(130), to: z.number().int().min(0).max(130).optional(), label: LabelSchema.optional() })
+  .object({
+    from: z.number().int().min(0).max(130).meta(doc('The band\'s lowest age, in completed years.', 'Gruppens lägsta ålder, i fyllda år.')),
+    to: z
+      .number()
+      .int()
+      .min(0)
+      .max(130)
+      .optional()
+      .meta(doc('The band\'s highest age, inclusive; leave it out for an open band (e.g. 65+). Not below `from`.', 'Gruppens högsta ålder, den inräknad; utelämna för en öppen grupp (t.ex. 65+). Inte lägre än `from`.')),
+    label: LabelSchema.optional().meta(doc('A label for the band; by default it reads as its ages (18–29).', 'En benämning på gruppen; annars visas åldrarna (18–29).')),
+  })
   .strict();
 
 /**
@@ -56,37 +73,104 @@ export const AgeBandSchema = z
  */
 export type AgeBand = z.infer<typeof AgeBandSchema>;
 
+const backgroundId = () => CodeSchema.meta(doc('The variable\'s code, unique in `background`.', 'Variabelns kod, unik i `background`.'));
+const backgroundLabel = () => LabelSchema.meta(doc('The variable\'s name.', 'Variabelns namn.'));
+
 const BackgroundVariableSchema = z.discriminatedUnion('kind', [
-  z.object({ id: CodeSchema, label: LabelSchema, kind: z.literal('category'), options: z.array(CategorySchema).min(1) }).strict(),
   z
-    .object({ id: CodeSchema, label: LabelSchema, kind: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(true) })
-    .strict(),
-  z.object({ id: CodeSchema, label: LabelSchema, kind: z.literal('boolean') }).strict(),
+    .object({
+      id: backgroundId(),
+      label: backgroundLabel(),
+      kind: z.literal('category'),
+      options: z.array(CategorySchema).min(1).meta(doc('The categories a client can have; codes unique.', 'De kategorier en klient kan ha; koderna unika.')),
+    })
+    .strict()
+    .meta(doc('A categorical variable: one of the listed options.', 'En kategorivariabel: ett av de angivna alternativen.')),
+  z
+    .object({
+      id: backgroundId(),
+      label: backgroundLabel(),
+      kind: z.literal('number'),
+      min: z.number().optional().meta(doc('The smallest value allowed.', 'Det minsta tillåtna värdet.')),
+      max: z.number().optional().meta(doc('The largest value allowed.', 'Det största tillåtna värdet.')),
+      integer: z
+        .boolean()
+        .default(true)
+        .meta(doc('Whether values must be whole numbers; set `false` for decimals (e.g. 2,5).', 'Om värdena måste vara heltal; ange `false` för decimaltal (t.ex. 2,5).')),
+    })
+    .strict()
+    .meta(doc('A number, such as the number of earlier interventions.', 'Ett tal, till exempel antal tidigare insatser.')),
+  z
+    .object({ id: backgroundId(), label: backgroundLabel(), kind: z.literal('boolean') })
+    .strict()
+    .meta(doc('Yes or no (*ja/nej*).', 'Ja eller nej.')),
 ]);
 
 /** @internal How clients are selected (the plan's `selection`). */
 export const SelectionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('all') }).strict(),
-  z.object({ kind: z.literal('birthdays'), days: z.array(z.number().int().min(1).max(31)).min(1) }).strict(),
-  z.object({ kind: z.literal('random'), size: z.number().int().min(1), seed: z.union([z.string().min(1), z.number().int()]) }).strict(),
+  z.object({ kind: z.literal('all') }).strict().meta(doc('Every client (*totalundersökning*).', 'Alla klienter (totalundersökning).')),
+  z
+    .object({
+      kind: z.literal('birthdays'),
+      days: z
+        .array(z.number().int().min(1).max(31))
+        .min(1)
+        .meta(doc('The days of the month; a client born on one of them is selected.', 'Dagarna i månaden; en klient född en av dem väljs ut.')),
+    })
+    .strict()
+    .meta(doc('Clients born on given days of the month (*födelsedagsurval*), the method\'s representative rule.', 'Klienter födda vissa dagar i månaden (födelsedagsurval), metodens regel för ett representativt urval.')),
+  z
+    .object({
+      kind: z.literal('random'),
+      size: z.number().int().min(1).meta(doc('How many clients to draw.', 'Hur många klienter som dras.')),
+      seed: z
+        .union([z.string().min(1), z.number().int()])
+        .meta(doc('The seed, so that the same sample is drawn again.', 'Fröet, så att samma urval kan dras igen.')),
+    })
+    .strict()
+    .meta(doc('A reproducible random sample (*slumpmässigt urval*).', 'Ett slumpmässigt urval som kan upprepas.')),
 ]);
 
 const DuringMeasureSchema = z
   .object({
-    id: CodeSchema,
-    label: LabelSchema,
-    instrument: CodeSchema,
-    /** How often the measure is expected: at least `atLeast` times a week. */
-    perWeek: z.number().int().min(1).default(1),
+    id: CodeSchema.meta(doc('The measure\'s code, unique in `during`.', 'Mätningens kod, unik i `during`.')),
+    label: LabelSchema.meta(doc('The measure\'s name, e.g. urine test.', 'Mätningens namn, t.ex. urinprov.')),
+    instrument: CodeSchema.meta(doc('The instrument measured: a built-in one or one of `instruments` (rule `unknown_instrument`).', 'Instrumentet som används: ett inbyggt eller ett i `instruments` (regel `unknown_instrument`).')),
+    /** How often the measure is expected: at least `perWeek` times a week. */
+    perWeek: z.number().int().min(1).default(1).meta(doc('How often the measure is expected: at least this many times a week.', 'Hur ofta mätningen väntas: minst så många gånger i veckan.')),
     /** How many weeks from the start the compilation follows, week by week. */
-    weeks: z.number().int().min(1).max(520).default(26),
+    weeks: z
+      .number()
+      .int()
+      .min(1)
+      .max(520)
+      .default(26)
+      .meta(doc('How many weeks from the start the compilation follows, week by week.', 'Hur många veckor från start sammanställningen följer, vecka för vecka.')),
   })
   .strict();
 
 const GoalRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('assessed'), combine: z.enum(['all', 'any']).default('all') }).strict(),
-  z.object({ kind: z.literal('target') }).strict(),
-  z.object({ kind: z.literal('plan_target'), value: z.number() }).strict(),
+  z
+    .object({
+      kind: z.literal('assessed'),
+      combine: z
+        .enum(['all', 'any'])
+        .default('all')
+        .meta(doc('`all`: every goal must be met; `any`: one is enough.', '`all`: alla mål måste vara nådda; `any`: ett räcker.')),
+    })
+    .strict()
+    .meta(doc('Worker and client judge at closing whether each goal was met (*bedömd måluppfyllelse*).', 'Handläggare och klient bedömer vid avslut om varje mål nåtts (bedömd måluppfyllelse).')),
+  z
+    .object({ kind: z.literal('target') })
+    .strict()
+    .meta(doc('The client\'s own target value on the primary measure, set before (`goals[].target`), reached or not after.', 'Klientens eget målvärde på huvudmåttet, satt före (`goals[].target`), nått eller inte efter.')),
+  z
+    .object({
+      kind: z.literal('plan_target'),
+      value: z.number().meta(doc('The target value, on the primary measure\'s scale (rules `out_of_range`, `not_on_scale`).', 'Målvärdet, på huvudmåttets skala (regler `out_of_range`, `not_on_scale`).')),
+    })
+    .strict()
+    .meta(doc('One target value on the primary measure for every client.', 'Ett målvärde på huvudmåttet för alla klienter.')),
 ]);
 
 const DEFAULT_GENDERS = [
@@ -96,28 +180,86 @@ const DEFAULT_GENDERS = [
 
 const PlanObjectSchema = z
   .object({
-    id: CodeSchema,
-    title: z.string().min(1),
-    question: z.string().min(1),
-    period: z.object({ from: IsoDateSchema, to: IsoDateSchema.optional() }).strict().optional(),
-    interventions: z.array(CategorySchema).min(1),
-    targetGroup: z.string().min(1),
-    selection: SelectionSchema,
-    background: z.array(BackgroundVariableSchema).default([]),
-    mainProblems: z.array(CategorySchema).min(1),
-    goalAreas: z.array(CategorySchema).default([]),
-    instruments: z.array(InstrumentSchema).default([]),
-    measures: z.object({ before: z.array(CodeSchema).min(1), after: z.array(CodeSchema).min(1) }).strict(),
-    primaryMeasure: CodeSchema,
-    during: z.array(DuringMeasureSchema).default([]),
-    goalRule: GoalRuleSchema,
-    withdrawOn: z.array(ClosingReasonSchema.exclude(['completed'])).default(['breakdown']),
+    id: CodeSchema.meta(doc('The plan\'s code; every record carries it as `planId`.', 'Planens kod; varje klientpost bär den som `planId`.')),
+    title: z.string().min(1).meta(doc('The follow-up\'s title, shown on the report.', 'Uppföljningens rubrik, som visas i rapporten.')),
+    question: z.string().min(1).meta(doc('What the follow-up should answer (*frågeställning*).', 'Vad uppföljningen ska besvara (frågeställning).')),
+    period: z
+      .object({
+        from: IsoDateSchema.meta(doc('The first day of the period.', 'Periodens första dag.')),
+        to: IsoDateSchema.optional().meta(doc('The last day; not before `from` (rule `date_order`).', 'Periodens sista dag; inte före `from` (regel `date_order`).')),
+      })
+      .strict()
+      .optional()
+      .meta(doc('The period the follow-up covers (*uppföljningsperiod*).', 'Perioden uppföljningen gäller (uppföljningsperiod).')),
+    interventions: z
+      .array(CategorySchema)
+      .min(1)
+      .meta(doc('The interventions (*insatser*) followed; codes unique. With more than one, each record names its own.', 'Insatserna som följs upp; koderna unika. Med fler än en anger varje klientpost sin.')),
+    targetGroup: z.string().min(1).meta(doc('Who the follow-up is about (*målgrupp*), in words.', 'Vilka uppföljningen gäller (målgrupp), i ord.')),
+    selection: SelectionSchema.meta(doc('How clients are selected (*urval*).', 'Hur klienterna väljs ut (urval).')),
+    background: z
+      .array(BackgroundVariableSchema)
+      .default([])
+      .meta(doc('Coded background variables (*bakgrundsuppgifter*) recorded before the intervention; ids unique.', 'Kodade bakgrundsuppgifter som registreras före insatsen; koderna unika.')),
+    mainProblems: z
+      .array(CategorySchema)
+      .min(1)
+      .meta(doc('The main problems (*huvudproblem*) a client can have; codes unique.', 'De huvudproblem en klient kan ha; koderna unika.')),
+    goalAreas: z
+      .array(CategorySchema)
+      .default([])
+      .meta(doc('The areas (*målområden*) goals are coded in; codes unique.', 'Områdena (målområden) som målen kodas i; koderna unika.')),
+    instruments: z
+      .array(InstrumentSchema)
+      .default([])
+      .meta(doc('The plan\'s own instruments, besides the built-in ones; an id may not repeat a built-in one (rule `duplicate`).', 'Planens egna instrument, utöver de inbyggda; koden får inte vara ett inbyggt instruments (regel `duplicate`).')),
+    measures: z
+      .object({
+        before: z
+          .array(CodeSchema)
+          .min(1)
+          .meta(doc('Instruments measured before (*före*); each known (rule `unknown_instrument`), none twice.', 'Instrument som mäts före; vart och ett känt (regel `unknown_instrument`), inget två gånger.')),
+        after: z
+          .array(CodeSchema)
+          .min(1)
+          .meta(doc('Instruments measured after (*efter*); each known, none twice.', 'Instrument som mäts efter; vart och ett känt, inget två gånger.')),
+      })
+      .strict()
+      .meta(doc('Which instruments are measured before and after the intervention (*mätning före och efter*).', 'Vilka instrument som mäts före och efter insatsen.')),
+    primaryMeasure: CodeSchema.meta(
+      doc(
+        'The primary measure (*huvudmått*): an instrument in both `measures.before` and `measures.after`, so the problem is measured the same way before and after (rule `primary_same_instrument`).',
+        'Huvudmåttet: ett instrument i både `measures.before` och `measures.after`, så att problemet mäts på samma sätt före och efter (regel `primary_same_instrument`).',
+      ),
+    ),
+    during: z
+      .array(DuringMeasureSchema)
+      .default([])
+      .meta(doc('Repeated measures while the intervention runs (*under insatsen*); ids unique.', 'Upprepade mätningar medan insatsen pågår (under insatsen); koderna unika.')),
+    goalRule: GoalRuleSchema.meta(doc('How a client\'s goal is judged met (*måluppfyllelse*).', 'Hur det avgörs om en klients mål är nått (måluppfyllelse).')),
+    withdrawOn: z
+      .array(ClosingReasonSchema.exclude(['completed']))
+      .default(['breakdown'])
+      .meta(
+        doc(
+          'Closing reasons that withdraw a client from the results (*avförs*); still counted in the attrition flow. Any closing reason but `completed`.',
+          'Avslutsorsaker som gör att klienten avförs från resultaten; klienten räknas ändå i bortfallet. Alla avslutsorsaker utom `completed`.',
+        ),
+      ),
     grouping: z
       .object({
-        ageBands: z.array(AgeBandSchema).min(1),
-        genders: z.array(CategorySchema).min(1).default(DEFAULT_GENDERS),
+        ageBands: z
+          .array(AgeBandSchema)
+          .min(1)
+          .meta(doc('Age bands (*åldersgrupper*) in order, not overlapping (rule `overlap`); only the last may be open.', 'Åldersgrupper i ordning, utan överlapp (regel `overlap`); bara den sista får vara öppen.')),
+        genders: z
+          .array(CategorySchema)
+          .min(1)
+          .default(DEFAULT_GENDERS)
+          .meta(doc('Gender categories (*kön*); codes unique.', 'Könskategorier; koderna unika.')),
       })
-      .strict(),
+      .strict()
+      .meta(doc('The groups compile counts by (*redovisningsgrupper*), with the interventions.', 'Grupperna som sammanställningen redovisar, tillsammans med insatserna.')),
   })
   .strict();
 
