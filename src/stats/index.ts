@@ -30,6 +30,8 @@ export {
   PairedTTestOptionsSchema,
   McNemarOptionsSchema,
   CohenDzOptionsSchema,
+  FisherOptionsSchema,
+  TwoSampleTTestOptionsSchema,
 } from './options.js';
 export type {
   SignTestOptions,
@@ -52,6 +54,8 @@ export { chiSquareIndependence } from './chi-square.js';
 export type { ChiSquareOptions, ChiSquareResult } from './chi-square.js';
 export { MIN_GROUP_SIZE, MIN_TOTAL_FOR_GROUP_TEST, mannWhitneyU } from './mann-whitney.js';
 export type { MannWhitneyOptions, MannWhitneyResult } from './mann-whitney.js';
+export { twoSampleTTest } from './t-test.js';
+export type { TwoSampleTTestOptions, TwoSampleTTestResult } from './t-test.js';
 export { kruskalWallis } from './kruskal-wallis.js';
 export type { KruskalWallisOptions, KruskalWallisResult } from './kruskal-wallis.js';
 export { cohenDz, cohenDav, hedgesGav, rankBiserialPaired } from './effect.js';

@@ -29,6 +29,8 @@ export const STATS_METHODS = [
   'mann-whitney-normal',
   'kruskal-wallis',
   'kruskal-wallis-exact',
+  'student-t',
+  'welch-t',
   'cohen-dz',
   'cohen-dav',
   'hedges-gav',
@@ -90,6 +92,8 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
   },
   'kruskal-wallis': { sv: 'Kruskal–Wallis-test (chi2-approximation)', en: 'Kruskal–Wallis test (chi-square approximation)' },
   'kruskal-wallis-exact': { sv: 'Kruskal–Wallis-test (exakt fördelning)', en: 'Kruskal–Wallis test (exact distribution)' },
+  'student-t': { sv: 't-test för två oberoende grupper (lika varianser)', en: "Student's two-sample t-test (equal variances)" },
+  'welch-t': { sv: 'Welchs t-test för två oberoende grupper', en: "Welch's two-sample t-test" },
   'cohen-dz': { sv: 'Cohens d för parade observationer (d_z)', en: "Cohen's d for paired data (d_z)" },
   'cohen-dav': {
     sv: 'Cohens d för parade observationer, standardiserat med medelvärdet av standardavvikelserna (d_av)',

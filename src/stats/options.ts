@@ -236,3 +236,53 @@ export const CohenDzOptionsSchema = z.strictObject({ confidence: ConfidenceSchem
  * ```
  */
 export type CohenDzOptions = z.input<typeof CohenDzOptionsSchema>;
+
+/**
+ * Options of {@link fisherExact2x2}: `alternative` (default `two-sided`) and the
+ * `confidence` of the odds ratio's interval (default 0.95).
+ *
+ * @example
+ * ```ts
+ * FisherOptionsSchema.parse({ alternative: 'less' }); // => { alternative: 'less', confidence: 0.95 }
+ * ```
+ */
+export const FisherOptionsSchema = z.strictObject({ alternative: AlternativeSchema, confidence: ConfidenceSchema });
+
+/**
+ * Options of {@link fisherExact2x2}, as given (every field optional).
+ *
+ * @example
+ * ```ts
+ * const options: FisherOptions = { alternative: 'greater', confidence: 0.9 };
+ * const f = fisherExact2x2([[3, 1], [1, 3]], options) as FisherResult;
+ * [f.interval.lower, f.interval.upper]; // => [0.6339…, Infinity]
+ * ```
+ */
+export type FisherOptions = z.input<typeof FisherOptionsSchema>;
+
+/**
+ * Options of {@link twoSampleTTest}: `alternative` (default `two-sided`),
+ * `varEqual` (default `false`: Welch's test, as R) and `confidence` (default 0.95).
+ *
+ * @example
+ * ```ts
+ * TwoSampleTTestOptionsSchema.parse({}); // => { alternative: 'two-sided', varEqual: false, confidence: 0.95 }
+ * ```
+ */
+export const TwoSampleTTestOptionsSchema = z.strictObject({
+  alternative: AlternativeSchema,
+  varEqual: z.literal([true, false]).default(false),
+  confidence: ConfidenceSchema,
+});
+
+/**
+ * Options of {@link twoSampleTTest}, as given (every field optional).
+ *
+ * @example
+ * ```ts
+ * const options: TwoSampleTTestOptions = { varEqual: true };
+ * const t = twoSampleTTest([1, 2, 3, 4], [3, 4, 5, 6], options) as TwoSampleTTestResult;
+ * t.df; // => 6
+ * ```
+ */
+export type TwoSampleTTestOptions = z.input<typeof TwoSampleTTestOptionsSchema>;
