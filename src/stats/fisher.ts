@@ -51,8 +51,8 @@ export interface FisherResult extends TestResult<'fisher-exact'> {
 /** Ignored beyond this many nats below the largest weight: e^−40 ≈ 4·10⁻¹⁸ relative, below double precision. */
 const NEGLIGIBLE = -40;
 const SMALLEST = Math.exp(NEGLIGIBLE);
-/** The most support points the interval may visit (a margin of about 10¹⁰). */
-const MAX_SUPPORT = 1_000_000;
+/** The most support points the interval may visit (the smallest margin up to about 10⁸). */
+const MAX_SUPPORT = 100_000;
 
 /**
  * Loader's log-probability of the hypergeometric (the algorithm of R's
@@ -239,7 +239,7 @@ function centralP(r1: number, r2: number, c1: number, a: number, alternative: Al
  * @returns the test, or {@link NotComputed} `too_few` when the table is empty (n = 0)
  * @throws UppfoljningError when the table is not an array (`required`, `type`) or not 2×2 (`table_shape`), a cell is
  *   not a whole number ≥ 0 (path `table[i][j]`), an option is wrong (`type`, `one_of` for `options.alternative`,
- *   `open_interval` for `options.confidence`), or the margins are so large (the smallest above about 10¹⁰) that
+ *   `open_interval` for `options.confidence`), or the margins are so large (the smallest above about 10⁸) that
  *   the support points carrying probability would not fit in memory (`too_large`)
  * @see R. A. Fisher (1935), The logic of inductive inference. JRSS 98:39–82 (the tea-tasting example).
  * @see A. Agresti (2013), Categorical Data Analysis, 3rd ed., §3.5 and §16.6 (conditional MLE and interval).
@@ -267,7 +267,7 @@ export function fisherExact2x2(table: Table2x2, options: FisherOptions = {}): Fi
   const c1 = a + c;
   // The support points that carry probability span some 20 standard deviations of the first
   // cell, and its variance under any odds ratio is at most a quarter of the smallest margin;
-  // the interval visits them a few hundred times, so their number is kept to a million.
+  // the interval visits them a few hundred times, so their number is kept to 100,000.
   const width = Math.ceil(20 * Math.sqrt(Math.min(r1, r2, c1, b + d) / 4));
   if (width > MAX_SUPPORT) throw new UppfoljningError([issue(['table'], 'too_large', { total: width, maximum: MAX_SUPPORT })]);
   const lo = Math.max(0, c1 - r2);

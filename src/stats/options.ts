@@ -255,7 +255,7 @@ export const FisherOptionsSchema = z.strictObject({ alternative: AlternativeSche
  * ```ts
  * const options: FisherOptions = { alternative: 'greater', confidence: 0.9 };
  * const f = fisherExact2x2([[3, 1], [1, 3]], options) as FisherResult;
- * [f.interval.lower, f.interval.upper]; // => [0.6339…, Infinity]
+ * [f.interval.lower, f.interval.upper]; // => [0.4904…, Infinity]
  * ```
  */
 export type FisherOptions = z.input<typeof FisherOptionsSchema>;

@@ -23,6 +23,9 @@ describe('the // => matcher', () => {
     expect(differs(-Infinity, 'Infinity')).toBe(true);
     expect(differs(1e308, 'Infinity')).toBe(true);
     expect(differs(0.15, '0.15')).toBe(false);
+    expect(differs(Infinity, 'Infinity')).toBe(false);
+    expect(differs(1e308, 'Infinity')).toBe(true);
+    expect(differs(-Infinity, '-Infinity')).toBe(false);
     expect(differs('72\u00a0%', "'72\\u00a0%' (a no-break space)")).toBe(false);
     expect(differs('abc def', "'abc…'")).toBe(false);
     expect(differs('abd', "'abc…'")).toBe(true);

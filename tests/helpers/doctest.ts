@@ -130,7 +130,7 @@ export function parseExpected(text: string): Expected {
 }
 
 const isNumberClose = (actual: number, expected: number) =>
-  Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(actual));
+  actual === expected || Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(actual));
 
 /** Whether `actual` starts with the digits shown (in the exponent shown). */
 function matchesTruncated(actual: number, { shown, exponent }: Truncated): boolean {
