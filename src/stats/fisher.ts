@@ -113,6 +113,18 @@ function logHypergeometric(x: number, r1: number, r2: number, c1: number): numbe
 const logStep = (r1: number, r2: number, c1: number, logPsi: number, x: number) =>
   Math.log(r1 - x) + Math.log(c1 - x) - Math.log(x + 1) - Math.log(r2 - c1 + x + 1) + logPsi;
 
+/** The mode of the first cell under odds ratio e^logPsi: the first x whose step to x + 1 goes down (steps decrease in x). */
+function modeOf(r1: number, r2: number, c1: number, logPsi: number): number {
+  let a = Math.max(0, c1 - r2);
+  let b = Math.min(r1, c1);
+  while (a < b) {
+    const m = Math.floor((a + b) / 2);
+    if (logStep(r1, r2, c1, logPsi, m) <= 0) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
 /**
  * The distribution of the first cell of a 2×2 table with fixed margins under
  * odds ratio e^logPsi (Fisher's noncentral hypergeometric), over the support
@@ -126,16 +138,7 @@ const logStep = (r1: number, r2: number, c1: number, logPsi: number, x: number) 
 function distribution(r1: number, r2: number, c1: number, logPsi: number) {
   const lo = Math.max(0, c1 - r2);
   const hi = Math.min(r1, c1);
-  const step = (x: number) => logStep(r1, r2, c1, logPsi, x);
-  // The mode: the first x whose step to x + 1 goes down (steps decrease in x).
-  let a = lo;
-  let b = hi;
-  while (a < b) {
-    const m = Math.floor((a + b) / 2);
-    if (step(m) <= 0) b = m;
-    else a = m + 1;
-  }
-  const mode = a;
+  const mode = modeOf(r1, r2, c1, logPsi);
   // In plain numbers from 1 at the mode, falling on each side: nothing can overflow.
   const psi = Math.exp(logPsi);
   const ratio = (x: number) => (((r1 - x) * (c1 - x)) / ((x + 1) * (r2 - c1 + x + 1))) * psi;
@@ -178,14 +181,7 @@ function centralP(r1: number, r2: number, c1: number, a: number, alternative: Al
   const hi = Math.min(r1, c1);
   const logP = (x: number) => logHypergeometric(x, r1, r2, c1);
   const step = (x: number) => logStep(r1, r2, c1, 0, x);
-  let m0 = lo;
-  let m1 = hi;
-  while (m0 < m1) {
-    const m = Math.floor((m0 + m1) / 2);
-    if (step(m) <= 0) m1 = m;
-    else m0 = m + 1;
-  }
-  const mode = m0;
+  const mode = modeOf(r1, r2, c1, 0);
   /** Σ p(y) for y from x outward (dir) to the end of the support. */
   const tail = (x: number, dir: 1 | -1) => {
     if (x < lo || x > hi) return 0;
