@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 import { parsePlan, compile, validateCompilation } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
@@ -10,13 +10,6 @@ import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 // Fixtures: tests/fixtures/cli/, written by make-fixtures.ts from the synthetic Björkebo cohort.
 const F = join(import.meta.dirname, '..', 'fixtures', 'cli');
 const f = (name: string) => join(F, name);
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), tty: false });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'uppfoljning-cli-'));
 

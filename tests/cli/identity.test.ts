@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 import { ageInCompletedYears, compile, parseIdentityNumber, parsePlan, pseudonymize, type ClientRecord } from '../../src/index.js';
 import { buildReport, renderMarkdown, renderText } from '../../src/report/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
@@ -18,13 +18,6 @@ const F = join(import.meta.dirname, '..', 'fixtures', 'cli');
 const f = (name: string) => join(F, name);
 const plan = parsePlan(bjorkeboPlan);
 const cohort = bjorkeboCohort(plan);
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), tty: false });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'uppfoljning-identity-'));
 function keyFile(text = `${TEST_KEY_HEX}\n`): string {
