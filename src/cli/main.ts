@@ -3,13 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
 import { formatIssues, ruleText } from '../locales/index.js';
-import type { Issue } from '../core/issue.js';
+import type { Issue, Rule } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { validatePlan, type Plan } from '../plan/plan.js';
 import { validateRecordChecked } from '../record/validate.js';
 import type { ClientRecord } from '../record/schema.js';
-import { compile } from '../compile/compile.js';
-import { safeMergeCompilations } from '../compile/merge.js';
+import { compile, emptyCompilation } from '../compile/compile.js';
+import { mergeCompilations, safeMergeCompilations } from '../compile/merge.js';
 import { validateCompilation } from '../compile/schema.js';
 import type { Compilation } from '../compile/schema.js';
 import { DIMENSIONS, type Dimension } from '../compile/tabulate.js';
@@ -151,6 +151,15 @@ interface Loaded {
   lines: string[];
   rows: number;
   rejected: number;
+  /** The rejected rows by the rule of each one's first problem, as a compilation counts them. */
+  invalid: Compilation['invalid'];
+}
+
+/** Rejected rows or records counted once each, by the rule of their first issue. */
+function countInvalid(firstRules: readonly Rule[]): Compilation['invalid'] {
+  const byRule: Partial<Record<Rule, number>> = {};
+  for (const rule of firstRules) byRule[rule] = (byRule[rule] ?? 0) + 1;
+  return { total: firstRules.length, byRule };
 }
 
 /** Reads an export (CSV or JSON) and validates every row or record against the plan. */
@@ -163,13 +172,17 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
     }
     const records: ClientRecord[] = [];
     const issues: Issue[] = [];
+    const firstRules: Rule[] = [];
     list.forEach((input, i) => {
       const result = validateRecordChecked(plan, input);
       if (result.success) records.push(result.data);
-      else issues.push(...result.issues.map((x) => ({ ...x, path: [i, ...x.path] })));
+      else {
+        issues.push(...result.issues.map((x) => ({ ...x, path: [i, ...x.path] })));
+        firstRules.push(result.issues[0]!.rule);
+      }
     });
     const lines = issues.length > 0 ? formatIssues(issues, locale).split('\n') : [];
-    return { records, lines, rows: list.length, rejected: list.length - records.length };
+    return { records, lines, rows: list.length, rejected: list.length - records.length, invalid: countInvalid(firstRules) };
   }
   const mapping = loadMapping(values.mapping as string | undefined, locale);
   const during = values.during as string | undefined;
@@ -197,6 +210,7 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
     lines: result.issues.map((i: RowIssue) => formatRowIssue(i, locale)),
     rows: result.rows,
     rejected: result.rejected,
+    invalid: result.invalid,
   };
 }
 
@@ -343,6 +357,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (command === 'compile') need(values.out, 'out', command, locale);
         const loaded = loadExport(plan, file, values, locale, io);
         for (const line of loaded.lines) io.out(line);
+        // An empty file, a header with no rows, a file that is not text: its one sentence says it all.
+        if (loaded.rows === 0 && loaded.lines.length > 0) return EXIT.data;
         const counts = say(
           locale,
           `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.records.length, 'valid', locale)}, ${loaded.rejected} med fel.`,
@@ -357,10 +373,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(say(locale, 'Ingen sammanställning skriven (använd --skip-invalid för att sammanställa de giltiga raderna).', 'No compilation written (use --skip-invalid to compile the valid rows).'));
           return EXIT.data;
         }
-        const compilation = compile(plan, loaded.records);
+        // Rows left out are counted in the compilation's `invalid` by rule (an empty
+        // compilation carrying only those counts, merged in), so that no report
+        // built from it can forget them.
+        const valid = compile(plan, loaded.records);
+        const compilation = loaded.invalid.total === 0 ? valid : mergeCompilations([valid, { ...emptyCompilation(plan), invalid: loaded.invalid }]);
         writeOut(values.out!, `${JSON.stringify(compilation)}\n`, locale);
         io.out(counts);
         io.out(say(locale, `Sammanställningen av ${counted(loaded.records.length, 'client', locale)} skrevs till ${values.out}.`, `The compilation of ${counted(loaded.records.length, 'client', locale)} was written to ${values.out}.`));
+        if (loaded.invalid.total > 0) {
+          const one = loaded.invalid.total === 1;
+          io.out(
+            say(
+              locale,
+              `${counted(loaded.invalid.total, 'rowWithProblems', locale)} ingår inte i sammanställningen; ${one ? 'den räknas som oanvändbar' : 'de räknas som oanvändbara'} och visas i rapporten.`,
+              `${counted(loaded.invalid.total, 'rowWithProblems', locale)} ${one ? 'is' : 'are'} left out of the compilation; ${one ? 'it is' : 'they are'} counted as unusable and shown in the report.`,
+            ),
+          );
+        }
         return loaded.lines.length > 0 ? EXIT.data : EXIT.ok;
       }
       case 'merge': {

@@ -183,6 +183,10 @@ export const IO_RULES = [
   'not_a_boolean',
   'duplicate_client',
   'unknown_client',
+  // The file as a whole: nothing to read, a header and nothing under it, not text at all.
+  'empty_file',
+  'no_rows',
+  'not_csv',
 ] as const;
 
 /**

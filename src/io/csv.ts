@@ -81,6 +81,33 @@ export function decodeChecked(bytes: Uint8Array, encoding: CsvEncoding | undefin
   }
 }
 
+/** How much of a file's start {@link fileShapeRule} reads: enough for any header and the first rows. */
+const SNIFF = 65536;
+
+/**
+ * @internal What is wrong with a decoded file as a whole, before it is
+ * parsed: `empty_file` when it holds nothing but white space (or a
+ * byte-order mark), `not_csv` when its start is not text. Text has no NUL
+ * and almost no other control characters; a spreadsheet (.xlsx is a zip), a
+ * PDF or random bytes have them all through (one byte in 256 is NUL), so a
+ * NUL, or more than 1 % control characters or U+FFFD in the first 64 K
+ * characters, is taken as binary. Tab, line breaks and form feed are text.
+ */
+export function fileShapeRule(text: string): 'empty_file' | 'not_csv' | undefined {
+  const end = Math.min(text.length, SNIFF);
+  let blank = true;
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return 'not_csv';
+    if (c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0x20 || c === 0xfeff) continue;
+    blank = false;
+    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0xfffd) control++;
+  }
+  if (blank) return /^[\s\ufeff]*$/.test(text) ? 'empty_file' : undefined;
+  return control > end / 100 ? 'not_csv' : undefined;
+}
+
 /**
  * One data row of a CSV file: its line number in the file (the header is line 1) and its fields.
  *

@@ -1,10 +1,10 @@
-import { issue, type Issue, type PathSegment } from '../core/issue.js';
+import { issue, type Issue, type PathSegment, type Rule } from '../core/issue.js';
 import type { Locale } from '../core/locale.js';
 import { ruleText } from '../locales/index.js';
 import type { Plan } from '../plan/plan.js';
 import type { ClientRecord } from '../record/schema.js';
 import { validateRecordChecked } from '../record/validate.js';
-import { bytesIssues, decodeChecked, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
+import { bytesIssues, decodeChecked, fileShapeRule, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
 import { dataIssues, isRecord, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
@@ -129,6 +129,13 @@ export interface CsvImport {
   readonly rows: number;
   /** Client rows that gave no record. */
   readonly rejected: number;
+  /**
+   * The rejected rows by the rule of each row's first problem (a row is
+   * counted once), so that rows left out are counted where the records go:
+   * `invalid.total === rejected`. It has the shape of a compilation's
+   * `invalid`, to be added to the compilation of the valid records.
+   */
+  readonly invalid: { readonly total: number; readonly byRule: Readonly<Partial<Record<Rule, number>>> };
   readonly encoding: CsvEncoding;
   readonly separator: ';' | ',';
 }
@@ -278,9 +285,20 @@ interface Built {
 function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): Built {
   const issues: Issue[] = [];
   const get = (field: string) => row.get(field);
-  const str = (field: string, categories?: readonly { code: string; label: { sv: string; en: string } }[]) => {
+  // A code field: the cell's text recoded to one of the plan's codes, or an issue
+  // with the text as written and the codes the plan allows (the field is left out).
+  const str = (
+    field: string,
+    categories: readonly { code: string; label: { sv: string; en: string } }[],
+    path: readonly PathSegment[],
+    name: string,
+  ) => {
     const cell = get(field);
-    return cell === undefined ? undefined : code(field, cell.value, mapping, categories);
+    if (cell === undefined) return undefined;
+    const value = code(field, cell.value, mapping, categories);
+    if (categories.some((c) => c.code === value)) return value;
+    issues.push(issue(path, 'unknown_code', { value: cell.value, field: name, known: categories.map((c) => c.code) }));
+    return undefined;
   };
   const num = (field: string, path: readonly PathSegment[]) => {
     const cell = get(field);
@@ -305,10 +323,11 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
     planId: plan.id,
     clientId: get('clientId')?.value,
     intervention:
-      str('intervention', plan.interventions) ?? (plan.interventions.length === 1 ? plan.interventions[0]!.code : undefined),
+      str('intervention', plan.interventions, ['intervention'], 'intervention') ??
+      (plan.interventions.length === 1 && get('intervention') === undefined ? plan.interventions[0]!.code : undefined),
     enrolled: date('enrolled'),
     age: num('age', ['age']),
-    gender: str('gender', plan.grouping.genders),
+    gender: str('gender', plan.grouping.genders, ['gender'], 'gender'),
   };
 
   const hasAny = (prefix: string) => [...row.keys()].some((k) => k.startsWith(prefix));
@@ -320,7 +339,7 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
       const cell = get(field);
       if (cell === undefined) continue;
       const path = ['before', 'background', b.id];
-      if (b.kind === 'category') background[b.id] = code(field, cell.value, mapping, b.options);
+      if (b.kind === 'category') background[b.id] = str(field, b.options, path, b.id);
       else if (b.kind === 'number') background[b.id] = num(field, path);
       else {
         const r = toBoolean(cell, path);
@@ -340,7 +359,7 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
       const i = goals.length;
       goalNumbers.push(n);
       const goal: Record<string, unknown> = { statement: get(`${p}statement`)?.value };
-      const area = str(`${p}area`, plan.goalAreas);
+      const area = str(`${p}area`, plan.goalAreas, ['before', 'goals', i, 'area'], 'goal area');
       if (area !== undefined) goal.area = area;
       const target = num(`${p}target`, ['before', 'goals', i, 'target']);
       if (target !== undefined) goal.target = target;
@@ -348,7 +367,7 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
     }
     record.before = {
       date: date('before.date'),
-      mainProblem: str('before.mainProblem', plan.mainProblems),
+      mainProblem: str('before.mainProblem', plan.mainProblems, ['before', 'mainProblem'], 'mainProblem'),
       background,
       goals,
       measures,
@@ -503,32 +522,59 @@ const shownId = (id: string): { value?: string } => (HOLDS_IDENTITY_NUMBER.test(
 /** Nine or more digits in a row, with at most a separator or a space between two of them. */
 const HOLDS_IDENTITY_NUMBER = /\d(?:[\s+-]?\d){8}/;
 
-/** Import stage: decode and parse the clients file, its parse problems as row issues, and its header mapped to fields. */
+/**
+ * Import stage: decode and parse the clients file, its parse problems as row
+ * issues, and its header mapped to fields. A file that is empty, not text,
+ * or a header with no rows under it gets that one issue (`shape`) instead of
+ * a missing-column issue for every field or an error for every line.
+ */
 function readClients(bytes: CsvInput['clients'], mapping: CsvMapping, fields: Fields, pseudonym: boolean, issues: RowIssue[]) {
   const decoded = text(bytes, mapping.encoding);
+  const rowProblems = new Map<number, Rule>();
+  const whole = (rule: Rule) => {
+    issues.push({ file: 'clients', line: 1, column: null, field: null, issue: issue([], rule) });
+    return { decoded, table: parseChecked('', mapping.separator), rowProblems, columnOf: new Map<string, number>(), shape: rule };
+  };
+  const shape = fileShapeRule(decoded.text);
+  if (shape !== undefined) return whole(shape);
   const table = parseChecked(decoded.text, mapping.separator);
-  const rowProblems = new Map<number, true>();
+  if (table.rows.length === 0 && table.issues.length === 0) return whole('no_rows');
   for (const i of table.issues) {
     const line = Number(i.path[0]);
-    rowProblems.set(line, true);
+    if (!rowProblems.has(line)) rowProblems.set(line, i.rule);
     issues.push({ file: 'clients', line, column: null, field: null, issue: { ...i, path: [] } });
   }
   const columnOf = resolveColumns(table.header, identityFields(fields, table.header, mapping, pseudonym, 'clients'), mapping.columns, 'clients', issues);
-  return { decoded, table, rowProblems, columnOf };
+  return { decoded, table, rowProblems, columnOf, shape: undefined };
 }
 
-/** Import stage: decode and parse the during file, if there is one, into its rows' cells; `duringBroken` when its header does not map. */
-function readDuring(bytes: CsvInput['during'], mapping: CsvMapping, fields: Fields, pseudonym: boolean, issues: RowIssue[]) {
+/**
+ * Import stage: decode and parse the during file, if there is one, into its
+ * rows' cells. `duringBroken` names the rule when its header does not map or
+ * the file is empty or not text (then no client row can be complete).
+ */
+function readDuring(
+  bytes: CsvInput['during'],
+  mapping: CsvMapping,
+  fields: Fields,
+  pseudonym: boolean,
+  issues: RowIssue[],
+): { duringCells: { line: number; cells: Map<string, Cell> }[]; duringBroken: Rule | undefined } {
   const duringCells: { line: number; cells: Map<string, Cell> }[] = [];
-  if (bytes === undefined) return { duringCells, duringBroken: false };
+  if (bytes === undefined) return { duringCells, duringBroken: undefined };
   const d = text(bytes, mapping.encoding);
+  const shape = fileShapeRule(d.text);
+  if (shape !== undefined) {
+    issues.push({ file: 'during', line: 1, column: null, field: null, issue: issue([], shape) });
+    return { duringCells, duringBroken: shape };
+  }
   const dt = parseChecked(d.text, mapping.separator);
   for (const i of dt.issues) {
     issues.push({ file: 'during', line: Number(i.path[0]), column: null, field: null, issue: { ...i, path: [] } });
   }
   const before = issues.length;
   const dColumnOf = resolveColumns(dt.header, identityFields(fields, dt.header, mapping, pseudonym, 'during'), mapping.duringColumns, 'during', issues);
-  const duringBroken = issues.length > before;
+  const duringBroken = issues.length > before ? issues[before]!.issue.rule : undefined;
   for (const row of dt.rows) duringCells.push({ line: row.line, cells: cells(row, dColumnOf, dt.header) });
   return { duringCells, duringBroken };
 }
@@ -641,11 +687,11 @@ interface RowsInput {
   readonly mapping: CsvMapping;
   readonly table: { readonly rows: readonly CsvRow[]; readonly header: readonly string[] };
   readonly columnOf: ReadonlyMap<string, number>;
-  readonly rowProblems: ReadonlyMap<number, true>;
+  readonly rowProblems: ReadonlyMap<number, Rule>;
   /** Fields whose column is missing: reported once, as a missing column. */
   readonly missing: ReadonlySet<string | null>;
-  /** A header problem in either file: every row is checked, none gives a record. */
-  readonly blocked: boolean;
+  /** A header problem in either file (its first rule): every row is checked, none gives a record. */
+  readonly blocked: Rule | undefined;
   readonly events: ReadonlyMap<string, readonly { line: number; event: Record<string, unknown> }[]>;
   readonly pseudonymize: Pseudonymize | undefined;
   readonly tick: () => void;
@@ -657,7 +703,7 @@ interface RowsInput {
  * against the plan, and kept only when it has no problem; every problem is a
  * row issue with its line and column.
  */
-function readClientRows(input: RowsInput, issues: RowIssue[]): { records: ClientRecord[]; firstLine: Map<string, number>; rejected: number } {
+function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule) => void): { records: ClientRecord[]; firstLine: Map<string, number>; rejected: number } {
   const { plan, mapping, table, columnOf, rowProblems, missing, blocked, events, pseudonymize, tick } = input;
   const records: ClientRecord[] = [];
   const firstLine = new Map<string, number>();
@@ -670,16 +716,22 @@ function readClientRows(input: RowsInput, issues: RowIssue[]): { records: Client
     built.issues.push(...identity.issues);
     const id = typeof built.record.clientId === 'string' ? built.record.clientId : undefined;
     const own: RowIssue[] = [];
-    const push = (i: Issue) => {
+    const push = (i: Issue, identityLike: ReadonlySet<string | null> = NONE) => {
       const field = fieldOfPath(i.path, built.goalNumbers);
       if (missing.has(field)) return; // already reported once, as a missing column
       if (i.rule === 'required' && field !== null && identity.derived.includes(field)) return; // the number's own issue says why
       const cell = field ? c.get(field) : undefined;
-      // zod does not report the input of a format issue; the cell has it (never an identity number's).
-      const fixed = cell && field !== 'identityNumber' && i.params.value === 'undefined' ? { ...i, params: { ...i.params, value: cell.value } } : i;
+      // zod does not report the input of a format or size issue; the cell has it
+      // (never an identity number's, nor a cell that looks like one).
+      const fill =
+        cell !== undefined && field !== 'identityNumber' && !identityLike.has(field) && VALUE_RULES.has(i.rule) && (i.params.value === undefined || i.params.value === 'undefined');
+      const fixed = fill ? { ...i, params: { ...i.params, value: cell.value } } : i;
       own.push({ file: 'clients', line: row.line, column: field ? (cell?.column ?? columnName(field, columnOf, table.header)) : null, field, issue: fixed });
     };
-    built.issues.forEach(push);
+    // A field whose cell could not be read is left out of the record; its
+    // problem is reported, and the record's other fields are still checked.
+    const failed = new Set(built.issues.map((i) => fieldOfPath(i.path, built.goalNumbers)));
+    for (const i of built.issues) push(i);
     if (id !== undefined) {
       const seen = firstLine.get(id);
       // A pseudonym says nothing to the analyst: the number's column is named instead, with neither shown.
@@ -688,23 +740,31 @@ function readClientRows(input: RowsInput, issues: RowIssue[]): { records: Client
     }
     const clientEvents = id !== undefined ? (events.get(id) ?? []) : [];
     built.record.during = clientEvents.map((e) => e.event);
-    if (built.issues.length === 0) {
-      const result = validateRecordChecked(plan, built.record);
-      if (!result.success) {
-        for (const i of result.issues) {
-          if (i.path[0] === 'during' && typeof i.path[1] === 'number') {
-            const e = clientEvents[i.path[1]];
-            const field = i.path[2] === undefined ? null : String(i.path[2]);
-            own.push({ file: 'during', line: e?.line ?? row.line, column: null, field, issue: i });
-          } else push(i);
-        }
-      } else if (own.length === 0 && !blocked) records.push(result.data);
+    const result = validateRecordChecked(plan, built.record);
+    if (!result.success) {
+      const identityLike = new Set(result.issues.filter((i) => i.rule === 'looks_like_identity_number').map((i) => fieldOfPath(i.path, built.goalNumbers)));
+      for (const i of result.issues) {
+        if (i.path[0] === 'during' && typeof i.path[1] === 'number') {
+          const e = clientEvents[i.path[1]];
+          const field = i.path[2] === undefined ? null : String(i.path[2]);
+          own.push({ file: 'during', line: e?.line ?? row.line, column: null, field, issue: i });
+        } else if (!failed.has(fieldOfPath(i.path, built.goalNumbers))) push(i, identityLike);
+      }
+    } else if (own.length === 0 && blocked === undefined) records.push(result.data);
+    const why = own[0]?.issue.rule ?? rowProblems.get(row.line) ?? blocked;
+    if (why !== undefined) {
+      rejected++;
+      count(why);
     }
-    if (own.length > 0 || rowProblems.has(row.line) || blocked) rejected++;
     issues.push(...own);
   }
   return { records, firstLine, rejected };
 }
+
+const NONE: ReadonlySet<string | null> = new Set();
+
+/** Rules whose issue does not carry the value from zod: the import adds the cell's text. */
+const VALUE_RULES: ReadonlySet<Rule> = new Set(['format', 'min', 'max']);
 
 /** Import stage: a during row whose client id is in no clients row is an unknown client (unless the id column is missing). */
 function unknownClientIssues(
@@ -770,11 +830,18 @@ export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, opti
   const { onProgress, pseudonymize } = args;
   const issues: RowIssue[] = [];
   const fields = csvFieldsChecked(plan);
-  const { decoded, table, rowProblems, columnOf } = readClients(input.clients, mapping, fields.clients, pseudonymize !== undefined, issues);
+  const { decoded, table, rowProblems, columnOf, shape } = readClients(input.clients, mapping, fields.clients, pseudonymize !== undefined, issues);
+  const invalid: Partial<Record<Rule, number>> = {};
+  const count = (rule: Rule) => (invalid[rule] = (invalid[rule] ?? 0) + 1);
+  if (shape !== undefined) {
+    // Nothing to read: that one sentence, not a missing column per field.
+    return { records: [], issues, rows: 0, rejected: 0, invalid: { total: 0, byRule: {} }, encoding: decoded.encoding, separator: table.separator };
+  }
   // A missing column blocks the import (no record would be complete), but
   // every row is still checked, so one run lists every problem.
-  const missing = new Set(issues.filter((i) => i.line === 1).map((i) => i.field));
-  const headerBroken = missing.size > 0;
+  const header = issues.filter((i) => i.line === 1 && i.file === 'clients');
+  const missing = new Set(header.map((i) => i.field));
+  const headerBroken = header[0]?.issue.rule;
   const { duringCells, duringBroken } = readDuring(input.during, mapping, fields.during, pseudonymize !== undefined, issues);
   const total = table.rows.length + duringCells.length;
   let done = 0;
@@ -784,14 +851,17 @@ export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, opti
   };
 
   const { events, duringRowsByClient } = groupDuring(duringCells, mapping, pseudonymize, issues, tick);
-  const blocked = headerBroken || duringBroken;
+  const blocked = headerBroken ?? duringBroken;
   const { records, firstLine, rejected: rejectedRows } = readClientRows(
     { plan, mapping, table, columnOf, rowProblems, missing, blocked, events, pseudonymize, tick },
     issues,
+    count,
   );
   // Rows the CSV parser could not read (wrong field count, unclosed quote) never became rows.
   const readLines = new Set(table.rows.map((r) => r.line));
-  const unreadable = [...rowProblems.keys()].filter((l) => !readLines.has(l)).length;
+  const unreadableRules = [...rowProblems].filter(([line]) => !readLines.has(line)).map(([, rule]) => rule);
+  for (const rule of unreadableRules) count(rule);
+  const unreadable = unreadableRules.length;
   const rejected = rejectedRows + unreadable;
   unknownClientIssues(duringRowsByClient, firstLine, missing, issues);
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file === 'clients' ? -1 : 1));
@@ -800,6 +870,7 @@ export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, opti
     issues,
     rows: table.rows.length + unreadable,
     rejected,
+    invalid: { total: rejected, byRule: invalid },
     encoding: decoded.encoding,
     separator: table.separator,
   };
@@ -831,7 +902,9 @@ export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): strin
   issues.push(...localeIssues(locale, ['locale']));
   throwIfAny(issues);
   const file = locale === 'sv' ? (rowIssue.file === 'clients' ? 'klientfilen' : 'händelsefilen') : rowIssue.file;
-  const where = locale === 'sv' ? `${file} rad ${rowIssue.line}` : `${file} line ${rowIssue.line}`;
+  // A problem of the file as a whole (empty, not text) has no line to point to.
+  const whole = rowIssue.issue.rule === 'empty_file' || rowIssue.issue.rule === 'not_csv';
+  const where = whole ? file : locale === 'sv' ? `${file} rad ${rowIssue.line}` : `${file} line ${rowIssue.line}`;
   const column =
     rowIssue.column !== null
       ? `, ${locale === 'sv' ? 'kolumn' : 'column'} ${JSON.stringify(rowIssue.column)}${rowIssue.field && rowIssue.field !== rowIssue.column ? ` (${rowIssue.field})` : ''}`

@@ -25,6 +25,19 @@ const dateLabel = (p: IssueParams, locale: 'sv' | 'en'): string => {
 // The counters a count_sum issue adds up, as paths joined by plus signs.
 const parts = (value: unknown): string => (Array.isArray(value) ? value.map((v) => String(v)).join(' + ') : show(value));
 const sv = (names: Readonly<Record<string, string>>, code: unknown): string => own(names, code) ?? show(code);
+// The fields an unknown_code issue names, in words (a background variable is named by its own id).
+const FIELDS: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
+  gender: { sv: 'kön', en: 'gender' },
+  intervention: { sv: 'insats', en: 'intervention' },
+  mainProblem: { sv: 'huvudproblem', en: 'main problem' },
+  'goal area': { sv: 'målområde', en: 'goal area' },
+  'during measure': { sv: 'mätningar under insatsen', en: 'measurements during the intervention' },
+};
+const fieldName = (field: unknown, locale: 'sv' | 'en'): string =>
+  typeof field === 'string' && Object.prototype.hasOwnProperty.call(FIELDS, field) ? FIELDS[field]![locale] : show(field);
+/** The value that broke a rule, when the issue carries it (the import adds the cell's text): `before` it, then `after`. */
+const given = (p: IssueParams, before: string, after = ''): string =>
+  typeof p.value === 'string' || typeof p.value === 'number' ? `${before}${JSON.stringify(p.value)}${after}` : '';
 
 /**
  * Swedish and English texts for every {@link CoreRule}, read by `ruleText`.
@@ -50,13 +63,13 @@ export const coreMessages: MessageTable<CoreRule> = {
         ? `måste ha minst ${show(p.minimum)} element`
         : p.origin === 'string'
           ? `måste ha minst ${show(p.minimum)} tecken`
-          : `måste vara minst ${show(p.minimum)}`,
+          : `måste vara minst ${show(p.minimum)}${given(p, ', fick ')}`,
     en: (p) =>
       p.origin === 'array' || p.origin === 'set'
         ? `must have at least ${show(p.minimum)} ${p.minimum === 1 ? 'item' : 'items'}`
         : p.origin === 'string'
           ? `must have at least ${show(p.minimum)} ${p.minimum === 1 ? 'character' : 'characters'}`
-          : `must be at least ${show(p.minimum)}`,
+          : `must be at least ${show(p.minimum)}${given(p, ', got ')}`,
   },
   max: {
     sv: (p) =>
@@ -64,21 +77,21 @@ export const coreMessages: MessageTable<CoreRule> = {
         ? `får ha högst ${show(p.maximum)} element`
         : p.origin === 'string'
           ? `får ha högst ${show(p.maximum)} tecken`
-          : `får vara högst ${show(p.maximum)}`,
+          : `får vara högst ${show(p.maximum)}${given(p, ', fick ')}`,
     en: (p) =>
       p.origin === 'array' || p.origin === 'set'
         ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'item' : 'items'}`
         : p.origin === 'string'
           ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'character' : 'characters'}`
-          : `must be at most ${show(p.maximum)}`,
+          : `must be at most ${show(p.maximum)}${given(p, ', got ')}`,
   },
   integer: {
     sv: (p) => `måste vara ett heltal, fick ${show(p.value)}`,
     en: (p) => `must be a whole number, got ${show(p.value)}`,
   },
   format: {
-    sv: (p) => `har fel format: väntade ${show(p.format)}`,
-    en: (p) => `has the wrong format: expected ${show(p.format)}`,
+    sv: (p) => `${given(p, '', ' ')}har fel format: väntade ${show(p.format)}`,
+    en: (p) => `${given(p, '', ' ')}has the wrong format: expected ${show(p.format)}`,
   },
   calendar_date: {
     sv: (p) => `${show(p.value)} är inget datum i kalendern (väntade ÅÅÅÅ-MM-DD)`,
@@ -101,8 +114,8 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `unknown instrument ${JSON.stringify(p.id)}; the plan knows ${orList(p.known, ', ')}`,
   },
   unknown_code: {
-    sv: (p) => `okänd kod ${JSON.stringify(p.value)} för ${show(p.field)}; planen har ${orList(p.known, ', ')}`,
-    en: (p) => `unknown code ${JSON.stringify(p.value)} for ${show(p.field)}; the plan has ${orList(p.known, ', ')}`,
+    sv: (p) => `${JSON.stringify(p.value)} finns inte bland koderna för ${fieldName(p.field, 'sv')}: ${orList(p.known, ', ')}`,
+    en: (p) => `${JSON.stringify(p.value)} is not one of the codes for ${fieldName(p.field, 'en')}: ${orList(p.known, ', ')}`,
   },
   out_of_range: {
     sv: (p) => `värdet ${show(p.value)} ligger utanför skalan ${show(p.min)}–${show(p.max)}`,

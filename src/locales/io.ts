@@ -42,6 +42,18 @@ export const ioMessages: MessageTable<IoRule> = {
     sv: (p) => `klienten ${p.value === undefined ? '' : `${q(p.value)} `}finns redan på rad ${String(p.line)}`,
     en: (p) => `the client ${p.value === undefined ? '' : `${q(p.value)} `}is already on line ${String(p.line)}`,
   },
+  empty_file: {
+    sv: () => 'filen är tom',
+    en: () => 'the file is empty',
+  },
+  no_rows: {
+    sv: () => 'filen har rubriker men inga rader',
+    en: () => 'the file has headers but no rows',
+  },
+  not_csv: {
+    sv: () => 'filen är ingen CSV-fil utan innehåller binära data (spara ett kalkylark som CSV först)',
+    en: () => 'the file is not a CSV file but holds binary data (save a spreadsheet as CSV first)',
+  },
   unknown_client: {
     sv: (p) => `klienten ${p.value === undefined ? '' : `${q(p.value)} `}finns inte i klientfilen`,
     en: (p) => `the client ${p.value === undefined ? '' : `${q(p.value)} `}is not in the client file`,

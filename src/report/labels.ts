@@ -17,6 +17,7 @@ export const REPORT_LABELS = {
   flow: { sv: 'Bortfall: från urval till bedömning', en: 'Attrition: from selection to classification' },
   flowChart: { sv: 'Klienternas väg genom uppföljningen', en: 'The clients’ path through the follow-up' },
   withdrawals: { sv: 'Avförda och ej påbörjade, efter orsak', en: 'Withdrawn and not started, by reason' },
+  unusable: { sv: 'Rader som inte kunde användas, efter första felet', en: 'Rows that could not be used, by their first problem' },
   attainment: { sv: 'Måluppfyllelse', en: 'Goal attainment' },
   attainmentChart: { sv: 'Måluppfyllelse per grupp (skalans ordning)', en: 'Goal attainment by group (in the scale’s order)' },
   primary: { sv: 'Huvudmåttet före och efter', en: 'The primary measure before and after' },

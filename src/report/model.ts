@@ -13,6 +13,8 @@ import { analyse, DIMENSION_LABELS, type Analysis, type Finding } from '../analy
 import { protectedFindings } from './_lib/summary.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
+import { counted } from '../locales/count.js';
+import { unusableByRule, unusableSentence, unusableWith } from '../locales/unusable.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
@@ -247,6 +249,24 @@ function targetTables(total: GroupRow, locale: Locale): RawTable[] {
   ];
 }
 
+/**
+ * The rows that could not be used (a compilation's `invalid`), by the rule of
+ * each one's first problem, when there are any. These count rows of an export
+ * (or records) outside every cell, not people in a cell of the tables, and
+ * the flow table does not include them, so no hidden cell can be worked out
+ * from them: they are published as they are (protection with k = 1 hides
+ * nothing) and the sentence in the cautions gives the same numbers.
+ */
+function unusableTable(compilation: Compilation, locale: Locale): ReportTable[] {
+  if (compilation.invalid.total === 0) return [];
+  const rows = unusableByRule(compilation.invalid.byRule).map((r) => {
+    const phrase = unusableWith(r.rule, locale);
+    return { key: r.rule as string, label: `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`, cells: [count(r.count)] };
+  });
+  rows.push({ key: 'total', label: L.total[locale], cells: [count(compilation.invalid.total)] });
+  return [protectReportTable({ id: 'unusable', title: L.unusable[locale], columns: [L.count[locale]], rows }, 1)];
+}
+
 const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started']);
 
 /**
@@ -289,7 +309,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const total = tabulateChecked(compilation, {}).total;
   const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
   const sections: ReportSection[] = [
-    { id: 'flow', title: L.flow[locale], tables: protect(flowTables(total, locale)) },
+    { id: 'flow', title: L.flow[locale], tables: [...protect(flowTables(total, locale)), ...unusableTable(compilation, locale)] },
     // The total and each breakdown share the totals per level: protected together.
     { id: 'attainment', title: L.attainment[locale], tables: attainmentProtected(attainmentTables(compilation, total, by, locale), k) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
@@ -302,16 +322,21 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   // Nor the share who reached their goal, when the total table hides it.
   const goalCell = sections[1]!.tables[0]!.rows[0]?.cells[GOAL_SHARE_COLUMN];
   if (goalCell?.kind === 'share' && 'suppressed' in goalCell.share) hidden.add('goalMet');
-  const { texts, withheld } = protectedFindings(a.findings, k, locale, hidden);
+  // The analysis' invalid_records finding ("6 poster kunde inte räknas … redovisas separat") is
+  // said here in full instead, by rule, first among the cautions: every number below is without
+  // those rows. Rows are not people in a cell (see unusableTable), so it is not withheld below k.
+  const findings = a.findings.filter((f) => f.code !== 'invalid_records');
+  const { texts, withheld } = protectedFindings(findings, k, locale, hidden);
   // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
   const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);
-  const summary = a.findings.filter((f) => !isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
-  const cautions = a.findings.filter((f) => isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
+  const summary = findings.filter((f) => !isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
+  const cautions = findings.filter((f) => isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
+  if (compilation.invalid.total > 0) cautions.unshift(unusableSentence(compilation.invalid, locale));
   if (withheld > 0) {
     cautions.push(
       locale === 'sv'
-        ? `${withheld} ${withheld === 1 ? 'påstående' : 'påståenden'} ur analysen visas inte eftersom de bygger på färre än ${k} personer.`
-        : `${withheld} ${withheld === 1 ? 'statement' : 'statements'} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
+        ? `${counted(withheld, 'statement', locale)} ur analysen visas inte eftersom ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer.`
+        : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
     );
   }
   return {

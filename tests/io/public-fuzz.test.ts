@@ -47,7 +47,7 @@ describe('typical mistakes name the argument and the rule', () => {
   it('a cell reading "constructor" or "toString" is a value, not a property of Object.prototype', () => {
     const m = api.CsvMappingSchema.parse({ codes: { gender: { K: 'kvinna' } } });
     const r = api.importCsv(smallPlan, { clients: 'clientId;intervention;enrolled;age;gender\nk-1;a;2024-01-02;34;toString\n' }, m);
-    expect(r.issues.map((i) => [i.field, i.issue.rule, i.issue.params.value])).toEqual([['gender', 'format', 'toString']]);
+    expect(r.issues.map((i) => [i.field, i.issue.rule, i.issue.params.value])).toEqual([['gender', 'unknown_code', 'toString']]);
     const closed = 'clientId;intervention;enrolled;age;gender;before.date;before.mainProblem;after.date;after.reason\nk-1;a;2024-01-02;34;man;2024-01-03;alkohol;2024-03-01;constructor\n';
     expect(api.importCsv(smallPlan, { clients: closed }, m).issues.map((i) => [i.field, i.issue.rule, i.issue.params.value])).toEqual([['after.reason', 'one_of', 'constructor']]);
   });
