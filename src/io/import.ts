@@ -731,6 +731,7 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
     // A field whose cell could not be read is left out of the record; its
     // problem is reported, and the record's other fields are still checked.
     const failed = new Set(built.issues.map((i) => fieldOfPath(i.path, built.goalNumbers)));
+    const numberFailed = failed.has('identityNumber') || missing.has('identityNumber');
     for (const i of built.issues) push(i);
     if (id !== undefined) {
       const seen = firstLine.get(id);
@@ -748,7 +749,12 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
           const e = clientEvents[i.path[1]];
           const field = i.path[2] === undefined ? null : String(i.path[2]);
           own.push({ file: 'during', line: e?.line ?? row.line, column: null, field, issue: i });
-        } else if (!failed.has(fieldOfPath(i.path, built.goalNumbers))) push(i, identityLike);
+        } else {
+          const field = fieldOfPath(i.path, built.goalNumbers);
+          // A field left empty because the identity number it comes from could not be read: the number's issue says why.
+          const fromNumber = numberFailed && i.rule === 'required' && (field === 'clientId' || field === 'age' || field === 'gender') && !c.has(field);
+          if (!failed.has(field) && !fromNumber) push(i, identityLike);
+        }
       }
     } else if (own.length === 0 && blocked === undefined) records.push(result.data);
     const why = own[0]?.issue.rule ?? rowProblems.get(row.line) ?? blocked;
