@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RULES } from '../core/codes.js';
 import { fail, ok, type Result } from '../core/result.js';
-import { parseArg } from '../core/args.js';
+import { kindOf, parseArg } from '../core/args.js';
 import type { DeepReadonly } from '../core/readonly.js';
 import { COUNTERS, widths, type CounterName } from './layout.js';
 import { MetaSchema } from './meta.js';
@@ -31,7 +31,11 @@ export function badCount(array: readonly unknown[]): { index: number; params: Re
 // a safe total), its length and its agreement with the other counters in the
 // refinement below, in plain loops rather than a zod schema per element
 // (which copies the array: merging 290 compilations is mostly this check).
-const CountArray = z.custom<readonly number[]>((value) => Array.isArray(value), { params: { rule: 'type', expected: 'array' } });
+// A missing array is `required` and another value names its kind, as every other field's issues do.
+const CountArray = z.custom<readonly number[]>().superRefine((value, ctx) => {
+  if (value === undefined) ctx.addIssue({ code: 'custom', params: { rule: 'required' } });
+  else if (!Array.isArray(value)) ctx.addIssue({ code: 'custom', params: { rule: 'type', expected: 'array', received: kindOf(value) } });
+});
 
 /** The counts object's shape, one counter array per name of the layout, so that the type has exactly those keys. */
 const countsShape = (): { [K in CounterName]: typeof CountArray } => {

@@ -96,6 +96,13 @@ describe('tabulate and analyse reject what is not a compilation', () => {
         const error = expectUppfoljningError(() => call(withAt(good, path, undefined)));
         expect(error.issues).toContainEqual(expect.objectContaining({ path: expected, rule }));
       }
+      // A counter that is not an array names what it is instead.
+      const text = withAt(good, ['counts', 'flow'], 'many');
+      expect(expectUppfoljningError(() => call(text)).issues).toContainEqual({
+        path: ['compilation', 'counts', 'flow'],
+        rule: 'type',
+        params: { expected: 'array', received: 'string' },
+      });
       // A counter array of the wrong length.
       const short = withAt(good, ['counts', 'flow'], good.counts.flow.slice(1));
       expect(expectUppfoljningError(() => call(short)).issues[0]).toMatchObject({ path: ['compilation', 'counts', 'flow'], rule: 'one_of' });
