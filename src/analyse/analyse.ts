@@ -2,7 +2,7 @@ import type { Label } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
-import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName } from '../core/args.js';
+import { countIssues, optionsIssues, optionsOf, ownValue, throwIfAny, typeIssues, typeName } from '../core/args.js';
 import type { Compilation } from '../compile/schema.js';
 import { assertCompilation, dimensionsIssues, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import type { Distribution } from '../compile/distribution.js';
@@ -20,11 +20,50 @@ import { decideFindings } from './_lib/decide.js';
 export { DIMENSION_LABELS } from './_lib/phrasing.js';
 
 /**
+ * How few is too few to test, in {@link analyse}: the one place where the
+ * analysis decides that a p-value is not worth reporting (the statistics
+ * functions themselves compute whenever the mathematics is defined).
+ *
+ * - `pairs` (6): the paired test of the primary measure needs this many
+ *   non-zero differences (for McNemar, discordant pairs). Below 6 no outcome
+ *   of an exact two-sided test can reach p < 0.05: six of six in the same
+ *   direction give p = 2/2⁶ = 0.031, five of five only 0.0625.
+ * - `groupSize` (3) and `groupTotal` (8): a rank test of change between two
+ *   subgroups (Mann–Whitney) needs this many in each group and in all; with
+ *   3 + 4 the most extreme arrangement has p = 2/35 = 0.057. Kruskal–Wallis
+ *   (three or more groups) needs `groupTotal` in all.
+ *
+ * Below a minimum the result is `too_few` with that `minimum`, and a
+ * `not_tested` finding says why.
+ *
+ * @example
+ * ```ts
+ * ANALYSE_MINIMUMS; // => { pairs: 6, groupSize: 3, groupTotal: 8 }
+ * ```
+ */
+export const ANALYSE_MINIMUMS: AnalyseMinimums = { pairs: 6, groupSize: 3, groupTotal: 8 };
+
+/**
+ * The minimum sizes for a test in {@link analyse} (see {@link ANALYSE_MINIMUMS}
+ * for what each means and its default).
+ *
+ * @example
+ * ```ts
+ * const minimums: AnalyseMinimums = { pairs: 6, groupSize: 3, groupTotal: 8 };
+ * ```
+ */
+export interface AnalyseMinimums {
+  readonly pairs: number;
+  readonly groupSize: number;
+  readonly groupTotal: number;
+}
+
+/**
  * Options of {@link analyse}.
  *
  * @example
  * ```ts
- * const options: AnalyseOptions = { by: ['gender'], smallN: 20 };
+ * const options: AnalyseOptions = { by: ['gender'], smallN: 20, minimums: { pairs: 8 } };
  * ```
  */
 export interface AnalyseOptions {
@@ -35,6 +74,11 @@ export interface AnalyseOptions {
   readonly by?: readonly Dimension[];
   /** Below this many classified clients the analysis adds a small-n caution. Default 30. */
   readonly smallN?: number;
+  /**
+   * The smallest numbers at which a test is reported, each a whole number
+   * ≥ 0; those left out keep their default ({@link ANALYSE_MINIMUMS}).
+   */
+  readonly minimums?: Partial<AnalyseMinimums>;
 }
 
 /**
@@ -194,10 +238,10 @@ export interface Analysis {
  * compilation is checked once, as {@link tabulate} checks it.
  *
  * @param compilation - from {@link compile} or {@link mergeCompilations}
- * @param options - subgroup dimensions, small-n threshold
+ * @param options - subgroup dimensions, small-n threshold, the minimum sizes for a test
  * @returns the analysis
  * @throws UppfoljningError for a malformed compilation (path `compilation.…`)
- *   or options (`by[i]`, `smallN`)
+ *   or options (`by[i]`, `smallN`, `minimums.pairs`, `minimums.groupSize`, `minimums.groupTotal`)
  *
  * @example
  * ```ts
@@ -216,7 +260,7 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
   const dims = checked.by ?? DIMENSIONS.filter((d) => lengthOf(compilation, d) > 1);
 
   // Numbers, then the findings they call for; findingText words them.
-  const numbers = analysisNumbers(compilation, dims);
+  const numbers = analysisNumbers(compilation, dims, { ...ANALYSE_MINIMUMS, ...checked.minimums });
   const { total, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting } = numbers;
   const findings = decideFindings(compilation, numbers, smallN);
 
@@ -252,7 +296,21 @@ function checkOptions(options: unknown): AnalyseOptions {
   const checked = optionsOf(options);
   const by = ownValue(checked, 'by');
   const smallN = ownValue(checked, 'smallN');
+  const minimums = ownValue(checked, 'minimums');
   const issues: Issue[] = dimensionsIssues(by);
+  if (minimums !== undefined) {
+    const shape = typeIssues(minimums, 'object', ['minimums']);
+    issues.push(...shape);
+    if (shape.length === 0) {
+      const given = minimums as Readonly<Record<string, unknown>>;
+      const unknown = Object.keys(given).filter((k) => !Object.hasOwn(ANALYSE_MINIMUMS, k));
+      if (unknown.length > 0) issues.push(issue(['minimums'], 'unknown_key', { keys: unknown }));
+      for (const key of Object.keys(ANALYSE_MINIMUMS)) {
+        const value = ownValue(given, key);
+        if (value !== undefined) issues.push(...countIssues(value, ['minimums', key]));
+      }
+    }
+  }
   if (smallN !== undefined) {
     if (typeof smallN !== 'number') issues.push(issue(['smallN'], 'type', { expected: 'number', received: typeName(smallN) }));
     else if (!Number.isFinite(smallN)) issues.push(issue(['smallN'], 'finite', { value: String(smallN) }));

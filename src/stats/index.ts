@@ -17,7 +17,7 @@ export type {
   ShareDifference,
   SuccessCount,
 } from './proportion.js';
-export { MIN_PAIRS_FOR_TEST, wilcoxonSignedRank, signTest, binomialTest, pairedTTest, mcnemarTest } from './paired.js';
+export { wilcoxonSignedRank, signTest, binomialTest, pairedTTest, mcnemarTest } from './paired.js';
 export type { TestResult, Alternative, Interval } from './result.js';
 export {
   AlternativeSchema,
@@ -52,7 +52,7 @@ export { fisherExact2x2 } from './fisher.js';
 export type { Table2x2, FisherOptions, FisherResult } from './fisher.js';
 export { chiSquareIndependence } from './chi-square.js';
 export type { ChiSquareOptions, ChiSquareResult } from './chi-square.js';
-export { MIN_GROUP_SIZE, MIN_TOTAL_FOR_GROUP_TEST, mannWhitneyU } from './mann-whitney.js';
+export { mannWhitneyU } from './mann-whitney.js';
 export type { MannWhitneyOptions, MannWhitneyResult } from './mann-whitney.js';
 export { twoSampleTTest } from './t-test.js';
 export type { TwoSampleTTestOptions, TwoSampleTTestResult } from './t-test.js';

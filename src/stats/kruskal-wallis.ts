@@ -5,7 +5,6 @@ import { arrayIssues, finiteArrayIssues, oneOfIssues, oneOfOr, optionsIssues, op
 import { midRanks } from './_lib/rank.js';
 import { chiSquareUpper, logFactorial } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
-import { MIN_TOTAL_FOR_GROUP_TEST } from './mann-whitney.js';
 import type { TestResult } from './result.js';
 
 /**
@@ -69,8 +68,11 @@ export interface KruskalWallisResult extends TestResult<'kruskal-wallis' | 'krus
  *
  * @param groups - the values of each group (finite numbers); empty groups are not allowed
  * @param options - `exact`, `maxAssignments`
- * @returns the test, or {@link NotComputed}: `too_few` (fewer than 2 groups, or fewer than
- *   {@link MIN_TOTAL_FOR_GROUP_TEST} values in all), `no_variation` (all values equal)
+ * It computes for any two or more non-empty groups: whether a p-value from
+ * so few values is worth reporting is `analyse`'s decision (its
+ * `minimums.groupTotal`, default 8).
+ *
+ * @returns the test, or {@link NotComputed}: `too_few` (fewer than 2 groups), `no_variation` (all values equal)
  * @throws UppfoljningError when groups or a group is not an array (`required`, `type`), a value is not finite
  *   (path `groups[g][i]`), a group is empty (`empty`), or an option is wrong (`one_of` for `options.exact`,
  *   `positive` for `options.maxAssignments`)
@@ -104,7 +106,6 @@ export function kruskalWallis(
   const n = all.length;
   const k = groups.length;
   if (k < 2) return notComputed(k, 'too_few', { minimum: 2 });
-  if (n < MIN_TOTAL_FOR_GROUP_TEST) return notComputed(n, 'too_few', { minimum: MIN_TOTAL_FOR_GROUP_TEST });
   const { ranks, tieSizes } = midRanks(all);
   if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
   const sizes = groups.map((g) => g.length);

@@ -49,27 +49,6 @@ export interface MannWhitneyResult extends TestResult<'mann-whitney-exact' | 'ma
 }
 
 /**
- * Each group needs at least this many values for a rank test between groups.
- *
- * @example
- * ```ts
- * MIN_GROUP_SIZE; // => 3
- * mannWhitneyU([1, 2], [3, 4, 5, 6, 7, 8]); // => { computed: false, n: 2, reason: 'too_few', params: { n: 2, minimum: 3 } }
- * ```
- */
-export const MIN_GROUP_SIZE = 3;
-/**
- * And together at least this many (with 3 + 4 no outcome reaches p < 0.05: 2/35 = 0.057).
- *
- * @example
- * ```ts
- * MIN_TOTAL_FOR_GROUP_TEST; // => 8
- * mannWhitneyU([1, 2, 3], [4, 5, 6, 7]); // => { computed: false, n: 7, reason: 'too_few', params: { n: 7, minimum: 8 } }
- * ```
- */
-export const MIN_TOTAL_FOR_GROUP_TEST = 8;
-
-/**
  * The Mann–Whitney U (Wilcoxon rank-sum) test that values in x tend to be
  * neither larger nor smaller than those in y (two-sided), e.g. change scores
  * in two subgroups.
@@ -86,9 +65,12 @@ export const MIN_TOTAL_FOR_GROUP_TEST = 8;
  * @param x - values in group 1 (finite numbers)
  * @param y - values in group 2 (finite numbers)
  * @param options - `exact`, `correct`
- * @returns the test, or {@link NotComputed} `too_few` when a group has fewer than
- *   {@link MIN_GROUP_SIZE} values or both together fewer than {@link MIN_TOTAL_FOR_GROUP_TEST}
- *   (no outcome could reach p < 0.05), or `no_variation` when all values are equal
+ * It computes whenever both groups have a value: whether a p-value from so
+ * few is worth reporting is `analyse`'s decision (its `minimums.groupSize`
+ * and `minimums.groupTotal`, default 3 and 8).
+ *
+ * @returns the test, or {@link NotComputed} `too_few` when a group is empty, or
+ *   `no_variation` when all values are equal
  * @throws UppfoljningError when x or y is not an array (`required`, `type`), a value is not finite (path `x[i]` or `y[i]`),
  *   or an option is not one of its choices (`one_of`, path `options.exact`, `options.correct`)
  * @see H. B. Mann, D. R. Whitney (1947), On a test of whether one of two random variables is stochastically larger than the other. Ann Math Stat 18:50–60.
@@ -117,8 +99,7 @@ export function mannWhitneyU(
   const n1 = x.length;
   const n2 = y.length;
   const n = n1 + n2;
-  if (Math.min(n1, n2) < MIN_GROUP_SIZE) return notComputed(Math.min(n1, n2), 'too_few', { minimum: MIN_GROUP_SIZE });
-  if (n < MIN_TOTAL_FOR_GROUP_TEST) return notComputed(n, 'too_few', { minimum: MIN_TOTAL_FOR_GROUP_TEST });
+  if (Math.min(n1, n2) === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const { ranks, tieSizes } = midRanks([...x, ...y]);
   if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
   const rankSumX = ranks.slice(0, n1).reduce((a, r) => a + r, 0);

@@ -28,18 +28,6 @@ import {
   type WilcoxonSignedRankOptions,
 } from './options.js';
 
-/**
- * The smallest number of non-zero pairs at which a two-sided exact sign or
- * signed-rank test can reach p < 0.05 at all (2 / 2⁶ = 0.031); with fewer, no
- * outcome could count as evidence, so the tests say "too few" instead.
- *
- * @example
- * ```ts
- * MIN_PAIRS_FOR_TEST; // => 6
- * ```
- */
-export const MIN_PAIRS_FOR_TEST = 6;
-
 /** n below which the signed-rank test uses its exact distribution by default (as R's `wilcox.test`). */
 const EXACT_SIGNED_RANK_BELOW = 50;
 /** Above this n even a requested exact distribution is not attempted (time grows as n³). */
@@ -110,8 +98,11 @@ function binomialP(x: number, n: number, prob: number, alternative: Alternative)
  *
  * @param differences - the paired differences (e.g. after − before), finite numbers
  * @param options - `alternative`, `exact`, `correct`, `zeroMethod` ({@link WilcoxonSignedRankOptions})
- * @returns the test, or {@link NotComputed}: `too_few` (fewer than {@link MIN_PAIRS_FOR_TEST}
- *   non-zero differences, including all zero: no outcome could reach p < 0.05)
+ * It computes whenever there is a non-zero difference, however few: whether
+ * a p-value from so few pairs is worth reporting is `analyse`'s decision
+ * (its `minimums.pairs`, default 6).
+ *
+ * @returns the test, or {@link NotComputed} `too_few` when no difference is non-zero
  * @throws UppfoljningError when differences is not an array (`required`, `type`), a difference is not a
  *   finite number (`finite`, path `differences[i]`), or an option is not one of its choices (`one_of`,
  *   `unknown_key`, path `options.…`)
@@ -144,7 +135,7 @@ export function wilcoxonSignedRank(
     if (d !== 0) used.push({ rank: ranks[i]!, positive: d > 0 });
   });
   const n = used.length;
-  if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
+  if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
 
   const notes: StatsNote[] = [];
   if (zeros > 0) notes.push(note(zeroMethod === 'pratt' ? 'zeros_pratt' : 'zeros_dropped', { count: zeros }));
@@ -212,7 +203,7 @@ export interface SignTestResult extends TestResult<'sign-test-exact'> {
  * @param differences - the paired differences, finite numbers
  * @param options - `alternative` ({@link SignTestOptions})
  * @returns the test (statistic S = the number of positive differences), or
- *   {@link NotComputed} `too_few` with fewer than {@link MIN_PAIRS_FOR_TEST} non-zero differences
+ *   {@link NotComputed} `too_few` when no difference is non-zero
  * @throws UppfoljningError when differences is not an array of finite numbers (`required`, `type`, `finite`),
  *   or an option is not one of its choices (`one_of`, `unknown_key`, path `options.…`)
  * @see W. J. Conover (1999), Practical Nonparametric Statistics, 3rd ed., §3.4.
@@ -233,7 +224,7 @@ export function signTest(differences: readonly number[], options: SignTestOption
   const negative = differences.filter((d) => d < 0).length;
   const zeros = differences.length - positive - negative;
   const n = positive + negative;
-  if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
+  if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const notes: StatsNote[] = [note('exact_distribution')];
   if (zeros > 0) notes.unshift(note('zeros_dropped', { count: zeros }));
   return {
@@ -478,7 +469,7 @@ const MCNEMAR_EXACT_BELOW = 25;
  * @param b - discordant pairs one way (a count)
  * @param c - discordant pairs the other way (a count)
  * @param options - `exact`, `correct`, `alternative` ({@link McNemarOptions})
- * @returns the test, or {@link NotComputed} `too_few` with fewer than {@link MIN_PAIRS_FOR_TEST} discordant pairs
+ * @returns the test, or {@link NotComputed} `too_few` when there is no discordant pair
  * @throws UppfoljningError when b or c is not a whole number ≥ 0, or an option is not one of its choices
  *   (`one_of`, `unknown_key`, path `options.…`)
  * @see Q. McNemar (1947), Note on the sampling error of the difference between correlated proportions or percentages. Psychometrika 12:153–157.
@@ -499,7 +490,7 @@ export function mcnemarTest(b: number, c: number, options: McNemarOptions = {}):
   throwIfAny(countIssues(c, ['c']));
   const { exact: exactOption, correct, alternative } = parseOptions(McNemarOptionsSchema, options);
   const n = b + c;
-  if (n < MIN_PAIRS_FOR_TEST) return notComputed(n, 'too_few', { minimum: MIN_PAIRS_FOR_TEST });
+  if (n === 0) return notComputed(0, 'too_few', { minimum: 1 });
   const exact = exactOption === 'auto' ? n < MCNEMAR_EXACT_BELOW : exactOption;
   if (exact) {
     return {

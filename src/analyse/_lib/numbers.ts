@@ -11,7 +11,7 @@ import { expandHistogram } from '../../stats/histogram.js';
 import { holm } from '../../stats/adjust.js';
 import { cohenDz, rankBiserialPaired } from '../../stats/effect.js';
 
-import type { Analysis, SubgroupComparison, GoalMetDifference } from '../analyse.js';
+import type { Analysis, AnalyseMinimums, SubgroupComparison, GoalMetDifference } from '../analyse.js';
 
 /**
  * @internal The numbers of an analysis, computed from the compilation before
@@ -34,8 +34,12 @@ export interface AnalysisNumbers {
   readonly waiting: number;
 }
 
-/** @internal The numbers of `analyse`, for a checked compilation and the dimensions to compare. */
-export function analysisNumbers(compilation: Compilation, dims: readonly Dimension[]): AnalysisNumbers {
+/**
+ * @internal The numbers of `analyse`, for a checked compilation, the
+ * dimensions to compare and the minimum sizes below which a test is not
+ * reported (`too_few` with that minimum; the tests themselves would compute).
+ */
+export function analysisNumbers(compilation: Compilation, dims: readonly Dimension[], minimums: AnalyseMinimums): AnalysisNumbers {
   const meta = compilation.meta;
   const total = tabulateChecked(compilation, {}).total;
   // The paired test of the primary measure.
@@ -45,10 +49,11 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
   if (meta.primary.kind === 'binary') {
     const b = diffs.filter((d) => d > 0).length;
     const c = diffs.filter((d) => d < 0).length;
-    pairedTest = mcnemarTest(b, c);
+    pairedTest = b + c < minimums.pairs ? notComputed(b + c, 'too_few', { minimum: minimums.pairs }) : mcnemarTest(b, c);
     pairedT = notComputed(diffs.length, 'one_of', { values: ['interval'], value: meta.primary.kind });
   } else {
-    pairedTest = wilcoxonSignedRank(diffs);
+    const nonZero = diffs.filter((d) => d !== 0).length;
+    pairedTest = nonZero < minimums.pairs ? notComputed(nonZero, 'too_few', { minimum: minimums.pairs }) : wilcoxonSignedRank(diffs);
     pairedT = meta.primary.kind === 'interval' ? pairedTTest(diffs) : notComputed(diffs.length, 'one_of', { values: ['interval'], value: meta.primary.kind });
   }
 
@@ -64,7 +69,7 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
   };
 
   // Subgroups, with Holm's adjustment over every test computed.
-  const raw = dims.map((dimension) => compare(compilation, dimension));
+  const raw = dims.map((dimension) => compare(compilation, dimension, minimums));
   const pValues: number[] = [];
   for (const s of raw) {
     if (s.goalMetTest.computed) pValues.push(s.goalMetTest.pValue);
@@ -117,7 +122,20 @@ function goalMetDifference(groups: SubgroupComparison['groups']): GoalMetDiffere
   return { ...d, groups: [{ key: high.key, label: high.label }, { key: low.key, label: low.label }] };
 }
 
-function compare(compilation: Compilation, dimension: Dimension): Omit<SubgroupComparison, 'adjusted'> {
+/** A rank test of change between groups, or `too_few` below the minimum sizes of `analyse`. */
+function changeBetween(groups: readonly (readonly number[])[], minimums: AnalyseMinimums): SubgroupComparison['changeTest'] {
+  const total = groups.reduce((n, g) => n + g.length, 0);
+  if (groups.length === 2) {
+    const smaller = Math.min(groups[0]!.length, groups[1]!.length);
+    if (smaller < minimums.groupSize) return notComputed(smaller, 'too_few', { minimum: minimums.groupSize });
+    if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
+    return mannWhitneyU(groups[0]!, groups[1]!);
+  }
+  if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
+  return kruskalWallis(groups);
+}
+
+function compare(compilation: Compilation, dimension: Dimension, minimums: AnalyseMinimums): Omit<SubgroupComparison, 'adjusted'> {
   const rows = tabulateChecked(compilation, { by: [dimension] }).rows;
   const groups = rows.map((r) => ({
     key: r.key,
@@ -137,7 +155,6 @@ function compare(compilation: Compilation, dimension: Dimension): Omit<SubgroupC
   const changeGroups = rows.map(differences).filter((d) => d.length > 0);
   let changeTest: SubgroupComparison['changeTest'];
   if (changeGroups.length < 2) changeTest = notComputed(changeGroups.length, 'too_few', { minimum: 2, what: 'groups' });
-  else if (changeGroups.length === 2) changeTest = mannWhitneyU(changeGroups[0]!, changeGroups[1]!);
-  else changeTest = kruskalWallis(changeGroups);
+  else changeTest = changeBetween(changeGroups, minimums);
   return { dimension, groups, goalMetTest, goalMetDifference: goalMetDifference(groups), changeTest };
 }
