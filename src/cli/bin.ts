@@ -3,10 +3,12 @@ import { runCli } from './main.js';
 
 // A reader that stops early (`uppfoljning validate … | head`) closes the pipe:
 // the rest of the output has nowhere to go, which is not an error of ours.
-// End quietly, as cat and grep do, instead of with an EPIPE stack trace.
+// End quietly with the code a process killed by SIGPIPE has (128 + 13), as cat
+// and grep do, instead of with an EPIPE stack trace.
+const SIGPIPE_EXIT = 141;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') process.exit(SIGPIPE_EXIT);
     throw error;
   });
 }
