@@ -20,6 +20,7 @@ import { help, HELP } from './help.js';
 import { counted } from '../locales/count.js';
 import { syncPseudonymizer } from '../identity/pseudonym.js';
 import { PLAN_TEMPLATE } from './template.js';
+import { initFromExport } from './init.js';
 
 /** Where the CLI writes: injectable so that tests can capture output. */
 export interface CliIo {
@@ -236,6 +237,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  from: { type: 'string' },
   plan: { type: 'string' },
   mapping: { type: 'string' },
   during: { type: 'string' },
@@ -341,6 +343,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     switch (command) {
       case 'init': {
+        if (values.from !== undefined) {
+          const done = initFromExport(values.from, values.out ?? '.', values.force === true, locale, (path, text) => writeOut(path, text, locale));
+          if ('problem' in done) throw new UsageError(done.problem);
+          io.out(done.text);
+          return EXIT.ok;
+        }
         const out = values.out ?? 'plan.json';
         if (existsSync(out) && !values.force) {
           throw new UsageError(say(locale, `${out} finns redan; använd --force för att skriva över`, `${out} already exists; use --force to overwrite`));

@@ -153,8 +153,9 @@ export const REASON_WORDS: Readonly<Record<string, string>> = {
   annat: 'other',
   'annan orsak': 'other',
 };
-const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
-const NO = new Set(['nej', 'n', 'no', 'false', 'falskt', '0']);
+/** @internal The cell texts the import reads as yes and as no (lower case). */
+export const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
+export const NO = new Set(['nej', 'n', 'no', 'false', 'falskt', '0']);
 const KIND_WORDS: Readonly<Record<string, string>> = {
   mätning: 'measure',
   prov: 'measure',
@@ -233,16 +234,16 @@ function code(
   return value;
 }
 
-/** Parses a number written the Swedish or the English way; undefined if it is not one. */
-function parseNumber(raw: string, decimal: ',' | '.' | undefined): number | undefined {
+/** @internal Parses a number written the Swedish or the English way; undefined if it is not one. */
+export function parseNumber(raw: string, decimal: ',' | '.' | undefined): number | undefined {
   const s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2212/, '-');
   const pattern = decimal === ',' ? /^[+-]?\d+(,\d+)?$/ : decimal === '.' ? /^[+-]?\d+(\.\d+)?$/ : /^[+-]?\d+([.,]\d+)?$/;
   if (!pattern.test(s)) return undefined;
   return Number(s.replace(',', '.'));
 }
 
-/** A date from a spreadsheet: `YYYY-MM-DD`, optionally followed by a midnight time. */
-const cleanDate = (value: string): string => value.replace(/^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$/, '$1');
+/** @internal A date from a spreadsheet: `YYYY-MM-DD`, optionally followed by a midnight time. */
+export const cleanDate = (value: string): string => value.replace(/^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$/, '$1');
 
 /** Converts one field; returns an issue instead when the text cannot be that field's type. */
 type Conv = { ok: true; value: unknown } | { ok: false; issue: Issue };
