@@ -52,6 +52,8 @@ export interface KruskalWallisResult extends TestResult<'kruskal-wallis' | 'krus
   readonly sizes: readonly number[];
   /** The chi-square p-value, for comparison (equal to `pValue` for the chi-square method). */
   readonly chiSquarePValue: number;
+  /** The tie correction C = 1 − Σ(t³ − t)/(n³ − n) over groups of t tied values; H is the uncorrected statistic divided by C (1 without ties). */
+  readonly tieCorrection: number;
 }
 
 /**
@@ -141,6 +143,7 @@ export function kruskalWallis(
       df,
       sizes,
       chiSquarePValue,
+      tieCorrection: correction,
       notes,
     };
   }
@@ -157,6 +160,7 @@ export function kruskalWallis(
     df,
     sizes,
     chiSquarePValue,
+    tieCorrection: correction,
     notes,
   };
 }

@@ -286,3 +286,35 @@ export const TwoSampleTTestOptionsSchema = z.strictObject({
  * ```
  */
 export type TwoSampleTTestOptions = z.input<typeof TwoSampleTTestOptionsSchema>;
+
+/**
+ * Options of {@link mannWhitneyU}: `alternative` (default `two-sided`;
+ * `greater`: values in x tend to be larger); `exact` (`auto`, default: the
+ * exact distribution when both groups have fewer than 50 values, conditional on
+ * the mid-ranks when there are ties; `true` forces it up to n = 400, `false`
+ * the normal approximation); `correct`, the continuity correction of the
+ * normal approximation (default true, as R).
+ *
+ * @example
+ * ```ts
+ * MannWhitneyOptionsSchema.parse({ exact: false }); // => { alternative: 'two-sided', exact: false, correct: true }
+ * ```
+ */
+export const MannWhitneyOptionsSchema = z.strictObject({
+  alternative: AlternativeSchema,
+  exact: ExactSchema,
+  correct: CorrectSchema.default(true),
+});
+/**
+ * Options of {@link mannWhitneyU}, as given (every field optional).
+ *
+ * @example
+ * ```ts
+ * const options: MannWhitneyOptions = { exact: false };
+ * const x = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+ * const r = mannWhitneyU(x, [1.15, 0.88, 0.9, 0.74, 1.21], options) as MannWhitneyResult;
+ * r.method; // => 'mann-whitney-normal'
+ * r.z; // => 1.1635…
+ * ```
+ */
+export type MannWhitneyOptions = z.input<typeof MannWhitneyOptionsSchema>;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kruskalWallis, mannWhitneyU, type KruskalWallisResult, type MannWhitneyResult } from '../../src/stats/index.js';
-import { ok, published, rCases } from './r-cases.js';
+import { expectRel, ok, published, rCases, rOptionCases } from './r-cases.js';
 
 describe('kruskalWallis', () => {
   const hw = [
@@ -110,8 +110,25 @@ describe('kruskalWallis', () => {
     expect(forced.method).toBe('kruskal-wallis');
     expect(forced.notes.map((n) => n.code)).toContain('exact_infeasible');
   });
-  it('too few groups, empty groups, no variation', () => {
+  it('reports its tie correction, and agrees with R kruskal.test (H, df, p) to 1e-9', () => {
+    const cases = rOptionCases('kw');
+    expect(cases.length).toBeGreaterThan(20);
+    for (const c of cases) {
+      const r = ok<KruskalWallisResult>(kruskalWallis(c.groups as number[][], { exact: false }));
+      expectRel(r.statistic, c.H as number, 1e-9, 'H');
+      expect(r.df).toBe(c.df);
+      expectRel(r.pValue, c.p as number, 1e-9, 'p');
+      // R does not print C; group-options.R computes 1 − Σ(t³ − t)/(n³ − n) from table(values).
+      expectRel(r.tieCorrection, c.tieCorrection as number, 1e-12, 'tie correction');
+    }
+    expect(ok<KruskalWallisResult>(kruskalWallis([[1, 2], [3, 4]])).tieCorrection).toBe(1);
+  });
+  it('too few groups, empty groups, no variation; any group sizes otherwise (the policy is analyse\'s)', () => {
     expect(kruskalWallis([[1, 2, 3]])).toMatchObject({ computed: false, reason: 'too_few' });
+    // Two groups of one: H = 1 (R's kruskal.test(list(1, 2)) gives 1, p = 0.3173), the exact p is 1.
+    const two = ok<KruskalWallisResult>(kruskalWallis([[1], [2]], { exact: false }));
+    expect(two.statistic).toBeCloseTo(1, 12);
+    expect(two.pValue).toBeCloseTo(0.3173105, 7);
     expect(() => kruskalWallis([[1, 2], []])).toThrow(/groups\[1\]/);
     expect(kruskalWallis([[1, 1, 1], [1, 1, 1, 1, 1]])).toMatchObject({ computed: false, reason: 'no_variation' });
   });

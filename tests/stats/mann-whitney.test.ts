@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mannWhitneyU, type MannWhitneyResult } from '../../src/stats/index.js';
-import { ok, published, rCases } from './r-cases.js';
+import { expectRel, ok, published, rCases, rOptionCases } from './r-cases.js';
 
 describe('mannWhitneyU', () => {
   it('Hollander & Wolfe (1973) p. 69 permeability (R ?wilcox.test): W = 35, p = 0.2544', () => {
@@ -35,11 +35,54 @@ describe('mannWhitneyU', () => {
       expect(e.pValue).toBeCloseTo(c.exact as number, 9);
     }
   });
-  it('too few, no variation, bad input', () => {
-    // Small groups are tested (analyse decides what is worth reporting): 2 + 4 fully
-    // separated gives the exact 2/C(6, 2) = 2/15, R's wilcox.test(1:2, 3:6).
-    expect(mannWhitneyU([1, 2], [3, 4, 5, 6])).toMatchObject({ computed: true, statistic: 0, pValue: 2 / 15 });
-    expect(mannWhitneyU([], [4, 5, 6])).toMatchObject({ computed: false, reason: 'too_few', params: { minimum: 1 } });
+  it("R's ?wilcox.test permeability example one-sided: wilcox.test(x, y, alternative = \"greater\") prints W = 35, p-value = 0.1272", () => {
+    const x = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+    const y = [1.15, 0.88, 0.9, 0.74, 1.21];
+    const r = ok<MannWhitneyResult>(mannWhitneyU(x, y, { alternative: 'greater' }));
+    expect(r).toMatchObject({ statisticName: 'W', statistic: 35, alternative: 'greater' });
+    expect(r.pValue).toBeCloseTo(0.1272061, 7); // = 382/3003 (of the C(15, 5) = 3003 arrangements, those with W ≥ 35)
+  });
+  it('agrees with R wilcox.test(alternative =, exact =, correct =) and wilcox.exact on random samples to 1e-9', () => {
+    const cases = rOptionCases('mw');
+    expect(cases.length).toBeGreaterThan(100);
+    const seen = new Set<string>();
+    for (const c of cases) {
+      const alternative = c.alternative as 'two-sided' | 'greater' | 'less';
+      const exact = c.exact as boolean;
+      const correct = c.correct as boolean;
+      seen.add(`${alternative} ${String(exact)} ${String(correct)}`);
+      const r = ok<MannWhitneyResult>(mannWhitneyU(c.x as number[], c.y as number[], { alternative, exact, correct }));
+      const what = `${JSON.stringify(c.x)} ${JSON.stringify(c.y)} ${alternative} exact=${String(exact)} correct=${String(correct)}`;
+      expect(r.method).toBe(exact ? 'mann-whitney-exact' : 'mann-whitney-normal');
+      expectRel(r.statistic, c.W as number, 1e-12, `${what} W`);
+      expectRel(r.pValue, c.p as number, 1e-9, `${what} p`);
+    }
+    // Every alternative, with and without correction in the normal form, and exact.
+    expect(seen.size).toBe(9);
+  });
+  it('greater + less = 1 + P(W = w) (exact), = 1 without correction (normal); swapping the groups swaps them', () => {
+    const sample = fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(sample, sample, fc.boolean(), (x, y, exact) => {
+        const opts = exact ? { exact: true } : { exact: false, correct: false };
+        const g = mannWhitneyU(x, y, { ...opts, alternative: 'greater' });
+        const l = mannWhitneyU(x, y, { ...opts, alternative: 'less' });
+        if (!g.computed || !l.computed) return;
+        if (exact) {
+          // P(W = w) is at most the smaller tail and positive.
+          expect(g.pValue + l.pValue).toBeGreaterThan(1);
+          expect(g.pValue + l.pValue - 1).toBeLessThanOrEqual(Math.min(g.pValue, l.pValue) + 1e-12);
+        } else expect(g.pValue + l.pValue).toBeCloseTo(1, 12);
+        const sg = mannWhitneyU(y, x, { ...opts, alternative: 'greater' }) as MannWhitneyResult;
+        expect(sg.pValue).toBeCloseTo(l.pValue, 12);
+      }),
+    );
+  });
+  it('computes for any group sizes (the policy is analyse\'s), no variation, bad input', () => {
+    // One value each: W = 0 or 1, each arrangement of 2 has probability 1/2.
+    expect(ok<MannWhitneyResult>(mannWhitneyU([1], [2], { alternative: 'less' })).pValue).toBeCloseTo(0.5, 14);
+    expect(ok<MannWhitneyResult>(mannWhitneyU([1, 2], [3, 4, 5, 6])).pValue).toBeCloseTo(2 / 15, 14);
+    expect(mannWhitneyU([], [3, 4])).toMatchObject({ computed: false, reason: 'too_few', params: { minimum: 1 } });
     expect(mannWhitneyU([2, 2, 2, 2], [2, 2, 2, 2])).toMatchObject({ computed: false, reason: 'no_variation' });
     expect(() => mannWhitneyU([1, 2, Number.NaN], [1, 2, 3])).toThrow(/x\[2\]/);
   });
