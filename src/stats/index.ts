@@ -32,6 +32,7 @@ export {
   CohenDzOptionsSchema,
   FisherOptionsSchema,
   TwoSampleTTestOptionsSchema,
+  MannWhitneyOptionsSchema,
 } from './options.js';
 export type {
   SignTestOptions,
