@@ -10,7 +10,7 @@ export const HELP: Readonly<Record<string, Text>> = {
 Användning: uppfoljning <kommando> [flaggor]
 
 Kommandon:
-  init       skriv en mall för en ny uppföljningsplan
+  init       skriv en planmall, eller utkast till plan och mappning ur en export (--from)
   validate   kontrollera en export (CSV eller JSON) mot planen, rad för rad
   compile    sammanställ en export till en sammanställning (JSON)
   merge      slå ihop flera sammanställningar (t.ex. flera kommuners)
@@ -33,7 +33,7 @@ Slutkoder: 0 klart, 1 fel i uppgifterna, 2 fel i kommandot eller filerna.`,
 Usage: uppfoljning <command> [options]
 
 Commands:
-  init       write a template for a new follow-up plan
+  init       write a plan template, or draft plan and mapping from an export (--from)
   validate   check an export (CSV or JSON) against the plan, row by row
   compile    compile an export into a compilation (JSON)
   merge      merge several compilations (e.g. several municipalities')
@@ -53,24 +53,36 @@ Examples:
 Exit codes: 0 done, 1 problems in the data, 2 problems with the command or the files.`,
   },
   init: {
-    sv: `uppfoljning init – skriv en mall för en ny uppföljningsplan (JSON)
+    sv: `uppfoljning init – skriv en mall för en ny uppföljningsplan (JSON), eller utkast utifrån en export
 
 Användning: uppfoljning init [--out plan.json] [--force]
+            uppfoljning init --from EXPORT.csv [--out KATALOG] [--force]
 
-  --out FIL   filen att skriva (standard: plan.json)
-  --force     skriv över en befintlig fil
+  --out FIL       filen att skriva (standard: plan.json)
+  --from EXPORT   läs exportens rubriker och första rader och skriv plan.json,
+                  mappning.json och att-besluta.md i KATALOG (standard: .):
+                  utkast som validate läser, och det som återstår att besluta.
+                  Personnummer visas aldrig.
+  --force         skriv över befintliga filer
 
 Exempel:
-  uppfoljning init --out plan.json`,
-    en: `uppfoljning init – write a template for a new follow-up plan (JSON)
+  uppfoljning init --out plan.json
+  uppfoljning init --from klienter.csv --out uppfoljning/`,
+    en: `uppfoljning init – write a template for a new follow-up plan (JSON), or drafts from an export
 
 Usage: uppfoljning init [--out plan.json] [--force]
+       uppfoljning init --from EXPORT.csv [--out DIR] [--force]
 
-  --out FILE  the file to write (default: plan.json)
-  --force     overwrite an existing file
+  --out FILE      the file to write (default: plan.json)
+  --from EXPORT   read the export's header and first rows and write plan.json,
+                  mapping.json and to-decide.md in DIR (default: .): drafts
+                  that validate reads, and what is left to decide. Identity
+                  numbers are never shown.
+  --force         overwrite existing files
 
 Example:
-  uppfoljning init --out plan.json`,
+  uppfoljning init --out plan.json
+  uppfoljning init --from clients.csv --out follow-up/`,
   },
   validate: {
     sv: `uppfoljning validate – kontrollera en export mot planen

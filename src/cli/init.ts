@@ -165,7 +165,17 @@ export function initFromExport(file: string, outDir: string, force: boolean, loc
   } catch {
     return { problem: say(locale, `kan inte läsa filen ${file}`, `cannot read the file ${file}`) };
   }
-  const proposal = proposeFromExport(bytes);
+  const proposed = proposeFromExport(bytes);
+  // The draft's texts to be replaced, in the language of the command.
+  const proposal = {
+    ...proposed,
+    plan: {
+      ...proposed.plan,
+      title: say(locale, 'Uppföljning', 'Follow-up'),
+      question: say(locale, 'Att besluta: vad ska uppföljningen besvara?', 'To decide: what should the follow-up answer?'),
+      targetGroup: say(locale, 'Att besluta: beskriv målgruppen.', 'To decide: describe the target group.'),
+    },
+  };
   if (proposal.columns.length === 0) return { problem: say(locale, `${file} är tom`, `${file} is empty`) };
   // The decisions name the drafts as they sit beside the decisions file.
   const text = proposalText(proposal, file, locale, { plan: names.plan, mapping: names.mapping });
