@@ -80,8 +80,11 @@ function translate(zi: z.core.$ZodIssue, path: (string | number)[]): Issue[] {
     case 'custom': {
       const params = (zi.params ?? {}) as { rule?: string } & Record<string, unknown>;
       const { rule, ...rest } = params;
-      // A custom type check names what it expected; what it got is read from the input.
-      if (rule === 'type' && !('received' in rest) && 'input' in zi) rest.received = received(zi.input);
+      // A custom type check names what it expected; what it got is read from the input (nothing: required).
+      if (rule === 'type' && !('received' in rest) && 'input' in zi) {
+        if (zi.input === undefined) return [issue(path, 'required')];
+        rest.received = received(zi.input);
+      }
       if (rule !== undefined && isRule(rule)) return [issue(path, rule, rest as IssueParams)];
       return [issue(path, 'format', { format: zi.message })];
     }

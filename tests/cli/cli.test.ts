@@ -129,21 +129,20 @@ describe('uppfoljning compile, merge, report', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('shows an error the library throws in the chosen language, with exit 1, instead of crashing', async () => {
-    // validateCompilation accepts this file (every count a whole number in its place), but its
-    // counts contradict each other: cell 0 selected nobody yet started clients, so the report's
-    // protection refuses the flow table it derives. Found by mutating the Björkebo compilation.
+  it('refuses a compilation whose counts contradict each other, in the chosen language, with exit 1, instead of crashing', async () => {
+    // Every count a whole number in its place, but cell 0 selected nobody yet started clients (found by
+    // mutating the Björkebo compilation: the report's protection used to refuse the flow table it derived).
+    // validateCompilation's cross-field rules now refuse the file itself, naming the count and the numbers.
     const dir = tmp();
     const json = JSON.parse(readFileSync(out, 'utf8')) as { counts: { flow: number[] } };
     json.counts.flow[0] = 0;
-    expect(validateCompilation(json).success).toBe(true);
+    const checked = validateCompilation(json);
+    expect(checked.success ? [] : checked.issues.map((i) => [i.path.join('.'), i.rule])).toContainEqual(['counts.flow.1', 'exceeds_total']);
     (await import('node:fs')).writeFileSync(join(dir, 'c.json'), JSON.stringify(json));
-    expect(await cli('report', join(dir, 'c.json'), '--format', 'text', '--lang', 'en')).toEqual({
-      code: 1,
-      out: ['table.rows[1].cells[0].value: must be at least 0 [min]'],
-      err: [],
-    });
-    expect((await cli('report', join(dir, 'c.json'), '--format', 'text')).out).toEqual(['table.rows[1].cells[0].value: måste vara minst 0 [min]']);
+    const en = await cli('report', join(dir, 'c.json'), '--format', 'text', '--lang', 'en');
+    expect(en.code).toBe(1);
+    expect(en.out.join('\n')).toMatch(/counts\.flow\[1\]: must not exceed counts\.flow\.selected \(\d+ > 0\) \[exceeds_total\]/);
+    expect((await cli('report', join(dir, 'c.json'), '--format', 'text')).out.join('\n')).toMatch(/får inte vara större än counts\.flow\.selected/);
   });
 
   it('refuses to merge compilations of different plans', async () => {

@@ -46,6 +46,11 @@ const SAMPLES: Partial<Record<Rule, readonly IssueParams[]>> = {
   step_order: [{ step: 'after', stepSv: 'efter insats', state: 'withdrawn', stateSv: 'avfört' }],
   incompatible: [{ what: 'plans', whatSv: 'planerna' }],
   empty: [{}],
+  count_sum: [{ value: 12, expected: 11, parts: ['counts.flow.classified', 'counts.unclassified'] }],
+  moment_bounds: [
+    { value: 31, minimum: 30, maximum: 30 },
+    { value: 7_999_999, minimum: 8_000_000, maximum: 40_000_000 },
+  ],
   too_few: [{ n: 3, minimum: 6 }],
   no_variation: [{}],
   missing_measure: [{ phase: 'before' }, { phase: 'after' }],
