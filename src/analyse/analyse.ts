@@ -2,9 +2,9 @@ import type { Label } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
 import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
-import { countIssues, optionsIssues, optionsOf, ownValue, throwIfAny, typeIssues, typeName } from '../core/args.js';
+import { countIssues, optionsIssues, optionsOf, ownValue, parseArg, throwIfAny, typeIssues, typeName } from '../core/args.js';
 import type { Compilation } from '../compile/schema.js';
-import { assertCompilation, dimensionsIssues, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { assertCompilation, DimensionsSchema, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import type { Distribution } from '../compile/distribution.js';
 import type { WilcoxonSignedRankResult, McNemarResult, PairedTTestResult } from '../stats/paired.js';
 import type { ChiSquareResult } from '../stats/chi-square.js';
@@ -297,7 +297,7 @@ function checkOptions(options: unknown): AnalyseOptions {
   const by = ownValue(checked, 'by');
   const smallN = ownValue(checked, 'smallN');
   const minimums = ownValue(checked, 'minimums');
-  const issues: Issue[] = dimensionsIssues(by);
+  const issues: Issue[] = parseArg(DimensionsSchema.optional(), by, ['by']).issues;
   if (minimums !== undefined) {
     const shape = typeIssues(minimums, 'object', ['minimums']);
     issues.push(...shape);

@@ -1,6 +1,5 @@
 import type { Label } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
-import { issue, type Issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import { wilsonInterval, type ShareInterval } from '../stats/proportion.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus } from '../after/classify.js';
@@ -27,7 +26,9 @@ import {
 } from './layout.js';
 import { distribution, type Distribution } from './distribution.js';
 import { validateCompilation } from './schema.js';
-import { optionsIssues, optionsOf, ownValue, throwIfAny, typeName, valueText } from '../core/args.js';
+import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
+import type { DeepReadonly } from '../core/readonly.js';
+import { z } from 'zod';
 
 /**
  * The grouping dimensions of the method: age band (*åldersgrupp*), gender
@@ -215,18 +216,24 @@ export interface Tabulation {
 
 const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
+/** @internal Grouping dimensions given as an option: an array of known dimensions (a hole is not one). */
+export const DimensionsSchema = z.array(z.enum(DIMENSIONS));
+
+/** @internal The options of {@link tabulate}: the one definition of {@link TabulateOptions}. */
+export const TabulateOptionsSchema = z.object({
+  by: DimensionsSchema.optional().describe('The dimensions to group by (default none: the total only).'),
+});
+
 /**
- * Options of {@link tabulate}.
+ * Options of {@link tabulate}: `by`, the dimensions to group by (default
+ * none: the total only).
  *
  * @example
  * ```ts
  * const options: TabulateOptions = { by: ['gender', 'ageBand'] };
  * ```
  */
-export interface TabulateOptions {
-  /** The dimensions to group by (default none: the total only). */
-  readonly by?: readonly Dimension[];
-}
+export type TabulateOptions = DeepReadonly<z.input<typeof TabulateOptionsSchema>>;
 
 /**
  * Reads a compilation as a table of groups: the total, and one row for every
@@ -269,24 +276,11 @@ export function assertCompilation(input: unknown): asserts input is Compilation 
   if (!result.success) throw new UppfoljningError(result.issues.map((x) => ({ ...x, path: ['compilation', ...x.path] })));
 }
 
-/** @internal Grouping dimensions given as an option: left out, or an array of known dimensions (a hole is not one). */
-export function dimensionsIssues(by: unknown, path: readonly (string | number)[] = ['by']): Issue[] {
-  if (by === undefined) return [];
-  if (!Array.isArray(by)) return [issue(path, 'type', { expected: 'array', received: typeName(by) })];
-  const issues: Issue[] = [];
-  // An index loop, not flatMap: that skips the holes of a sparse array.
-  for (let i = 0; i < by.length; i++) {
-    const d: unknown = by[i];
-    if (typeof d !== 'string' || !(DIMENSIONS as readonly string[]).includes(d)) issues.push(issue([...path, i], 'one_of', { values: [...DIMENSIONS], value: valueText(d) }));
-  }
-  return issues;
-}
-
 function checkTabulateOptions(options: unknown): TabulateOptions {
   throwIfAny(optionsIssues(options));
-  const checked = optionsOf(options);
-  throwIfAny(dimensionsIssues(ownValue(checked, 'by')));
-  return checked as TabulateOptions;
+  const parsed = parseArg(TabulateOptionsSchema, options ?? {}, []);
+  throwIfAny(parsed.issues);
+  return parsed.value;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIMENSIONS } from '../../compile/tabulate.js';
+import { DimensionsSchema } from '../../compile/tabulate.js';
 import { optionsIssues, parseArg, throwIfAny } from '../../core/args.js';
 import { KSchema, ProtectedCellSchema } from '../../privacy/protect-table.js';
 import { PublishedShareSchema, SuppressedShareSchema } from '../../privacy/protect-share.js';
@@ -20,9 +20,7 @@ import { PublishedShareSchema, SuppressedShareSchema } from '../../privacy/prote
 export const ReportOptionsSchema = z.object({
   locale: z.enum(['sv', 'en']).optional().describe('`sv` (default) or `en`.'),
   k: KSchema.optional().describe('The small-cell threshold k (default 5): counts 1 to k − 1 are not shown.'),
-  by: z
-    .array(z.enum(DIMENSIONS))
-    .optional()
+  by: DimensionsSchema.optional()
     .describe('The dimensions to break goal attainment down by (default: every dimension with more than one category).'),
 });
 
