@@ -177,6 +177,9 @@ export function initFromExport(file: string, outDir: string, force: boolean, loc
     },
   };
   if (proposal.columns.length === 0) return { problem: say(locale, `${file} är tom`, `${file} is empty`) };
+  if (proposal.rows === 0) {
+    return { problem: say(locale, `${file} har bara en rubrikrad; init --from behöver rader att läsa kategorier och värden ur`, `${file} has a header and no rows; init --from needs rows to read categories and values from`) };
+  }
   // The decisions name the drafts as they sit beside the decisions file.
   const text = proposalText(proposal, file, locale, { plan: names.plan, mapping: names.mapping });
   mkdirSync(outDir, { recursive: true });

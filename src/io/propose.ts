@@ -215,6 +215,8 @@ export function proposeFromExport(bytes: Uint8Array): ExportProposal {
       if (n !== undefined && n !== '0') claim(s, `goal.${n}.${part}`);
     }
   }
+  // A column of identity numbers under another name is still the identity number.
+  for (const s of seen) if (s.kind === 'identity' && !fieldOf.has(s.index)) claim(s, 'identityNumber');
   const col = (field: string) => seen.find((s) => fieldOf.get(s.index) === field);
   // A coded field named as such is read as categories, however few rows repeat a value.
   for (const s of seen) {

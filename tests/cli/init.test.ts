@@ -68,6 +68,20 @@ describe('uppfoljning init --from: a Björkebo-like export (Swedish, Windows-125
     expect(validateCsvMapping(JSON.parse(readFileSync(join(out, 'mappning.json'), 'utf8'))).success).toBe(true);
   });
 
+  it('says so for an empty file and for a header with no rows, and writes nothing', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'tom.csv'), '');
+    writeFileSync(join(out, 'rubrik.csv'), 'Klient-id;Kön;Ålder\r\n');
+    const empty = await cli('init', '--from', join(out, 'tom.csv'), '--out', out);
+    expect({ code: empty.code, err: shown(empty.err, out) }).toEqual({ code: 2, err: 'uppfoljning: <out>/tom.csv är tom' });
+    const header = await cli('init', '--lang', 'en', '--from', join(out, 'rubrik.csv'), '--out', out);
+    expect({ code: header.code, err: shown(header.err, out) }).toEqual({
+      code: 2,
+      err: 'uppfoljning: <out>/rubrik.csv has a header and no rows; init --from needs rows to read categories and values from',
+    });
+    expect(existsSync(join(out, 'plan.json'))).toBe(false);
+  });
+
   it('names a file it cannot read', async () => {
     const out = tmp();
     const r = await cli('init', '--from', join(out, 'saknas.csv'), '--out', out);
