@@ -1,40 +1,13 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
-import { oneOfIssues, oneOfOr, optionsIssues, optionsOf, positiveIssues, tableIssues, throwIfAny } from '../core/args.js';
+import { tableIssues, throwIfAny } from '../core/args.js';
+import { ChiSquareOptionsSchema, parseOptions, type ChiSquareOptions } from './options.js';
 import { freemanHaltonPValue } from './_lib/freeman-halton.js';
 import { chiSquareUpper } from './_lib/special.js';
 import { fisherExact2x2, type FisherResult, type Table2x2 } from './fisher.js';
 import { note, type StatsNote } from './methods.js';
 import type { TestResult } from './result.js';
 
-/** Limit on the steps (partial tables visited) of the Fisher–Freeman–Halton enumeration: a few seconds at most. */
-const FFH_STEP_LIMIT = 10_000_000;
-
-/**
- * Options of {@link chiSquareIndependence}.
- *
- * @example
- * ```ts
- * // Cochran's rule fails here, so the default ('auto') uses Fisher's exact test.
- * const options: ChiSquareOptions = { exact: false };
- * const r = chiSquareIndependence([[3, 1], [1, 3]], options) as ChiSquareResult;
- * r.method; // => 'chi-square-pearson'
- * r.pValue; // => 0.1572…
- * ```
- */
-export interface ChiSquareOptions {
-  /**
-   * `auto` (default): fall back to the exact test when Cochran's rule fails;
-   * `false`: always report the chi-square p-value (with a note if unreliable);
-   * `true`: always use the exact test (when feasible).
-   */
-  readonly exact?: 'auto' | boolean;
-  /**
-   * The most steps (partial tables visited) the exact r×c enumeration may
-   * take before giving up with an `exact_infeasible` note. Default 10 million
-   * (a few seconds at most).
-   */
-  readonly maxSteps?: number;
-}
+export type { ChiSquareOptions } from './options.js';
 
 /**
  * The result of {@link chiSquareIndependence}.
@@ -48,8 +21,9 @@ export interface ChiSquareOptions {
  * ```
  */
 export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fisher-exact' | 'fisher-freeman-halton'> {
-  /** Pearson's X² (always reported, whichever p-value is used). */
+  /** Pearson's X² (always reported, whichever p-value is used), with Yates's correction for a 2×2 table when `correct`. */
   readonly statistic: number;
+  readonly statisticName: 'X-squared';
   readonly df: number;
   /** The p-value named by `method`. */
   readonly pValue: number;
@@ -61,6 +35,10 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
   readonly cochranOk: boolean;
   readonly rowsDropped: readonly number[];
   readonly columnsDropped: readonly number[];
+  /** Pearson residuals (o − e)/√e, cell by cell (R's `$residuals`; never Yates-corrected, as R). */
+  readonly residuals: readonly (readonly number[])[];
+  /** Standardized (adjusted) residuals (o − e)/√(e (1 − rᵢ/n)(1 − cⱼ/n)) (R's `$stdres`). */
+  readonly stdres: readonly (readonly number[])[];
 }
 
 /**
@@ -70,8 +48,13 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  * - Empty rows and columns carry no information and are dropped (noted).
  * - Expected counts are reported. Cochran's rule (every expected count ≥ 1,
  *   at most 20 % below 5) decides whether the chi-square approximation is
- *   good enough. No Yates correction is applied (so a 2×2 table matches R's
- *   `chisq.test(correct = FALSE)`); small tables go exact instead.
+ *   good enough; small tables go exact instead.
+ * - Equals R's `chisq.test(table, correct =)` for X², df, the chi-square p,
+ *   `$expected`, `$residuals` and `$stdres`. `correct: true` applies Yates's
+ *   correction to a 2×2 table, capped as R caps it: each |o − e| is reduced by
+ *   min(½, |ad − bc|/n), so a table at independence is not pushed past it.
+ *   Unlike R, the default is `correct: false` (the textbook Pearson statistic,
+ *   and this function's result before the option existed).
  * - When the rule fails (`auto`), the p-value is exact: Fisher's test for
  *   2×2, the Fisher–Freeman–Halton test for larger tables, by complete
  *   enumeration of the tables with the observed margins (the same sum as R's
@@ -83,10 +66,10 @@ export interface ChiSquareResult extends TestResult<'chi-square-pearson' | 'fish
  *   steps, the chi-square p-value is returned with an `exact_infeasible` note.
  *
  * @param table - rows of counts (whole numbers ≥ 0), all rows the same length
- * @param options - `exact`, `maxSteps`
+ * @param options - `exact`, `correct`, `maxSteps`
  * @returns the test, or {@link NotComputed} `table_shape` when fewer than 2 non-empty rows or columns remain
  * @throws UppfoljningError when the table is not an array (`required`, `type`), ragged or empty (`table_shape`), a cell
- *   is not a whole number ≥ 0, or an option is wrong (`one_of` for `options.exact`, `positive` for `options.maxSteps`)
+ *   is not a whole number ≥ 0, or an option is wrong (`one_of` for `options.exact` and `options.correct`, `positive` for `options.maxSteps`, `unknown_key`)
  * @see K. Pearson (1900), On the criterion that a given system of deviations… Phil Mag 50:157–175.
  * @see W. G. Cochran (1954), Some methods for strengthening the common χ² tests. Biometrics 10:417–451.
  * @see C. R. Mehta, N. R. Patel (1983), A network algorithm for performing Fisher's exact test in r×c contingency tables. JASA 78:427–434.
@@ -103,12 +86,7 @@ export function chiSquareIndependence(
   options: ChiSquareOptions = {},
 ): ChiSquareResult | NotComputed {
   throwIfAny(tableIssues(table, ['table']));
-  throwIfAny(optionsIssues(options));
-  const o = optionsOf(options);
-  throwIfAny(oneOfIssues(o.exact, ['auto', true, false] as const, ['options', 'exact']));
-  const exactOption = oneOfOr(o.exact, ['auto', true, false] as const, 'auto');
-  const maxSteps = o.maxSteps ?? FFH_STEP_LIMIT;
-  throwIfAny(positiveIssues(maxSteps, ['options', 'maxSteps']));
+  const { exact: exactOption, correct, maxSteps } = parseOptions(ChiSquareOptionsSchema, options);
   const rowsDropped = table.flatMap((r, i) => (r.reduce((s, v) => s + v, 0) === 0 ? [i] : []));
   const columnsDropped = table[0]!.flatMap((_, j) => (table.every((r) => r[j] === 0) ? [j] : []));
   const t = table
@@ -119,8 +97,15 @@ export function chiSquareIndependence(
   const rows = t.map((r) => r.reduce((a, v) => a + v, 0));
   const cols = t[0]!.map((_, j) => t.reduce((a, r) => a + r[j]!, 0));
   const expected = rows.map((ri) => cols.map((cj) => (ri * cj) / n));
+  // Yates for 2×2: every |o − e| there is |ad − bc|/n, and R reduces it by at most that.
+  const is2x2 = rows.length === 2 && cols.length === 2;
+  const yates = correct && is2x2 ? Math.min(0.5, Math.abs(t[0]![0]! - expected[0]![0]!)) : 0;
   let statistic = 0;
-  t.forEach((r, i) => r.forEach((o, j) => (statistic += (o - expected[i]![j]!) ** 2 / expected[i]![j]!)));
+  t.forEach((r, i) => r.forEach((o, j) => (statistic += (Math.abs(o - expected[i]![j]!) - yates) ** 2 / expected[i]![j]!)));
+  const residuals = t.map((r, i) => r.map((o, j) => (o - expected[i]![j]!) / Math.sqrt(expected[i]![j]!)));
+  const stdres = t.map((r, i) =>
+    r.map((o, j) => (o - expected[i]![j]!) / Math.sqrt(expected[i]![j]! * (1 - rows[i]! / n) * (1 - cols[j]! / n))),
+  );
   const df = (rows.length - 1) * (cols.length - 1);
   const chiSquarePValue = chiSquareUpper(statistic, df);
   const flat = expected.flat();
@@ -131,6 +116,7 @@ export function chiSquareIndependence(
   const notes: StatsNote[] = [];
   if (rowsDropped.length > 0) notes.push(note('empty_rows_dropped', { count: rowsDropped.length }));
   if (columnsDropped.length > 0) notes.push(note('empty_columns_dropped', { count: columnsDropped.length }));
+  if (yates > 0) notes.push(note('continuity_corrected'));
   if (!cochranOk) {
     notes.push(
       note('expected_counts_small', {
@@ -140,10 +126,24 @@ export function chiSquareIndependence(
       }),
     );
   }
-  const base = { computed: true as const, n, statisticName: 'X-squared', statistic, alternative: 'two-sided' as const, df, chiSquarePValue, expected, cochranOk, rowsDropped, columnsDropped };
+  const base = {
+    computed: true as const,
+    n,
+    statisticName: 'X-squared' as const,
+    statistic,
+    alternative: 'two-sided' as const,
+    df,
+    chiSquarePValue,
+    expected,
+    cochranOk,
+    rowsDropped,
+    columnsDropped,
+    residuals,
+    stdres,
+  };
   const wantExact = exactOption === 'auto' ? !cochranOk : exactOption;
   if (wantExact) {
-    if (rows.length === 2 && cols.length === 2) {
+    if (is2x2) {
       const f = fisherExact2x2(t as unknown as Table2x2) as FisherResult;
       return { ...base, method: 'fisher-exact', pValue: f.pValue, notes: [...notes, note('exact_distribution')] };
     }

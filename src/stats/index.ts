@@ -33,6 +33,7 @@ export {
   FisherOptionsSchema,
   TwoSampleTTestOptionsSchema,
   MannWhitneyOptionsSchema,
+  ChiSquareOptionsSchema,
 } from './options.js';
 export type {
   SignTestOptions,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Issue } from '../core/issue.js';
-import { openIssues, parseArg, throwIfAny } from '../core/args.js';
+import { openIssues, parseArg, positiveIssues, throwIfAny } from '../core/args.js';
 
 /**
  * The options of the statistics functions, as zod schemas: the schemas are
@@ -318,3 +318,34 @@ export const MannWhitneyOptionsSchema = z.strictObject({
  * ```
  */
 export type MannWhitneyOptions = z.input<typeof MannWhitneyOptionsSchema>;
+
+/**
+ * Options of {@link chiSquareIndependence}: `exact` (`auto`, default: the exact
+ * test when Cochran's rule fails; `true` always, when feasible; `false` never);
+ * `correct`, Yates's continuity correction for a 2×2 table (default false; R's
+ * `chisq.test` defaults to true); `maxSteps`, the most partial tables the exact
+ * r×c enumeration may visit (default 10 million, a few seconds at most).
+ *
+ * @example
+ * ```ts
+ * ChiSquareOptionsSchema.parse({ correct: true }); // => { exact: 'auto', correct: true, maxSteps: 10000000 }
+ * ```
+ */
+export const ChiSquareOptionsSchema = z.strictObject({
+  exact: ExactSchema,
+  correct: CorrectSchema.default(false),
+  maxSteps: fromChecks<number>((v) => positiveIssues(v, [])).default(10_000_000),
+});
+/**
+ * Options of {@link chiSquareIndependence}, as given (every field optional).
+ *
+ * @example
+ * ```ts
+ * // Cochran's rule fails here, so the default ('auto') would use Fisher's exact test.
+ * const options: ChiSquareOptions = { exact: false };
+ * const r = chiSquareIndependence([[3, 1], [1, 3]], options) as ChiSquareResult;
+ * r.method; // => 'chi-square-pearson'
+ * r.pValue; // => 0.1572…
+ * ```
+ */
+export type ChiSquareOptions = z.input<typeof ChiSquareOptionsSchema>;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareIndependence, type ChiSquareResult } from '../../src/stats/index.js';
 import { UppfoljningError } from '../../src/core/error.js';
-import { ok } from './r-cases.js';
+import { expectRel, ok, rOptionCases } from './r-cases.js';
 
 describe('chiSquareIndependence', () => {
   it("Agresti (2007) p. 38 gender × party (R ?chisq.test): X² = 30.07, df = 2, p = 2.954e-07", () => {
@@ -40,5 +40,57 @@ describe('chiSquareIndependence', () => {
   });
   it('rejects ragged tables', () => {
     expect(() => chiSquareIndependence([[1, 2], [3]])).toThrow(UppfoljningError);
+  });
+});
+
+describe('chiSquareIndependence: Yates and residuals (issue 13)', () => {
+  it('agrees with R chisq.test(correct =): X², df, p, $expected, $residuals, $stdres to 1e-9', () => {
+    const cases = rOptionCases('chisq');
+    expect(cases.length).toBeGreaterThan(40);
+    let capped = 0;
+    for (const c of cases) {
+      const table = c.table as number[][];
+      const correct = c.correct as boolean;
+      const r = ok<ChiSquareResult>(chiSquareIndependence(table, { exact: false, correct }));
+      const what = `${JSON.stringify(table)} correct=${String(correct)}`;
+      expect(r.statisticName).toBe('X-squared');
+      expect(r.df).toBe(c.df);
+      if ((c.statistic as number) < 1e-12) {
+        // A capped Yates correction leaves only round-off (R: 8e-31 where this gives 9e-32).
+        expect(r.statistic).toBeLessThan(1e-12);
+        expect(r.pValue).toBeCloseTo(1, 9);
+      } else {
+        expectRel(r.statistic, c.statistic as number, 1e-9, `${what} X²`);
+        expectRel(r.pValue, c.p as number, 1e-9, `${what} p`);
+      }
+      for (const [mine, theirs] of [
+        [r.expected, c.expected],
+        [r.residuals, c.residuals],
+        [r.stdres, c.stdres],
+      ] as const) {
+        (theirs as number[][]).forEach((row, i) => row.forEach((v, j) => expect(mine[i]![j]!).toBeCloseTo(v, 12)));
+      }
+      if (correct && table.length === 2 && table[0]!.length === 2) {
+        const e = r.expected[0]![0]!;
+        if (Math.abs(table[0]![0]! - e) < 0.5) capped++;
+      }
+    }
+    // Some 2×2 tables have |ad − bc|/n below ½, where R caps the correction.
+    expect(capped).toBeGreaterThan(0);
+  });
+  it('a 2×2 Yates example by hand (R chisq.test gives X-squared = 0.44643) and the cap at independence', () => {
+    // By hand: [[10, 20], [30, 40]] has e = [[12, 18], [28, 42]] and |o − e| = 2 in every cell,
+    // so X² = 2² Σ 1/e = 0.7937 and Yates's X² = 1.5² Σ 1/e = 0.4464 (R: X-squared = 0.44643).
+    const t = [[10, 20], [30, 40]];
+    const plain = ok<ChiSquareResult>(chiSquareIndependence(t, { exact: false }));
+    const yates = ok<ChiSquareResult>(chiSquareIndependence(t, { exact: false, correct: true }));
+    const sumInv = 1 / 12 + 1 / 18 + 1 / 28 + 1 / 42;
+    expect(plain.statistic).toBeCloseTo(4 * sumInv, 12);
+    expect(yates.statistic).toBeCloseTo(2.25 * sumInv, 12);
+    expect(yates.notes.map((n) => n.code)).toContain('continuity_corrected');
+    // At independence the correction would push X² away from 0; R's cap keeps it 0.
+    const flat = ok<ChiSquareResult>(chiSquareIndependence([[5, 5], [6, 6]], { exact: false, correct: true }));
+    expect(flat.statistic).toBe(0);
+    expect(flat.pValue).toBe(1);
   });
 });
