@@ -3,12 +3,14 @@
  * messages, line numbers and exit codes. Fixtures: tests/fixtures/cli/, written
  * by make-fixtures.ts (section 6, seeded; synthetic data only).
  */
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { validateCompilation } from '../../src/index.js';
+import { parsePlan, validateCompilation } from '../../src/index.js';
+import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
+import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 import { countWord } from '../../src/locales/count.js';
 import { unusableSentence } from '../../src/locales/unusable.js';
 
@@ -108,6 +110,19 @@ describe('rows left out with --skip-invalid are counted and shown', () => {
         '',
       ].join('\r\n'),
     );
+  });
+
+  it('JSON records too: a record that fails is counted by its first rule', async () => {
+    const plan = parsePlan(bjorkeboPlan);
+    const records = bjorkeboCohort(plan).slice(0, 3);
+    const dir = tmp();
+    writeFileSync(join(dir, 'records.json'), JSON.stringify([records[0], { ...records[1], age: 12 }, records[2]]));
+    const r = await cli('compile', '--plan', f('plan.json'), join(dir, 'records.json'), '--out', join(dir, 'c.json'), '--skip-invalid', '--lang', 'en');
+    expect(r.out.slice(-2)).toEqual([
+      `The compilation of 2 clients was written to ${join(dir, 'c.json')}.`,
+      '1 row with problems is left out of the compilation; it is counted as unusable and shown in the report.',
+    ]);
+    expect(JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')).invalid).toEqual({ total: 1, byRule: { outside_age_bands: 1 } });
   });
 
   it('merged compilations add their invalid counts', async () => {
