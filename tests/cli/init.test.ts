@@ -14,8 +14,8 @@ import { TEST_KEY_HEX } from '../helpers/keys.js';
 const F = join(import.meta.dirname, '..', 'fixtures', 'cli');
 const f = (name: string) => join(F, name);
 const tmp = () => mkdtempSync(join(tmpdir(), 'uppfoljning-init-'));
-/** What was printed, with the temporary directory written as <out>. */
-const shown = (lines: readonly string[], out: string) => lines.join('\n').replaceAll(out, '<out>');
+/** What was printed, with the temporary directory written as <out> and the fixtures' folder as <fixtures>, so the snapshot holds in any clone. */
+const shown = (lines: readonly string[], out: string) => lines.join('\n').replaceAll(out, '<out>').replaceAll(F, '<fixtures>');
 
 describe('uppfoljning init --from: a Björkebo-like export (Swedish, Windows-1252, identity numbers only)', () => {
   it('writes a plan and a mapping that validate the same file once the one decision it lists (a pseudonym key) is taken', async () => {
