@@ -13,6 +13,9 @@ import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Re
 import { bjorkeboPlan } from './plan.js';
 import { bjorkeboCohort } from './cohort.js';
 
+/** The date printed on the example's reports: a fortnight after its period ends. */
+export const REPORT_DATE = '2020-01-15';
+
 /** What the example produced. */
 export interface BjorkeboRun {
   readonly compilation: Compilation;
@@ -43,7 +46,8 @@ export async function runBjorkebo(locale: Locale, outDir: string): Promise<Bjork
   // passed small-cell protection (k = 5): counts of 1–4 people are shown as
   // "..", and enough other cells too that none can be worked out from totals.
   const analysis = analyse(compilation);
-  const report = buildReport(compilation, { locale }, analysis);
+  // The report's date is the caller's: the example's is fixed (the end of its period), so its output never changes.
+  const report = buildReport(compilation, { locale, plan, date: REPORT_DATE }, analysis);
 
   const cells = report.sections.flatMap((s) => s.tables.map((t) => t.rows.flatMap((r) => r.cells)));
   const isHidden = (c: (typeof cells)[number][number]) =>

@@ -9,6 +9,9 @@ import { UNCLASSIFIED, WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { noteText, STATS_METHODS, STATS_NOTE_CODES } from '../stats/methods.js';
 import { findingSentence, withdrawalReasonsText } from './_lib/phrasing.js';
 
+/** @internal The wording the report's summary shares with the findings: the p-value threshold, and "between the age bands". */
+export { SIGNIFICANCE, BETWEEN } from './_lib/phrasing.js';
+
 /**
  * The kinds of statement {@link analyse} makes, each a sentence in Swedish
  * and English filled in from the numbers: the plain-language summary of a

@@ -436,7 +436,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const out = format === 'text' && values.out === undefined ? undefined : need(values.out, 'out', command, locale);
         // The renderers load vega and vega-lite (about half a second): only this command needs them.
         const { buildReport, renderHtml, renderMarkdown, renderText, renderCsv, chartSpecs } = await import('../report/index.js');
-        const model = buildReport(compilation, { locale, ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
+        // The report is dated today (UTC); the library itself never reads the clock.
+        const date = new Date().toISOString().slice(0, 10);
+        const model = buildReport(compilation, { locale, date, ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
         if (out === undefined) {
           io.out(renderText(model));
           return EXIT.ok;

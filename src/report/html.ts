@@ -7,7 +7,8 @@ import { cellText, escapeHtml as e } from './_lib/cell.js';
 import type { ReportTable } from './protect.js';
 import type { Locale } from '../core/locale.js';
 
-const CSS = `
+const CSS = `dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0 0 1em}dl.about dt{font-weight:600}dl.about dd{margin:0}
+
 :root { color-scheme: light; }
 body { font-family: Helvetica, Arial, sans-serif; color: #1a1a1a; max-width: 190mm; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
 h1 { font-size: 1.6em; margin-bottom: .2em; }
@@ -68,10 +69,14 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
     `<figure class="chart" id="chart-${e(c.id)}" role="img" aria-label="${e(c.description)}">\n${svgs.get(c)}\n<figcaption>${e(c.title)}. ${e(c.description)}</figcaption></figure>`;
   const body: string[] = [
     `<h1>${e(model.title)}</h1>`,
-    `<section class="summary"><h2>${e(L.summary[locale])}</h2>\n${model.summary.map((s) => `<p>${e(s)}</p>`).join('\n')}</section>`,
+    ...(model.header.length === 0 ? [] : [`<dl class="about">\n${model.header.map((h) => `<dt>${e(h.label)}</dt><dd>${e(h.text)}</dd>`).join('\n')}\n</dl>`]),
+    `<section class="summary"><h2>${e(L.summary[locale])}</h2>\n<p>${model.summary.map(e).join(' ')}</p></section>`,
   ];
   if (model.cautions.length > 0) {
     body.push(`<section class="cautions"><h2>${e(L.cautions[locale])}</h2>\n<ul>${model.cautions.map((s) => `<li>${e(s)}</li>`).join('\n')}</ul></section>`);
+  }
+  if (model.tests.length > 0) {
+    body.push(`<section class="tests"><h2>${e(L.statisticalTests[locale])}</h2>\n<ul>${model.tests.map((s) => `<li>${e(s)}</li>`).join('\n')}</ul></section>`);
   }
   for (const section of model.sections) {
     if (section.tables.length === 0) continue;

@@ -13,6 +13,16 @@ import type { Label, Locale } from '../core/locale.js';
  */
 export const REPORT_LABELS = {
   summary: { sv: 'Sammanfattning', en: 'Summary' },
+  statisticalTests: { sv: 'Statistiska test', en: 'Statistical tests' },
+  question: { sv: 'Frågeställning', en: 'Question' },
+  targetGroup: { sv: 'Målgrupp', en: 'Target group' },
+  intervention: { sv: 'Insats', en: 'Intervention' },
+  interventions: { sv: 'Insatser', en: 'Interventions' },
+  period: { sv: 'Period', en: 'Period' },
+  from: { sv: 'från', en: 'from' },
+  followed: { sv: 'Följda klienter', en: 'Clients followed' },
+  followedText: { sv: '{n} som påbörjade insatsen', en: '{n} who started the intervention' },
+  date: { sv: 'Rapportdatum', en: 'Report date' },
   cautions: { sv: 'Vad siffrorna inte kan säga', en: 'What the numbers cannot say' },
   flow: { sv: 'Bortfall: från urval till bedömning', en: 'Attrition: from selection to classification' },
   flowChart: { sv: 'Klienternas väg genom uppföljningen', en: 'The clients’ path through the follow-up' },
@@ -33,7 +43,7 @@ export const REPORT_LABELS = {
   n: { sv: 'n', en: 'n' },
   total: { sv: 'Totalt', en: 'Total' },
   group: { sv: 'Grupp', en: 'Group' },
-  goalMet: { sv: 'Nådde målet', en: 'Reached the goal' },
+  goalMet: { sv: 'Målet uppfyllt', en: 'Goal met' },
   week: { sv: 'Vecka', en: 'Week' },
   tests: { sv: 'Prov', en: 'Tests' },
   clients: { sv: 'Klienter', en: 'Clients' },
@@ -91,12 +101,12 @@ export const FLOW_LABELS = {
  * @example
  * ```ts
  * LEVEL_LABELS[ATTAINMENT_LEVELS[0]].sv;
- * // => 'Positiv förändring, målet nått'
+ * // => 'Positiv förändring och målet uppfyllt'
  * ```
  */
 export const LEVEL_LABELS = {
-  positive_goal_met: { sv: 'Positiv förändring, målet nått', en: 'Positive change, goal reached' },
-  positive_goal_not_met: { sv: 'Positiv förändring, målet ej nått', en: 'Positive change, goal not reached' },
+  positive_goal_met: { sv: 'Positiv förändring och målet uppfyllt', en: 'Positive change and goal met' },
+  positive_goal_not_met: { sv: 'Positiv förändring men målet inte uppfyllt', en: 'Positive change but goal not met' },
   no_change: { sv: 'Ingen förändring', en: 'No change' },
   negative_change: { sv: 'Negativ förändring', en: 'Negative change' },
 } as const satisfies Record<string, Label>;

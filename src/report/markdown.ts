@@ -35,8 +35,10 @@ export function markdownTable(table: ReportTable, locale: Locale): string {
 export function renderMarkdown(input: Compilation | ReportModel, options: ReportOptions = {}): string {
   const model = toModel(input, options);
   const locale = model.locale;
-  const out: string[] = [`# ${model.title}`, '', `## ${L.summary[locale]}`, '', ...model.summary.map((s) => `- ${s}`), ''];
+  const header = model.header.length === 0 ? [] : [...model.header.map((h) => `- **${h.label}:** ${h.text}`), ''];
+  const out: string[] = [`# ${model.title}`, '', ...header, `## ${L.summary[locale]}`, '', model.summary.join(' '), ''];
   if (model.cautions.length > 0) out.push(`## ${L.cautions[locale]}`, '', ...model.cautions.map((s) => `- ${s}`), '');
+  if (model.tests.length > 0) out.push(`## ${L.statisticalTests[locale]}`, '', ...model.tests.map((s) => `- ${s}`), '');
   for (const section of model.sections) {
     if (section.tables.length === 0) continue;
     out.push(`## ${section.title}`, '');

@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import type { DeepReadonly } from '../core/readonly.js';
 import { assertReportModel, checkReportOptions, looksLikeModel, type ReportModelSchema, type ReportOptionsSchema, type ReportSectionSchema } from './_lib/input.js';
 import { analyse, DIMENSION_LABELS, type Analysis, type Finding } from '../analyse/index.js';
-import { protectedFindings } from './_lib/summary.js';
+import { changeSentence, protectedFindings, subgroupSummary, TEST_CODES } from './_lib/summary.js';
+import { SIGNIFICANCE } from '../analyse/findings.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { counted } from '../locales/count.js';
@@ -267,6 +268,26 @@ function unusableTable(compilation: Compilation, locale: Locale): ReportTable[] 
   return [protectReportTable({ id: 'unusable', title: L.unusable[locale], columns: [L.count[locale]], rows }, 1)];
 }
 
+/**
+ * The header's lines: the plan's question, target group and period (when the
+ * plan is given), the interventions, the number who started the intervention
+ * (as the protected flow table shows it) and the report date the caller gave.
+ */
+function headerLines(compilation: Compilation, options: ReportOptions, flow: ReportTable, locale: Locale): { label: string; text: string }[] {
+  const plan = options.plan;
+  const lines: { label: string; text: string }[] = [];
+  if (plan !== undefined) lines.push({ label: L.question[locale], text: plan.question }, { label: L.targetGroup[locale], text: plan.targetGroup });
+  const interventions = compilation.meta.dims.interventions.map((i) => i.label[locale]);
+  lines.push({ label: (interventions.length === 1 ? L.intervention : L.interventions)[locale], text: interventions.join(', ') });
+  if (plan?.period !== undefined) lines.push({ label: L.period[locale], text: plan.period.to === undefined ? `${L.from[locale]} ${plan.period.from}` : `${plan.period.from} – ${plan.period.to}` });
+  const started = flow.rows.find((r) => r.key === 'started')?.cells[0];
+  if (started?.kind === 'count' && !('suppressed' in started.value)) {
+    lines.push({ label: L.followed[locale], text: L.followedText[locale].replace('{n}', String(started.value.value)) });
+  }
+  if (options.date !== undefined) lines.push({ label: L.date[locale], text: options.date });
+  return lines;
+}
+
 const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started']);
 
 /**
@@ -295,6 +316,9 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   options = checkReportOptions(options);
   if (analysis !== undefined && (typeof analysis !== 'object' || analysis === null || !Array.isArray((analysis as { findings?: unknown }).findings))) {
     throw new UppfoljningError([issue(['analysis'], 'type', { expected: 'object', received: typeName(analysis) })]);
+  }
+  if (options.plan !== undefined && options.plan.id !== compilation.meta.planId) {
+    throw new UppfoljningError([issue(['options', 'plan', 'id'], 'plan_mismatch', { value: options.plan.id, expected: compilation.meta.planId })]);
   }
   const locale = options.locale ?? 'sv';
   const k = options.k ?? DEFAULT_K;
@@ -328,9 +352,21 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const findings = a.findings.filter((f) => f.code !== 'invalid_records');
   const { texts, withheld } = protectedFindings(findings, k, locale, hidden);
   // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
+  // Statistical tests are supporting detail: below the summary, which says what they found in words.
   const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);
-  const summary = findings.filter((f) => !isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
-  const cautions = findings.filter((f) => isCaution(f) && texts.has(f)).map((f) => texts.get(f)!);
+  const isTest = (f: Finding) => TEST_CODES.has(f.code);
+  const shown = findings.filter((f) => texts.has(f));
+  const paired = shown.find((f) => f.code === 'paired_test');
+  const established = paired?.code === 'paired_test' ? paired.params.pValue < SIGNIFICANCE : undefined;
+  const primaryTable = sections[2]!.tables.find((t) => t.id === 'primary-summary');
+  const change = changeSentence(primaryTable, compilation.meta.primary, locale, established);
+  const summary = [
+    ...(change === undefined ? [] : [change]),
+    ...shown.filter((f) => !isCaution(f) && !isTest(f)).map((f) => texts.get(f)!),
+    ...subgroupSummary(shown, locale),
+  ];
+  const tests = shown.filter(isTest).map((f) => texts.get(f)!);
+  const cautions = shown.filter((f) => isCaution(f)).map((f) => texts.get(f)!);
   if (compilation.invalid.total > 0) cautions.unshift(unusableSentence(compilation.invalid, locale));
   if (withheld > 0) {
     cautions.push(
@@ -345,7 +381,9 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     planId: compilation.meta.planId,
     fingerprint: compilation.meta.fingerprint,
     k,
+    header: headerLines(compilation, options, flow, locale),
     summary,
+    tests,
     cautions,
     sections,
     instrument: compilation.meta.primary.label[locale],

@@ -37,8 +37,10 @@ export function renderText(input: Compilation | ReportModel, options: ReportOpti
   const model = toModel(input, options);
   const locale = model.locale;
   const heading = (s: string) => [s, '═'.repeat(s.length)];
-  const out: string[] = [...heading(model.title), '', `${L.summary[locale]}:`, ...model.summary.map((s) => `- ${s}`), ''];
+  const header = model.header.length === 0 ? [] : [...model.header.map((h) => `${h.label}: ${h.text}`), ''];
+  const out: string[] = [...heading(model.title), '', ...header, `${L.summary[locale]}:`, model.summary.join(' '), ''];
   if (model.cautions.length > 0) out.push(`${L.cautions[locale]}:`, ...model.cautions.map((s) => `- ${s}`), '');
+  if (model.tests.length > 0) out.push(`${L.statisticalTests[locale]}:`, ...model.tests.map((s) => `- ${s}`), '');
   for (const section of model.sections) {
     for (const table of section.tables) out.push(textTable(table, locale), '');
   }

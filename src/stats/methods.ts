@@ -79,18 +79,18 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
   'paired-t': { sv: 't-test för parade observationer', en: 'paired t-test' },
   'mcnemar-exact': { sv: 'McNemars test (exakt binomialfördelning)', en: "McNemar's test (exact binomial)" },
   'mcnemar-chi-square': {
-    sv: 'McNemars test (chi2-approximation)',
+    sv: 'McNemars test (χ²-approximation)',
     en: "McNemar's test (chi-square approximation)",
   },
   'fisher-exact': { sv: 'Fishers exakta test', en: "Fisher's exact test" },
   'fisher-freeman-halton': { sv: 'Fisher–Freeman–Haltons exakta test', en: 'Fisher–Freeman–Halton exact test' },
-  'chi-square-pearson': { sv: 'Pearsons chi2-test för oberoende', en: "Pearson's chi-square test of independence" },
+  'chi-square-pearson': { sv: 'Pearsons χ²-test för oberoende', en: "Pearson's chi-square test of independence" },
   'mann-whitney-exact': { sv: 'Mann–Whitneys U-test (exakt fördelning)', en: 'Mann–Whitney U test (exact distribution)' },
   'mann-whitney-normal': {
     sv: 'Mann–Whitneys U-test (normalapproximation)',
     en: 'Mann–Whitney U test (normal approximation)',
   },
-  'kruskal-wallis': { sv: 'Kruskal–Wallis-test (chi2-approximation)', en: 'Kruskal–Wallis test (chi-square approximation)' },
+  'kruskal-wallis': { sv: 'Kruskal–Wallis-test (χ²-approximation)', en: 'Kruskal–Wallis test (chi-square approximation)' },
   'kruskal-wallis-exact': { sv: 'Kruskal–Wallis-test (exakt fördelning)', en: 'Kruskal–Wallis test (exact distribution)' },
   'student-t': { sv: 't-test för två oberoende grupper (lika varianser)', en: "Student's two-sample t-test (equal variances)" },
   'welch-t': { sv: 'Welchs t-test för två oberoende grupper', en: "Welch's two-sample t-test" },
@@ -221,12 +221,12 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
     en: () => 'the p-value comes from the normal approximation',
   },
   chi_square_approximation: {
-    sv: (p) => `p-värdet kommer från chi2-fördelningen med ${s(p.df)} frihetsgrader`,
+    sv: (p) => `p-värdet kommer från χ²-fördelningen med ${s(p.df)} frihetsgrader`,
     en: (p) => `the p-value comes from the chi-square distribution with ${s(p.df)} degrees of freedom`,
   },
   expected_counts_small: {
     sv: (p) =>
-      `förväntade antal är för små för chi2-testet (minsta ${s(p.minExpected)}, ${s(p.cellsBelow5)} av ${s(p.cells)} celler under 5; Cochrans regel)`,
+      `förväntade antal är för små för χ²-testet (minsta ${s(p.minExpected)}, ${s(p.cellsBelow5)} av ${s(p.cells)} celler under 5; Cochrans regel)`,
     en: (p) =>
       `expected counts are too small for the chi-square test (smallest ${s(p.minExpected)}, ${s(p.cellsBelow5)} of ${s(p.cells)} cells below 5; Cochran's rule)`,
   },
@@ -239,7 +239,7 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
     en: (p) => `${s(p.count)} empty columns were dropped`,
   },
   exact_infeasible: {
-    sv: (p) => `det exakta testet var för tungt att beräkna (över ${s(p.limit)} steg); chi2-värdet är osäkert`,
+    sv: (p) => `det exakta testet var för tungt att beräkna (över ${s(p.limit)} steg); p-värdet från χ²-fördelningen är osäkert`,
     en: (p) => `the exact test was too heavy to compute (over ${s(p.limit)} steps); the chi-square p-value is unreliable`,
   },
   exact_n_too_large: {

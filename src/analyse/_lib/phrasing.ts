@@ -111,7 +111,29 @@ const points = (value: number) => {
   return p < 0 ? `\u2212${-p}` : `${p}`;
 };
 const holm = (p: FindingOf<'subgroup_test'>['params'], locale: Locale) =>
-  !p.adjusted ? '' : locale === 'sv' ? ` (justerat för ${p.tests} jämförelser med Holms metod)` : ` (adjusted for ${p.tests} comparisons by Holm's method)`;
+  !p.adjusted ? '' : locale === 'sv' ? ` efter justering för ${p.tests} jämförelser med Holms metod` : ` after adjustment for ${p.tests} comparisons by Holm's method`;
+/**
+ * @internal The level below which a p-value reads as a difference that can be
+ * established: the conventional 5 %, applied to the Holm-adjusted p-value when
+ * there were several comparisons.
+ */
+export const SIGNIFICANCE = 0.05;
+/** What a p-value means for a reader: whether a difference can be established. */
+const reading = (pValue: number, locale: Locale, what: 'difference' | 'change' = 'difference') => {
+  const sv = locale === 'sv';
+  if (what === 'change') {
+    if (pValue < SIGNIFICANCE) return sv ? 'förändringen går att säkerställa statistiskt' : 'the change is statistically established';
+    return sv ? 'ingen förändring som går att säkerställa' : 'no change that can be established';
+  }
+  if (pValue < SIGNIFICANCE) return sv ? 'skillnaden går att säkerställa statistiskt' : 'the difference is statistically established';
+  return sv ? 'ingen skillnad som går att säkerställa' : 'no difference that can be established';
+};
+/** @internal The groups of a dimension as the object of "between": "mellan åldersgrupperna" / "between the age bands". */
+export const BETWEEN: { readonly [D in Dimension]: Label } = {
+  ageBand: { sv: 'åldersgrupperna', en: 'the age bands' },
+  gender: { sv: 'könen', en: 'the genders' },
+  intervention: { sv: 'insatserna', en: 'the interventions' },
+};
 /** "väntar … och … avfördes före start (avböjt 1)": the parts of "not started" there are. */
 const notStartedParts = (p: FindingOf<'not_started'>['params'], locale: Locale) => {
   const sv = locale === 'sv';
@@ -134,8 +156,8 @@ const notTestedWhat = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
   p.test === 'paired'
     ? `${p.instrument[locale]} ${locale === 'sv' ? 'före och efter' : 'before and after'}`
     : locale === 'sv'
-      ? `Skillnad i måluppfyllelse mellan grupper efter ${DIMENSION_LABELS[p.dimension].sv}`
-      : `Difference in goal attainment between groups by ${DIMENSION_LABELS[p.dimension].en}`;
+      ? `Skillnaden i måluppfyllelse mellan ${BETWEEN[p.dimension].sv}`
+      : `The difference in goal attainment between ${BETWEEN[p.dimension].en}`;
 const notTestedReason = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
   p.test === 'paired' ? notTestedWhy(p.result, 'pairs', p.zeros, locale) : notTestedWhy(p.result, 'groups', 0, locale);
 
@@ -171,8 +193,10 @@ const texts: Texts = {
     en: (p) => `${p.count} ${one(p.count, 'client', 'clients')} got worse and ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged: the method asks the unit to look closer at how they differ from those who improved (was the intervention delivered as intended, did the client take part, did the method match the needs, did outside events matter?).`,
   },
   paired_test: {
-    sv: (p) => `${p.instrument.sv} före och efter (n = ${p.n} par${p.zeros > 0 ? `, varav ${p.zeros} utan förändring som inte ingår i testet` : ''}): ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${effect(p, 'sv')}.`,
-    en: (p) => `${p.instrument.en} before and after (n = ${p.n} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? `, of which ${p.zeros} without change ${one(p.zeros, 'is', 'are')} left out of the test` : ''}): ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${effect(p, 'en')}.`,
+    sv: (p) =>
+      `Förändringen i ${p.instrument.sv.toLowerCase()} från före till efter: ${reading(p.pValue, 'sv', 'change')}; ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}, n = ${p.n} par${p.zeros > 0 ? ` (varav ${p.zeros} utan förändring, som inte ingår i testet)` : ''}${effect(p, 'sv')}.`,
+    en: (p) =>
+      `The change in ${p.instrument.en.toLowerCase()} from before to after: ${reading(p.pValue, 'en', 'change')}; ${method(p, 'en')}, ${pValue(p.pValue, 'en')}, n = ${p.n} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? ` (of which ${p.zeros} without change, left out of the test)` : ''}${effect(p, 'en')}.`,
   },
   subgroup_gap: {
     sv: (p) => {
@@ -189,15 +213,15 @@ const texts: Texts = {
     },
   },
   subgroup_test: {
-    sv: (p) => `Skillnad i måluppfyllelse mellan grupper efter ${DIMENSION_LABELS[p.dimension].sv}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
-    en: (p) => `Difference in goal attainment between groups by ${DIMENSION_LABELS[p.dimension].en}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+    sv: (p) => `Skillnaden i måluppfyllelse mellan ${BETWEEN[p.dimension].sv}: ${reading(p.pValue, 'sv')}; ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `The difference in goal attainment between ${BETWEEN[p.dimension].en}: ${reading(p.pValue, 'en')}; ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   subgroup_change_test: {
-    sv: (p) => `Skillnad i förändring på ${p.instrument.sv.toLowerCase()} mellan grupper efter ${DIMENSION_LABELS[p.dimension].sv} (n = ${p.n}): ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
-    en: (p) => `Difference in change on ${p.instrument.en.toLowerCase()} between groups by ${DIMENSION_LABELS[p.dimension].en} (n = ${p.n}): ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+    sv: (p) => `Skillnaden mellan ${BETWEEN[p.dimension].sv} i förändringen av ${p.instrument.sv.toLowerCase()} (n = ${p.n}): ${reading(p.pValue, 'sv')}; ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `The difference between ${BETWEEN[p.dimension].en} in the change in ${p.instrument.en.toLowerCase()} (n = ${p.n}): ${reading(p.pValue, 'en')}; ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   attrition_baseline: {
-    sv: (p) => `De som avfördes hade före insatsen i medel ${num(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
+    sv: (p) => `De som avfördes hade före insatsen i genomsnitt ${num(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
     en: (p) => `Those withdrawn had a mean of ${num(p.withdrawnMean, 'en')} on ${p.instrument.en.toLowerCase()} before the intervention (n = ${p.withdrawnN}), those who stayed ${num(p.stayedMean, 'en')} (n = ${p.stayedN}): the results describe those who stayed, and attrition may hide worse outcomes.`,
   },
   small_n: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DimensionsSchema } from '../../compile/tabulate.js';
+import { IsoDateSchema } from '../../core/schemas.js';
 import { optionsIssues, parseArg, throwIfAny } from '../../core/args.js';
 import { KSchema, ProtectedCellSchema } from '../../privacy/protect-table.js';
 import { PublishedShareSchema, SuppressedShareSchema } from '../../privacy/protect-share.js';
@@ -22,6 +23,11 @@ export const ReportOptionsSchema = z.object({
   k: KSchema.optional().describe('The small-cell threshold k (default 5): counts 1 to k − 1 are not shown.'),
   by: DimensionsSchema.optional()
     .describe('The dimensions to break goal attainment down by (default: every dimension with more than one category).'),
+  date: IsoDateSchema.optional().describe("The report's date (YYYY-MM-DD), given by the caller: the CLI passes today's date. Without it the header has no date."),
+  plan: z
+    .looseObject({ id: z.string(), question: z.string(), targetGroup: z.string(), period: z.looseObject({ from: IsoDateSchema, to: IsoDateSchema.optional() }).optional() })
+    .optional()
+    .describe("The compilation's plan, for the header's question, target group and period; its `id` must be the compilation's `planId`."),
 });
 
 /** Throws unless `options` is a report's options (path `options` when it is not an object, else the option's name). */
@@ -95,6 +101,11 @@ export const ReportModelSchema = z.object({
   k: z.number().int().min(1),
   /** Plain-language summary for the quality report, from the analysis' findings, after small-cell protection. */
   summary: z.array(z.string()).describe("Plain-language summary for the quality report, from the analysis' findings, after small-cell protection."),
+  header: z
+    .array(z.object({ label: z.string(), text: z.string() }))
+    .describe("The header's lines: the question, target group, interventions and period from the plan, the number of clients followed, the report date."),
+  /** The statistical tests behind the summary, worded for a reader, after small-cell protection. */
+  tests: z.array(z.string()).describe('The statistical tests behind the summary, worded for a reader, after small-cell protection.'),
   /** The findings that limit what the numbers can say (small n, attrition, no comparison group). */
   cautions: z.array(z.string()).describe('The findings that limit what the numbers can say (small n, attrition, no comparison group).'),
   sections: z.array(ReportSectionSchema),

@@ -1,8 +1,9 @@
-import type { Locale } from '../../core/locale.js';
+import type { Label, Locale } from '../../core/locale.js';
+import type { ReportTable } from '../protect.js';
 import { isRecord } from '../../core/args.js';
 import { findingText, type Finding } from '../../analyse/index.js';
-import { withdrawnReasonsText } from '../../analyse/findings.js';
-import { formatPercent } from '../format.js';
+import { BETWEEN, SIGNIFICANCE, withdrawnReasonsText } from '../../analyse/findings.js';
+import { formatNumber, formatPercent } from '../format.js';
 
 /** Parameters of findings that are counts of people (or rest on them). */
 const COUNT_KEYS = [
@@ -157,4 +158,94 @@ export function protectedFindings(
     else withheld++;
   }
   return { texts, withheld };
+}
+
+/** The findings that report a statistical test: supporting detail, below the summary. */
+export const TEST_CODES: ReadonlySet<string> = new Set(['paired_test', 'subgroup_test', 'subgroup_change_test']);
+
+/** The protected cells of one row of the primary measure's summary table: n and mean. */
+function meanOf(table: ReportTable | undefined, key: string): { n: number; mean: number } | undefined {
+  const row = table?.rows.find((r) => r.key === key);
+  const [n, mean] = [row?.cells[0], row?.cells[1]];
+  if (n?.kind !== 'count' || 'suppressed' in n.value || mean?.kind !== 'number' || mean.suppressed || mean.value === null) return undefined;
+  return { n: n.value.value, mean: mean.value };
+}
+
+/**
+ * The result in words, for the top of the summary: how the primary measure
+ * changed on average among those measured both before and after, read from
+ * the protected summary table of the primary measure (so nothing is printed
+ * that the table hides). The average before among the pairs is the average
+ * after minus the average change when both rest on the same people (the n
+ * after equals the number of pairs, pairs being among those measured after);
+ * otherwise only the average change is given. `established` adds whether the
+ * paired test could establish the change. Undefined when the table hides
+ * what the sentence needs.
+ */
+export function changeSentence(
+  table: ReportTable | undefined,
+  primary: { readonly label: Label; readonly kind: string; readonly min: number; readonly max: number },
+  locale: Locale,
+  established: boolean | undefined,
+): string | undefined {
+  const after = meanOf(table, 'after');
+  const change = meanOf(table, 'change');
+  if (change === undefined || change.n === 0) return undefined;
+  const sv = locale === 'sv';
+  const name = primary.label[locale];
+  const scale = primary.kind === 'binary' ? '' : sv ? ` (skala ${formatNumber(primary.min, locale)}–${formatNumber(primary.max, locale)})` : ` (scale ${formatNumber(primary.min, locale)}–${formatNumber(primary.max, locale)})`;
+  const who = sv ? `bland de ${change.n} som mättes både före och efter` : `among the ${change.n} measured both before and after`;
+  const tail = established === undefined ? '' : established
+    ? sv ? '; förändringen går att säkerställa statistiskt' : '; the change is statistically established'
+    : sv ? '; förändringen går inte att säkerställa statistiskt' : '; the change cannot be statistically established';
+  const rounded = Math.round(change.mean * 10) / 10;
+  const verb = rounded > 0 ? (sv ? 'steg' : 'rose') : rounded < 0 ? (sv ? 'sjönk' : 'fell') : undefined;
+  if (after !== undefined && after.n === change.n) {
+    const [from, to] = [formatNumber(after.mean - change.mean, locale), formatNumber(after.mean, locale)];
+    if (verb === undefined || from === to) {
+      return sv ? `${name} var i genomsnitt oförändrad, ${to}${scale}, ${who}${tail}.` : `${name} was unchanged on average, at ${to}${scale}, ${who}${tail}.`;
+    }
+    return sv ? `${name} ${verb} i genomsnitt från ${from} till ${to}${scale} ${who}${tail}.` : `${name} ${verb} on average from ${from} to ${to}${scale} ${who}${tail}.`;
+  }
+  const by = formatNumber(Math.abs(change.mean), locale);
+  if (verb === undefined) return sv ? `${name} var i genomsnitt oförändrad${scale} ${who}${tail}.` : `${name} was unchanged on average${scale} ${who}${tail}.`;
+  return sv ? `${name} ${verb} i genomsnitt med ${by}${scale} ${who}${tail}.` : `${name} ${verb} on average by ${by}${scale} ${who}${tail}.`;
+}
+
+
+/** "a, b och c" / "a, b and c". */
+const listed = (items: readonly string[], locale: Locale) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${locale === 'sv' ? 'och' : 'and'} ${items.at(-1)}`;
+
+/**
+ * The subgroup tests in one sentence each way for the summary, without
+ * numbers: the dimensions along which no difference could be established
+ * ("Inga skillnader mellan könen eller mellan åldersgrupperna kunde
+ * säkerställas statistiskt"), and those along which one could. The details
+ * are in the tests below. A p-value below the findings' own threshold
+ * (after Holm's adjustment) counts as a difference established.
+ */
+export function subgroupSummary(findings: readonly Finding[], locale: Locale): string[] {
+  const significant = (pValue: number) => pValue < SIGNIFICANCE;
+  const found = new Map<string, boolean>();
+  for (const f of findings) {
+    if (f.code !== 'subgroup_test' && f.code !== 'subgroup_change_test') continue;
+    const p = paramsOf(f);
+    if (typeof p.dimension !== 'string' || typeof p.pValue !== 'number' || !Object.prototype.hasOwnProperty.call(BETWEEN, p.dimension)) continue;
+    found.set(p.dimension, (found.get(p.dimension) ?? false) || significant(p.pValue));
+  }
+  const sv = locale === 'sv';
+  const between = (dims: string[]) => dims.map((d) => `${sv ? 'mellan' : 'between'} ${BETWEEN[d as keyof typeof BETWEEN][locale]}`);
+  const none = [...found].filter(([, s]) => !s).map(([d]) => d);
+  const some = [...found].filter(([, s]) => s).map(([d]) => d);
+  const out: string[] = [];
+  if (none.length > 0) {
+    const where = between(none).join(sv ? ' eller ' : ' or ');
+    out.push(sv ? `Inga skillnader i måluppfyllelse eller förändring ${where} kunde säkerställas statistiskt.` : `No differences in goal attainment or change ${where} could be statistically established.`);
+  }
+  if (some.length > 0) {
+    const where = listed(between(some), locale);
+    out.push(sv ? `Skillnader ${where} gick att säkerställa statistiskt (se de statistiska testen nedan).` : `Differences ${where} could be statistically established (see the statistical tests below).`);
+  }
+  return out;
 }
