@@ -23,10 +23,15 @@ import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, ty
  * Options for {@link buildReport} and the renderers: `locale`, `sv` (default)
  * or `en`; `k`, the small-cell threshold (default 5): counts 1 to k − 1 are
  * not shown; `by`, the dimensions to break goal attainment down by (default:
- * every dimension with more than one category).
+ * every dimension with more than one category); `date`, the report's date
+ * (YYYY-MM-DD) for the header, given by the caller (the library never reads
+ * the clock); `plan`, the compilation's plan, for the header's question,
+ * target group and period (its `id` must be the compilation's `planId`).
  *
  * @example
  * ```ts
+ * buildReport(compilation, { locale: 'en', plan, date: '2020-01-15' }).header.at(-1);
+ * // => { label: 'Report date', text: '2020-01-15' }
  * const options: ReportOptions = { locale: 'en', k: 3, by: ['gender'] };
  * buildReport(compilation, options).sections[1]?.tables.map((t) => t.id);
  * // => ['attainment-total', 'attainment-gender']
@@ -59,7 +64,9 @@ export type ReportSection = DeepReadonly<z.output<typeof ReportSectionSchema>>;
  * ```ts
  * const model: ReportModel = buildReport(compilation, { locale: 'en' });
  * model.summary[0];
- * // => '39 clients started the intervention; 30 of them could be placed on the goal-attainment scale at closing.'
+ * // => 'Own confidence in staying sober/drug-free in one year rose on average from 2.3 to 3.2 (scale 1–5) among the 30 measured both before and after; the change is statistically established.'
+ * model.header.at(-1);
+ * // => { label: 'Clients followed', text: '39 who started the intervention' }
  * const markdown = renderMarkdown(model); // every renderer reads the same protected model
  * ```
  */

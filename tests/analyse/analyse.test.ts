@@ -119,6 +119,6 @@ describe('every test counted in Holm\'s adjustment is reported', () => {
     expect(reported).toHaveLength(counted);
     for (const f of reported) expect(f.params).toMatchObject({ tests: 4, adjusted: true });
     const change = reported.find((f) => f.code === 'subgroup_change_test' && f.params.dimension === 'gender')!;
-    expect(findingText(change, 'en')).toMatch(/^Difference in change on own confidence in staying sober\/drug-free in one year between groups by gender \(n = 30\): Mann–Whitney U test \(exact distribution\), p = 1 \(adjusted for 4 comparisons by Holm's method\)\.$/);
+    expect(findingText(change, 'en')).toMatch(/^The difference between the genders in the change in own confidence in staying sober\/drug-free in one year \(n = 30\) cannot be statistically established: Mann–Whitney U test \(exact distribution\), p = 1 after adjustment for 4 comparisons by Holm's method\.$/);
   });
 });

@@ -131,10 +131,10 @@ describe('subgroups: too few groups', () => {
     expect(f.params).toMatchObject({ groups: 1, result: s.goalMetTest });
     expect(f.params).not.toHaveProperty('n');
     expect(findingText(f, 'en')).toBe(
-      'Difference in goal attainment between groups by gender could not be tested: too few groups to compare: 1 group with anyone who had a goal, at least 2 needed.',
+      'The difference in goal attainment between the genders could not be tested: too few groups to compare: 1 group with anyone who had a goal, at least 2 needed.',
     );
     expect(findingText(f, 'sv')).toBe(
-      'Skillnad i måluppfyllelse mellan grupper efter kön kunde inte prövas: för få grupper att jämföra: 1 grupp med någon som hade mål, minst 2 behövs.',
+      'Skillnaden i måluppfyllelse mellan könen kunde inte prövas: för få grupper att jämföra: 1 grupp med någon som hade mål, minst 2 behövs.',
     );
   });
 
@@ -144,10 +144,10 @@ describe('subgroups: too few groups', () => {
     expect(a.subgroups[0]!.goalMetTest).toMatchObject({ computed: false, reason: 'table_shape' });
     const f = only(a, 'not_tested');
     expect(findingText(f, 'en')).toBe(
-      'Difference in goal attainment between groups by age band could not be tested: everyone in the groups had the same outcome (all or none reached their goal).',
+      'The difference in goal attainment between the age bands could not be tested: everyone in the groups had the same outcome (all or none reached their goal).',
     );
     expect(findingText(f, 'sv')).toBe(
-      'Skillnad i måluppfyllelse mellan grupper efter åldersgrupp kunde inte prövas: alla i grupperna hade samma utfall (alla eller ingen nådde målet).',
+      'Skillnaden i måluppfyllelse mellan åldersgrupperna kunde inte prövas: alla i grupperna hade samma utfall (alla eller ingen nådde målet).',
     );
   });
 });
@@ -200,8 +200,8 @@ describe('statistics notes: findings with a test carry them, in words', () => {
     const b = analyse(compile(plan, records), { by: ['gender', 'intervention'] });
     for (const f of find(b, 'subgroup_test')) {
       if (b.multipleComparisons === null) continue;
-      expect(findingText(f, 'en')).toMatch(new RegExp(`adjusted for ${b.multipleComparisons.tests} comparisons by Holm's method`));
-      expect(findingText(f, 'sv')).toMatch(/justerat för \d+ jämförelser med Holms metod/);
+      expect(findingText(f, 'en')).toMatch(new RegExp(`after adjustment for ${b.multipleComparisons.tests} comparisons by Holm's method`));
+      expect(findingText(f, 'sv')).toMatch(/efter justering för \d+ jämförelser med Holms metod/);
       expect(Number(f.params.pValue)).toBeGreaterThanOrEqual(Number(f.params.unadjustedPValue));
     }
   });

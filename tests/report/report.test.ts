@@ -113,7 +113,12 @@ describe('protectReportTable', () => {
 describe('buildReport', () => {
   it('protects the summary: no sentence shows a count of 1–4 people or a count the flow table hides', () => {
     const model = buildReport(compilation);
-    expect(model.summary.slice(0, 3)).toEqual([
+    // The result in words first. The primary table shows the mean after 3,2 (n = 30) and the mean change 0,87 (n = 30):
+    // the same 30 people, so their mean before is 3,2 − 0,87 = 2,33 → 2,3.
+    expect(model.summary[0]).toBe(
+      'Egen tilltro till fortsatt drogfrihet/nykterhet om 1 år steg i genomsnitt från 2,3 till 3,2 (skala 1–5) bland de 30 som mättes både före och efter; förändringen går att säkerställa statistiskt.',
+    );
+    expect(model.summary.slice(1, 4)).toEqual([
       // 39 started and 30 classified are published in the flow table; selected (40) is not, as it would reveal 1 never started.
       '39 klienter påbörjade insatsen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
       'Färre än 5 utvalda har inte påbörjat insatsen.',
@@ -127,9 +132,18 @@ describe('buildReport', () => {
     const a = analyse(compilation);
     const model = buildReport(compilation, { locale: 'en', k: 1 }, a);
     const all = a.findings.map((f) => findingText(f, 'en'));
-    expect([...model.summary, ...model.cautions].sort()).toEqual(all.sort());
+    const shown = [...model.summary, ...model.tests, ...model.cautions];
+    expect(shown.filter((s) => all.includes(s)).sort()).toEqual(all.sort());
+    // Besides the findings' own sentences, the summary says the change and what the subgroup tests found, in words.
+    expect(shown.filter((s) => !all.includes(s))).toEqual([
+      'Own confidence in staying sober/drug-free in one year rose on average from 2.3 to 3.2 (scale 1–5) among the 30 measured both before and after; the change is statistically established.',
+      'No differences in goal attainment or change between the age bands or between the genders could be statistically established.',
+    ]);
+    // Tests are supporting detail, below the summary.
+    expect(model.tests.every((s) => !model.summary.includes(s))).toBe(true);
+    expect(model.tests.length).toBe(a.findings.filter((f) => ['paired_test', 'subgroup_test', 'subgroup_change_test'].includes(f.code)).length);
     // The summary says how many were followed and left, the share who reached their goal with n.
-    expect(model.summary[0]).toMatch(/^40 clients were selected/);
+    expect(model.summary[1]).toMatch(/^40 clients were selected/);
     expect(model.summary.some((s) => /reached their goal/.test(s))).toBe(true);
     expect(model.cautions.some((s) => /no comparison group/.test(s))).toBe(true);
   });
@@ -172,7 +186,15 @@ describe('renderers', () => {
 
   it('Markdown: summary first, suppressed values as .., shares with interval and n', () => {
     const md = renderMarkdown(model);
-    expect(md.split('\n').slice(0, 3)).toEqual(['# Björkebo – Förstärkt CRA (F-CRA)', '', '## Sammanfattning']);
+    // Without the plan and a date, the header has what the compilation knows: the intervention and how many started.
+    expect(md.split('\n').slice(0, 6)).toEqual([
+      '# Björkebo – Förstärkt CRA (F-CRA)',
+      '',
+      '- **Insats:** F-CRA med boende på Björkebo',
+      '- **Följda klienter:** 39 som påbörjade insatsen',
+      '',
+      '## Sammanfattning',
+    ]);
     // Goal met, total: 13 of 30 → 43 %. Wilson 95 % interval by hand (Newcombe 1998, method 3), z = 1.96, p = 13/30:
     // centre = (p + z²/2n)/(1 + z²/n) = (0.43333 + 0.06403)/1.12805 = 0.44091;
     // half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n) = 1.96·√(0.0081852 + 0.0010671)/1.12805 = 0.16714 → 0.2738–0.6080 → 27–61 %.
@@ -188,9 +210,9 @@ describe('renderers', () => {
     expect(flow[2]).toBe('Påbörjade aldrig;Antal;;;;;;ja;');
     expect(flow[3]).toBe('Påbörjade insatsen;Antal;39;;;;;nej;');
     const total = files.find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
-    expect(total.at(-2)).toMatch(/^Totalt;Nådde målet;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
+    expect(total.at(-2)).toMatch(/^Totalt;Målet uppfyllt;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
     const en = renderCsv(compilation, { locale: 'en' }).find((f) => f.name === 'attainment-total.csv')!.text;
-    expect(en).toMatch(/Total,Reached the goal,13,30,0\.4333\d*,0\.27\d*,0\.60\d*,false,/);
+    expect(en).toMatch(/Total,Goal met,13,30,0\.4333\d*,0\.27\d*,0\.60\d*,false,/);
   });
 
   it('charts: one spec per question, data only from protected cells', () => {
@@ -199,8 +221,8 @@ describe('renderers', () => {
     const attainment = charts[1]!.spec as unknown as { data: { values: { group: string; level: string; count: number }[] } };
     // Total: 12 and 9 are shown; 7 and 2 are suppressed in the table, so the chart has one grey segment of 9.
     expect(attainment.data.values.filter((v) => v.group === 'Totalt').map((v) => [v.level, v.count])).toEqual([
-      ['Positiv förändring, målet nått', 12],
-      ['Positiv förändring, målet ej nått', 9],
+      ['Positiv förändring och målet uppfyllt', 12],
+      ['Positiv förändring men målet inte uppfyllt', 9],
       ['Visas inte (..)', 9],
     ]);
   });
@@ -327,5 +349,59 @@ describe('goal-met shares across linked tables', () => {
     // By age band: one share shown; the other two hidden together, so neither follows from 13 − 7.
     const ages = byAge!.rows.map((_, i) => shown(byAge, i));
     expect(ages.filter((a) => a === null).length).not.toBe(1);
+  });
+});
+
+describe('the header and the result in words', () => {
+  it('opens with the plan’s question, target group, intervention and period, how many were followed and the date the caller gave', () => {
+    const model = buildReport(compilation, { plan, date: '2020-01-15' });
+    expect(model.header).toEqual([
+      { label: 'Frågeställning', text: plan.question },
+      { label: 'Målgrupp', text: plan.targetGroup },
+      { label: 'Insats', text: 'F-CRA med boende på Björkebo' },
+      { label: 'Period', text: '2018-11-01 – 2019-12-31' },
+      { label: 'Följda klienter', text: '39 som påbörjade insatsen' },
+      { label: 'Rapportdatum', text: '2020-01-15' },
+    ]);
+    expect(renderText(model).split('\n').slice(3, 9).map((l) => l.split(':')[0])).toEqual(['Frågeställning', 'Målgrupp', 'Insats', 'Period', 'Följda klienter', 'Rapportdatum']);
+  });
+
+  it('refuses a plan that is not the compilation’s, and a date that is not a date', () => {
+    expect(() => buildReport(compilation, { plan: { ...plan, id: 'annan-plan' } })).toThrow(/plan_mismatch|annan-plan/);
+    expect(() => buildReport(compilation, { date: '15/1/2020' })).toThrow(/date/);
+  });
+
+  it('does not say the number who started when the flow table hides it', () => {
+    // k = 40: every count of 1–39 is hidden, the 39 who started among them.
+    const model = buildReport(compilation, { k: 40 });
+    expect(model.header.map((h) => h.label)).toEqual(['Insats']);
+  });
+
+  it('prints the change only as the protected table of the primary measure shows it', () => {
+    // k = 31: the means rest on 30 people each and are hidden, so the sentence is left out.
+    const hidden = buildReport(compilation, { k: 31 });
+    const primary = hidden.sections.find((s) => s.id === 'primary')!.tables[0]!;
+    expect(primary.rows.find((r) => r.key === 'change')!.cells[1]).toMatchObject({ suppressed: true });
+    expect(hidden.summary.join(' ')).not.toMatch(/i genomsnitt från/);
+    expect(buildReport(compilation, { k: 30 }).summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt från 2,3 till 3,2/);
+  });
+
+  it('words a subgroup test for a reader: one sentence for what found nothing, one for what found a difference', () => {
+    const a = analyse(compilation);
+    const test = (dimension: 'gender' | 'ageBand', pValue: number): Finding => ({
+      code: 'subgroup_test',
+      caution: false,
+      params: { dimension, method: 'fisher-exact', pValue, unadjustedPValue: pValue, adjusted: false, tests: 1 },
+    });
+    const findings = [...a.findings.filter((f) => !['subgroup_test', 'subgroup_change_test'].includes(f.code)), test('gender', 0.01), test('ageBand', 0.4)];
+    const model = buildReport(compilation, { locale: 'sv' }, { ...a, findings });
+    expect(model.summary.slice(-2)).toEqual([
+      'Inga skillnader i måluppfyllelse eller förändring mellan åldersgrupperna kunde säkerställas statistiskt.',
+      'Skillnader mellan könen gick att säkerställa statistiskt (se de statistiska testen nedan).',
+    ]);
+    expect(model.tests.filter((t) => t.startsWith('Skillnaden i måluppfyllelse'))).toEqual([
+      'Skillnaden i måluppfyllelse mellan könen går att säkerställa statistiskt: Fishers exakta test, p = 0,01.',
+      'Skillnaden i måluppfyllelse mellan åldersgrupperna går inte att säkerställa statistiskt: Fishers exakta test, p = 0,4.',
+    ]);
   });
 });

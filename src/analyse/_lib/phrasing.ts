@@ -118,16 +118,11 @@ const holm = (p: FindingOf<'subgroup_test'>['params'], locale: Locale) =>
  * there were several comparisons.
  */
 export const SIGNIFICANCE = 0.05;
-/** What a p-value means for a reader: whether a difference can be established. */
-const reading = (pValue: number, locale: Locale, what: 'difference' | 'change' = 'difference') => {
-  const sv = locale === 'sv';
-  if (what === 'change') {
-    if (pValue < SIGNIFICANCE) return sv ? 'förändringen går att säkerställa statistiskt' : 'the change is statistically established';
-    return sv ? 'ingen förändring som går att säkerställa' : 'no change that can be established';
-  }
-  if (pValue < SIGNIFICANCE) return sv ? 'skillnaden går att säkerställa statistiskt' : 'the difference is statistically established';
-  return sv ? 'ingen skillnad som går att säkerställa' : 'no difference that can be established';
-};
+/** What a p-value means for a reader, as the rest of "the difference …": whether it can be established. */
+const reading = (pValue: number, locale: Locale) =>
+  pValue < SIGNIFICANCE
+    ? locale === 'sv' ? 'går att säkerställa statistiskt' : 'is statistically established'
+    : locale === 'sv' ? 'går inte att säkerställa statistiskt' : 'cannot be statistically established';
 /** @internal The groups of a dimension as the object of "between": "mellan åldersgrupperna" / "between the age bands". */
 export const BETWEEN: { readonly [D in Dimension]: Label } = {
   ageBand: { sv: 'åldersgrupperna', en: 'the age bands' },
@@ -194,9 +189,9 @@ const texts: Texts = {
   },
   paired_test: {
     sv: (p) =>
-      `Förändringen i ${p.instrument.sv.toLowerCase()} från före till efter: ${reading(p.pValue, 'sv', 'change')}; ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}, n = ${p.n} par${p.zeros > 0 ? ` (varav ${p.zeros} utan förändring, som inte ingår i testet)` : ''}${effect(p, 'sv')}.`,
+      `Förändringen i ${p.instrument.sv.toLowerCase()} från före till efter ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}, n = ${p.n} par${p.zeros > 0 ? ` (varav ${p.zeros} utan förändring, som inte ingår i testet)` : ''}${effect(p, 'sv')}.`,
     en: (p) =>
-      `The change in ${p.instrument.en.toLowerCase()} from before to after: ${reading(p.pValue, 'en', 'change')}; ${method(p, 'en')}, ${pValue(p.pValue, 'en')}, n = ${p.n} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? ` (of which ${p.zeros} without change, left out of the test)` : ''}${effect(p, 'en')}.`,
+      `The change in ${p.instrument.en.toLowerCase()} from before to after ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}, n = ${p.n} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? ` (of which ${p.zeros} without change, left out of the test)` : ''}${effect(p, 'en')}.`,
   },
   subgroup_gap: {
     sv: (p) => {
@@ -213,12 +208,12 @@ const texts: Texts = {
     },
   },
   subgroup_test: {
-    sv: (p) => `Skillnaden i måluppfyllelse mellan ${BETWEEN[p.dimension].sv}: ${reading(p.pValue, 'sv')}; ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
-    en: (p) => `The difference in goal attainment between ${BETWEEN[p.dimension].en}: ${reading(p.pValue, 'en')}; ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+    sv: (p) => `Skillnaden i måluppfyllelse mellan ${BETWEEN[p.dimension].sv} ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `The difference in goal attainment between ${BETWEEN[p.dimension].en} ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   subgroup_change_test: {
-    sv: (p) => `Skillnaden mellan ${BETWEEN[p.dimension].sv} i förändringen av ${p.instrument.sv.toLowerCase()} (n = ${p.n}): ${reading(p.pValue, 'sv')}; ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
-    en: (p) => `The difference between ${BETWEEN[p.dimension].en} in the change in ${p.instrument.en.toLowerCase()} (n = ${p.n}): ${reading(p.pValue, 'en')}; ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+    sv: (p) => `Skillnaden mellan ${BETWEEN[p.dimension].sv} i förändringen av ${p.instrument.sv.toLowerCase()} (n = ${p.n}) ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `The difference between ${BETWEEN[p.dimension].en} in the change in ${p.instrument.en.toLowerCase()} (n = ${p.n}) ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   attrition_baseline: {
     sv: (p) => `De som avfördes hade före insatsen i genomsnitt ${num(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
