@@ -1,7 +1,7 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import { oneOfIssues, oneOfOr, openIssues, optionsIssues, optionsOf, successesIssues, throwIfAny, typeIssues } from '../core/args.js';
 import { betaQuantile, normalQuantile } from './_lib/special.js';
-import type { StatsNote } from './methods.js';
+import { note, type StatsNote } from './methods.js';
 
 /**
  * Options of the interval functions for a share.
@@ -16,6 +16,11 @@ import type { StatsNote } from './methods.js';
 export interface ShareIntervalOptions {
   /** Confidence level, strictly between 0 and 1. Default 0.95. */
   readonly confidence?: number;
+  /**
+   * The continuity-corrected Wilson interval (Newcombe's method 4; for a difference, his
+   * method 11), `wilsonInterval` and `newcombeDifference` only. Default false.
+   */
+  readonly correct?: boolean;
 }
 
 /**
@@ -41,16 +46,23 @@ export interface ShareInterval {
   readonly notes: readonly StatsNote[];
 }
 
-/** @internal The Wilson bounds, used also by the Newcombe interval. */
-export function wilsonBounds(successes: number, n: number, z: number): [number, number] {
+/**
+ * @internal The Wilson bounds, used also by the Newcombe interval. With
+ * `correct`, each bound is the Wilson bound of the share moved half an
+ * observation outward (p ∓ 1/(2n)), which is Newcombe's closed form of the
+ * continuity-corrected interval (his method 4, R's `prop.test` form).
+ */
+export function wilsonBounds(successes: number, n: number, z: number, correct = false): [number, number] {
   const p = successes / n;
   const z2 = z * z;
   const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  // Centre and half-width divided separately, as before `correct` existed, so the uncorrected bounds keep their last bits.
+  const bound = (q: number, sign: 1 | -1) =>
+    (q + z2 / (2 * n)) / denom + sign * ((z * Math.sqrt((q * (1 - q)) / n + z2 / (4 * n * n))) / denom);
+  const shift = correct ? 0.5 / n : 0;
   // At 0 and n the bounds are exactly 0 and 1; write them so, not as round-off.
-  const lower = successes === 0 ? 0 : Math.max(0, centre - half);
-  const upper = successes === n ? 1 : Math.min(1, centre + half);
+  const lower = successes === 0 || p - shift <= 0 ? 0 : Math.max(0, bound(p - shift, -1));
+  const upper = successes === n || p + shift >= 1 ? 1 : Math.min(1, bound(p + shift, 1));
   return [lower, upper];
 }
 
@@ -58,22 +70,30 @@ export function wilsonBounds(successes: number, n: number, z: number): [number, 
  * The Wilson score interval for a share: the default interval for every share
  * in the library, because it keeps close to its nominal coverage even for
  * small n and shares near 0 or 1, where the textbook Wald interval fails.
- * Equals R's `prop.test(x, n, correct = FALSE)$conf.int`.
+ * Equals R's `prop.test(x, n, correct = FALSE)$conf.int`; with `correct: true`
+ * the continuity-corrected interval, Newcombe's method 4, which is
+ * `prop.test(x, n, correct = TRUE)$conf.int` except at x = n/2 exactly: R caps
+ * its correction at |x − n/2| (a rule of its test of p = ½), so there it gives
+ * the uncorrected interval, where Newcombe's does not change.
  *
  * @param successes - the number with the property (a whole number, 0 ≤ successes ≤ n)
  * @param n - the number of observations (a whole number ≥ 0)
- * @param options - `confidence` (default 0.95)
- * @returns the share with its interval, or {@link NotComputed} (`too_few`, minimum 1) when n = 0
+ * @param options - `confidence` (default 0.95), `correct` (default false)
+ * @returns the share with its interval (with a `continuity_corrected` note when corrected), or
+ *   {@link NotComputed} (`too_few`, minimum 1) when n = 0
  * @throws UppfoljningError when a count is not a whole number ≥ 0 (`finite`, `integer`, `min`),
- *   successes > n (`exceeds_total`), the options are not an object (`type`), or the confidence is not
- *   strictly between 0 and 1 (`open_interval`, path `options.confidence`)
+ *   successes > n (`exceeds_total`), the options are not an object (`type`), the confidence is not
+ *   strictly between 0 and 1 (`open_interval`, path `options.confidence`), or `options.correct` is not a boolean (`one_of`)
  * @see E. B. Wilson (1927), Probable inference, the law of succession, and statistical inference. JASA 22:209–212.
- * @see R. G. Newcombe (1998), Two-sided confidence intervals for the single proportion: comparison of seven methods. Stat Med 17:857–872 (method 3).
+ * @see R. G. Newcombe (1998), Two-sided confidence intervals for the single proportion: comparison of seven methods. Stat Med 17:857–872 (methods 3 and 4).
  *
  * @example
  * ```ts
  * wilsonInterval(81, 263);
  * // => { computed: true, n: 263, successes: 81, estimate: 0.30798…, lower: 0.25528…, upper: 0.36620…, confidence: 0.95, method: 'wilson', notes: [] }
+ * // Newcombe (1998) Table I, method 4: 0.2535 to 0.3682
+ * wilsonInterval(81, 263, { correct: true });
+ * // => { computed: true, …, lower: 0.2535…, upper: 0.3681…, method: 'wilson', notes: [{ code: 'continuity_corrected', params: {} }] }
  * ```
  */
 export function wilsonInterval(
@@ -81,9 +101,14 @@ export function wilsonInterval(
   n: number,
   options: ShareIntervalOptions = {},
 ): ShareInterval | NotComputed {
-  return shareInterval(successes, n, options, 'wilson', (confidence) =>
-    wilsonBounds(successes, n, normalQuantile(1 - (1 - confidence) / 2)),
+  throwIfAny(optionsIssues(options));
+  const correctOption = optionsOf(options).correct;
+  throwIfAny(oneOfIssues(correctOption, [true, false], ['options', 'correct']));
+  const correct = correctOption === true;
+  const r = shareInterval(successes, n, options, 'wilson', (confidence) =>
+    wilsonBounds(successes, n, normalQuantile(1 - (1 - confidence) / 2), correct),
   );
+  return r.computed && correct ? { ...r, notes: [note('continuity_corrected')] } : r;
 }
 
 /**
@@ -109,6 +134,9 @@ export function clopperPearsonInterval(
   n: number,
   options: ShareIntervalOptions = {},
 ): ShareInterval | NotComputed {
+  // The exact interval has no continuity correction: `correct: true` is refused, not ignored.
+  throwIfAny(optionsIssues(options));
+  throwIfAny(oneOfIssues(optionsOf(options).correct, [false], ['options', 'correct']));
   return shareInterval(successes, n, options, 'clopper-pearson', (confidence) => {
     const alpha = 1 - confidence;
     const lower = successes === 0 ? 0 : betaQuantile(alpha / 2, successes, n - successes + 1);
@@ -212,18 +240,20 @@ export interface ShareDifference {
 
 /**
  * Newcombe's hybrid score interval for the difference of two independent
- * shares (his method 10), built from the two Wilson intervals. It behaves well
- * for small groups and shares near 0 or 1.
+ * shares (his method 10), built from the two Wilson intervals; with
+ * `correct: true` from the two continuity-corrected ones (his method 11). It
+ * behaves well for small groups and shares near 0 or 1. R has no function for
+ * it; the tests compare with Newcombe's closed forms written out in R.
  *
  * @param successes1 - successes in group 1
  * @param n1 - size of group 1
  * @param successes2 - successes in group 2
  * @param n2 - size of group 2
- * @param options - `confidence` (default 0.95)
+ * @param options - `confidence` (default 0.95), `correct` (default false)
  * @returns the difference p1 − p2 with its interval, or {@link NotComputed} (`too_few`, minimum 1) when a group is empty
  * @throws UppfoljningError when a count is not a whole number ≥ 0, successes exceed their group, the options are
  *   not an object (`type`), or `options.confidence` is not in (0, 1)
- * @see R. G. Newcombe (1998), Interval estimation for the difference between independent proportions: comparison of eleven methods. Stat Med 17:873–890 (method 10).
+ * @see R. G. Newcombe (1998), Interval estimation for the difference between independent proportions: comparison of eleven methods. Stat Med 17:873–890 (methods 10 and 11).
  *
  * @example
  * ```ts
@@ -243,12 +273,15 @@ export function newcombeDifference(
   throwIfAny(optionsIssues(options));
   const confidence = optionsOf(options).confidence ?? 0.95;
   throwIfAny(openIssues(confidence, ['options', 'confidence']));
+  const correctOption = optionsOf(options).correct;
+  throwIfAny(oneOfIssues(correctOption, [true, false], ['options', 'correct']));
+  const correct = correctOption === true;
   if (n1 === 0 || n2 === 0) return notComputed(Math.min(n1, n2), 'too_few', { minimum: 1 });
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const p1 = successes1 / n1;
   const p2 = successes2 / n2;
-  const [l1, u1] = wilsonBounds(successes1, n1, z);
-  const [l2, u2] = wilsonBounds(successes2, n2, z);
+  const [l1, u1] = wilsonBounds(successes1, n1, z, correct);
+  const [l2, u2] = wilsonBounds(successes2, n2, z, correct);
   const estimate = p1 - p2;
   const lower = estimate - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2);
   const upper = estimate + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2);
@@ -266,7 +299,7 @@ export function newcombeDifference(
     upper: Math.min(1, upper),
     confidence,
     method: 'newcombe-wilson',
-    notes: [],
+    notes: correct ? [note('continuity_corrected')] : [],
   };
 }
 

@@ -156,3 +156,70 @@ describe('newcombeDifference / riskDifference', () => {
     );
   });
 });
+
+describe('continuity-corrected Wilson and Newcombe intervals (issue 13)', () => {
+  // R. G. Newcombe (1998), Stat Med 17:857–872, Table I, method 4 (score with continuity correction), to 4 decimals.
+  const method4: [number, number, [number, number]][] = [
+    [81, 263, [0.2535, 0.3682]],
+    [15, 148, [0.0598, 0.1644]],
+    [0, 20, [0, 0.2005]],
+    [1, 29, [0.0018, 0.1963]],
+  ];
+  for (const [x, n, [lo, hi]] of method4) {
+    it(`${x}/${n} matches Newcombe 1998a Table I, method 4`, () => {
+      const w = computed<ShareInterval>(wilsonInterval(x, n, { correct: true }));
+      expect(w.lower).toBeCloseTo(lo, 4);
+      expect(w.upper).toBeCloseTo(hi, 4);
+      expect(w.notes).toEqual([{ code: 'continuity_corrected', params: {} }]);
+    });
+  }
+  const rows = JSON.parse(readFileSync(new URL('./fixtures/group-options.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
+  it('agrees with R prop.test(x, n, correct =)$conf.int to 1e-9, except R\'s cap at x = n/2 (documented)', () => {
+    const cases = rows.filter((r) => r.kind === 'wilson');
+    let halves = 0;
+    for (const c of cases) {
+      const [x, n, conf, correct] = [c.x as number, c.n as number, c.conf as number, c.correct as boolean];
+      const [lo, hi] = c.ci as [number, number];
+      const w = computed<ShareInterval>(wilsonInterval(x, n, { confidence: conf, correct }));
+      if (correct && 2 * x === n) {
+        // R's correction is min(½, |x − n/2|) = 0 here: R gives the uncorrected interval, Newcombe's is wider.
+        halves++;
+        const plain = computed<ShareInterval>(wilsonInterval(x, n, { confidence: conf }));
+        expect(plain.lower).toBeCloseTo(lo, 9);
+        expect(plain.upper).toBeCloseTo(hi, 9);
+        expect(w.lower).toBeLessThan(lo);
+        expect(w.upper).toBeGreaterThan(hi);
+        continue;
+      }
+      expect(w.lower).toBeCloseTo(lo, 9);
+      expect(w.upper).toBeCloseTo(hi, 9);
+    }
+    expect(halves).toBeGreaterThan(0);
+  });
+  it("newcombeDifference with and without correction agrees with Newcombe's closed forms (methods 10, 11) written in R", () => {
+    const cases = rows.filter((r) => r.kind === 'newcombe');
+    expect(cases.length).toBeGreaterThan(100);
+    for (const c of cases) {
+      const [lo, hi] = c.ci as [number, number];
+      const d = computed<ShareDifference>(
+        newcombeDifference(c.x1 as number, c.n1 as number, c.x2 as number, c.n2 as number, { confidence: c.conf as number, correct: c.correct as boolean }),
+      );
+      expect(d.lower).toBeCloseTo(Math.max(-1, lo), 9);
+      expect(d.upper).toBeCloseTo(Math.min(1, hi), 9);
+    }
+  });
+  it('the corrected interval contains the uncorrected one and the estimate; Clopper–Pearson refuses correct', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), ([x, n]) => {
+        const w = computed<ShareInterval>(wilsonInterval(x, n));
+        const c = computed<ShareInterval>(wilsonInterval(x, n, { correct: true }));
+        expect(c.lower).toBeLessThanOrEqual(w.lower + 1e-15);
+        expect(c.upper).toBeGreaterThanOrEqual(w.upper - 1e-15);
+        expect(c.lower).toBeLessThanOrEqual(x / n);
+        expect(c.upper).toBeGreaterThanOrEqual(x / n);
+      }),
+    );
+    expect(() => clopperPearsonInterval(3, 8, { correct: true })).toThrow(UppfoljningError);
+    expect(() => wilsonInterval(3, 8, { correct: 'yes' as unknown as boolean })).toThrow(/correct/);
+  });
+});
