@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyse, compile, findingText, parsePlan, tabulate, type Finding } from '../../src/index.js';
@@ -16,6 +18,7 @@ import {
 } from '../../src/report/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
+import { REPORT_DATE } from '../../examples/bjorkebo-fcra/run.js';
 
 const plan = parsePlan(bjorkeboPlan);
 const records = bjorkeboCohort(plan);
@@ -403,5 +406,15 @@ describe('the header and the result in words', () => {
       'Skillnaden i måluppfyllelse mellan könen går att säkerställa statistiskt: Fishers exakta test, p = 0,01.',
       'Skillnaden i måluppfyllelse mellan åldersgrupperna går inte att säkerställa statistiskt: Fishers exakta test, p = 0,4.',
     ]);
+  });
+});
+
+describe('docs/reports.md', () => {
+  it('shows the Björkebo summary paragraph exactly as the code writes it, in Swedish and English', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'reports.md'), 'utf8');
+    for (const locale of ['sv', 'en'] as const) {
+      const inDoc = doc.match(new RegExp(`<!-- summary:${locale} -->\\n([^]*?)\\n<!-- /summary:${locale} -->`))?.[1];
+      expect(inDoc, locale).toBe(buildReport(compilation, { locale, plan, date: REPORT_DATE }).summary.join(' '));
+    }
   });
 });

@@ -232,8 +232,8 @@ const texts: Texts = {
     en: (p) => `${p.count} ${one(p.count, 'record', 'records')} could not be counted because of invalid data and ${one(p.count, 'is', 'are')} reported separately.`,
   },
   during_trend: {
-    sv: (p) => `${p.label.sv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${p.firstN}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${p.lastN}).`,
-    en: (p) => `${p.label.en}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${p.firstN}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${p.lastN}).`,
+    sv: (p) => `${p.label.sv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${num(p.firstN, 'sv', 0)}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${num(p.lastN, 'sv', 0)}).`,
+    en: (p) => `${p.label.en}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${num(p.firstN, 'en', 0)}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${num(p.lastN, 'en', 0)}).`,
   },
   not_tested: {
     sv: (p) => `${notTestedWhat(p, 'sv')} kunde inte prövas: ${notTestedReason(p, 'sv')}.`,
