@@ -438,7 +438,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const { buildReport, renderHtml, renderMarkdown, renderText, renderCsv, chartSpecs } = await import('../report/index.js');
         // The report is dated today (UTC); the library itself never reads the clock.
         const date = new Date().toISOString().slice(0, 10);
-        const model = buildReport(compilation, { locale, date, ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
+        // With --plan, the header also gives the plan's question, target group and period.
+        const plan = values.plan === undefined ? undefined : loadPlan(values.plan, locale);
+        const model = buildReport(compilation, { locale, date, ...(plan ? { plan } : {}), ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
         if (out === undefined) {
           io.out(renderText(model));
           return EXIT.ok;

@@ -112,6 +112,18 @@ describe('uppfoljning compile, merge, report', () => {
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('What the numbers cannot say:');
   });
 
+  it('heads the report with the plan’s question and target group (--plan) and the day’s date', async () => {
+    const text = await cli('report', out, '--format', 'text', '--plan', f('plan.json'));
+    expect(text.code).toBe(0);
+    const lines = text.out.join('\n').split('\n');
+    expect(lines.find((l) => l.startsWith('Frågeställning: '))).toBe(`Frågeställning: ${plan.question}`);
+    expect(lines.find((l) => l.startsWith('Målgrupp: '))).toBe(`Målgrupp: ${plan.targetGroup}`);
+    // The date is the day the CLI runs: only its form is checked, never the clock.
+    expect(lines.filter((l) => l.startsWith('Rapportdatum: '))).toEqual([expect.stringMatching(/^Rapportdatum: \d{4}-\d{2}-\d{2}$/)]);
+    const bare = await cli('report', out, '--format', 'text');
+    expect(bare.out.join('\n')).not.toMatch(/Frågeställning:/);
+  });
+
   it('writes the CSV tables and the Vega-Lite specifications', async () => {
     expect((await cli('report', out, '--format', 'csv', '--out', join(dir, 'csv'))).code).toBe(0);
     expect(readdirSync(join(dir, 'csv'))).toContain('flow.csv');
