@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import type { Label } from '../core/locale.js';
 import type { NotComputed } from '../core/not-computed.js';
-import { issue, type Issue } from '../core/issue.js';
-import { UppfoljningError } from '../core/error.js';
-import { countIssues, optionsIssues, optionsOf, ownValue, parseArg, throwIfAny, typeIssues, typeName } from '../core/args.js';
+import type { DeepReadonly } from '../core/readonly.js';
+import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
 import type { Compilation } from '../compile/schema.js';
 import { assertCompilation, DimensionsSchema, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import type { Distribution } from '../compile/distribution.js';
@@ -43,6 +43,16 @@ export { DIMENSION_LABELS } from './_lib/phrasing.js';
  */
 export const ANALYSE_MINIMUMS: AnalyseMinimums = { pairs: 6, groupSize: 3, groupTotal: 8 };
 
+/** A minimum size for a test: a whole number ≥ 0. */
+const MinimumSchema = z.number().int().min(0);
+
+/** @internal The minimum sizes of {@link analyse}: the one definition of {@link AnalyseMinimums}. */
+export const AnalyseMinimumsSchema = z.strictObject({
+  pairs: MinimumSchema.describe('Non-zero paired differences for the paired test of the primary measure.'),
+  groupSize: MinimumSchema.describe('Classified clients in each compared group.'),
+  groupTotal: MinimumSchema.describe('Classified clients in the compared groups together.'),
+});
+
 /**
  * The minimum sizes for a test in {@link analyse} (see {@link ANALYSE_MINIMUMS}
  * for what each means and its default).
@@ -52,34 +62,33 @@ export const ANALYSE_MINIMUMS: AnalyseMinimums = { pairs: 6, groupSize: 3, group
  * const minimums: AnalyseMinimums = { pairs: 6, groupSize: 3, groupTotal: 8 };
  * ```
  */
-export interface AnalyseMinimums {
-  readonly pairs: number;
-  readonly groupSize: number;
-  readonly groupTotal: number;
-}
+export type AnalyseMinimums = DeepReadonly<z.output<typeof AnalyseMinimumsSchema>>;
+
+/** @internal The options of {@link analyse}: the one definition of {@link AnalyseOptions}. */
+export const AnalyseOptionsSchema = z.object({
+  by: DimensionsSchema.optional().describe(
+    'The dimensions to compare subgroups by. Default: each of age band, gender and intervention that has more than one category.',
+  ),
+  smallN: z.number().min(0).optional().describe('Below this many classified clients the analysis adds a small-n caution. Default 30.'),
+  minimums: AnalyseMinimumsSchema.partial()
+    .optional()
+    .describe('The smallest numbers at which a test is reported, each a whole number ≥ 0; those left out keep their default (ANALYSE_MINIMUMS).'),
+});
 
 /**
- * Options of {@link analyse}.
+ * Options of {@link analyse}: `by`, the dimensions to compare subgroups by
+ * (default: each of age band, gender and intervention that has more than one
+ * category); `smallN`, below which many classified clients the analysis adds
+ * a small-n caution (default 30); `minimums`, the smallest numbers at which a
+ * test is reported, each a whole number ≥ 0, those left out keeping their
+ * default ({@link ANALYSE_MINIMUMS}).
  *
  * @example
  * ```ts
  * const options: AnalyseOptions = { by: ['gender'], smallN: 20, minimums: { pairs: 8 } };
  * ```
  */
-export interface AnalyseOptions {
-  /**
-   * The dimensions to compare subgroups by. Default: each of age band,
-   * gender and intervention that has more than one category.
-   */
-  readonly by?: readonly Dimension[];
-  /** Below this many classified clients the analysis adds a small-n caution. Default 30. */
-  readonly smallN?: number;
-  /**
-   * The smallest numbers at which a test is reported, each a whole number
-   * ≥ 0; those left out keep their default ({@link ANALYSE_MINIMUMS}).
-   */
-  readonly minimums?: Partial<AnalyseMinimums>;
-}
+export type AnalyseOptions = DeepReadonly<z.input<typeof AnalyseOptionsSchema>>;
 
 /**
  * A subgroup named in a comparison: its codes and its name.
@@ -290,33 +299,11 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
 }
 
 
-/** Checks analyse's options (the compilation is checked by `assertCompilation`). */
+/** Checks analyse's options: an object or left out, then its fields, named from it (`by[i]`, `smallN`, `minimums.pairs`). */
 function checkOptions(options: unknown): AnalyseOptions {
   throwIfAny(optionsIssues(options));
-  const checked = optionsOf(options);
-  const by = ownValue(checked, 'by');
-  const smallN = ownValue(checked, 'smallN');
-  const minimums = ownValue(checked, 'minimums');
-  const issues: Issue[] = parseArg(DimensionsSchema.optional(), by, ['by']).issues;
-  if (minimums !== undefined) {
-    const shape = typeIssues(minimums, 'object', ['minimums']);
-    issues.push(...shape);
-    if (shape.length === 0) {
-      const given = minimums as Readonly<Record<string, unknown>>;
-      const unknown = Object.keys(given).filter((k) => !Object.hasOwn(ANALYSE_MINIMUMS, k));
-      if (unknown.length > 0) issues.push(issue(['minimums'], 'unknown_key', { keys: unknown }));
-      for (const key of Object.keys(ANALYSE_MINIMUMS)) {
-        const value = ownValue(given, key);
-        if (value !== undefined) issues.push(...countIssues(value, ['minimums', key]));
-      }
-    }
-  }
-  if (smallN !== undefined) {
-    if (typeof smallN !== 'number') issues.push(issue(['smallN'], 'type', { expected: 'number', received: typeName(smallN) }));
-    else if (!Number.isFinite(smallN)) issues.push(issue(['smallN'], 'finite', { value: String(smallN) }));
-    else if (smallN < 0) issues.push(issue(['smallN'], 'min', { minimum: 0, origin: 'number' }));
-  }
-  if (issues.length > 0) throw new UppfoljningError(issues);
-  return checked as AnalyseOptions;
+  const parsed = parseArg(AnalyseOptionsSchema, options ?? {}, []);
+  throwIfAny(parsed.issues);
+  return parsed.value;
 }
 
