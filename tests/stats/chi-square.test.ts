@@ -1,6 +1,7 @@
 // chiSquareIndependence (src/stats/chi-square.ts): Pearson's test, its fall-backs and notes.
 // The exact Fisher–Freeman–Halton engine behind it is tested in freeman-halton.slow.test.ts.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { chiSquareIndependence, type ChiSquareResult } from '../../src/stats/index.js';
 import { UppfoljningError } from '../../src/core/error.js';
 import { expectRel, ok, rOptionCases } from './r-cases.js';
@@ -92,5 +93,24 @@ describe('chiSquareIndependence: Yates and residuals (issue 13)', () => {
     const flat = ok<ChiSquareResult>(chiSquareIndependence([[5, 5], [6, 6]], { exact: false, correct: true }));
     expect(flat.statistic).toBe(0);
     expect(flat.pValue).toBe(1);
+  });
+  it('the squared Pearson residuals add up to X²; Yates never raises it; the residuals of a row sum to 0', () => {
+    const table = fc.integer({ min: 2, max: 4 }).chain((cols) =>
+      fc.array(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(table, (t) => {
+        const plain = ok<ChiSquareResult>(chiSquareIndependence(t, { exact: false }));
+        const sum = plain.residuals.flat().reduce((a, r) => a + r * r, 0);
+        expect(sum).toBeCloseTo(plain.statistic, 9);
+        plain.residuals.forEach((row, i) => {
+          const weighted = row.reduce((a, r, j) => a + r * Math.sqrt(plain.expected[i]![j]!), 0);
+          expect(weighted).toBeCloseTo(0, 9);
+        });
+        const yates = ok<ChiSquareResult>(chiSquareIndependence(t, { exact: false, correct: true }));
+        expect(yates.statistic).toBeLessThanOrEqual(plain.statistic + 1e-12);
+        expect(yates.residuals).toEqual(plain.residuals);
+      }),
+    );
   });
 });
