@@ -353,6 +353,10 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   // Nor the share who reached their goal, when the total table hides it.
   const goalCell = sections[1]!.tables[0]!.rows[0]?.cells[GOAL_SHARE_COLUMN];
   if (goalCell?.kind === 'share' && 'suppressed' in goalCell.share) hidden.add('goalMet');
+  // Nor how many pairs did not change, when the total table hides a level: with the
+  // published levels and n it would undo the hidden ones ("varav 7 utan förändring").
+  const levelCells = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
+  if (levelCells.some((c) => c.kind === 'count' && 'suppressed' in c.value)) hidden.add('attainmentLevels');
   // The analysis' invalid_records finding ("6 poster kunde inte räknas … redovisas separat") is
   // said here in full instead, by rule, first among the cautions: every number below is without
   // those rows. Rows are not people in a cell (see unusableTable), so it is not withheld below k.

@@ -355,6 +355,19 @@ describe('goal-met shares across linked tables', () => {
   });
 });
 
+describe('the paired test beside hidden levels of attainment', () => {
+  it('does not say how many pairs did not change when the total table hides a level (Björkebo: 12 | 9 | .. | .. of 30, and 7 without change would give 7 and 2)', () => {
+    const model = buildReport(compilation);
+    const levels = model.sections[1]!.tables[0]!.rows[0]!.cells.slice(0, 4);
+    expect(levels.map((c) => (c.kind === 'count' && !('suppressed' in c.value) ? c.value.value : '..'))).toEqual([12, 9, '..', '..']);
+    const paired = model.tests.find((t) => t.startsWith('Förändringen i'));
+    expect(paired).toMatch(/n = 30 par;/);
+    expect(model.tests.join(' ')).not.toMatch(/utan förändring/);
+    // With every level shown (k = 1) the sentence keeps them.
+    expect(buildReport(compilation, { k: 1 }).tests.join(' ')).toMatch(/varav 7 utan förändring, som inte ingår i testet/);
+  });
+});
+
 describe('the header and the result in words', () => {
   it('opens with the plan’s question, target group, intervention and period, how many were followed and the date the caller gave', () => {
     const model = buildReport(compilation, { plan, date: '2020-01-15' });

@@ -149,6 +149,15 @@ export function protectedFindings(
       ((['followed', 'withdrawn'] as string[]).includes(finding.code) && [...hidden].some((key) => key in paramsOf(finding))) ||
       (ownRow !== undefined && hidden.has(ownRow)) ||
       (finding.code === 'goal_met' && hidden.has('goalMet'));
+    // The paired test's pairs without change are said only when every level of attainment is shown.
+    const zeros = paramsOf(finding).zeros;
+    if (finding.code === 'paired_test' && typeof zeros === 'number' && zeros > 0 && hidden.has('attainmentLevels')) {
+      const without = { ...finding, params: { ...paramsOf(finding), zeros: 0 } } as Finding;
+      if (!small(countsIn(paramsOf(without)), k)) {
+        texts.set(finding, findingText(without, locale));
+        continue;
+      }
+    }
     if (k <= 1 || (!small(countsIn(paramsOf(finding)), k) && !showsHidden)) {
       texts.set(finding, findingText(finding, locale));
       continue;
