@@ -314,3 +314,17 @@ describe('wording: subgroups named naturally', () => {
     expect(findingText(only(a, 'subgroup_gap'), 'sv')).toMatch(/^Andelen som nådde målet var 75 % bland dem som fick Insats B \(n = 4\)/);
   });
 });
+
+describe('the attrition caution', () => {
+  it('writes both means with one decimal, as the tables do (2,6 and 2,3, not 2,6 and 2,26)', () => {
+    const finding = {
+      code: 'attrition_baseline',
+      caution: true,
+      params: { withdrawnMean: 2.6, withdrawnN: 5, stayedMean: 2.2647, stayedN: 34, instrument: { sv: 'Tilltro', en: 'Confidence' } },
+    } as const;
+    expect(findingText(finding, 'sv')).toBe(
+      'De som avfördes hade före insatsen i genomsnitt 2,6 på tilltro (n = 5), de som stannade 2,3 (n = 34): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.',
+    );
+    expect(findingText(finding, 'en')).toContain('a mean of 2.6 on confidence before the intervention (n = 5), those who stayed 2.3 (n = 34)');
+  });
+});

@@ -102,6 +102,9 @@ function notTestedWhy(result: NotComputed, unit: 'pairs' | 'groups', zeros: numb
 
 const pct = (n: number, locale: Locale) => (locale === 'sv' ? `${Math.round(n * 100)} %` : `${Math.round(n * 100)}%`);
 const num = (value: number, locale: Locale, digits = 2) => value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits });
+/** A mean beside another, both with one decimal as the report's tables write means (2,6 and 2,3, not 2,6 and 2,26). */
+const mean1 = (value: number, locale: Locale) =>
+  value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pValue = (value: number, locale: Locale) => (value < 0.001 ? `p < ${num(0.001, locale, 3)}` : `p = ${num(value, locale, 3)}`);
 /** The singular form for exactly 1, the plural otherwise (also for 0). */
 const one = (n: number, singular: string, plural: string) => (n === 1 ? singular : plural);
@@ -216,8 +219,8 @@ const texts: Texts = {
     en: (p) => `The difference between ${BETWEEN[p.dimension].en} in the change in ${p.instrument.en.toLowerCase()} (n = ${p.n}) ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   attrition_baseline: {
-    sv: (p) => `De som avfördes hade före insatsen i genomsnitt ${num(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${num(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
-    en: (p) => `Those withdrawn had a mean of ${num(p.withdrawnMean, 'en')} on ${p.instrument.en.toLowerCase()} before the intervention (n = ${p.withdrawnN}), those who stayed ${num(p.stayedMean, 'en')} (n = ${p.stayedN}): the results describe those who stayed, and attrition may hide worse outcomes.`,
+    sv: (p) => `De som avfördes hade före insatsen i genomsnitt ${mean1(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${mean1(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
+    en: (p) => `Those withdrawn had a mean of ${mean1(p.withdrawnMean, 'en')} on ${p.instrument.en.toLowerCase()} before the intervention (n = ${p.withdrawnN}), those who stayed ${mean1(p.stayedMean, 'en')} (n = ${p.stayedN}): the results describe those who stayed, and attrition may hide worse outcomes.`,
   },
   small_n: {
     sv: (p) => `Gruppen är liten (${p.n} ${one(p.n, 'bedömd', 'bedömda')}): andelarna är osäkra, vilket de breda konfidensintervallen visar, och skillnader mellan undergrupper bör inte tolkas som säkra.`,
