@@ -15,11 +15,8 @@ import { holm } from '../../src/stats/adjust.js';
 import { expandCounts, expandHistogram, pairedDifferences } from '../../src/stats/histogram.js';
 import { pairedTTest, wilcoxonSignedRank, type PairedTTestResult, type WilcoxonSignedRankResult } from '../../src/stats/paired.js';
 import { UppfoljningError } from '../../src/core/error.js';
+import { ok } from './r-cases.js';
 
-const ok = <T>(r: T | { computed: false }): T => {
-  expect((r as { computed: boolean }).computed).toBe(true);
-  return r as T;
-};
 const rulesOf = (f: () => unknown): [string, string][] => {
   try {
     f();

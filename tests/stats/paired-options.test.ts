@@ -22,11 +22,8 @@ import { cohenDav, cohenDz, hedgesGav, type CohenDavResult, type CohenDzResult }
 import type { Alternative } from '../../src/stats/result.js';
 import { UppfoljningError } from '../../src/core/error.js';
 import { toDotPath } from '../../src/core/path.js';
+import { ok } from './r-cases.js';
 
-const ok = <T>(r: T | { computed: false }): T => {
-  expect((r as { computed: boolean }).computed).toBe(true);
-  return r as T;
-};
 
 /**
  * Agreement to 1e-9 relative (exactly equal, infinities included, always

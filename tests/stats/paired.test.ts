@@ -12,11 +12,8 @@ import {
   type WilcoxonSignedRankResult,
 } from '../../src/stats/paired.js';
 import { UppfoljningError } from '../../src/core/error.js';
+import { ok } from './r-cases.js';
 
-const ok = <T>(r: T | { computed: false }): T => {
-  expect((r as { computed: boolean }).computed).toBe(true);
-  return r as T;
-};
 
 interface Row {
   d: number[];

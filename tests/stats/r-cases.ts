@@ -1,6 +1,6 @@
 /**
- * Shared by the group-comparison tests (fisher, chi-square, freeman-halton, mann-whitney,
- * kruskal-wallis): their R cases and a check that a result was computed.
+ * Shared by the statistics tests (fisher, chi-square, freeman-halton, mann-whitney,
+ * kruskal-wallis, paired, effect sizes): their R cases and a check that a result was computed.
  */
 import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
