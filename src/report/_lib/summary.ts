@@ -151,15 +151,12 @@ export function protectedFindings(
       (finding.code === 'goal_met' && hidden.has('goalMet'));
     // The paired test's pairs without change are said only when every level of attainment is shown.
     const zeros = paramsOf(finding).zeros;
-    if (finding.code === 'paired_test' && typeof zeros === 'number' && zeros > 0 && hidden.has('attainmentLevels')) {
-      const without = { ...finding, params: { ...paramsOf(finding), zeros: 0 } } as Finding;
-      if (!small(countsIn(paramsOf(without)), k)) {
-        texts.set(finding, findingText(without, locale));
-        continue;
-      }
-    }
-    if (k <= 1 || (!small(countsIn(paramsOf(finding)), k) && !showsHidden)) {
-      texts.set(finding, findingText(finding, locale));
+    const said: Finding =
+      finding.code === 'paired_test' && typeof zeros === 'number' && zeros > 0 && hidden.has('attainmentLevels')
+        ? ({ ...finding, params: { ...paramsOf(finding), zeros: 0 } } as Finding)
+        : finding;
+    if (k <= 1 || (!small(countsIn(paramsOf(said)), k) && !showsHidden)) {
+      texts.set(finding, findingText(said, locale));
       continue;
     }
     const replacement = substitute(finding, k, locale, hidden);
