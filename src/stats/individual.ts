@@ -8,11 +8,11 @@ import { arrayIssues, finiteIssues, oneOfIssues, openIssues, optionsIssues, opti
  *
  * @example
  * ```ts
- * const direction: ScaleDirection = 'lower-is-better';
- * clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, direction }); // => { a: 14, b: null, c: null, direction: 'lower-is-better' }
+ * const direction: ScaleDirection = 'lower_is_better';
+ * clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, direction }); // => { a: 14, b: null, c: null, direction: 'lower_is_better' }
  * ```
  */
-export type ScaleDirection = 'higher-is-better' | 'lower-is-better';
+export type ScaleDirection = 'higher_is_better' | 'lower_is_better';
 
 /**
  * Options of {@link reliableChangeIndex}.
@@ -116,7 +116,7 @@ export function reliableChangeIndex(before: number, after: number, options: Reli
  * ```ts
  * const clinical: Norm = { mean: 30, sd: 8 };
  * const functional: Norm = { mean: 10, sd: 6 };
- * clinicalCutoffs({ clinical, functional }).direction; // => 'lower-is-better'
+ * clinicalCutoffs({ clinical, functional }).direction; // => 'lower_is_better'
  * ```
  */
 export interface Norm {
@@ -181,9 +181,9 @@ export interface ClinicalCutoffs {
  *
  * @example
  * ```ts
- * clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 }, direction: 'lower-is-better' });
+ * clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 }, direction: 'lower_is_better' });
  * // a = 30 − 2·8, b = 10 + 2·6, c = (8·10 + 6·30) / (8 + 6) = 260 / 14
- * // => { a: 14, b: 22, c: 18.571…, direction: 'lower-is-better' }
+ * // => { a: 14, b: 22, c: 18.571…, direction: 'lower_is_better' }
  * ```
  */
 export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
@@ -203,10 +203,10 @@ export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
     (functional === undefined || functional.mean === clinical.mean
       ? undefined
       : functional.mean > clinical.mean
-        ? 'higher-is-better'
-        : 'lower-is-better');
+        ? 'higher_is_better'
+        : 'lower_is_better');
   if (direction === undefined) throw new UppfoljningError([issue(['input', 'direction'], 'required')]);
-  const better = direction === 'higher-is-better' ? 1 : -1;
+  const better = direction === 'higher_is_better' ? 1 : -1;
   const a = clinical.mean + better * 2 * clinical.sd;
   if (functional === undefined) return { a, b: null, c: null, direction };
   if ((functional.mean - clinical.mean) * better <= 0) {
@@ -223,7 +223,7 @@ export function clinicalCutoffs(input: ClinicalCutoffsInput): ClinicalCutoffs {
   return { a, b, c, direction };
 }
 
-const SCALE_DIRECTIONS = ['higher-is-better', 'lower-is-better'] as const;
+const SCALE_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
 
 /** A {@link ScaleDirection}, or `one_of` naming the two. */
 function checkDirection(value: unknown, path: readonly PathSegment[]): ScaleDirection {
@@ -236,7 +236,7 @@ function checkDirection(value: unknown, path: readonly PathSegment[]): ScaleDire
  *
  * @example
  * ```ts
- * const change = classifyIndividualChange(30, 24, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better' }) as IndividualChange;
+ * const change = classifyIndividualChange(30, 24, { sdBefore: 7.5, reliability: 0.88, direction: 'lower_is_better' }) as IndividualChange;
  * // |RCI| = 6 / 3.674 = 1.63, not above the criterion 1.96
  * change.class; // => 'unchanged'
  * ```
@@ -248,7 +248,7 @@ export type IndividualChangeClass = 'recovered' | 'improved' | 'unchanged' | 'de
  *
  * @example
  * ```ts
- * const options: ClassifyChangeOptions = { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better', cutoff: 18.5 };
+ * const options: ClassifyChangeOptions = { sdBefore: 7.5, reliability: 0.88, direction: 'lower_is_better', cutoff: 18.5 };
  * const change = classifyIndividualChange(30, 12, options) as IndividualChange;
  * change.class; // => 'recovered'
  * classifyIndividualChange(30, null, options).computed; // => false
@@ -268,7 +268,7 @@ export interface ClassifyChangeOptions extends ReliableChangeOptions {
  *
  * @example
  * ```ts
- * const change = classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better', cutoff: 18.5 }) as IndividualChange;
+ * const change = classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower_is_better', cutoff: 18.5 }) as IndividualChange;
  * change.crossedCutoff; // => true
  * change.rci; // => -4.898…
  * ```
@@ -304,7 +304,7 @@ export interface IndividualChange {
  *
  * @example
  * ```ts
- * classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better', cutoff: 18.5 });
+ * classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower_is_better', cutoff: 18.5 });
  * // RCI = −18 / 3.674 = −4.90: reliable, better (lower), and 30 ≥ 18.5 > 12
  * // => { computed: true, n: 1, method: 'jacobson-truax', class: 'recovered', rci: -4.898…, reliable: true, crossedCutoff: true }
  * ```
@@ -323,7 +323,7 @@ export function classifyIndividualChange(
   if (before === null || before === undefined) return notComputed(0, 'missing_measure', { phase: 'before' });
   if (after === null || after === undefined) return notComputed(0, 'missing_measure', { phase: 'after' });
   const { rci, reliable } = reliableChangeIndex(before, after, options);
-  const better = direction === 'higher-is-better' ? 1 : -1;
+  const better = direction === 'higher_is_better' ? 1 : -1;
   let crossedCutoff: boolean | null = null;
   if (options.cutoff !== undefined) {
     const c = options.cutoff;

@@ -18,7 +18,7 @@ import { validRecord, validRecords, validRecordsOf } from '../helpers/arbitrarie
 import { parsePlan } from '../../src/index.js';
 import { smallPlanInput } from '../helpers/fixtures.js';
 
-/** Variants of the small plan: other goal rules, a lower-is-better 1–5 scale with a minimal important change of 2. */
+/** Variants of the small plan: other goal rules, a lower_is_better 1–5 scale with a minimal important change of 2. */
 const VARIANTS = [
   parsePlan({ ...smallPlanInput, id: 'v-target', goalRule: { kind: 'target' } }),
   parsePlan({ ...smallPlanInput, id: 'v-plan-target', goalRule: { kind: 'plan_target', value: 4 } }),

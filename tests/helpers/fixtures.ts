@@ -1,7 +1,7 @@
 /**
  * Shared fixtures for the spine's tests: a small plan with two age bands,
- * two genders and two interventions (8 cells), a lower-is-better primary
- * measure besides a higher-is-better one, a binary during-measure followed
+ * two genders and two interventions (8 cells), a lower_is_better primary
+ * measure besides a higher_is_better one, a binary during-measure followed
  * for 4 weeks, and builders of records made through the step functions.
  * Every value is synthetic.
  */

@@ -134,48 +134,48 @@ describe('reliableChangeIndex and classification (Jacobson & Truax 1991)', () =>
   });
   it('cut-offs a, b, c', () => {
     // Lower is better: a = 30 − 2·8 = 14, b = 10 + 2·6 = 22, c = (8·10 + 6·30)/14 = 18.5714.
-    expect(clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 }, direction: 'lower-is-better' })).toEqual({
+    expect(clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 }, direction: 'lower_is_better' })).toEqual({
       a: 14,
       b: 22,
       c: 260 / 14,
-      direction: 'lower-is-better',
+      direction: 'lower_is_better',
     });
     // Higher is better: a = 50 + 2·10 = 70, b = 100 − 2·15 = 70, c = (10·100 + 15·50)/25 = 70.
-    expect(clinicalCutoffs({ clinical: { mean: 50, sd: 10 }, functional: { mean: 100, sd: 15 }, direction: 'higher-is-better' })).toEqual({
+    expect(clinicalCutoffs({ clinical: { mean: 50, sd: 10 }, functional: { mean: 100, sd: 15 }, direction: 'higher_is_better' })).toEqual({
       a: 70,
       b: 70,
       c: 70,
-      direction: 'higher-is-better',
+      direction: 'higher_is_better',
     });
-    expect(clinicalCutoffs({ clinical: { mean: 50, sd: 10 }, direction: 'higher-is-better' })).toEqual({
+    expect(clinicalCutoffs({ clinical: { mean: 50, sd: 10 }, direction: 'higher_is_better' })).toEqual({
       a: 70,
       b: null,
       c: null,
-      direction: 'higher-is-better',
+      direction: 'higher_is_better',
     });
     expect(
-      rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 40, sd: 6 }, direction: 'lower-is-better' })),
+      rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 40, sd: 6 }, direction: 'lower_is_better' })),
     ).toEqual([['input.functional.mean', 'direction_conflict']]);
     // The direction follows from the two means when both are given …
-    expect(clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 } }).direction).toBe('lower-is-better');
+    expect(clinicalCutoffs({ clinical: { mean: 30, sd: 8 }, functional: { mean: 10, sd: 6 } }).direction).toBe('lower_is_better');
     // … and is required without functional norms.
     expect(rulesOf(() => clinicalCutoffs({ clinical: { mean: 30, sd: 8 } }))).toEqual([['input.direction', 'required']]);
   });
   it('classes recovered, improved, unchanged, deteriorated in both directions', () => {
     const base = { sdBefore: 7.5, reliability: 0.88, cutoff: 18.5 };
-    const cls = (b: number, a: number, direction: 'lower-is-better' | 'higher-is-better', cutoff?: number) =>
+    const cls = (b: number, a: number, direction: 'lower_is_better' | 'higher_is_better', cutoff?: number) =>
       ok<IndividualChange>(classifyIndividualChange(b, a, { ...base, direction, ...(cutoff === undefined ? {} : { cutoff }) })).class;
-    expect(cls(30, 12, 'lower-is-better')).toBe('recovered'); // −18 > 7.2 points better, crossed 18.5
-    expect(cls(40, 20, 'lower-is-better')).toBe('improved'); // reliable but still above 18.5
-    expect(cls(15, 5, 'lower-is-better')).toBe('improved'); // started on the functional side
-    expect(cls(30, 25, 'lower-is-better')).toBe('unchanged'); // 5 < 7.2 points
-    expect(cls(20, 30, 'lower-is-better')).toBe('deteriorated');
-    expect(cls(12, 30, 'higher-is-better')).toBe('recovered');
-    expect(cls(30, 12, 'higher-is-better')).toBe('deteriorated');
+    expect(cls(30, 12, 'lower_is_better')).toBe('recovered'); // −18 > 7.2 points better, crossed 18.5
+    expect(cls(40, 20, 'lower_is_better')).toBe('improved'); // reliable but still above 18.5
+    expect(cls(15, 5, 'lower_is_better')).toBe('improved'); // started on the functional side
+    expect(cls(30, 25, 'lower_is_better')).toBe('unchanged'); // 5 < 7.2 points
+    expect(cls(20, 30, 'lower_is_better')).toBe('deteriorated');
+    expect(cls(12, 30, 'higher_is_better')).toBe('recovered');
+    expect(cls(30, 12, 'higher_is_better')).toBe('deteriorated');
     expect(
-      ok<IndividualChange>(classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better' })),
+      ok<IndividualChange>(classifyIndividualChange(30, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower_is_better' })),
     ).toMatchObject({ class: 'improved', crossedCutoff: null });
-    expect(classifyIndividualChange(null, 12, { ...base, direction: 'lower-is-better' })).toMatchObject({
+    expect(classifyIndividualChange(null, 12, { ...base, direction: 'lower_is_better' })).toMatchObject({
       computed: false,
       reason: 'missing_measure',
       params: { phase: 'before' },

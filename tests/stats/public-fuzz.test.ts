@@ -96,7 +96,7 @@ describe('typical mistakes name the argument path and the rule', () => {
   it('valid calls still work as before', () => {
     expect(stats.methodLabel('fisher-exact')).toBe('Fishers exakta test');
     expect(stats.expandCounts([1, 0, 2], { min: -1 })).toEqual([-1, 1, 1]);
-    expect(stats.classifyIndividualChange(null, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower-is-better' })).toMatchObject({
+    expect(stats.classifyIndividualChange(null, 12, { sdBefore: 7.5, reliability: 0.88, direction: 'lower_is_better' })).toMatchObject({
       computed: false,
       reason: 'missing_measure',
     });

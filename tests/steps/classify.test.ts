@@ -99,7 +99,7 @@ describe('classify: target goal rules', () => {
   });
 });
 
-describe('classify: lower-is-better instruments and minimal important change', () => {
+describe('classify: lower_is_better instruments and minimal important change', () => {
   it('AUDIT: a fall is an improvement, one point counts (no minimal important change: one step)', () => {
     const r = (b: number, a: number) => makeRecord({ before: { measures: { audit: b } }, after: { measures: { audit: a } } }, auditPlan);
     expect(classify(auditPlan, r(18, 9))).toMatchObject({ rank: 2, difference: -9, improvement: 9 });
