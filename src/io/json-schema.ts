@@ -130,15 +130,20 @@ function planRecordSchema(plan: Plan, locale: Locale) {
   });
 
   const [measureEvent, sessionEvent, deviationEvent] = DuringEventSchema.options;
-  const duringIds = plan.during.map((d) => d.id);
-  const duringEvent = z.discriminatedUnion('kind', [
+  // One measure event per during measure, its value held to that measure's
+  // instrument (a binary urine test takes 0 or 1, not 5); with none, the
+  // record schema's own measure event (validateRecord names the unknown code).
+  const measureEvents = plan.during.map((d) =>
     measureEvent
       .extend({
         date: measureEvent.shape.date.meta(f('date')),
-        measure: duringIds.length > 0 ? codes(plan.during.map((d) => ({ code: d.id, label: d.label })), FIELD_LABELS.measure!) : measureEvent.shape.measure,
-        value: measureEvent.shape.value.meta(f('value')),
+        measure: z.literal(d.id).meta(meta(d.label)),
+        value: instrumentValue(d.instrument),
       })
-      .meta(f('measure')),
+      .meta(meta(d.label)),
+  );
+  const duringEvent = z.union([
+    ...(measureEvents.length > 0 ? measureEvents : [measureEvent.meta(f('measure'))]),
     sessionEvent
       .extend({ date: sessionEvent.shape.date.meta(f('date')), attended: sessionEvent.shape.attended.meta(f('attended')) })
       .meta(f('session')),
@@ -182,6 +187,12 @@ function planRecordSchema(plan: Plan, locale: Locale) {
   });
 }
 
+/** The rules across fields that JSON Schema cannot express; validateRecord checks them. */
+const NOT_IN_SCHEMA =
+  'Checked by validateRecord, not by this schema: dates in order (during events and the closing on or after before.date, ' +
+  'none after the closing or withdrawal), goalsMet as long as before.goals, during events only with a before-part, ' +
+  'values on the grid of a scale whose minimum is not a multiple of its step.';
+
 /**
  * A JSON Schema document (draft 2020-12), as plain JSON.
  *
@@ -204,11 +215,14 @@ export type JsonSchema = { readonly [key: string]: unknown };
  * `multipleOf`; ages are limited to the plan's age bands; every field has a
  * `title` in the chosen language and a `description` in the other.
  *
- * The schema checks each field, that an after-part has a before-part, and
- * that a record is not both closed and withdrawn. Other rules across fields
- * (dates in order, `goalsMet` as long as `goals`, during events only with a
- * before-part) are checked by {@link validateRecord}, which stays the
- * authority.
+ * The schema checks each field (a during measure's value on its own
+ * instrument's scale, so a binary urine test takes 0 or 1), that an
+ * after-part has a before-part, and that a record is not both closed and
+ * withdrawn. What JSON Schema cannot say is left to {@link validateRecord},
+ * which stays the authority, and is listed under `$comment`: dates in order
+ * (during events and the closing after the start), `goalsMet` as long as
+ * `goals`, during events only with a before-part, a value on the grid of a
+ * scale whose minimum is not a multiple of its step.
  *
  * @param plan - a validated plan (as {@link parsePlan} returns it)
  * @param options - `locale` of the titles: `sv` (default) or `en`
@@ -241,6 +255,7 @@ export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale
     // either closed (after) or withdrawn, not both.
     dependentRequired: { after: ['before'] },
     not: { required: ['after', 'withdrawal'] },
+    $comment: NOT_IN_SCHEMA,
     $id: `urn:uppfoljning:plan:${plan.id}:record`,
     title: locale === 'sv' ? `Klientuppgifter: ${plan.title}` : `Client record: ${plan.title}`,
     description: plan.question,

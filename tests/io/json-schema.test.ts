@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { parsePlan, recordJsonSchema } from '../../src/index.js';
+import { compile, parsePlan, recordJsonSchema, safeDuring } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 
@@ -46,6 +46,27 @@ describe('recordJsonSchema', () => {
     expect(measures.properties['tilltro-nykterhet']).toMatchObject({ minimum: 1, maximum: 5, multipleOf: 1 });
     const en = recordJsonSchema(plan, { locale: 'en' }).properties as Record<string, Record<string, unknown>>;
     expect(en.gender).toMatchObject({ title: 'Gender', description: 'Kön' });
+  });
+
+  it('holds a during measure to its instrument: 5 on the binary urine test is refused by the JSON Schema, during() and compile alike', () => {
+    const r = cohort.find((x) => x.before !== undefined && x.after === undefined && x.withdrawal === undefined) ?? cohort[0]!;
+    const date = r.before!.date;
+    const event = { kind: 'measure', date, measure: 'urinprov', value: 5 };
+    const withFive = JSON.parse(JSON.stringify({ ...r, during: [...r.during, event] })) as unknown;
+    const withOne = JSON.parse(JSON.stringify({ ...r, during: [...r.during, { ...event, value: 1 }] })) as unknown;
+    expect(check(withFive)).toBe(false);
+    expect(check(withOne)).toBe(true);
+    const { after: _after, ...open } = r;
+    const stepped = safeDuring(plan, { ...open, during: [] } as typeof r, event);
+    expect(stepped.success).toBe(false);
+    if (!stepped.success) expect(stepped.issues).toMatchObject([{ path: ['value'], rule: 'out_of_range', params: { min: 0, max: 1 } }]);
+    const compiled = compile(plan, [withFive as typeof r]);
+    expect(compiled.invalid).toEqual({ total: 1, byRule: { out_of_range: 1 } });
+  });
+
+  it('says under $comment what it cannot check', () => {
+    expect(schema.$comment).toMatch(/validateRecord/);
+    expect(schema.$comment).toMatch(/goalsMet/);
   });
 
   it('does not change the plan', () => {
