@@ -40,7 +40,19 @@ export const CONFIDENCE_SOBRIETY: Instrument = {
  * AUDIT, the Alcohol Use Disorders Identification Test: 10 questions, sum
  * score 0–40, lower is better.
  *
+ * It has no `minimalImportantChange`: AUDIT was made for screening, its
+ * manual (Babor et al. 2001) gives cut-offs (8 for hazardous use, 16 and 20
+ * for the zones of brief counselling and referral), not a smallest change
+ * that matters, and we know of no published anchor-based minimal important
+ * change of its sum score for treatment follow-up. Its test–retest stability
+ * in practice can be modest (ICC 0.56 between two visits, Sahker, Lancianese
+ * & Arndt 2017), so a change of one point says little. A plan that measures
+ * it before and after must therefore set its own in `minimalChange`
+ * ({@link NO_PUBLISHED_MINIMAL_CHANGE}), e.g. the distance between two of the
+ * manual's zones, and say why in the plan's question or documentation.
+ *
  * @see Babor, Higgins-Biddle, Saunders & Monteiro (2001). AUDIT: Guidelines for use in primary care. WHO.
+ * @see Sahker, Lancianese & Arndt (2017). Stability of the alcohol use disorders identification test in practical service settings. Subst Abuse Rehabil 8:1–8. https://doi.org/10.2147/SAR.S126664
  *
  * @example
  * ```ts
@@ -60,6 +72,13 @@ export const AUDIT: Instrument = {
 /**
  * DUDIT, the Drug Use Disorders Identification Test: 11 questions, sum score
  * 0–44, lower is better.
+ *
+ * It has no `minimalImportantChange`: Berman et al. (2005) validate DUDIT as
+ * a screening instrument and give cut-offs (6 for men and 2 for women for
+ * drug-related problems, 25 for probable dependence), and we know of no
+ * published minimal important change of its sum score. A plan that measures
+ * it before and after must set its own in `minimalChange`
+ * ({@link NO_PUBLISHED_MINIMAL_CHANGE}).
  *
  * @see Berman, Bergman, Palmstierna & Schlyter (2005). Evaluation of the DUDIT in criminal justice and detoxification settings and in a Swedish population sample. Eur Addict Res 11:22–31.
  *
@@ -126,6 +145,21 @@ export const TEST_RESULT: Instrument = {
     { value: 1, label: { sv: 'Positivt', en: 'Positive' } },
   ],
 };
+
+/**
+ * The built-in instruments that have no published minimal important change
+ * (AUDIT and DUDIT, screening sum scores): a plan that measures one of them
+ * before and after must set the smallest change that counts in its
+ * `minimalChange` (rule `required`), since the default of one step would
+ * count a one-point change on a 0–40 score as an improvement.
+ *
+ * @example
+ * ```ts
+ * NO_PUBLISHED_MINIMAL_CHANGE;
+ * // => ['audit', 'dudit']
+ * ```
+ */
+export const NO_PUBLISHED_MINIMAL_CHANGE: readonly string[] = Object.freeze(['audit', 'dudit']);
 
 /**
  * The built-in instruments, by id. A plan may use any of these by id, or

@@ -26,7 +26,9 @@ const NormSchema = z
  *   per grid point, which makes medians and quartiles exact and mergeable.
  * - `direction`: whether a higher value is better (`higher_is_better`) or worse.
  * - `minimalImportantChange`: the smallest change that counts as a change on
- *   the goal-attainment scale (default: one step).
+ *   the goal-attainment scale (default: one step, meant for short ordinal
+ *   scales; give one for a sum score). A plan's `minimalChange` overrides it,
+ *   and must give it for AUDIT and DUDIT, which have no published value.
  * - `reliability` and `norms`: for the Jacobson–Truax reliable change index and
  *   clinical cut-offs, where the instrument has published values.
  * - `levels`: labels for the values of an ordinal or binary scale.

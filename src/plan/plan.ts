@@ -3,7 +3,7 @@ import { CategorySchema, CodeSchema, IsoDateSchema, LabelSchema } from '../core/
 import { isRecord, parseArg, throwIfAny, typeIssues, type ParsedArg } from '../core/args.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { InstrumentSchema, valueProblem, type Instrument } from '../measure/instrument.js';
-import { BUILTIN_INSTRUMENTS } from '../measure/catalogue.js';
+import { BUILTIN_INSTRUMENTS, NO_PUBLISHED_MINIMAL_CHANGE } from '../measure/catalogue.js';
 
 /**
  * The reasons an intervention ends (*avslutsorsak*): completed as planned
@@ -226,6 +226,15 @@ const PlanObjectSchema = z
       })
       .strict()
       .meta(doc('Which instruments are measured before and after the intervention (*mätning före och efter*).', 'Vilka instrument som mäts före och efter insatsen.')),
+    minimalChange: z
+      .record(CodeSchema, z.number().positive())
+      .default({})
+      .meta(
+        doc(
+          'The smallest change that counts as a change on the four-level scale, by instrument id, where the plan decides it: required for a built-in instrument measured before and after that has no published minimal important change (AUDIT, DUDIT; rule `required`); overrides an instrument\'s own value otherwise. Each id a known instrument (rule `unknown_instrument`).',
+          'Den minsta förändring som räknas som en förändring på fyrgradiga skalan, per instrument, där planen bestämmer den: krävs för ett inbyggt instrument som mäts före och efter och saknar publicerad minsta betydelsefulla förändring (AUDIT, DUDIT; regel `required`); ersätter annars instrumentets eget värde. Varje kod ett känt instrument (regel `unknown_instrument`).',
+        ),
+      ),
     primaryMeasure: CodeSchema.meta(
       doc(
         'The primary measure (*huvudmått*): an instrument in both `measures.before` and `measures.after`, so the problem is measured the same way before and after (rule `primary_same_instrument`).',
@@ -277,6 +286,9 @@ const PlanObjectSchema = z
  * - `measures`: which instrument is measured before and after;
  *   `primaryMeasure` must be in both (the problem is measured the same way
  *   before and after).
+ * - `minimalChange`: the smallest change that counts, by instrument, where
+ *   the plan sets it: required for AUDIT and DUDIT measured before and after,
+ *   which have no published minimal important change (see the catalogue).
  * - `during`: repeated measures while the intervention runs, and how often.
  * - `goalRule`: how a client's goal is judged met: `assessed` by worker and
  *   client at closing (`combine` all or any of the goals), `target` (the
@@ -334,6 +346,22 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
     custom(['primaryMeasure'], { rule: 'primary_same_instrument', instrument: plan.primaryMeasure, missing: 'before' });
   } else if (!plan.measures.after.includes(plan.primaryMeasure)) {
     custom(['primaryMeasure'], { rule: 'primary_same_instrument', instrument: plan.primaryMeasure, missing: 'after' });
+  }
+
+  // A change of one point on a 0–40 sum score is not a change: a built-in
+  // instrument without a published minimal important change needs the
+  // plan's, wherever change is classified (measured before and after).
+  for (const id of Object.keys(plan.minimalChange)) checkInstrument(id, ['minimalChange', id]);
+  for (const id of plan.measures.before) {
+    const instrument = instruments.get(id);
+    if (
+      instrument !== undefined &&
+      plan.measures.after.includes(id) &&
+      NO_PUBLISHED_MINIMAL_CHANGE.includes(id) &&
+      plan.minimalChange[id] === undefined
+    ) {
+      custom(['minimalChange', id], { rule: 'required' });
+    }
   }
 
   const primary = instruments.get(plan.primaryMeasure);
@@ -394,7 +422,8 @@ export function instrumentMap(own: readonly Instrument[]): Map<string, Instrumen
 
 /**
  * Looks up an instrument by id in a plan: the plan's own instruments first,
- * then the built-in catalogue.
+ * then the built-in catalogue, with the plan's `minimalChange` for it, if
+ * any, as its `minimalImportantChange`.
  *
  * @param plan - a validated plan
  * @param id - the instrument's id
@@ -407,7 +436,7 @@ export function instrumentMap(own: readonly Instrument[]): Map<string, Instrumen
  * // => 5
  * ```
  */
-export function planInstrument(plan: Pick<Plan, 'instruments'>, id: string): Instrument | undefined {
+export function planInstrument(plan: Pick<Plan, 'instruments'> & { readonly minimalChange?: Readonly<Record<string, number>> }, id: string): Instrument | undefined {
   const instruments: unknown = isRecord(plan) ? plan.instruments : undefined;
   throwIfAny([
     ...(isRecord(plan) ? typeIssues(instruments, 'array', ['plan', 'instruments']) : typeIssues(plan, 'object', ['plan'])),
@@ -415,7 +444,9 @@ export function planInstrument(plan: Pick<Plan, 'instruments'>, id: string): Ins
     ...typeIssues(id, 'string', ['id']),
   ]);
   // Own properties only: 'constructor' is a valid code but not a built-in instrument.
-  return plan.instruments.find((i) => i.id === id) ?? (Object.hasOwn(BUILTIN_INSTRUMENTS, id) ? BUILTIN_INSTRUMENTS[id] : undefined);
+  const instrument = plan.instruments.find((i) => i.id === id) ?? (Object.hasOwn(BUILTIN_INSTRUMENTS, id) ? BUILTIN_INSTRUMENTS[id] : undefined);
+  const own = isRecord(plan.minimalChange) && Object.hasOwn(plan.minimalChange, id) ? plan.minimalChange[id] : undefined;
+  return instrument === undefined || own === undefined ? instrument : { ...instrument, minimalImportantChange: own };
 }
 
 /**

@@ -52,6 +52,9 @@ export const smallPlanInput: PlanInput = {
     { code: 'halsa', label: { sv: 'Hälsa', en: 'Health' } },
   ],
   measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] },
+  // AUDIT has no published minimal important change, so a plan must set one;
+  // the fixture keeps one point, so the hand-computed cases built on it stay.
+  minimalChange: { audit: 1 },
   primaryMeasure: 'tilltro-nykterhet',
   during: [{ id: 'up', label: { sv: 'Urinprov', en: 'Urine test' }, instrument: 'provresultat', weeks: 4 }],
   goalRule: { kind: 'assessed', combine: 'all' },

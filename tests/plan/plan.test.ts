@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parsePlan, planInstrument, UppfoljningError, validatePlan, type Issue, type PlanInput } from '../../src/index.js';
+import { compile, parsePlan, planInstrument, UppfoljningError, validatePlan, type Issue, type PlanInput } from '../../src/index.js';
+import { makeRecord } from '../helpers/fixtures.js';
 import { smallPlanInput } from '../helpers/fixtures.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { thrown } from '../helpers/errors.js';
@@ -159,6 +160,34 @@ describe('validatePlan: each rule', () => {
     expect(issuesOf(target(6))).toEqual([{ path: ['goalRule', 'value'], rule: 'out_of_range', params: { value: 6, min: 1, max: 5 } }]);
     expect(issuesOf(target(2.5))).toEqual([{ path: ['goalRule', 'value'], rule: 'not_on_scale', params: { value: 2.5, min: 1, step: 1 } }]);
     expect(validatePlan(target(4)).success).toBe(true);
+  });
+
+  it('AUDIT or DUDIT measured before and after needs the plan\'s minimal change (no published one); measured once it does not', () => {
+    const { minimalChange: _mc, ...withoutMinimal } = smallPlanInput;
+    expect(rulesAt(withoutMinimal)).toEqual([['minimalChange.audit', 'required']]);
+    const dudit = { ...withoutMinimal, measures: { before: ['tilltro-nykterhet', 'dudit'], after: ['tilltro-nykterhet', 'dudit'] } };
+    expect(rulesAt(dudit)).toEqual([['minimalChange.dudit', 'required']]);
+    // Only before: no change is classified, so no minimal change is needed.
+    expect(validatePlan({ ...withoutMinimal, measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet'] } }).success).toBe(true);
+    expect(rulesAt({ ...smallPlanInput, minimalChange: { audit: 4, okand: 2 } })).toEqual([['minimalChange.okand', 'unknown_instrument']]);
+    expect(rulesAt({ ...smallPlanInput, minimalChange: { audit: 0 } })).toEqual([['minimalChange.audit', 'min']]);
+  });
+
+  it("the plan's minimal change is the instrument's wherever it is read: a 3-point fall on AUDIT is no change with 4, an improvement with 3", () => {
+    const plan = (mic: number) => parsePlan({ ...smallPlanInput, id: 'audit-mic', primaryMeasure: 'audit', minimalChange: { audit: mic } });
+    const four = plan(4);
+    expect(planInstrument(four, 'audit')?.minimalImportantChange).toBe(4);
+    expect(planInstrument(four, 'tilltro-nykterhet')?.minimalImportantChange).toBe(1);
+    const record = (p: typeof four) =>
+      makeRecord({ before: { measures: { audit: 20, 'tilltro-nykterhet': 2 } }, after: { measures: { audit: 17, 'tilltro-nykterhet': 3 }, goalsMet: [] } }, p);
+    // AUDIT 20 → 17: 3 points better. With 4 that is less than the minimal change (level 3, no change); with 3 it is a positive change.
+    const c4 = compile(four, [record(four)]);
+    expect(c4.meta.primary.minimalChange).toBe(4);
+    expect(c4.counts.levels.reduce((s, v, i) => (v > 0 ? [...s, i % 4] : s), [] as number[])).toEqual([2]);
+    const three = plan(3);
+    const c3 = compile(three, [record(three)]);
+    // With 3 it is a positive change (level 2: no goal was set, so none was met).
+    expect(c3.counts.levels.reduce((s, v, i) => (v > 0 ? [...s, i % 4] : s), [] as number[])).toEqual([1]);
   });
 
   it('a period that ends before it starts', () => {
