@@ -35,6 +35,8 @@ import {
   type CounterName,
   type DuringSlots,
 } from './layout.js';
+import { followUpPoints } from './measure-meta.js';
+import { ABSENT, MeasureFold, OFF_SCALE, gridIndexOf } from './_lib/measure-fold.js';
 
 type MutableCounts = { [K in CounterName]: number[] };
 
@@ -93,10 +95,8 @@ class Codes {
   }
 }
 
-/** A slot, grid index or reason the record does not have (never counted). */
-const ABSENT = -1;
-/** {@link Folder.gridIndex} of a value that is not on the primary measure's scale. */
-const OFF_SCALE = -2;
+// ABSENT: a slot, grid index or reason the record does not have (never counted);
+// OFF_SCALE: the grid index of a value that is not on its measure's scale.
 /** In `withdrawAs`: the closing reason closes the record instead of withdrawing the client. */
 const CLOSES = -2;
 
@@ -152,6 +152,8 @@ class Folder {
   private readonly noArea: number;
   private readonly background: (BackgroundSlots & { options: Map<string, number> })[];
   private readonly during: Map<string, DuringSlots & { min: number; step: number; max: number }>;
+  /** Every instrument at every phase, and the paired changes (measure-fold.ts); undefined when the plan has none. */
+  private readonly measures: MeasureFold | undefined;
 
   // Scratch: counter slots for one record's during-measures, and the stamp
   // that marks (measure, week) slots already counted for this record.
@@ -228,6 +230,8 @@ class Folder {
       this.during.set(d.id, { ...slots, min: d.min, step: d.step, max });
     }
     this.seen = new Int32Array(Math.max(1, this.w.during / WEEK.length));
+    const measures = new MeasureFold(meta, followUpPoints(plan).map((p) => p.id), counts.measures, counts.measureChanges);
+    this.measures = measures.empty ? undefined : measures;
   }
 
   private reject(rule: Rule): void {
@@ -237,12 +241,7 @@ class Folder {
 
   /** Grid index of a value on the primary scale, ABSENT if absent, OFF_SCALE if off the scale. */
   private gridIndex(value: unknown): number {
-    if (value === undefined) return ABSENT;
-    if (typeof value !== 'number') return OFF_SCALE;
-    const k = (value - this.pMin) / this.pStep;
-    const r = Math.round(k);
-    if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= this.bins) return OFF_SCALE;
-    return r;
+    return gridIndexOf(value, this.pMin, this.pStep, this.bins);
   }
 
   /**
@@ -298,7 +297,13 @@ class Folder {
     if (!b) return this.readNotStarted(r);
     if (typeof b !== 'object' || typeof b.date !== 'string') return 'type';
     this.started = true;
-    return this.readBefore(b) ?? this.readDuring(r.during, b.date) ?? this.readExit(r.withdrawal, r.after, b.date) ?? this.classify(r.after);
+    return (
+      this.readBefore(b) ??
+      this.readDuring(r.during, b.date) ??
+      this.readExit(r.withdrawal, r.after, b.date) ??
+      this.classify(r.after) ??
+      this.measures?.read(r, this.closing >= 0)
+    );
   }
 
   /** The record's cell: age band × gender × intervention. */
@@ -487,6 +492,7 @@ class Folder {
     this.countBaseline(cell);
     this.countDose(cell);
     this.countDuringWeeks(cell);
+    this.measures?.count(cell);
   }
 
   /** The attrition flow: selected, started, then ongoing or closed, and classified (a withdrawal is counted by countWithdrawal). */

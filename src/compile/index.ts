@@ -5,5 +5,7 @@ export { mergeCompilations, safeMergeCompilations } from './merge.js';
 export { tabulate, DIMENSIONS } from './tabulate.js';
 export type { Tabulation, TabulateOptions, GroupRow, Share, CategoryCount, DuringSummary, Dimension } from './tabulate.js';
 export type { Distribution } from './distribution.js';
+export type { MeasureSummary, MeasureChange } from './measure-summary.js';
+export { CHANGE_DIRECTIONS, RELIABLE_CHANGE_CLASSES } from './measure-meta.js';
 export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES, WITHDRAWAL_WEEKS } from './layout.js';
 export type { CompilationMeta } from './layout.js';

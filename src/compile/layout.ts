@@ -6,6 +6,7 @@ import { minimalChange } from '../measure/change.js';
 import { ClosingReasonSchema } from '../plan/plan.js';
 import type { CompilationMeta } from './meta.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES } from '../after/classify.js';
+import { describeMeasures, measureLayout } from './measure-meta.js';
 
 export type { CompilationMeta };
 
@@ -173,6 +174,7 @@ export function describe(plan: Plan): CompilationMeta {
         perWeek: d.perWeek,
       };
     }),
+    measures: describeMeasures(plan, MAX_HISTOGRAM_BINS),
   };
   // The fingerprint covers everything that decides where a record is counted;
   // compilations merge only when it is the same.
@@ -186,6 +188,7 @@ export function describe(plan: Plan): CompilationMeta {
     meta.goalAreas.map((g) => g.code),
     meta.background.map((b) => [b.id, b.options.map((o) => o.code)]),
     meta.during.map((d) => [d.id, d.instrumentId, d.min, d.step, d.weeks]),
+    meta.measures.map((m) => [m.id, m.min, m.max, m.step, m.direction, m.minimalChange, m.histogram, m.reliableChange ?? null, m.phases.map((p) => p.id), m.changes]),
     plan.goalRule,
     plan.withdrawOn,
   ]);
@@ -215,6 +218,8 @@ export const COUNTERS = [
   'background',
   'dose',
   'during',
+  'measures',
+  'measureChanges',
 ] as const;
 
 /** The names of a compilation's counter arrays. */
@@ -282,6 +287,7 @@ export function widths(meta: CompilationMeta): { readonly [K in CounterName]: nu
   const hist = meta.primary.histogram ? meta.primary.bins : 0;
   const background = backgroundSlots(meta).at(-1);
   const during = duringSlots(meta).at(-1);
+  const measures = measureLayout(meta.measures);
   return {
     flow: FLOW.length,
     withdrawn: WITHDRAWAL_REASONS.length * WITHDRAWAL_STAGES.length,
@@ -300,5 +306,7 @@ export function widths(meta: CompilationMeta): { readonly [K in CounterName]: nu
     background: background === undefined ? 0 : background.missing + 1,
     dose: DOSE.length,
     during: during === undefined ? 0 : during.offset + (during.weeks + 1) * WEEK.length,
+    measures: measures.phaseWidth,
+    measureChanges: measures.changeWidth,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../core/readonly.js';
+import { MeasureMetaSchema } from './measure-meta.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
 const Coded = z.object({ code: z.string(), label: LabelShape });
@@ -45,6 +46,8 @@ export const MetaSchema = z.object({
       perWeek: z.number().int().min(1),
     }),
   ),
+  /** Every instrument of the plan at each phase it is measured (the primary at its follow-up points only). */
+  measures: z.array(MeasureMetaSchema),
 });
 
 /**

@@ -26,6 +26,7 @@ import {
 } from './layout.js';
 import { distribution, type Distribution } from './distribution.js';
 import { validateCompilation } from './schema.js';
+import { measureSummaries, type MeasureSummary } from './measure-summary.js';
 import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
 import type { DeepReadonly } from '../core/readonly.js';
 import { z } from 'zod';
@@ -163,6 +164,12 @@ export interface GroupRow {
   readonly dose: { readonly sessionsAttended: number; readonly sessionsMissed: number; readonly deviations: number; readonly attendance: Share };
   /** During-measures week by week (week 1 = days 0–6 from the start). */
   readonly during: readonly DuringSummary[];
+  /**
+   * Every instrument of the plan at every phase it is measured, and its
+   * paired change from before to each later phase (the primary measure here
+   * with its follow-up points only).
+   */
+  readonly measures: readonly MeasureSummary[];
 }
 
 /**
@@ -462,5 +469,6 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     background,
     dose: { sessionsAttended: attended, sessionsMissed: missed, deviations, attendance: share(attended, attended + missed) },
     during,
+    measures: measureSummaries(meta, sum('measures'), sum('measureChanges')),
   };
 }

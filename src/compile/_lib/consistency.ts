@@ -18,6 +18,7 @@ import {
   widths,
   type CounterName,
 } from '../layout.js';
+import { blockMomentIssues, measureConsistencyIssues } from './measure-consistency.js';
 
 /** The rules a compilation whose counts contradict each other breaks. */
 export type ConsistencyRule = 'count_sum' | 'exceeds_total' | 'moment_bounds' | 'margin_mismatch';
@@ -143,6 +144,9 @@ export function consistencyIssues(
       atMost('during', c, slot + WEEK_AT.clients, clients, tests, 'tests');
       atMost('during', c, slot + WEEK_AT.clients, clients, started, 'counts.flow.started');
     }
+
+    // Every instrument at every phase, and the paired changes.
+    measureConsistencyIssues(meta, counts, c, report);
   }
 
   let byRule = 0;
@@ -157,37 +161,8 @@ export function consistencyIssues(
  */
 function momentIssues(meta: CompilationMeta, counts: Counts, cell: number, sum: (typeof SUMS)[number], report: Report): void {
   const w = widths(meta);
-  const at = cell * w.sums + SUM_AT[sum];
-  const sums = counts.sums;
-  const n = sums[at + MOMENT_AT.n]!;
-  const s = sums[at + MOMENT_AT.sum]!;
-  const q = sums[at + MOMENT_AT.sumOfSquares]!;
-  const path = (m: (typeof MOMENTS)[number]) => ['counts', 'sums', at + MOMENT_AT[m]] as const;
-  if (meta.primary.histogram) {
-    const hist = counts[sum];
-    const width = w[sum];
-    let total = 0;
-    let first = 0;
-    let second = 0;
-    for (let k = 0, j = cell * width; k < width; k++, j++) {
-      const h = hist[j]!;
-      total += h;
-      first += k * h;
-      second += k * k * h;
-    }
-    // A histogram that disagrees with its n would also be expanded by analyse's tests: one issue, the count.
-    if (n !== total) return report(path('n'), 'margin_mismatch', { value: n, expected: total });
-    if (s !== first) report(path('sum'), 'moment_bounds', { value: s, minimum: first, maximum: first });
-    if (q !== second) report(path('sumOfSquares'), 'moment_bounds', { value: q, minimum: second, maximum: second });
-    return;
-  }
+  const width = meta.primary.histogram ? w[sum] : 0;
   const bins = meta.primary.bins;
-  const kmax = BigInt(sum === 'change' ? 2 * (bins - 1) : bins - 1);
-  const [N, S, Q] = [BigInt(n), BigInt(s), BigInt(q)];
-  if (S > N * kmax) return report(path('sum'), 'moment_bounds', { value: s, minimum: 0, maximum: Number(N * kmax) });
-  // Each k² lies between k and k·kmax, and (Σk)² ≤ n·Σk² (Cauchy–Schwarz).
-  const low = N === 0n ? 0n : (S * S + N - 1n) / N;
-  const minimum = low > S ? low : S;
-  const maximum = S * kmax;
-  if (Q < minimum || Q > maximum) report(path('sumOfSquares'), 'moment_bounds', { value: q, minimum: Number(minimum), maximum: Number(maximum) });
+  const kmax = sum === 'change' ? 2 * (bins - 1) : bins - 1;
+  blockMomentIssues(counts, 'sums', cell * w.sums + SUM_AT[sum], sum, cell * w[sum], width, kmax, report);
 }

@@ -1,0 +1,283 @@
+import type { Rule } from '../../core/issue.js';
+import type { ClientRecord } from '../../record/schema.js';
+import type { CompilationMeta } from '../meta.js';
+import { CHANGE_DIRECTIONS, PHASE_AFTER, PHASE_BEFORE, RELIABLE_CHANGE_CLASSES, measureLayout, type MeasureMeta } from '../measure-meta.js';
+
+/** @internal A grid index the record does not have. */
+export const ABSENT = -1;
+/** @internal A value that is not on the instrument's scale. */
+export const OFF_SCALE = -2;
+
+/**
+ * @internal The grid index k = (value − min) / step of a value on a scale of
+ * `bins` grid points: ABSENT when the value is absent, OFF_SCALE when it is
+ * not a number on the grid (compile's one reading of a measurement).
+ */
+export function gridIndexOf(value: unknown, min: number, step: number, bins: number): number {
+  if (value === undefined) return ABSENT;
+  if (typeof value !== 'number') return OFF_SCALE;
+  const k = (value - min) / step;
+  const r = Math.round(k);
+  if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= bins) return OFF_SCALE;
+  return r;
+}
+
+const IMPROVED = CHANGE_DIRECTIONS.indexOf('improved');
+const UNCHANGED = CHANGE_DIRECTIONS.indexOf('unchanged');
+const WORSENED = CHANGE_DIRECTIONS.indexOf('worsened');
+const RECOVERED = RELIABLE_CHANGE_CLASSES.indexOf('recovered');
+const RELIABLY_IMPROVED = RELIABLE_CHANGE_CLASSES.indexOf('improved');
+const NOT_RELIABLE = RELIABLE_CHANGE_CLASSES.indexOf('unchanged');
+const DETERIORATED = RELIABLE_CHANGE_CLASSES.indexOf('deteriorated');
+
+/** A follow-up measurement, as far as compile reads it (the record field `followUps`). */
+interface FollowUpLike {
+  readonly point?: unknown;
+  readonly status?: unknown;
+  readonly measures?: Readonly<Record<string, unknown>>;
+}
+
+/** One instrument, compiled for the loop: its scale and, per phase and change, its slots. */
+interface Instrument {
+  readonly id: string;
+  readonly min: number;
+  readonly step: number;
+  readonly bins: number;
+  readonly hist: boolean;
+  /** +1 when higher is better, −1 when lower is. */
+  readonly sign: number;
+  /** The minimal important change, in steps. */
+  readonly micK: number;
+  /** S_diff of the reliable change index (√2 · sd · √(1 − r)), or 0 without reliable change. */
+  readonly sDiff: number;
+  readonly criterion: number;
+  readonly cutoff: number;
+  /** Index into the record's phase values of the measurement before (for the changes), or −1. */
+  readonly beforeValue: number;
+  /** The phase-value index of each phase; which one is `after`, and per follow-up point. */
+  readonly phaseValue: readonly number[];
+}
+
+/**
+ * @internal The measure blocks' part of compile's fold: every instrument at
+ * every phase it is measured (before, after, each follow-up point), the
+ * paired change from before to each later phase, its direction by the
+ * minimal important change and, where the instrument has a reliability and
+ * clinical norms, Jacobson and Truax's class. Read and count are separate,
+ * as in `Folder`, so a record with a value off an instrument's scale at any
+ * phase is rejected whole (`out_of_range`) before anything is counted.
+ */
+export class MeasureFold {
+  private readonly instruments: Instrument[];
+  /** Per phase value: the instrument's id, its index and where the value is counted (phase slots). */
+  private readonly values: { readonly instrument: number; readonly offset: number; readonly hist: boolean; readonly moments: number }[];
+  /** The phase-value indexes read from `before.measures`, from `after.measures`, and per follow-up point. */
+  private readonly beforeValues: number[] = [];
+  private readonly afterValues: number[] = [];
+  private readonly pointValues: Map<string, number[]> = new Map();
+  private readonly pointSeen: Map<string, number> = new Map();
+  /** Every follow-up point of the plan, also those with no measure (nothing of them is counted here). */
+  private readonly planPoints: ReadonlySet<string>;
+  /** The changes: instrument, the phase value it pairs with before, and its slots. */
+  private readonly changes: {
+    readonly instrument: number;
+    readonly value: number;
+    readonly offset: number;
+    readonly hist: boolean;
+    readonly moments: number;
+    readonly direction: number;
+    readonly reliable: number;
+  }[] = [];
+  /** The grid index of every value slot for the record being read (ABSENT when it has none). */
+  private readonly k: Int32Array;
+  /** The before grid index of instruments whose before is not a counted phase (the primary's). */
+  private readonly kBefore: Int32Array;
+  private readonly phaseWidth: number;
+  private readonly changeWidth: number;
+  private readonly phaseCounts: number[];
+  private readonly changeCounts: number[];
+  private stamp = 0;
+
+  constructor(meta: CompilationMeta, points: readonly string[], phaseCounts: number[], changeCounts: number[]) {
+    this.planPoints = new Set(points);
+    const layout = measureLayout(meta.measures);
+    this.phaseWidth = layout.phaseWidth;
+    this.changeWidth = layout.changeWidth;
+    this.phaseCounts = phaseCounts;
+    this.changeCounts = changeCounts;
+    this.values = [];
+    this.instruments = meta.measures.map((m: MeasureMeta, i) => {
+      const phaseValue = layout.phases[i]!.map((slots) => {
+        const value = this.values.length;
+        this.values.push({ instrument: i, offset: slots.offset, hist: slots.hist > 0, moments: slots.moments });
+        if (slots.phase === PHASE_BEFORE) this.beforeValues.push(value);
+        else if (slots.phase === PHASE_AFTER) this.afterValues.push(value);
+        else {
+          const list = this.pointValues.get(slots.phase) ?? [];
+          list.push(value);
+          this.pointValues.set(slots.phase, list);
+        }
+        return value;
+      });
+      const beforeAt = m.phases.findIndex((p) => p.id === PHASE_BEFORE);
+      const rc = m.reliableChange;
+      return {
+        id: m.id,
+        min: m.min,
+        step: m.step,
+        bins: m.bins,
+        hist: m.histogram,
+        sign: m.direction === 'higher_is_better' ? 1 : -1,
+        micK: m.minimalChange / m.step,
+        sDiff: rc ? Math.SQRT2 * rc.sd * Math.sqrt(1 - rc.reliability) : 0,
+        criterion: rc ? rc.criterion : 0,
+        cutoff: rc ? rc.cutoff : 0,
+        beforeValue: beforeAt < 0 ? -1 : phaseValue[beforeAt]!,
+        phaseValue,
+      };
+    });
+    for (const [i, m] of meta.measures.entries()) {
+      for (const slots of layout.changes[i]!) {
+        const value = this.instruments[i]!.phaseValue[m.phases.findIndex((p) => p.id === slots.phase)]!;
+        this.changes.push({
+          instrument: i,
+          value,
+          offset: slots.offset,
+          hist: slots.hist > 0,
+          moments: slots.moments,
+          direction: slots.direction,
+          reliable: slots.reliable,
+        });
+      }
+    }
+    for (const point of this.pointValues.keys()) this.pointSeen.set(point, 0);
+    this.k = new Int32Array(this.values.length).fill(ABSENT);
+    this.kBefore = new Int32Array(this.instruments.length).fill(ABSENT);
+  }
+
+  /** Whether the plan has any measure block at all (else compile skips this fold). */
+  get empty(): boolean {
+    return this.values.length === 0;
+  }
+
+  /** Grid index of a value on an instrument's scale, ABSENT if absent, OFF_SCALE if off it. */
+  private grid(instrument: Instrument, value: unknown): number {
+    return gridIndexOf(value, instrument.min, instrument.step, instrument.bins);
+  }
+
+  /** Reads the listed phase values from one measurements object; false when one is off its scale. */
+  private readInto(list: readonly number[], measures: Readonly<Record<string, unknown>> | undefined): boolean {
+    for (let j = 0; j < list.length; j++) {
+      const v = list[j]!;
+      const instrument = this.instruments[this.values[v]!.instrument]!;
+      const k = measures === undefined || measures === null ? ABSENT : this.grid(instrument, measures[instrument.id]);
+      if (k === OFF_SCALE) return false;
+      this.k[v] = k;
+    }
+    return true;
+  }
+
+  /**
+   * Reads a started record's measurements: before, after when the record is
+   * closed (not withdrawn), and at each follow-up point it reached. The first
+   * rule the record breaks, or undefined when every value is noted.
+   */
+  read(r: ClientRecord, closed: boolean): Rule | undefined {
+    this.k.fill(ABSENT);
+    const before = r.before?.measures as Readonly<Record<string, unknown>> | undefined;
+    if (!this.readInto(this.beforeValues, before)) return 'out_of_range';
+    // The before value of an instrument whose before is not a phase of its own (the primary's), for its changes.
+    for (let i = 0; i < this.instruments.length; i++) {
+      const instrument = this.instruments[i]!;
+      if (instrument.beforeValue >= 0) {
+        this.kBefore[i] = this.k[instrument.beforeValue]!;
+        continue;
+      }
+      const k = before === undefined || before === null ? ABSENT : this.grid(instrument, before[instrument.id]);
+      if (k === OFF_SCALE) return 'out_of_range';
+      this.kBefore[i] = k;
+    }
+    if (closed && !this.readInto(this.afterValues, r.after?.measures as Readonly<Record<string, unknown>> | undefined)) return 'out_of_range';
+    const followUps = (r as { readonly followUps?: unknown }).followUps;
+    if (followUps === undefined || followUps === null) return undefined;
+    if (!Array.isArray(followUps)) return 'type';
+    if (followUps.length === 0) return undefined;
+    this.stamp++;
+    for (const f of followUps as readonly FollowUpLike[]) {
+      if (f === null || typeof f !== 'object') return 'type';
+      const list = typeof f.point === 'string' ? this.pointValues.get(f.point) : undefined;
+      if (list === undefined) {
+        // A point the plan has, but without a measure: nothing of it is counted here.
+        if (typeof f.point === 'string' && this.planPoints.has(f.point)) continue;
+        return 'unknown_code';
+      }
+      if (this.pointSeen.get(f.point as string) === this.stamp) return 'duplicate';
+      this.pointSeen.set(f.point as string, this.stamp);
+      if (f.status !== 'reached') {
+        if (f.measures !== undefined && f.measures !== null && Object.keys(f.measures).length > 0) return 'not_closed';
+        continue;
+      }
+      // Follow-up points are counted for closed records only, the ones due for them.
+      if (!closed) return 'step_order';
+      if (!this.readInto(list, f.measures)) return 'out_of_range';
+    }
+    return undefined;
+  }
+
+  /** Counts the noted values and changes in a cell. */
+  count(cell: number): void {
+    const phases = this.phaseCounts;
+    const base = cell * this.phaseWidth;
+    for (let v = 0; v < this.values.length; v++) {
+      const k = this.k[v]!;
+      if (k < 0) continue;
+      const slots = this.values[v]!;
+      if (slots.hist) inc(phases, base + slots.offset + k, 1);
+      moments(phases, base + slots.moments, k);
+    }
+    const changes = this.changeCounts;
+    const cbase = cell * this.changeWidth;
+    for (let j = 0; j < this.changes.length; j++) {
+      const change = this.changes[j]!;
+      const kb = this.kBefore[change.instrument]!;
+      const ka = this.k[change.value]!;
+      if (kb < 0 || ka < 0) continue;
+      const instrument = this.instruments[change.instrument]!;
+      const index = ka - kb + instrument.bins - 1;
+      if (change.hist) inc(changes, cbase + change.offset + index, 1);
+      moments(changes, cbase + change.moments, index);
+      const improvement = (ka - kb) * instrument.sign;
+      const direction = improvement >= instrument.micK - 1e-9 ? IMPROVED : improvement <= -instrument.micK + 1e-9 ? WORSENED : UNCHANGED;
+      inc(changes, cbase + change.direction + direction, 1);
+      if (change.reliable >= 0) inc(changes, cbase + change.reliable + this.reliableClass(instrument, kb, ka), 1);
+    }
+  }
+
+  /**
+   * Jacobson and Truax's class of one change, as `classifyIndividualChange`
+   * computes it: reliable when |after − before| / S_diff exceeds the
+   * criterion; recovered when a reliable improvement also went from the
+   * clinical side of the cut-off (or on it) to strictly the functional side.
+   */
+  private reliableClass(instrument: Instrument, kb: number, ka: number): number {
+    const before = instrument.min + kb * instrument.step;
+    const after = instrument.min + ka * instrument.step;
+    const rci = (after - before) / instrument.sDiff;
+    if (!(Math.abs(rci) > instrument.criterion)) return NOT_RELIABLE;
+    const better = instrument.sign;
+    if (rci * better < 0) return DETERIORATED;
+    const c = instrument.cutoff;
+    return (before - c) * better <= 0 && (after - c) * better > 0 ? RECOVERED : RELIABLY_IMPROVED;
+  }
+}
+
+function inc(array: number[], index: number, by: number): void {
+  array[index] = array[index]! + by;
+}
+
+/** n, Σk and Σk² of one grid index, at a block's moments. */
+function moments(array: number[], at: number, k: number): void {
+  inc(array, at, 1);
+  inc(array, at + 1, k);
+  inc(array, at + 2, k * k);
+}

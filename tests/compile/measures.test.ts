@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  compile,
+  mergeCompilations,
+  parsePlan,
+  tabulate,
+  validateCompilation,
+  type ClientRecord,
+  type Distribution,
+  type MeasureSummary,
+  type NotComputed,
+  type Plan,
+} from '../../src/index.js';
+import { makeRecord, smallPlanInput } from '../helpers/fixtures.js';
+
+/**
+ * A plan with two instruments of its own besides the primary measure:
+ * K10-like distress (10–50, lower is better, minimal important change 5,
+ * reliability 0.88 and clinical and functional norms: reliable change counted)
+ * before and after, and a sleep rating (1–5) before only.
+ */
+const plan: Plan = parsePlan({
+  ...smallPlanInput,
+  id: 'measures-plan',
+  instruments: [
+    {
+      id: 'k10',
+      label: { sv: 'K10 psykisk ohälsa', en: 'K10 distress' },
+      kind: 'interval',
+      range: { min: 10, max: 50 },
+      direction: 'lower_is_better',
+      minimalImportantChange: 5,
+      reliability: 0.88,
+      norms: { clinical: { mean: 30, sd: 7.5 }, functional: { mean: 15, sd: 5 } },
+    },
+    { id: 'somn', label: { sv: 'Sömn', en: 'Sleep' }, kind: 'ordinal', range: { min: 1, max: 5 }, direction: 'higher_is_better' },
+  ],
+  measures: { before: ['tilltro-nykterhet', 'k10', 'somn'], after: ['tilltro-nykterhet', 'k10'] },
+});
+
+const T = 'tilltro-nykterhet';
+const rec = (spec: Parameters<typeof makeRecord>[0]) => makeRecord(spec, plan);
+
+// The hand-counted cohort. K10's cut-off c = (7.5·15 + 5·30) / (7.5 + 5) = 262.5 / 12.5 = 21;
+// S_diff = √2 · 7.5 · √(1 − 0.88) = 3.674; a change is reliable when |change| / 3.674 > 1.96, i.e. |change| ≥ 8 (> 7.20).
+const cohort = (): ClientRecord[] => [
+  // A: k10 30 → 20 (−10: improved, ≥ 5; reliable; 30 on the clinical side, 20 strictly on the functional side: recovered); sleep 3.
+  rec({ id: 'A', before: { measures: { [T]: 2, k10: 30, somn: 3 } }, after: { measures: { [T]: 4, k10: 20 } } }),
+  // B: k10 28 → 24 (−4: unchanged, < 5; not reliable); sleep 4.
+  rec({ id: 'B', before: { measures: { [T]: 3, k10: 28, somn: 4 } }, after: { measures: { [T]: 3, k10: 24 } } }),
+  // C (man 40, b): k10 20 → 29 (+9: worsened; reliable: deteriorated).
+  rec({ id: 'C', gender: 'man', age: 40, intervention: 'b', before: { measures: { [T]: 4, k10: 20 } }, after: { measures: { [T]: 2, k10: 29 } } }),
+  // D: k10 35 → 26 (−9: improved; reliable, but 26 is still on the clinical side: improved, not recovered).
+  rec({ id: 'D', before: { measures: { [T]: 2, k10: 35 } }, after: { measures: { [T]: 2, k10: 26 } } }),
+  // E: k10 25 before, none after: counted before, no change.
+  rec({ id: 'E', before: { measures: { k10: 25 } }, after: { measures: {} } }),
+  // F: no k10 before, 18 after: counted after, no change.
+  rec({ id: 'F', before: { measures: {} }, after: { measures: { k10: 18 } } }),
+  // G: k10 40 before, withdrawn during (breakdown): counted before only.
+  rec({ id: 'G', before: { measures: { k10: 40 } }, withdraw: { date: '2024-02-01', reason: 'breakdown' } }),
+  // H: k10 22, sleep 5, ongoing.
+  rec({ id: 'H', before: { measures: { k10: 22, somn: 5 } } }),
+  // I: k10 30 → 30 (0: unchanged, not reliable).
+  rec({ id: 'I', before: { measures: { k10: 30 } }, after: { measures: { k10: 30 } } }),
+];
+
+const dist = (d: Distribution | NotComputed): Distribution => {
+  if (!d.computed) throw new Error(`not computed: ${d.reason}`);
+  return d;
+};
+const hist = (d: Distribution | NotComputed) => dist(d).histogram.filter((h) => h.count > 0).map((h) => [h.value, h.count]);
+const counts = (s: { count: number; n: number }) => [s.count, s.n];
+const find = (list: readonly MeasureSummary[], id: string) => list.find((m) => m.id === id)!;
+
+describe('compile: every measure of the plan, hand-counted', () => {
+  const compilation = compile(plan, cohort());
+  const total = tabulate(compilation).total;
+  const k10 = find(total.measures, 'k10');
+
+  it('describes each instrument with its phases and changes; the primary, without follow-up points, not at all', () => {
+    expect(compilation.meta.measures.map((m) => [m.id, m.phases.map((p) => p.id), m.changes, m.reliableChange !== undefined])).toEqual([
+      ['k10', ['before', 'after'], ['after'], true],
+      ['somn', ['before'], [], false],
+    ]);
+    expect(compilation.meta.measures[0]!.reliableChange).toEqual({ reliability: 0.88, sd: 7.5, criterion: 1.96, cutoff: 21 });
+    expect(validateCompilation(JSON.parse(JSON.stringify(compilation))).success).toBe(true);
+  });
+
+  it('the distribution at each phase: before among all who started, after among the closed (not withdrawn)', () => {
+    // Before: A 30, B 28, C 20, D 35, E 25, G 40, H 22, I 30: n 8, Σ 230, mean 28.75.
+    const before = dist(k10.phases[0]!.distribution);
+    expect([before.n, before.mean]).toEqual([8, 28.75]);
+    expect(hist(before)).toEqual([[20, 1], [22, 1], [25, 1], [28, 1], [30, 2], [35, 1], [40, 1]]);
+    // The quartiles, R's type 2 on 20 22 25 28 30 30 35 40: q1 (22 + 25) / 2, median (28 + 30) / 2, q3 (30 + 35) / 2.
+    expect(before.quantiles).toMatchObject({ min: 20, q1: 23.5, median: 29, q3: 32.5, max: 40 });
+    // After: A 20, B 24, C 29, D 26, F 18, I 30: n 6, Σ 147, mean 24.5.
+    const after = dist(k10.phases[1]!.distribution);
+    expect([after.n, after.mean]).toEqual([6, 24.5]);
+    // Sleep before: A 3, B 4, H 5.
+    expect(hist(find(total.measures, 'somn').phases[0]!.distribution)).toEqual([[3, 1], [4, 1], [5, 1]]);
+  });
+
+  it('the paired change, its direction by the minimal important change and its reliable-change classes', () => {
+    const change = k10.changes[0]!;
+    expect(change.phase).toBe('after');
+    // A −10, B −4, C +9, D −9, I 0: n 5, mean −14 / 5 = −2.8.
+    expect(hist(change.change)).toEqual([[-10, 1], [-9, 1], [-4, 1], [0, 1], [9, 1]]);
+    expect(dist(change.change).mean).toBeCloseTo(-2.8, 12);
+    // Lower is better, MIC 5: improved A, D; unchanged B, I; worsened C.
+    expect([counts(change.direction.improved), counts(change.direction.unchanged), counts(change.direction.worsened)]).toEqual([[2, 5], [2, 5], [1, 5]]);
+    const reliable = change.reliable!;
+    expect(reliable.minimumReliableChange).toBeCloseTo(1.96 * Math.SQRT2 * 7.5 * Math.sqrt(0.12), 12);
+    expect([counts(reliable.recovered), counts(reliable.improved), counts(reliable.unchanged), counts(reliable.deteriorated)]).toEqual([[1, 5], [1, 5], [2, 5], [1, 5]]);
+    expect(counts(reliable.anyReliable)).toEqual([3, 5]);
+    expect(find(total.measures, 'somn').changes).toEqual([]);
+  });
+
+  it('per group, the same counts split by cell', () => {
+    const rows = tabulate(compilation, { by: ['gender'] }).rows;
+    const man = find(rows.find((r) => r.key.gender === 'man')!.measures, 'k10');
+    expect(hist(man.changes[0]!.change)).toEqual([[9, 1]]);
+    const woman = find(rows.find((r) => r.key.gender === 'kvinna')!.measures, 'k10');
+    expect(dist(woman.changes[0]!.change).n).toBe(4);
+  });
+
+  it('a value off an instrument’s scale rejects the record whole, counted in invalid', () => {
+    const good = cohort();
+    const bad = structuredClone(good[0]!) as { after: { measures: Record<string, number> } };
+    bad.after.measures.k10 = 51;
+    const c = compile(plan, [...good, bad as unknown as ClientRecord]);
+    expect(c.invalid).toEqual({ total: 1, byRule: { out_of_range: 1 } });
+    expect(c.counts).toEqual(compilation.counts);
+    const half = structuredClone(good[1]!) as { before: { measures: Record<string, number> } };
+    half.before.measures.somn = 2.5;
+    expect(compile(plan, [half as unknown as ClientRecord]).invalid.byRule).toEqual({ out_of_range: 1 });
+  });
+
+  it('a compilation whose measure counts contradict each other is refused, naming the path and the numbers', () => {
+    const altered = JSON.parse(JSON.stringify(compilation));
+    // The first cell (kvinna, 18–29, a): add one improved change that its histogram and n do not have.
+    const width = altered.counts.measureChanges.length / compilation.cells;
+    const directionAt = 2 * 41 - 1 + 3; // K10 has 41 grid points: a change histogram of 81, then n, Σk, Σk², then the directions
+    altered.counts.measureChanges[directionAt] += 1;
+    const result = validateCompilation(altered);
+    expect(width).toBe(81 + 3 + 3 + 4);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.issues[0]).toMatchObject({ rule: 'count_sum', path: ['counts', 'measureChanges', 81] });
+    const more = JSON.parse(JSON.stringify(compilation));
+    more.counts.measures[0] += 1; // one more before-value 10 than n
+    const r2 = validateCompilation(more);
+    expect(r2.success).toBe(false);
+    if (!r2.success) expect(r2.issues[0]).toMatchObject({ rule: 'margin_mismatch', path: ['counts', 'measures', 41] });
+  });
+});
+
+describe('compile: measures merge as the union and histograms add up (properties)', () => {
+  const arbitraryRecord = fc
+    .record({
+      gender: fc.constantFrom('kvinna' as const, 'man' as const),
+      age: fc.integer({ min: 18, max: 70 }),
+      k10b: fc.option(fc.integer({ min: 10, max: 50 }), { nil: undefined }),
+      k10a: fc.option(fc.integer({ min: 10, max: 50 }), { nil: undefined }),
+      somn: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+      closed: fc.boolean(),
+    })
+    .map((r) =>
+      rec({
+        gender: r.gender,
+        age: r.age,
+        before: { measures: { ...(r.k10b === undefined ? {} : { k10: r.k10b }), ...(r.somn === undefined ? {} : { somn: r.somn }) } },
+        ...(r.closed ? { after: { measures: r.k10a === undefined ? {} : { k10: r.k10a } } } : {}),
+      }),
+    );
+
+  it('merge(compile(a), compile(b)) = compile(a ∪ b), and every histogram counts its n', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryRecord, { maxLength: 25 }), fc.array(arbitraryRecord, { maxLength: 25 }), (a, b) => {
+        const union = compile(plan, [...a, ...b]);
+        expect(mergeCompilations([compile(plan, a), compile(plan, b)]).counts).toEqual(union.counts);
+        expect(validateCompilation(union).success).toBe(true);
+        const k10 = find(tabulate(union).total.measures, 'k10');
+        for (const p of [...k10.phases.map((x) => x.distribution), ...k10.changes.map((x) => x.change)]) {
+          if (p.computed) expect(p.histogram.reduce((n, h) => n + h.count, 0)).toBe(p.n);
+        }
+        const change = k10.changes[0]!;
+        const n = change.direction.n;
+        expect(change.direction.improved.count + change.direction.unchanged.count + change.direction.worsened.count).toBe(n);
+        const before = a.concat(b).filter((r) => r.before?.measures.k10 !== undefined && r.after?.measures.k10 !== undefined).length;
+        expect(n).toBe(before);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
