@@ -17,7 +17,7 @@ import type { Share } from './tabulate.js';
  * @example
  * ```ts
  * // The Björkebo plan with AUDIT as a secondary measure, and one client who went from 18 to 9.
- * const withAudit = parsePlan({ ...bjorkeboPlanInput, measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] } });
+ * const withAudit = parsePlan({ ...bjorkeboPlanInput, measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] }, minimalChange: { audit: 3 } });
  * const started = before(withAudit, enrol(withAudit, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 }),
  *   { date: '2019-01-14', mainProblem: 'alkohol', measures: { 'tilltro-nykterhet': 2, audit: 18 } });
  * const closed = after(withAudit, started, { date: '2019-06-10', reason: 'completed', measures: { 'tilltro-nykterhet': 4, audit: 9 } });
@@ -68,7 +68,7 @@ export interface MeasureChange {
  *
  * @example
  * ```ts
- * const withAudit = parsePlan({ ...bjorkeboPlanInput, measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] } });
+ * const withAudit = parsePlan({ ...bjorkeboPlanInput, measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] }, minimalChange: { audit: 3 } });
  * const audit: MeasureSummary = tabulate(emptyCompilation(withAudit)).total.measures[0]!;
  * [audit.id, audit.phases.map((p) => p.phase), audit.changes.map((c) => c.phase)];
  * // => ['audit', ['before', 'after'], ['after']]
