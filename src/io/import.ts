@@ -212,7 +212,36 @@ function resolveColumns(
       issues.push({ file, line: 1, column, field, issue: issue([field], 'missing_column', { column, field }) });
     }
   }
+  // A part of the record whose other half has a column (a start date without
+  // the main problem, a goal's area without its statement) would fail on every
+  // row that fills it in: said once, here, for the header.
+  for (const [field, other] of companions(columnOf)) {
+    if (columnOf.has(field) || !known.has(field) || issues.some((i) => i.line === 1 && i.field === field)) continue;
+    const column = mapped[field] ?? field;
+    issues.push({ file, line: 1, column, field, issue: issue([field], 'missing_column', { column, field, with: other }) });
+  }
   return columnOf;
+}
+
+/**
+ * The fields the record schema needs together (a before part has a date and a
+ * main problem, an after part a date and a reason, a withdrawal a date and a
+ * reason, a goal a statement), as [field, the field whose column asks for it].
+ */
+function* companions(columnOf: ReadonlyMap<string, number>): Generator<[string, string]> {
+  const pairs: [string, string][] = [
+    ['before.date', 'before.mainProblem'],
+    ['after.date', 'after.reason'],
+    ['withdrawal.date', 'withdrawal.reason'],
+  ];
+  for (const [a, b] of pairs) {
+    if (columnOf.has(a)) yield [b, a];
+    if (columnOf.has(b)) yield [a, b];
+  }
+  for (const field of columnOf.keys()) {
+    const goal = /^goal\.(\d+)\.(area|target|met)$/.exec(field);
+    if (goal) yield [`goal.${goal[1]}.statement`, field];
+  }
 }
 
 /** Maps an export value to a plan code: the mapping's recode table, then codes and labels of the categories. */

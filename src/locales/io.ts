@@ -14,8 +14,10 @@ const q = (v: unknown): string => JSON.stringify(v);
  */
 export const ioMessages: MessageTable<IoRule> = {
   missing_column: {
-    sv: (p) => `kolumnen ${q(p.column)} (för ${String(p.field)}) saknas i filen`,
-    en: (p) => `the column ${q(p.column)} (for ${String(p.field)}) is missing from the file`,
+    sv: (p) =>
+      `kolumnen ${q(p.column)} (för ${String(p.field)}) saknas i filen` + (p.with === undefined ? '' : `; den behövs eftersom filen har en kolumn för ${String(p.with)}`),
+    en: (p) =>
+      `the column ${q(p.column)} (for ${String(p.field)}) is missing from the file` + (p.with === undefined ? '' : `; it is needed because the file has a column for ${String(p.with)}`),
   },
   unknown_field: {
     sv: (p) => `mappningen pekar på ${q(p.field)}, som inte är ett fält i planen`,

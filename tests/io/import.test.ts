@@ -54,6 +54,23 @@ describe('importCsv', () => {
     expect(formatRowIssue(result.issues[4]!, 'en')).toBe('clients line 6, column "Ålder" (age): "trettio" is not a number [not_a_number]');
   });
 
+  it('says once, for the header, that a part of the record lacks its other half, instead of once per row', () => {
+    // before needs a date and a main problem, a goal its statement: the mapping has a start date
+    // and a goal area but no main problem and no goal statement, so every started row would fail.
+    const clients =
+      'clientId;enrolled;age;gender;before.date;goal.1.area\nk-1;2019-01-07;34;man;2019-01-07;halsa\nk-2;2019-01-08;35;man;2019-01-09;halsa\n';
+    const result = importCsv(plan, { clients }, CsvMappingSchema.parse({}));
+    expect(result.issues.map((i) => formatRowIssue(i, 'en'))).toEqual([
+      'clients line 1, column "before.mainProblem": the column "before.mainProblem" (for before.mainProblem) is missing from the file; it is needed because the file has a column for before.date [missing_column]',
+      'clients line 1, column "goal.1.statement": the column "goal.1.statement" (for goal.1.statement) is missing from the file; it is needed because the file has a column for goal.1.area [missing_column]',
+    ]);
+    expect(formatRowIssue(result.issues[0]!, 'sv')).toBe(
+      'klientfilen rad 1, kolumn "before.mainProblem": kolumnen "before.mainProblem" (för before.mainProblem) saknas i filen; den behövs eftersom filen har en kolumn för before.date [missing_column]',
+    );
+    expect(result.records).toEqual([]);
+    expect(result.rejected).toBe(2);
+  });
+
   it('reports duplicate clients, unknown clients in the during file and a bad during value', () => {
     const clients = 'clientId;enrolled;age;gender\nk-1;2019-01-07;34;Man\nk-1;2019-01-08;35;Kvinna\n';
     const during = 'clientId;date;measure;value\nk-9;2019-01-09;urinprov;0\n';
