@@ -21,6 +21,7 @@ export * from './record/index.js';
 export * from './before/index.js';
 export * from './during/index.js';
 export * from './after/index.js';
+export * from './follow-up/index.js';
 export * from './compile/index.js';
 export * from './analyse/index.js';
 export * from './stats/index.js';

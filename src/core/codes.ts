@@ -43,6 +43,9 @@ export const CORE_RULES = [
   'step_order',
   'incompatible',
   'empty',
+  // Follow-up after the end (record/check-follow-up.ts).
+  'outside_window',
+  'measured_not_reached',
   // A compilation's counts that contradict each other (compile/schema.ts).
   'count_sum',
   'moment_bounds',

@@ -13,7 +13,7 @@
  * @see https://date-fns.org/docs/Getting-Started
  * @see https://howardhinnant.github.io/date_algorithms.html#days_from_civil
  */
-import { addDays, differenceInCalendarDays, differenceInYears, formatISO, getDate, getDaysInMonth, isLeapYear, isValid, parseISO } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, differenceInYears, formatISO, getDate, getDaysInMonth, isLeapYear, isValid, parseISO } from 'date-fns';
 import { UTCDate, utc } from '@date-fns/utc';
 import { issue, type Issue, type PathSegment } from './issue.js';
 import { UppfoljningError } from './error.js';
@@ -92,6 +92,21 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * @internal A valid ISO date plus whole calendar months (date-fns
+ * `addMonths` on a UTC date: from a day the target month lacks, its last
+ * day, so 2019-01-31 + 1 month = 2019-02-28). The caller keeps the answer
+ * within the years 0000–9999.
+ */
+export function addMonthsRaw(iso: string, months: number): string {
+  return isoOf(addMonths(utcDate(iso)!, months));
+}
+
+/** @internal A valid ISO date plus whole calendar days, unchecked ({@link addDaysIso} checks). */
+export function addDaysRaw(iso: string, days: number): string {
+  return isoOf(addDays(utcDate(iso)!, days));
+}
+
 /** @internal `calendar_date` unless the value is a `YYYY-MM-DD` date in the calendar. */
 export const isoDateIssues = (value: unknown, path: readonly PathSegment[]): Issue[] =>
   value === undefined ? [issue(path, 'required')] : IsoDateSchema.safeParse(value).success ? [] : [issue(path, 'calendar_date', { value: valueText(value) })];
@@ -122,7 +137,7 @@ export function addDaysIso(date: string, days: number): string {
   const maximum = daysBetween(date, LAST_DAY);
   if (days < minimum) throw new UppfoljningError([issue(['days'], 'min', { minimum, origin: 'number' })]);
   if (days > maximum) throw new UppfoljningError([issue(['days'], 'max', { maximum, origin: 'number' })]);
-  return isoOf(addDays(utcDate(date)!, days));
+  return addDaysRaw(date, days);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   ClientIdSchema,
   ClientRecordSchema,
   DuringEventSchema,
+  FollowUpMeasurementSchema,
   GoalSchema,
   WithdrawalSchema,
 } from '../record/schema.js';
@@ -16,6 +17,12 @@ import { localeIssues, optionsIssues, optionsOf, throwIfAny } from '../core/args
 import { planArg } from '../plan/plan.js';
 
 const other = (locale: Locale): Locale => (locale === 'sv' ? 'en' : 'sv');
+
+const STATUS_LABELS: Readonly<Record<string, Label>> = {
+  reached: { sv: 'Nådd', en: 'Reached' },
+  not_reached: { sv: 'Gick inte att nå', en: 'Could not be reached' },
+  declined: { sv: 'Avböjde', en: 'Declined' },
+};
 
 const CLOSING_LABELS: Readonly<Record<string, Label>> = {
   completed: { sv: 'Fullföljd', en: 'Completed' },
@@ -50,6 +57,10 @@ const FIELD_LABELS: Readonly<Record<string, Label>> = {
   withdrawal: { sv: 'Avförd från uppföljningen', en: 'Withdrawn from the follow-up' },
   withdrawalDate: { sv: 'Datum', en: 'Date' },
   withdrawalReason: { sv: 'Orsak', en: 'Reason' },
+  followUps: { sv: 'Efteruppföljning (månader efter avslutet)', en: 'Follow-up after the end (months after closing)' },
+  followUpPoint: { sv: 'Tillfälle', en: 'Follow-up point' },
+  followUpDate: { sv: 'Datum (för ej nådd eller avböjt: när försöket avslutades)', en: 'Date (for not reached or declined: when the attempt ended)' },
+  followUpStatus: { sv: 'Nåddes klienten', en: 'Was the client reached' },
   measure: { sv: 'Mätning', en: 'Measurement' },
   session: { sv: 'Besök', en: 'Session' },
   deviation: { sv: 'Avvikelse', en: 'Deviation' },
@@ -152,6 +163,21 @@ function planRecordSchema(plan: Plan, locale: Locale) {
       .meta(f('deviation')),
   ]);
 
+  // One object per follow-up point, told apart by `point`: each has its own instruments.
+  const followUpShape = FollowUpMeasurementSchema.shape;
+  const followUpOf = (point: Plan['followUps'][number]) =>
+    FollowUpMeasurementSchema.extend({
+      point: z.literal(point.id).meta(meta(point.label)),
+      date: followUpShape.date.meta(f('followUpDate')),
+      status: z.enum(followUpShape.status.options).meta(meta(FIELD_LABELS.followUpStatus!, { 'x-labels': STATUS_LABELS })),
+      measures: measures(point.measures, point.label).optional(),
+    }).meta(meta(point.label));
+  const [first, ...rest] = plan.followUps;
+  const followUps =
+    first === undefined
+      ? z.array(FollowUpMeasurementSchema).max(0).meta(f('followUps'))
+      : z.array(rest.length === 0 ? followUpOf(first) : z.discriminatedUnion('point', [followUpOf(first), ...rest.map(followUpOf)])).meta(f('followUps'));
+
   const record = ClientRecordSchema.shape;
   return ClientRecordSchema.extend({
     planId: z.literal(plan.id).meta(f('planId')),
@@ -184,6 +210,7 @@ function planRecordSchema(plan: Plan, locale: Locale) {
     })
       .meta(f('withdrawal'))
       .optional(),
+    followUps: followUps.optional(),
   });
 }
 
@@ -191,7 +218,8 @@ function planRecordSchema(plan: Plan, locale: Locale) {
 const NOT_IN_SCHEMA =
   'Checked by validateRecord, not by this schema: dates in order (during events and the closing on or after before.date, ' +
   'none after the closing or withdrawal), goalsMet as long as before.goals, during events only with a before-part, ' +
-  'values on the grid of a scale whose minimum is not a multiple of its step.';
+  'values on the grid of a scale whose minimum is not a multiple of its step, a follow-up inside its window ' +
+  '(closing date + monthsAfter calendar months ± windowDays) and not given twice for a point.';
 
 /**
  * A JSON Schema document (draft 2020-12), as plain JSON.
@@ -217,12 +245,14 @@ export type JsonSchema = { readonly [key: string]: unknown };
  *
  * The schema checks each field (a during measure's value on its own
  * instrument's scale, so a binary urine test takes 0 or 1), that an
- * after-part has a before-part, and that a record is not both closed and
- * withdrawn. What JSON Schema cannot say is left to {@link validateRecord},
- * which stays the authority, and is listed under `$comment`: dates in order
- * (during events and the closing after the start), `goalsMet` as long as
- * `goals`, during events only with a before-part, a value on the grid of a
- * scale whose minimum is not a multiple of its step.
+ * after-part has a before-part, that follow-ups (one object per plan point,
+ * told apart by `point`, each with its own instruments) come with an
+ * after-part, and that a record is not both closed and withdrawn. What JSON
+ * Schema cannot say is left to {@link validateRecord}, which stays the
+ * authority, and is listed under `$comment`: dates in order (during events
+ * and the closing after the start), a follow-up inside its window, `goalsMet`
+ * as long as `goals`, during events only with a before-part, a value on the
+ * grid of a scale whose minimum is not a multiple of its step.
  *
  * @param plan - a validated plan (as {@link parsePlan} returns it)
  * @param options - `locale` of the titles: `sv` (default) or `en`
@@ -251,9 +281,12 @@ export function recordJsonSchema(plan: Plan, options: { readonly locale?: Locale
   const json = z.toJSONSchema(planRecordSchema(plan, locale), { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
   return {
     ...json,
-    // Steps in order: no after-part without a before-part, and a record is
-    // either closed (after) or withdrawn, not both.
+    // Steps in order: no after-part without a before-part, no follow-up
+    // without an after-part, and a record is either closed (after) or
+    // withdrawn, not both.
     dependentRequired: { after: ['before'] },
+    if: { properties: { followUps: { minItems: 1 } }, required: ['followUps'] },
+    then: { required: ['after'] },
     not: { required: ['after', 'withdrawal'] },
     $comment: NOT_IN_SCHEMA,
     $id: `urn:uppfoljning:plan:${plan.id}:record`,

@@ -4,7 +4,7 @@ import type { MessageTable } from './table.js';
 import { orList, show } from './_lib/show.js';
 
 // Swedish names for the codes some rules carry (the English text uses the code itself).
-const STEPS_SV: Readonly<Record<string, string>> = { before: 'före insats', during: 'under insats', after: 'efter insats', withdraw: 'avföra' };
+const STEPS_SV: Readonly<Record<string, string>> = { before: 'före insats', during: 'under insats', after: 'efter insats', withdraw: 'avföra', follow_up: 'efteruppföljning' };
 const STATES_SV: Readonly<Record<string, string>> = { withdrawn: 'avfört', closed: 'avslutat', started: 'påbörjat', enrolled: 'utvalt' };
 const MERGED_SV: Readonly<Record<string, string>> = { plans: 'planerna' };
 // What a date_order issue's date comes before, by its code (or, for an issue without one, by the field's path).
@@ -14,8 +14,9 @@ const DATES: Readonly<Record<string, { readonly sv: string; readonly en: string 
   birth_date: { sv: 'födelsedatum', en: 'the birth date' },
   date_of_birth: { sv: 'födelsedatumet', en: 'the date of birth' },
   event: { sv: 'en händelse under insatsen', en: 'an event during the intervention' },
+  closing_date: { sv: 'avslutsdatumet', en: 'the closing date' },
 };
-const DATE_PATHS: Readonly<Record<string, string>> = { 'before.date': 'intervention_start', 'period.from': 'period_start' };
+const DATE_PATHS: Readonly<Record<string, string>> = { 'before.date': 'intervention_start', 'period.from': 'period_start', 'after.date': 'closing_date' };
 const own = (names: Readonly<Record<string, string>>, key: unknown): string | undefined =>
   typeof key === 'string' && Object.prototype.hasOwnProperty.call(names, key) ? names[key] : undefined;
 const dateLabel = (p: IssueParams, locale: 'sv' | 'en'): string => {
@@ -32,6 +33,7 @@ const FIELDS: Readonly<Record<string, { readonly sv: string; readonly en: string
   mainProblem: { sv: 'huvudproblem', en: 'main problem' },
   'goal area': { sv: 'målområde', en: 'goal area' },
   'during measure': { sv: 'mätningar under insatsen', en: 'measurements during the intervention' },
+  'follow-up point': { sv: 'tillfällen för efteruppföljning', en: 'follow-up points' },
 };
 const fieldName = (field: unknown, locale: 'sv' | 'en'): string =>
   typeof field === 'string' && Object.prototype.hasOwnProperty.call(FIELDS, field) ? FIELDS[field]![locale] : show(field);
@@ -171,6 +173,20 @@ export const coreMessages: MessageTable<CoreRule> = {
   empty: {
     sv: () => 'får inte vara tom',
     en: () => 'must not be empty',
+  },
+  outside_window: {
+    sv: (p) =>
+      p.status === 'reached'
+        ? `datumet ${show(p.value)} ligger utanför fönstret för efteruppföljningen ${JSON.stringify(p.point)} (${show(p.start)}–${show(p.end)})`
+        : `datumet ${show(p.value)} ligger före fönstret för efteruppföljningen ${JSON.stringify(p.point)} (${show(p.start)}–${show(p.end)}), så försöket kan inte ha avslutats då`,
+    en: (p) =>
+      p.status === 'reached'
+        ? `the date ${show(p.value)} is outside the window of the follow-up ${JSON.stringify(p.point)} (${show(p.start)}–${show(p.end)})`
+        : `the date ${show(p.value)} is before the window of the follow-up ${JSON.stringify(p.point)} opens (${show(p.start)}–${show(p.end)}), so the attempt cannot have ended then`,
+  },
+  measured_not_reached: {
+    sv: (p) => `mätningar (${show(p.ids)}) vid en efteruppföljning där klienten ${p.status === 'declined' ? 'avböjde' : 'inte nåddes'}`,
+    en: (p) => `measurements (${show(p.ids)}) at a follow-up where the client ${p.status === 'declined' ? 'declined' : 'was not reached'}`,
   },
   count_sum: {
     sv: (p) => `antalet ${show(p.value)} stämmer inte med summan av ${parts(p.parts)} (${show(p.expected)})`,

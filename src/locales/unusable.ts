@@ -35,6 +35,8 @@ const WITH: { readonly [K in Rule]: Label } = {
   step_order: { sv: 'med steg i fel ordning', en: 'with steps in the wrong order' },
   incompatible: { sv: 'som inte går att slå ihop', en: 'that cannot be merged' },
   empty: { sv: 'med ett tomt värde', en: 'with an empty value' },
+  outside_window: { sv: 'med en efteruppföljning utanför sitt fönster', en: 'with a follow-up outside its window' },
+  measured_not_reached: { sv: 'med mätningar vid en efteruppföljning där klienten inte nåddes', en: 'with measurements at a follow-up where the client was not reached' },
   count_sum: { sv: 'med antal som inte går ihop', en: 'with counts that do not add up' },
   moment_bounds: { sv: 'med summor utanför det möjliga', en: 'with sums outside what is possible' },
   too_few: { sv: 'med för få värden', en: 'with too few values' },

@@ -2,3 +2,5 @@ export { PlanSchema, AgeBandSchema, ClosingReasonSchema, validatePlan, parsePlan
 export type { Plan, PlanInput, AgeBand, ClosingReason } from './plan.js';
 export { selectClients, sampleSeeded, seededRandom } from './select.js';
 export type { Candidate } from './select.js';
+export { FollowUpPointSchema, followUpWindow } from './follow-up.js';
+export type { FollowUpPoint, FollowUpWindow } from './follow-up.js';

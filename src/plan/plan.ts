@@ -4,6 +4,7 @@ import { isRecord, parseArg, throwIfAny, typeIssues, type ParsedArg } from '../c
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { InstrumentSchema, valueProblem, type Instrument } from '../measure/instrument.js';
 import { BUILTIN_INSTRUMENTS, NO_PUBLISHED_MINIMAL_CHANGE } from '../measure/catalogue.js';
+import { FollowUpPointSchema, followUpPlanIssues } from './follow-up.js';
 
 /**
  * The reasons an intervention ends (*avslutsorsak*): completed as planned
@@ -245,6 +246,10 @@ const PlanObjectSchema = z
       .array(DuringMeasureSchema)
       .default([])
       .meta(doc('Repeated measures while the intervention runs (*under insatsen*); ids unique.', 'Upprepade mätningar medan insatsen pågår (under insatsen); koderna unika.')),
+    followUps: z
+      .array(FollowUpPointSchema)
+      .default([])
+      .meta(doc('Measurement points after the closing date (*efteruppföljning*), e.g. 6 and 12 months after; ids unique.', 'Mättillfällen efter avslutet (efteruppföljning), t.ex. 6 och 12 månader efter; koderna unika.')),
     goalRule: GoalRuleSchema.meta(doc('How a client\'s goal is judged met (*måluppfyllelse*).', 'Hur det avgörs om en klients mål är nått (måluppfyllelse).')),
     withdrawOn: z
       .array(ClosingReasonSchema.exclude(['completed']))
@@ -290,6 +295,8 @@ const PlanObjectSchema = z
  *   the plan sets it: required for AUDIT and DUDIT measured before and after,
  *   which have no published minimal important change (see the catalogue).
  * - `during`: repeated measures while the intervention runs, and how often.
+ * - `followUps`: measurement points months after the closing date
+ *   (*efteruppföljning*), each with a window and its instruments.
  * - `goalRule`: how a client's goal is judged met: `assessed` by worker and
  *   client at closing (`combine` all or any of the goals), `target` (the
  *   client's own target value on the primary measure), or `plan_target` (one
@@ -341,6 +348,7 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
   unique(plan.measures.before, ['measures', 'before'], '');
   unique(plan.measures.after, ['measures', 'after'], '');
   plan.during.forEach((d, i) => checkInstrument(d.instrument, ['during', i, 'instrument']));
+  for (const [path, params] of followUpPlanIssues(plan.followUps, known)) custom(path, params);
 
   if (!plan.measures.before.includes(plan.primaryMeasure)) {
     custom(['primaryMeasure'], { rule: 'primary_same_instrument', instrument: plan.primaryMeasure, missing: 'before' });

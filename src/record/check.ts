@@ -4,6 +4,8 @@ import { planInstrument } from '../plan/plan.js';
 import { valueProblem } from '../measure/instrument.js';
 import { ageBandIndex, bandLabels } from '../plan/bands.js';
 import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from './schema.js';
+import { checkFollowUps } from './check-follow-up.js';
+import { recordState } from './step.js';
 
 type Path = readonly PathSegment[];
 
@@ -13,7 +15,8 @@ function checkCode(value: string, list: readonly { code: string }[], field: stri
   if (!list.some((c) => c.code === value)) out.push(issue(path, 'unknown_code', { value, field, known: codes(list) }));
 }
 
-function checkMeasures(
+/** @internal Measurements of allowed instruments, each on its scale. */
+export function checkMeasures(
   plan: Plan,
   measures: Readonly<Record<string, number>>,
   allowed: readonly string[],
@@ -167,5 +170,6 @@ export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): 
     }
     checkWithdrawal(record.withdrawal, record.before, [...path, 'withdrawal'], out);
   }
+  checkFollowUps(plan, record.followUps, record.withdrawal ? undefined : record.after, recordState(record), [...path, 'followUps'], out);
   return out;
 }

@@ -83,7 +83,7 @@ export function resolveAge(
  * ```ts
  * safeEnrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 });
  * // => { success: true, data: { planId: 'bjorkebo-fcra', clientId: 'k-01', intervention: 'f-cra',
- * //      enrolled: '2019-01-07', age: 34, gender: 'man', during: [] } }
+ * //      enrolled: '2019-01-07', age: 34, gender: 'man', during: [], followUps: [] } }
  * ```
  */
 export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
@@ -95,7 +95,7 @@ export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
   const issues: Issue[] = [];
   const age = resolveAge({ birthDate, age: givenAge }, head.enrolled, true, issues);
   if (age === undefined) return fail(issues);
-  const record: ClientRecord = { planId: checkedPlan.id, ...head, age, during: [] };
+  const record: ClientRecord = { planId: checkedPlan.id, ...head, age, during: [], followUps: [] };
   checkHead(checkedPlan, record, [], issues);
   return issues.length > 0 ? fail(issues) : ok(record);
 }

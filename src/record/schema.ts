@@ -184,9 +184,67 @@ export const WithdrawalSchema = z
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
 /**
+ * Whether a client was reached at a follow-up point (*nåddes vid
+ * efteruppföljningen*): `reached` (measured, or at least reached),
+ * `not_reached` (could not be reached within the window, *gick inte att nå*)
+ * or `declined` (reached but declined to take part, *avböjde*).
+ *
+ * @example
+ * ```ts
+ * FollowUpStatusSchema.options;
+ * // => ['reached', 'not_reached', 'declined']
+ * ```
+ */
+export const FollowUpStatusSchema = z.enum(['reached', 'not_reached', 'declined']);
+
+/**
+ * A follow-up status, as defined by {@link FollowUpStatusSchema}.
+ *
+ * @example
+ * ```ts
+ * const status: FollowUpStatus = 'not_reached';
+ * ```
+ */
+export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
+
+/**
+ * One follow-up after the end as stored in a record (*efteruppföljning*):
+ * which of the plan's `followUps` points (`point`), the date of the
+ * measurement (for `not_reached` and `declined`, the day the attempt ended),
+ * whether the client was reached, and the measurements of the point's
+ * instruments (only when reached).
+ *
+ * @example
+ * ```ts
+ * FollowUpMeasurementSchema.parse({ point: '12m', date: '2020-06-15', status: 'reached', measures: { 'tilltro-nykterhet': 4 } });
+ * // => { point: '12m', date: '2020-06-15', status: 'reached', measures: { 'tilltro-nykterhet': 4 } }
+ * FollowUpMeasurementSchema.parse({ point: '12m', date: '2020-07-10', status: 'not_reached' }).measures;
+ * // => {}
+ * ```
+ */
+export const FollowUpMeasurementSchema = z
+  .object({
+    point: CodeSchema,
+    date: IsoDateSchema,
+    status: FollowUpStatusSchema,
+    measures: MeasuresSchema.default({}),
+  })
+  .strict();
+
+/**
+ * A follow-up measurement, as defined by {@link FollowUpMeasurementSchema}.
+ *
+ * @example
+ * ```ts
+ * const m: FollowUpMeasurement = { point: '12m', date: '2020-06-15', status: 'reached', measures: { 'tilltro-nykterhet': 4 } };
+ * ```
+ */
+export type FollowUpMeasurement = z.infer<typeof FollowUpMeasurementSchema>;
+
+/**
  * One client's record in a follow-up: plain, JSON-serialisable data, built
- * step by step by {@link enrol}, {@link before}, {@link during}, {@link after}
- * and {@link withdraw}, each returning a new record. `age` is in completed
+ * step by step by {@link enrol}, {@link before}, {@link during}, {@link after},
+ * {@link withdraw} and {@link followUp}, each returning a new record. `age` is in completed
  * years at the start of the intervention (at enrolment for a client who never
  * started); `gender` is one of the plan's gender codes. A birth date or an
  * identity number is never stored.
@@ -212,6 +270,7 @@ export const ClientRecordSchema = z
     during: z.array(DuringEventSchema).default([]),
     after: AfterSchema.optional(),
     withdrawal: WithdrawalSchema.optional(),
+    followUps: z.array(FollowUpMeasurementSchema).default([]),
   })
   .strict();
 

@@ -31,7 +31,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['report'],
   ['analyse'],
   ['compile', 'io'],
-  ['before', 'during', 'after'],
+  ['before', 'during', 'after', 'follow-up'],
   ['plan', 'record'],
   ['measure', 'stats', 'identity', 'privacy'],
   ['locales'],

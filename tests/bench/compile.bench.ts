@@ -65,6 +65,7 @@ function* records(n: number, seed: string): Generator<ClientRecord> {
       age: 18 + Math.floor(random() * 60),
       gender: random() < 0.4 ? 'kvinna' : 'man',
       during: [],
+      followUps: [],
       before: {
         date: '2019-01-14',
         background: {},

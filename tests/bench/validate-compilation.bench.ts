@@ -56,6 +56,7 @@ function* records(n: number): Generator<ClientRecord> {
       age: 18 + Math.floor(random() * 70),
       gender: GENDERS[Math.floor(random() * 3)]!,
       during: [{ kind: 'measure', measure: random() < 0.5 ? 'v1' : 'v2', date: '2019-02-01', value: 1 + Math.floor(random() * 5) }],
+      followUps: [],
       before: { date: '2019-01-14', background: {}, mainProblem: 'p1', goals: [{ area: 'g1', statement: 'mål' }], measures: { fin: b } },
     };
     if (u < 0.1) record.withdrawal = { date: '2019-03-01', reason: 'breakdown' };

@@ -140,7 +140,7 @@ describe('plan', () => {
     ).toEqual({ success: true, data: ['a'] });
     expect(safeEnrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', age: 34 })).toEqual({
       success: true,
-      data: { planId: 'bjorkebo-fcra', clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', age: 34, gender: 'man', during: [] },
+      data: { planId: 'bjorkebo-fcra', clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', age: 34, gender: 'man', during: [], followUps: [] },
     });
     expect(enrol(plan, { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', birthDate: '1984-06-30' }).age).toBe(34);
   });

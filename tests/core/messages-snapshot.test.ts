@@ -46,6 +46,11 @@ const SAMPLES: Partial<Record<Rule, readonly IssueParams[]>> = {
   step_order: [{ step: 'after', stepSv: 'efter insats', state: 'withdrawn', stateSv: 'avfört' }],
   incompatible: [{ what: 'plans', whatSv: 'planerna' }],
   empty: [{}],
+  outside_window: [
+    { value: '2020-08-01', point: '12m', start: '2020-05-11', end: '2020-07-10', status: 'reached' },
+    { value: '2020-05-01', point: '12m', start: '2020-05-11', end: '2020-07-10', status: 'not_reached' },
+  ],
+  measured_not_reached: [{ status: 'declined', ids: ['audit'] }],
   count_sum: [{ value: 12, expected: 11, parts: ['counts.flow.classified', 'counts.unclassified'] }],
   moment_bounds: [
     { value: 31, minimum: 30, maximum: 30 },

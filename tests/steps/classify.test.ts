@@ -145,7 +145,7 @@ describe('classify: properties', () => {
       goalRule,
     });
   const record = (b: number, a: number, target: number | undefined, met: boolean): ClientRecord => ({
-    planId: 'prop', clientId: 'k', intervention: 'a', enrolled: '2024-01-01', age: 30, gender: 'man', during: [],
+    planId: 'prop', clientId: 'k', intervention: 'a', enrolled: '2024-01-01', age: 30, gender: 'man', during: [], followUps: [],
     before: { date: '2024-01-01', mainProblem: 'alkohol', background: {}, goals: [{ statement: 's', ...(target === undefined ? {} : { target }) }], measures: { x: b } },
     after: { date: '2024-02-01', reason: 'completed', measures: { x: a }, goalsMet: [met] },
   });

@@ -62,7 +62,7 @@ describe('enrol: age in completed years at the given date', () => {
   });
   it('drops the birth date and keeps only the age', () => {
     const r = enrol(plan, { ...enrolInput, age: undefined, birthDate: '1990-03-15' });
-    expect(r).toEqual({ planId: 'test-plan', clientId: 'k-1', intervention: 'a', enrolled: '2024-01-08', age: 33, gender: 'kvinna', during: [] });
+    expect(r).toEqual({ planId: 'test-plan', clientId: 'k-1', intervention: 'a', enrolled: '2024-01-08', age: 33, gender: 'kvinna', during: [], followUps: [] });
     expect('birthDate' in r).toBe(false);
   });
 });

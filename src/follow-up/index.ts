@@ -1,0 +1,2 @@
+export { followUp, safeFollowUp } from './follow-up.js';
+export type { FollowUpInput } from './follow-up.js';
