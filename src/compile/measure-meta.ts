@@ -197,12 +197,15 @@ export interface PhaseSlots {
 /**
  * @internal Where one paired change (before → a later phase) is counted in a
  * cell's `measureChanges` counts: the histogram of change-grid indices
- * (after − before in steps, + bins − 1), its n, Σk and Σk², the three
+ * (after − before in steps, + bins − 1), its n, Σk and Σk², the n, Σk and
+ * Σk² of the before values of the same pairs at `before` (so that the means
+ * before and after of the pairs can be read), the three
  * {@link CHANGE_DIRECTIONS} at `direction`, and, for an instrument with
  * reliable change, the four {@link RELIABLE_CHANGE_CLASSES} at `reliable`
  * (−1 without).
  */
 export interface ChangeSlots extends PhaseSlots {
+  readonly before: number;
   readonly direction: number;
   readonly reliable: number;
 }
@@ -231,9 +234,10 @@ export function measureLayout(measures: readonly MeasureMeta[]): MeasureLayout {
     m.changes.map((phase) => {
       const hist = m.histogram ? 2 * m.bins - 1 : 0;
       const moments = changeWidth + hist;
-      const direction = moments + BLOCK_MOMENTS;
+      const before = moments + BLOCK_MOMENTS;
+      const direction = before + BLOCK_MOMENTS;
       const reliable = m.reliableChange ? direction + CHANGE_DIRECTIONS.length : -1;
-      const slots = { measure, phase, offset: changeWidth, hist, moments, direction, reliable };
+      const slots = { measure, phase, offset: changeWidth, hist, moments, before, direction, reliable };
       changeWidth = direction + CHANGE_DIRECTIONS.length + (m.reliableChange ? RELIABLE_CHANGE_CLASSES.length : 0);
       return slots;
     }),

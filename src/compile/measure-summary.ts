@@ -6,6 +6,7 @@ import type { CompilationMeta } from './meta.js';
 import { CHANGE_DIRECTIONS, RELIABLE_CHANGE_CLASSES, measureLayout } from './measure-meta.js';
 import { distribution, type Distribution } from './distribution.js';
 import type { Share } from './tabulate.js';
+import { notComputed } from '../core/not-computed.js';
 
 /**
  * The paired change of one instrument from before to a later phase (the
@@ -33,6 +34,8 @@ export interface MeasureChange {
   readonly label: Label;
   /** after − before, on the instrument's own scale, among those measured at both. */
   readonly change: Distribution | NotComputed;
+  /** The means before and at the later phase of the same pairs (not computed without pairs). */
+  readonly pairs: { readonly n: number; readonly before: number; readonly after: number } | NotComputed;
   /** Better, unchanged or worse by at least the minimal important change (`minimalChange`). */
   readonly direction: {
     readonly n: number;
@@ -125,8 +128,14 @@ export function measureSummaries(meta: CompilationMeta, phases: readonly number[
           anyReliable: share(n - c('unchanged'), n),
         };
       }
+      const [, sumChange] = sums;
+      const sumBefore = changes[slots.before + MOMENT_AT.sum]!;
+      // Change-grid index = after − before in steps + (bins − 1), so Σ(after − before) = Σk − n·(bins − 1).
+      const beforeMean = m.min + (sumBefore / n) * m.step;
+      const pairs = n === 0 ? notComputed(0, 'too_few', { minimum: 1 }) : { n, before: beforeMean, after: beforeMean + ((sumChange - n * (m.bins - 1)) / n) * m.step };
       return {
         phase: slots.phase,
+        pairs,
         label: m.phases.find((p) => p.id === slots.phase)!.label,
         change: distribution(sums, histogram(changes, slots.offset, slots.hist), -(m.bins - 1) * m.step, m.step, m.bins),
         direction: { n, minimalChange: m.minimalChange, improved: d('improved'), unchanged: d('unchanged'), worsened: d('worsened') },

@@ -107,6 +107,8 @@ describe('compile: every measure of the plan, hand-counted', () => {
     // A −10, B −4, C +9, D −9, I 0: n 5, mean −14 / 5 = −2.8.
     expect(hist(change.change)).toEqual([[-10, 1], [-9, 1], [-4, 1], [0, 1], [9, 1]]);
     expect(dist(change.change).mean).toBeCloseTo(-2.8, 12);
+    // The same pairs before (30 + 28 + 20 + 35 + 30) / 5 = 28.6 and after (20 + 24 + 29 + 26 + 30) / 5 = 25.8.
+    expect(change.pairs).toEqual({ n: 5, before: expect.closeTo(28.6, 12), after: expect.closeTo(25.8, 12) });
     // Lower is better, MIC 5: improved A, D; unchanged B, I; worsened C.
     expect([counts(change.direction.improved), counts(change.direction.unchanged), counts(change.direction.worsened)]).toEqual([[2, 5], [2, 5], [1, 5]]);
     const reliable = change.reliable!;
@@ -140,10 +142,10 @@ describe('compile: every measure of the plan, hand-counted', () => {
     const altered = JSON.parse(JSON.stringify(compilation));
     // The first cell (kvinna, 18–29, a): add one improved change that its histogram and n do not have.
     const width = altered.counts.measureChanges.length / compilation.cells;
-    const directionAt = 2 * 41 - 1 + 3; // K10 has 41 grid points: a change histogram of 81, then n, Σk, Σk², then the directions
+    const directionAt = 2 * 41 - 1 + 3 + 3; // K10 has 41 grid points: a change histogram of 81, then n, Σk, Σk², the pairs before, then the directions
     altered.counts.measureChanges[directionAt] += 1;
     const result = validateCompilation(altered);
-    expect(width).toBe(81 + 3 + 3 + 4);
+    expect(width).toBe(81 + 3 + 3 + 3 + 4);
     expect(result.success).toBe(false);
     if (!result.success) expect(result.issues[0]).toMatchObject({ rule: 'count_sum', path: ['counts', 'measureChanges', 81] });
     const more = JSON.parse(JSON.stringify(compilation));

@@ -61,7 +61,7 @@ export function blockMomentIssues(
  *
  * - a phase's n: before ≤ started; after and each follow-up point ≤ closed;
  * - a change's n ≤ the later phase's n and ≤ the n before (for the primary,
- *   its own before);
+ *   its own before), and = the n of its pairs' before values;
  * - the change's directions, and its reliable-change classes where kept, add
  *   up to its n; with a histogram each direction is the histogram's count of
  *   the changes on that side of the minimal important change;
@@ -96,6 +96,10 @@ export function measureConsistencyIssues(meta: CompilationMeta, counts: Counts, 
       atMost('measureChanges', at + MOMENT_AT.n, n, phaseN.get(slots.phase) ?? 0, `counts.measures (${m.id}, ${slots.phase}, n)`);
       atMost('measureChanges', at + MOMENT_AT.n, n, nBefore, m.primary ? 'counts.sums (before, n)' : `counts.measures (${m.id}, ${PHASE_BEFORE}, n)`);
       blockMomentIssues(counts, 'measureChanges', at, 'measureChanges', cBase + slots.offset, slots.hist, 2 * (m.bins - 1), report);
+      // The before values of the same pairs: as many, within the bounds of the scale.
+      const pairs = counts.measureChanges[cBase + slots.before + MOMENT_AT.n]!;
+      if (pairs !== n) report(['counts', 'measureChanges', cBase + slots.before + MOMENT_AT.n], 'count_sum', { value: pairs, expected: n, parts: [`counts.measureChanges (${m.id}, ${slots.phase}, n)`] });
+      blockMomentIssues(counts, 'measureChanges', cBase + slots.before, 'measureChanges', 0, 0, m.bins - 1, report);
       const directions = counts.measureChanges.slice(cBase + slots.direction, cBase + slots.direction + CHANGE_DIRECTIONS.length);
       const sum = directions.reduce((a, b) => a + b, 0);
       if (sum !== n) report(['counts', 'measureChanges', at + MOMENT_AT.n], 'count_sum', { value: n, expected: sum, parts: [`counts.measureChanges (${m.id}, ${slots.phase}, directions)`] });

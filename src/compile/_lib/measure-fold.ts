@@ -85,6 +85,7 @@ export class MeasureFold {
     readonly offset: number;
     readonly hist: boolean;
     readonly moments: number;
+    readonly before: number;
     readonly direction: number;
     readonly reliable: number;
   }[] = [];
@@ -145,6 +146,7 @@ export class MeasureFold {
           offset: slots.offset,
           hist: slots.hist > 0,
           moments: slots.moments,
+          before: slots.before,
           direction: slots.direction,
           reliable: slots.reliable,
         });
@@ -246,6 +248,7 @@ export class MeasureFold {
       const index = ka - kb + instrument.bins - 1;
       if (change.hist) inc(changes, cbase + change.offset + index, 1);
       moments(changes, cbase + change.moments, index);
+      moments(changes, cbase + change.before, kb);
       const improvement = (ka - kb) * instrument.sign;
       const direction = improvement >= instrument.micK - 1e-9 ? IMPROVED : improvement <= -instrument.micK + 1e-9 ? WORSENED : UNCHANGED;
       inc(changes, cbase + change.direction + direction, 1);
