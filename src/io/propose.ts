@@ -2,6 +2,7 @@ import { decodeChecked, parseChecked, type CsvEncoding } from './csv.js';
 import { cleanDate, NO, parseNumber, REASON_WORDS, YES } from './import.js';
 import type { CsvMappingInput } from './mapping.js';
 import { instrumentMap, type PlanInput } from '../plan/plan.js';
+import { NO_PUBLISHED_MINIMAL_CHANGE } from '../measure/catalogue.js';
 import { isoDateParts } from '../core/dates.js';
 import { validateIdentityNumber } from '../identity/identity-number.js';
 import { ageInCompletedYears } from '../identity/age.js';
@@ -51,6 +52,7 @@ export type Decision =
   | { readonly code: 'instrument_scale'; readonly instrument: string; readonly min: number; readonly max: number; readonly step: number }
   | { readonly code: 'instrument_direction'; readonly instrument: string }
   | { readonly code: 'builtin_instrument'; readonly instrument: string; readonly columns: readonly string[] }
+  | { readonly code: 'minimal_change'; readonly instrument: string }
   | { readonly code: 'english_labels' }
   | { readonly code: 'age_bands'; readonly youngest: number | null; readonly oldest: number | null }
   | { readonly code: 'intervention_name' }
@@ -116,6 +118,10 @@ const IDENTITY_SHAPE = /^(\d{6}|\d{8})[-+]?\d{4}$/;
 const BOOLEAN_WORDS = new Set([...YES, ...NO].filter((w) => !/^\d$/.test(w)));
 /** A column with at most this many distinct values (and values repeating) is read as a category. */
 const MAX_CATEGORIES = 12;
+/** A column named as notes is free text, whatever its values look like: its values are never shown. */
+const FREE_TEXT_NAME = /(anteckning|kommentar|notering|fritext|beskrivning|övrigt|note|comment|remark|description|free.?text)/i;
+/** A value a category never has: a sentence (more than four words) or more than 40 characters. */
+const isProse = (value: string): boolean => value.length > 40 || value.split(/\s+/).length > 4;
 
 interface Seen {
   column: string;
@@ -136,6 +142,8 @@ function classify(column: string, index: number, rows: readonly (readonly string
   if (values.every((v) => BOOLEAN_WORDS.has(v.toLowerCase()))) return { ...base, kind: 'boolean' };
   const numbers = values.map((v) => parseNumber(v, undefined));
   if (numbers.every((n) => n !== undefined)) return { ...base, numbers: numbers as number[], kind: 'number' };
+  // A note column whose few values happen to repeat ("ok", "ok") is still free text, and its values stay unprinted.
+  if (FREE_TEXT_NAME.test(column) || distinct.some(isProse)) return { ...base, kind: 'text' };
   if (distinct.length <= MAX_CATEGORIES && distinct.length < values.length) return { ...base, kind: 'category' };
   return { ...base, kind: 'text' };
 }
@@ -254,6 +262,8 @@ export function proposeFromExport(bytes: Uint8Array): ExportProposal {
     if (builtin !== undefined && fits) {
       id = builtin.id;
       decisions.push({ code: 'builtin_instrument', instrument: id, columns: sides.map((s) => s.column) });
+      // No published minimal important change: the plan must set one, and no draft can decide it.
+      if (NO_PUBLISHED_MINIMAL_CHANGE.includes(id) && pair.before !== undefined && pair.after !== undefined) decisions.push({ code: 'minimal_change', instrument: id });
     } else {
       id = codesFor([key], new Set(builtins.keys()))[0]!;
       const top = max > min ? max : min + step;

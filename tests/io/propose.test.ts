@@ -57,6 +57,17 @@ describe('proposeFromExport: the column names it recognises', () => {
     expect(p.columns.map((c) => c.field)).toEqual(['clientId', 'before.background.boende-fore', 'before.measures.tilltro-nykterhet', 'after.measures.tilltro-nykterhet']);
   });
 
+  it('leaves a note column out as free text, never printing its values, even when a few of them repeat', () => {
+    // 'Anteckning' holds two values, each twice: by counts alone it would pass as a category.
+    const p = proposeFromExport(
+      bytes('Klient-id;Anteckning;Om hemsituationen;Boende före\nk-1;ringt mamma;bor med sin syster i två rum;Hemlös\nk-2;ringt mamma;bor med sin syster i två rum;Hemlös\nk-3;ok;ok;Egen bostad\nk-4;ok;ok;Egen bostad\n'),
+    );
+    const text = JSON.stringify(p);
+    expect(text).not.toContain('ringt mamma');
+    expect(text).not.toContain('syster');
+    expect(p.columns.find((c) => c.column === 'Boende före')?.categories).toEqual(['Egen bostad', 'Hemlös']);
+  });
+
   it('maps a column of identity numbers under another name, and keeps none of its values', () => {
     const p = proposeFromExport(bytes('Nummer;Kön\n19900603-2388;K\n900502-2380;M\n'));
     expect(p.columns[0]).toEqual({ column: 'Nummer', field: 'identityNumber', kind: 'identity' });
