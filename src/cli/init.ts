@@ -85,6 +85,8 @@ export function decisionText(d: Decision, locale: Locale, files: { plan: string;
       return say(locale, `Riktningen för \`${d.instrument}\`: utkastet antar att ett högre värde är bättre (\`higher_is_better\`); ändra till \`lower_is_better\` om lägre är bättre.`, `The direction of \`${d.instrument}\`: the draft assumes a higher value is better (\`higher_is_better\`); change to \`lower_is_better\` if lower is better.`);
     case 'builtin_instrument':
       return say(locale, `Instrumentet \`${d.instrument}\` (inbyggt) för ${list(d.columns, locale)}: kontrollera att det är samma skala.`, `The instrument \`${d.instrument}\` (built in) for ${list(d.columns, locale)}: check that it is the same scale.`);
+    case 'minimal_change':
+      return say(locale, `Minsta betydelsefulla förändring för \`${d.instrument}\`: det finns inget publicerat värde, och en förändring på ett poäng är ingen förändring på en summaskala; ange det minsta som räknas i \`minimalChange\` (${p}), till exempel \`"minimalChange": { "${d.instrument}": … }\`, och skriv varför. Planen är inte giltig förrän dess.`, `The minimal important change of \`${d.instrument}\`: there is no published value, and one point is no change on a sum score; set the smallest change that counts in \`minimalChange\` (${p}), e.g. \`"minimalChange": { "${d.instrument}": … }\`, and say why. The plan is not valid until then.`);
     case 'english_labels':
       return say(locale, `Engelska benämningar: utkastet kopierade exportens svenska värden till \`en\`; översätt dem om rapporten ska finnas på engelska.`, `English labels: the draft copied the export's values to \`en\` (and \`sv\`); translate them where needed.`);
     case 'age_bands':

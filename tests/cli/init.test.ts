@@ -91,7 +91,7 @@ describe('uppfoljning init --from: a Björkebo-like export (Swedish, Windows-125
 });
 
 describe('uppfoljning init --from: an English export (UTF-8 with BOM, `,`, --lang en)', () => {
-  it('writes plan.json, mapping.json and to-decide.md that validate the same file with no edit', async () => {
+  it('writes plan.json, mapping.json and to-decide.md that validate the same file once AUDIT\'s minimal change is set', async () => {
     const out = tmp();
     const init = await cli('init', '--lang', 'en', '--from', f('init-en.csv'), '--out', out);
     expect(init.code).toBe(0);
@@ -101,6 +101,13 @@ describe('uppfoljning init --from: an English export (UTF-8 with BOM, `,`, --lan
     await expect(readFileSync(join(out, 'plan.json'), 'utf8')).toMatchFileSnapshot('./__snapshots__/init-en.plan.json');
     await expect(readFileSync(join(out, 'mapping.json'), 'utf8')).toMatchFileSnapshot('./__snapshots__/init-en.mapping.json');
     expect(existsSync(join(out, 'to-decide.md'))).toBe(true);
+    // AUDIT has no published minimal important change: the one decision no draft can make, said
+    // in the text, and the only thing that keeps the draft from validating.
+    expect(text).toContain('The minimal important change of `audit`: there is no published value');
+    const draft = validatePlan(plan);
+    expect(draft.success ? [] : draft.issues.map((i) => [i.path.join('.'), i.rule])).toEqual([['minimalChange.audit', 'required']]);
+    plan.minimalChange = { audit: 4 };
+    writeFileSync(join(out, 'plan.json'), JSON.stringify(plan));
     expect(validatePlan(plan).success).toBe(true);
     // Half steps give an own instrument on a 0.5 grid; a decimal background number gets integer: false.
     expect(plan.instruments).toEqual([
