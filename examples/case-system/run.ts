@@ -1,0 +1,62 @@
+/**
+ * The case-system example as one function: main.ts prints what it returns,
+ * and tests/example/case-system.test.ts checks it.
+ *
+ *   store the plan → every change of the year through a step function into
+ *   PostgreSQL → compile from a cursor → the protected report.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { compile, formatIssue, type Compilation, type Issue, type Locale } from '../../src/index.js';
+import { buildReport, renderText } from '../../src/report/index.js';
+import { caseSystemPlan } from './plan.js';
+import { applyChange, openCaseSystem, savePlan } from './store.js';
+import { compileFromDatabase } from './stream.js';
+import { caseLoad, replay } from './synthetic.js';
+
+/** The day the example's report is dated: a fortnight after the plan's period ends. */
+export const REPORT_DATE = '2026-01-15';
+
+/** What the example did. */
+export interface CaseSystemRun {
+  readonly db: PGlite;
+  /** Changes entered, stored, and refused by a step function (nothing written for those). */
+  readonly changes: { readonly entered: number; readonly stored: number; readonly refused: number };
+  /** The first refused change's issues, as the form shows them. */
+  readonly firstRefusal: readonly string[];
+  /** The compilation streamed from the database's cursor. */
+  readonly compilation: Compilation;
+  /** Whether it equals compiling, in memory, the records the same changes give without a database. */
+  readonly equalsInMemory: boolean;
+  /** The protected report, as text. */
+  readonly text: string;
+}
+
+/** Runs the example in a new in-memory database (the caller closes `db`). */
+export async function runCaseSystem(locale: Locale = 'sv', clients = 80): Promise<CaseSystemRun> {
+  const db = await openCaseSystem();
+  const plan = await savePlan(db, caseSystemPlan, { on: '2024-12-01', by: 'kvalitetssamordnare' });
+
+  // Every change a worker makes, in the order entered, through its step function into the database.
+  const changes = caseLoad(plan, { clients });
+  let stored = 0;
+  let firstRefusal: readonly Issue[] | undefined;
+  for (const change of changes) {
+    const result = await applyChange(db, plan, change);
+    if (result.success) stored++;
+    else firstRefusal ??= result.issues;
+  }
+
+  // Step 5 straight from the database, page by page; and the same records in memory, for comparison.
+  const compilation = await compileFromDatabase(db, plan, { pageSize: 25 });
+  const inMemory = compile(plan, replay(plan, changes).records);
+  const report = buildReport(compilation, { locale, plan, date: REPORT_DATE });
+
+  return {
+    db,
+    changes: { entered: changes.length, stored, refused: changes.length - stored },
+    firstRefusal: (firstRefusal ?? []).map((i) => formatIssue(i, locale)),
+    compilation,
+    equalsInMemory: JSON.stringify(compilation) === JSON.stringify(inMemory),
+    text: renderText(report),
+  };
+}
