@@ -5,8 +5,9 @@ import type { PlanInput } from '../../src/index.js';
  * (*missbruksenheten, vuxen*) in a made-up municipality, as its case system
  * stores it: two outpatient interventions followed up for every client, the
  * client's confidence in staying sober as the primary before/after measure,
- * AUDIT before and after beside it, and weekly urine tests while the
- * intervention runs. Everything in it is synthetic.
+ * AUDIT before and after beside it, weekly urine tests while the
+ * intervention runs, and a follow-up six months after the end
+ * (*efteruppföljning*) of both measures. Everything in it is synthetic.
  */
 export const caseSystemPlan: PlanInput = {
   id: 'oppenvard-vuxen-2025',
@@ -42,7 +43,13 @@ export const caseSystemPlan: PlanInput = {
   ],
   measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] },
   primaryMeasure: 'tilltro-nykterhet',
+  // AUDIT has no published minimal important change, so the unit decides one:
+  // a change of 3 points or more counts as a change on the four-level scale.
+  minimalChange: { audit: 3 },
   during: [{ id: 'urinprov', label: { sv: 'Urinprov', en: 'Urine test' }, instrument: 'provresultat', perWeek: 1, weeks: 26 }],
+  followUps: [
+    { id: '6m', label: { sv: '6 månader efter', en: '6 months after' }, monthsAfter: 6, windowDays: 30, measures: ['tilltro-nykterhet', 'audit'] },
+  ],
   goalRule: { kind: 'assessed', combine: 'all' },
   withdrawOn: ['breakdown'],
   grouping: {

@@ -13,8 +13,8 @@ import { applyChange, openCaseSystem, savePlan } from './store.js';
 import { compileFromDatabase } from './stream.js';
 import { caseLoad, replay } from './synthetic.js';
 
-/** The day the example's report is dated: a fortnight after the plan's period ends. */
-export const REPORT_DATE = '2026-01-15';
+/** The day the example's report is dated: the Monday after the case load's last day of entries (2026-02-28). */
+export const REPORT_DATE = '2026-03-02';
 
 /** What the example did. */
 export interface CaseSystemRun {

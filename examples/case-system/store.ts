@@ -12,6 +12,7 @@ import {
   safeBefore,
   safeDuring,
   safeEnrol,
+  safeFollowUp,
   safeWithdraw,
   validateRecord,
   type AfterInput,
@@ -19,6 +20,7 @@ import {
   type ClientRecord,
   type DuringEvent,
   type EnrolInput,
+  type FollowUpInput,
   type IsoDate,
   type Issue,
   type Plan,
@@ -47,6 +49,7 @@ export type Change = { readonly clientId: string; readonly entered: Entered } & 
   | { readonly step: 'during'; readonly input: readonly DuringEvent[] }
   | { readonly step: 'after'; readonly input: AfterInput }
   | { readonly step: 'withdraw'; readonly input: Withdrawal }
+  | { readonly step: 'follow_up'; readonly input: FollowUpInput }
 );
 
 /** Opens a new in-memory database (or one in `dataDir`) with the follow-up tables. */
@@ -90,6 +93,8 @@ export function takeStep(plan: Plan, current: ClientRecord | undefined, change: 
       return safeAfter(plan, current, change.input);
     case 'withdraw':
       return safeWithdraw(plan, current, change.input);
+    case 'follow_up':
+      return safeFollowUp(plan, current, change.input);
   }
 }
 

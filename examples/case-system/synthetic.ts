@@ -4,7 +4,7 @@
  * client ids are made-up pseudonyms, birth dates are drawn at random, and no
  * identity number is used.
  */
-import { addDaysIso, seededRandom, type ClientRecord, type DuringEvent, type IsoDate, type Plan } from '../../src/index.js';
+import { addDaysIso, followUpWindow, seededRandom, type ClientRecord, type DuringEvent, type IsoDate, type Plan } from '../../src/index.js';
 import { takeStep, type Change } from './store.js';
 
 /** Options of {@link caseLoad}. */
@@ -13,7 +13,7 @@ export interface CaseLoadOptions {
   readonly clients?: number;
   /** The seed; the same seed gives the same changes (default 'case-system-2025'). */
   readonly seed?: string;
-  /** Changes entered after this day are left out: the case load as it stands that day (default '2025-12-31'). */
+  /** Changes entered after this day are left out: the case load as it stands that day (default '2026-02-28'). */
   readonly until?: IsoDate;
   /**
    * As records migrated from an older system arrive: a client's during
@@ -41,7 +41,7 @@ type Fate = 'completed' | 'breakdown' | 'moved' | 'declined' | 'ongoing';
  */
 export function caseLoad(plan: Plan, options: CaseLoadOptions = {}): Change[] {
   const random = seededRandom(options.seed ?? 'case-system-2025');
-  const until = options.until ?? '2025-12-31';
+  const until = options.until ?? '2026-02-28';
   const n = options.clients ?? 120;
   const bulk = options.bulk ?? false;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
@@ -126,6 +126,20 @@ export function caseLoad(plan: Plan, options: CaseLoadOptions = {}): Change[] {
           add(end, { step: 'after', input: { ...closing, date: addDaysIso(start, -365) } });
         }
         add(end, { step: 'after', input: closing });
+        // Six months later: most are reached and measured again, some cannot be reached, a few decline.
+        const point = plan.followUps[0];
+        if (point !== undefined) {
+          const window = followUpWindow(point, end);
+          const on = addDaysIso(window.target, between(-20, 20));
+          const reach = random();
+          if (reach < 0.75) {
+            const measures = { 'tilltro-nykterhet': Math.min(5, Math.max(1, closing.measures['tilltro-nykterhet'] + pick([-1, 0, 0, 1]))), audit: Math.max(0, closing.measures.audit + between(-4, 4)) };
+            add(on, { step: 'follow_up', input: { point: point.id, date: on, status: 'reached', measures } });
+          } else {
+            // Not reached: written down when the window has closed.
+            add(window.end, { step: 'follow_up', input: { point: point.id, date: window.end, status: reach < 0.9 ? 'not_reached' : 'declined' } });
+          }
+        }
         break;
       }
     }
