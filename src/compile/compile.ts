@@ -37,6 +37,7 @@ import {
 } from './layout.js';
 import { followUpPoints } from './measure-meta.js';
 import { ABSENT, MeasureFold, OFF_SCALE, gridIndexOf } from './_lib/measure-fold.js';
+import { cellCount } from './dims.js';
 
 type MutableCounts = { [K in CounterName]: number[] };
 
@@ -67,7 +68,7 @@ export function emptyCompilation(plan: Plan): Compilation {
 /** {@link emptyCompilation} for a plan already checked. */
 function emptyFor(plan: Plan): Compilation {
   const meta = describe(plan);
-  const cells = meta.dims.ageBands.length * meta.dims.genders.length * meta.dims.interventions.length;
+  const cells = cellCount(meta.dims);
   const w = widths(meta);
   const counts = {} as MutableCounts;
   for (const name of COUNTERS) counts[name] = new Array<number>(cells * w[name]).fill(0);
@@ -124,6 +125,12 @@ class Folder {
   private readonly interventions: Codes;
   private readonly G: number;
   private readonly I: number;
+  /** Periods in the cell: the plan's, or 1 (the whole period). A compilation has one unit, index 0. */
+  private readonly P: number;
+  /** Each period's last day, in time order, when the plan divides its period; undefined when it does not. */
+  private readonly periodTo: readonly string[] | undefined;
+  /** The first day of the first period. */
+  private readonly periodFrom: string;
   private readonly w: ReturnType<typeof widths>;
   private readonly c: MutableCounts;
   readonly invalid: Partial<Record<Rule, number>> = {};
@@ -194,6 +201,11 @@ class Folder {
     this.interventions = new Codes(meta.dims.interventions.map((x) => x.code));
     this.G = meta.dims.genders.length;
     this.I = meta.dims.interventions.length;
+    const periods = meta.dims.periods;
+    this.P = periods.length;
+    const bounded = periods[0]!.from !== undefined;
+    this.periodTo = bounded ? periods.map((x) => x.to!) : undefined;
+    this.periodFrom = bounded ? periods[0]!.from! : '';
     this.w = widths(meta);
     this.c = counts;
     const p = meta.primary;
@@ -306,7 +318,7 @@ class Folder {
     );
   }
 
-  /** The record's cell: age band × gender × intervention. */
+  /** The record's cell: age band × gender × intervention × unit × period. */
   private readCell(r: ClientRecord): Rule | undefined {
     if (r.planId !== this.planId) return 'plan_mismatch';
     const ii = this.interventions.indexOf(r.intervention);
@@ -315,8 +327,25 @@ class Folder {
     const age = r.age;
     const ai = typeof age === 'number' && age >= 0 && age <= 130 && Number.isInteger(age) ? this.ageTable[age]! : ABSENT;
     if (ai < 0) return 'outside_age_bands';
-    this.cell = (ai * this.G + gi) * this.I + ii;
+    let pi = 0;
+    if (this.periodTo !== undefined) {
+      // The start decides the period; a client who never started counts in the period of the enrolment.
+      const date: unknown = r.before ? r.before.date : r.enrolled;
+      if (typeof date !== 'string') return 'type';
+      pi = this.periodOf(date);
+      if (pi < 0) return 'outside_period';
+    }
+    // One unit (index 0): cell = (((a × G + g) × I + i) × U + 0) × P + p, as dims.ts lays them out.
+    this.cell = ((ai * this.G + gi) * this.I + ii) * this.P + pi;
     return undefined;
+  }
+
+  /** The period a `YYYY-MM-DD` date falls in (ISO dates compare as strings), or ABSENT outside the plan's period or not of that shape. */
+  private periodOf(date: string): number {
+    if (date.length !== 10 || date < this.periodFrom) return ABSENT;
+    const to = this.periodTo!;
+    for (let p = 0; p < to.length; p++) if (date <= to[p]!) return p;
+    return ABSENT;
   }
 
   /** A record without a before step: selected, and perhaps withdrawn before the start; nothing after it may be there. */

@@ -7,6 +7,8 @@ import { ClosingReasonSchema } from '../plan/plan.js';
 import type { CompilationMeta } from './meta.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES } from '../after/classify.js';
 import { describeMeasures, measureLayout } from './measure-meta.js';
+import { periodsOf } from '../plan/periods.js';
+import { UNNAMED_UNIT } from './dims.js';
 
 export type { CompilationMeta };
 
@@ -133,7 +135,7 @@ function fnv1a(text: string): string {
 export function describe(plan: Plan): CompilationMeta {
   const primary = planInstrument(plan, plan.primaryMeasure)!;
   const bins = Math.round((primary.range.max - primary.range.min) / primary.range.step) + 1;
-  const meta: Omit<CompilationMeta, 'fingerprint'> = {
+  const meta: Omit<CompilationMeta, 'fingerprint' | 'parts'> = {
     planId: plan.id,
     title: plan.title,
     dims: {
@@ -143,6 +145,8 @@ export function describe(plan: Plan): CompilationMeta {
       })),
       genders: plan.grouping.genders,
       interventions: plan.interventions,
+      units: [plan.unit ?? UNNAMED_UNIT],
+      periods: periodsOf(plan),
     },
     primary: {
       id: primary.id,
@@ -176,23 +180,37 @@ export function describe(plan: Plan): CompilationMeta {
     }),
     measures: describeMeasures(plan, MAX_HISTOGRAM_BINS),
   };
-  // The fingerprint covers everything that decides where a record is counted;
-  // compilations merge only when it is the same.
-  const structural = JSON.stringify([
-    meta.planId,
-    meta.dims.ageBands.map((b) => b.code),
-    meta.dims.genders.map((g) => g.code),
-    meta.dims.interventions.map((i) => i.code),
-    [meta.primary.id, meta.primary.min, meta.primary.max, meta.primary.step, meta.primary.direction, meta.primary.minimalChange],
-    meta.mainProblems.map((p) => p.code),
-    meta.goalAreas.map((g) => g.code),
-    meta.background.map((b) => [b.id, b.options.map((o) => o.code)]),
-    meta.during.map((d) => [d.id, d.instrumentId, d.min, d.step, d.weeks]),
-    meta.measures.map((m) => [m.id, m.min, m.max, m.step, m.direction, m.minimalChange, m.histogram, m.reliableChange ?? null, m.phases.map((p) => p.id), m.changes]),
-    plan.goalRule,
-    plan.withdrawOn,
-  ]);
-  return { ...meta, fingerprint: fnv1a(structural) };
+  // The fingerprint covers everything that decides where a record is counted
+  // (but the unit and the periods, which merge keeps apart or pools);
+  // compilations merge only when it is the same. Each part is kept in meta as
+  // its JSON text, so that a merge of different plan versions can say which
+  // part differs. Add a part for every new structural choice of the plan.
+  const parts: Record<string, unknown> = {
+    plan: meta.planId,
+    ageBands: meta.dims.ageBands.map((b) => b.code),
+    genders: meta.dims.genders.map((g) => g.code),
+    interventions: meta.dims.interventions.map((i) => i.code),
+    primary: [meta.primary.id, meta.primary.min, meta.primary.max, meta.primary.step, meta.primary.direction, meta.primary.minimalChange],
+    mainProblems: meta.mainProblems.map((p) => p.code),
+    goalAreas: meta.goalAreas.map((g) => g.code),
+    background: meta.background.map((b) => [b.id, b.options.map((o) => o.code)]),
+    during: meta.during.map((d) => [d.id, d.instrumentId, d.min, d.step, d.weeks]),
+    measures: meta.measures.map((m) => [m.id, m.min, m.max, m.step, m.direction, m.minimalChange, m.histogram, m.reliableChange ?? null, m.phases.map((p) => p.id), m.changes]),
+    goalRule: plan.goalRule,
+    withdrawOn: plan.withdrawOn,
+    // Left out when unset, so that a plan without periods keeps the fingerprint it had.
+    ...(plan.periodBy === undefined ? {} : { periodBy: plan.periodBy }),
+  };
+  const texts = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, JSON.stringify(value)]));
+  return { ...meta, parts: texts, fingerprint: fingerprintOf(texts) };
+}
+
+/**
+ * @internal The fingerprint of a plan's structural parts ({@link describe}):
+ * FNV-1a of the JSON array of the parts in order.
+ */
+export function fingerprintOf(parts: Readonly<Record<string, string>>): string {
+  return fnv1a(`[${Object.values(parts).join(',')}]`);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DeepReadonly } from '../core/readonly.js';
 import { MeasureMetaSchema } from './measure-meta.js';
+import { WHOLE_PERIOD } from '../plan/periods.js';
+import { UNNAMED_UNIT } from './dims.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
 const Coded = z.object({ code: z.string(), label: LabelShape });
@@ -16,7 +18,23 @@ export const MetaSchema = z.object({
   planId: z.string(),
   fingerprint: z.string(),
   title: z.string(),
-  dims: z.object({ ageBands: z.array(Coded).min(1), genders: z.array(Coded).min(1), interventions: z.array(Coded).min(1) }),
+  dims: z.object({
+    ageBands: z.array(Coded).min(1),
+    genders: z.array(Coded).min(1),
+    interventions: z.array(Coded).min(1),
+    // A compilation made before units and periods were dimensions has one unnamed unit and the whole period.
+    units: z.array(Coded).min(1).default([UNNAMED_UNIT]),
+    periods: z
+      .array(z.object({ code: z.string(), label: LabelShape, from: z.string().optional(), to: z.string().optional() }))
+      .min(1)
+      .default([WHOLE_PERIOD]),
+  }),
+  /**
+   * The parts of the plan the fingerprint is made of, each as its JSON text
+   * (`ageBands`, `primary`, `goalRule`, …), so that merging compilations of
+   * different plan versions can say which part differs and how.
+   */
+  parts: z.record(z.string(), z.string()).default({}),
   primary: z.object({
     id: z.string(),
     label: LabelShape,

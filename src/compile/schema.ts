@@ -5,6 +5,7 @@ import { kindOf, parseArg } from '../core/args.js';
 import type { DeepReadonly } from '../core/readonly.js';
 import { COUNTERS, widths, type CounterName } from './layout.js';
 import { MetaSchema } from './meta.js';
+import { cellCount } from './dims.js';
 import { consistencyIssues } from './_lib/consistency.js';
 
 /**
@@ -73,7 +74,7 @@ export const CompilationSchema = z
     format: z.literal('uppfoljning.compilation').describe('Always `uppfoljning.compilation`.'),
     version: z.literal(1).describe('The format version: 1.'),
     meta: MetaSchema.describe("The plan's description: dimensions, the primary measure, labels and the fingerprint."),
-    cells: z.number().int().min(1).describe('Number of cells: age bands × genders × interventions.'),
+    cells: z.number().int().min(1).describe('Number of cells: age bands × genders × interventions × units × periods.'),
     counts: z.strictObject(countsShape()).describe('Counter arrays, each `cells × width` long, cell-major (see `docs/architecture.md`).'),
     invalid: z
       .object({
@@ -84,7 +85,7 @@ export const CompilationSchema = z
   })
   .superRefine((c, ctx) => {
     const dims = c.meta.dims;
-    const cells = dims.ageBands.length * dims.genders.length * dims.interventions.length;
+    const cells = cellCount(dims);
     let whole = true;
     if (c.cells !== cells) {
       ctx.addIssue({ code: 'custom', path: ['cells'], params: { rule: 'one_of', values: [cells], value: c.cells } });
@@ -112,7 +113,7 @@ export const CompilationSchema = z
 
 /**
  * A compilation (step 5, *sammanställa uppgifterna*): counts for every cell
- * of age band × gender × intervention, in flat arrays of plain numbers, plus
+ * of age band × gender × intervention × unit × period, in flat arrays of plain numbers, plus
  * the plan's description. Plain JSON, with no microdata: no client ids, no
  * dates, no free text. Every number is a count or an exact integer sum, so
  * {@link mergeCompilations} of two compilations equals compiling the union,
@@ -120,7 +121,7 @@ export const CompilationSchema = z
  *
  * - `format`, `version`: `uppfoljning.compilation`, 1;
  * - `meta`: the plan's description ({@link CompilationMeta});
- * - `cells`: the number of cells, age bands × genders × interventions;
+ * - `cells`: the number of cells, age bands × genders × interventions × units × periods;
  * - `counts`: one counter array per counter name, each `cells × width` long, cell-major;
  * - `invalid`: records that could not be placed or counted, in total and by the rule they broke.
  *

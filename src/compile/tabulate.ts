@@ -25,33 +25,14 @@ import {
   type CounterName,
 } from './layout.js';
 import { distribution, type Distribution } from './distribution.js';
+import { DIMENSIONS, groupCells, type Dimension } from './dims.js';
 import { validateCompilation } from './schema.js';
 import { measureSummaries, type MeasureSummary } from './measure-summary.js';
 import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
 import type { DeepReadonly } from '../core/readonly.js';
 import { z } from 'zod';
 
-/**
- * The grouping dimensions of the method: age band (*åldersgrupp*), gender
- * (*kön*) and intervention (*insats*).
- *
- * @example
- * ```ts
- * DIMENSIONS;
- * // => ['ageBand', 'gender', 'intervention']
- * ```
- */
-export const DIMENSIONS = ['ageBand', 'gender', 'intervention'] as const;
-
-/**
- * A grouping dimension.
- *
- * @example
- * ```ts
- * const by: Dimension = 'gender';
- * ```
- */
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension } from './dims.js';
 
 /**
  * A count with its denominator and a Wilson 95 % interval for the share.
@@ -244,8 +225,9 @@ export type TabulateOptions = DeepReadonly<z.input<typeof TabulateOptionsSchema>
 
 /**
  * Reads a compilation as a table of groups: the total, and one row for every
- * combination of the chosen dimensions (any of age band, gender and
- * intervention; none gives the total only). Every share carries its n and a
+ * combination of the chosen dimensions (any of age band, gender,
+ * intervention, unit and period; none gives the total only): each
+ * municipality beside the total, this year beside last year. Every share carries its n and a
  * Wilson 95 % interval; every distribution its n.
  *
  * The compilation is checked once per call with {@link validateCompilation}
@@ -296,29 +278,7 @@ function checkTabulateOptions(options: unknown): TabulateOptions {
  */
 export function tabulateChecked(compilation: Compilation, options: TabulateOptions): Tabulation {
   const by = options.by ?? [];
-  const dims = compilation.meta.dims;
-  const sizes = [dims.ageBands.length, dims.genders.length, dims.interventions.length] as const;
-  const lists = [dims.ageBands, dims.genders, dims.interventions] as const;
-  const groups = new Map<string, { key: Partial<Record<Dimension, string>>; labels: Label[]; cells: number[] }>();
-  for (let a = 0; a < sizes[0]; a++) {
-    for (let g = 0; g < sizes[1]; g++) {
-      for (let i = 0; i < sizes[2]; i++) {
-        const index = [a, g, i];
-        const key: Partial<Record<Dimension, string>> = {};
-        const labels: Label[] = [];
-        for (const d of by) {
-          const dim = DIMENSIONS.indexOf(d);
-          const category = lists[dim]![index[dim]!]!;
-          key[d] = category.code;
-          labels.push(category.label);
-        }
-        const id = JSON.stringify(key);
-        const group = groups.get(id) ?? { key, labels, cells: [] };
-        group.cells.push((a * sizes[1] + g) * sizes[2] + i);
-        groups.set(id, group);
-      }
-    }
-  }
+  const groups = groupCells(compilation.meta.dims, by);
   const all = Array.from({ length: compilation.cells }, (_, c) => c);
   const rowOf = (key: Partial<Record<Dimension, string>>, label: Label, cells: number[]) => row(compilation, key, label, cells);
   return {
@@ -329,8 +289,8 @@ export function tabulateChecked(compilation: Compilation, options: TabulateOptio
     rows:
       by.length === 0
         ? []
-        : [...groups.values()].map((g) =>
-            rowOf(g.key, { sv: g.labels.map((l) => l.sv).join(', '), en: g.labels.map((l) => l.en).join(', ') }, g.cells),
+        : groups.map((g) =>
+            rowOf(g.key, { sv: g.labels.map((l) => l.sv).join(', '), en: g.labels.map((l) => l.en).join(', ') }, [...g.cells]),
           ),
     invalid: compilation.invalid,
   };

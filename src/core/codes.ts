@@ -36,6 +36,7 @@ export const CORE_RULES = [
   'primary_same_instrument',
   'duplicate',
   'outside_age_bands',
+  'outside_period',
   'overlap',
   'looks_like_identity_number',
   'missing_goal_assessment',

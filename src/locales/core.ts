@@ -37,6 +37,40 @@ const FIELDS: Readonly<Record<string, { readonly sv: string; readonly en: string
 };
 const fieldName = (field: unknown, locale: 'sv' | 'en'): string =>
   typeof field === 'string' && Object.prototype.hasOwnProperty.call(FIELDS, field) ? FIELDS[field]![locale] : show(field);
+// The parts of a plan's fingerprint an incompatible issue names (`parts`), in words; another part reads as its code.
+const PLAN_PARTS: Readonly<Record<string, { readonly sv: string; readonly en: string }>> = {
+  plan: { sv: 'planens kod', en: "plan's code" },
+  ageBands: { sv: 'åldersgrupperna', en: 'age bands' },
+  genders: { sv: 'könskategorierna', en: 'gender categories' },
+  interventions: { sv: 'insatserna', en: 'interventions' },
+  primary: { sv: 'huvudmåttet (instrument, skala, riktning, minsta viktiga förändring)', en: 'primary measure (instrument, scale, direction, minimal important change)' },
+  mainProblems: { sv: 'huvudproblemen', en: 'main problems' },
+  goalAreas: { sv: 'målområdena', en: 'goal areas' },
+  background: { sv: 'bakgrundsuppgifterna', en: 'background variables' },
+  during: { sv: 'mätningarna under insatsen', en: 'measures during the intervention' },
+  goalRule: { sv: 'regeln för måluppfyllelse', en: 'goal rule' },
+  withdrawOn: { sv: 'avslutsorsakerna som avför', en: 'closing reasons that withdraw' },
+  periodBy: { sv: 'periodindelningen', en: 'division into periods' },
+  periods: { sv: 'perioderna', en: 'periods' },
+  units: { sv: 'enheternas namn', en: "units' names" },
+  counters: { sv: 'räknarnas bredd', en: "counters' widths" },
+};
+const clip = (text: unknown): string => {
+  const t = String(text);
+  return t.length > 80 ? `${t.slice(0, 79)}…` : t;
+};
+/** An incompatible issue's differing parts (`parts`, with each side's value in `first` and `other`), in words. */
+const differences = (p: IssueParams, locale: 'sv' | 'en'): string => {
+  if (!Array.isArray(p.parts) || p.parts.length === 0) return '';
+  const first = Array.isArray(p.first) ? p.first : [];
+  const other = Array.isArray(p.other) ? p.other : [];
+  const list = p.parts.map((part, i) => {
+    const name = own(Object.fromEntries(Object.entries(PLAN_PARTS).map(([k, v]) => [k, v[locale]])), part) ?? String(part);
+    const values = first[i] === undefined ? '' : ` (${clip(first[i])} ${locale === 'sv' ? 'mot' : 'against'} ${clip(other[i])})`;
+    return `${name}${values}`;
+  });
+  return locale === 'sv' ? `; det som skiljer: ${list.join(', ')}` : `; what differs: ${list.join(', ')}`;
+};
 /** The value that broke a rule, when the issue carries it (the import adds the cell's text): `before` it, then `after`. */
 const given = (p: IssueParams, before: string, after = ''): string =>
   typeof p.value === 'string' || typeof p.value === 'number' ? `${before}${JSON.stringify(p.value)}${after}` : '';
@@ -52,8 +86,8 @@ const given = (p: IssueParams, before: string, after = ''): string =>
  */
 export const coreMessages: MessageTable<CoreRule> = {
   required: {
-    sv: () => 'uppgiften saknas men krävs',
-    en: () => 'the value is missing but required',
+    sv: (p) => `uppgiften saknas men krävs${typeof p.when === 'string' ? ` när ${p.when} anges` : ''}`,
+    en: (p) => `the value is missing but required${typeof p.when === 'string' ? ` when ${p.when} is given` : ''}`,
   },
   type: {
     sv: (p) => `fel typ: väntade ${show(p.expected)}, fick ${show(p.received)}`,
@@ -77,13 +111,17 @@ export const coreMessages: MessageTable<CoreRule> = {
     sv: (p) =>
       p.origin === 'array' || p.origin === 'set'
         ? `får ha högst ${show(p.maximum)} element`
-        : p.origin === 'string'
+        : p.origin === 'periods'
+          ? `ger fler än ${show(p.maximum)} perioder`
+          : p.origin === 'string'
           ? `får ha högst ${show(p.maximum)} tecken`
           : `får vara högst ${show(p.maximum)}${given(p, ', fick ')}`,
     en: (p) =>
       p.origin === 'array' || p.origin === 'set'
         ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'item' : 'items'}`
-        : p.origin === 'string'
+        : p.origin === 'periods'
+          ? `gives more than ${show(p.maximum)} periods`
+          : p.origin === 'string'
           ? `must have at most ${show(p.maximum)} ${p.maximum === 1 ? 'character' : 'characters'}`
           : `must be at most ${show(p.maximum)}${given(p, ', got ')}`,
   },
@@ -167,8 +205,12 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `the step ${show(p.step)} cannot be taken when the record is ${show(p.state)}`,
   },
   incompatible: {
-    sv: (p) => `kan inte slås ihop: ${sv(MERGED_SV, p.what)} skiljer sig åt`,
-    en: (p) => `cannot be merged: the ${show(p.what)} differ`,
+    sv: (p) => `kan inte slås ihop: ${sv(MERGED_SV, p.what)} skiljer sig åt${differences(p, 'sv')}`,
+    en: (p) => `cannot be merged: the ${show(p.what)} differ${differences(p, 'en')}`,
+  },
+  outside_period: {
+    sv: (p) => `starten${given(p, ' ')} ligger utanför uppföljningsperioden${p.from === undefined ? '' : ` ${show(p.from)}–${show(p.to)}`}`,
+    en: (p) => `the start${given(p, ' ')} is outside the follow-up period${p.from === undefined ? '' : ` ${show(p.from)} to ${show(p.to)}`}`,
   },
   empty: {
     sv: () => 'får inte vara tom',

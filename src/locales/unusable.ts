@@ -28,6 +28,7 @@ const WITH: { readonly [K in Rule]: Label } = {
   primary_same_instrument: { sv: 'med huvudmåttet mätt på olika sätt', en: 'with the primary measure measured differently' },
   duplicate: { sv: 'med ett värde som förekommer flera gånger', en: 'with a value given more than once' },
   outside_age_bands: { sv: 'med en ålder utanför åldersgrupperna', en: 'with an age outside the age bands' },
+  outside_period: { sv: 'med en start utanför uppföljningsperioden', en: 'with a start outside the follow-up period' },
   overlap: { sv: 'med överlappande åldersgrupper', en: 'with overlapping age bands' },
   looks_like_identity_number: { sv: 'med ett personnummer som klient-id', en: 'with an identity number as client id' },
   missing_goal_assessment: { sv: 'utan bedömning av målen', en: 'without an assessment of the goals' },

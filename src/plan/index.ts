@@ -4,3 +4,5 @@ export { selectClients, sampleSeeded, seededRandom } from './select.js';
 export type { Candidate } from './select.js';
 export { FollowUpPointSchema, followUpWindow } from './follow-up.js';
 export type { FollowUpPoint, FollowUpWindow } from './follow-up.js';
+export { PeriodBySchema, planPeriods, WHOLE_PERIOD, MAX_PERIODS } from './periods.js';
+export type { PeriodBy, Period } from './periods.js';

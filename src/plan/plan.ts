@@ -6,6 +6,8 @@ import { InstrumentSchema, valueProblem, type Instrument } from '../measure/inst
 import { BUILTIN_INSTRUMENTS, NO_PUBLISHED_MINIMAL_CHANGE } from '../measure/catalogue.js';
 import { FollowUpPointSchema, followUpPlanIssues } from './follow-up.js';
 
+import { MAX_PERIODS, PeriodBySchema, periodsOf } from './periods.js';
+
 /**
  * The reasons an intervention ends (*avslutsorsak*): completed as planned
  * (*fullföljd*), breakdown (*sammanbrott*), the client moved (*flyttat*), the
@@ -192,6 +194,18 @@ const PlanObjectSchema = z
       .strict()
       .optional()
       .meta(doc('The period the follow-up covers (*uppföljningsperiod*).', 'Perioden uppföljningen gäller (uppföljningsperiod).')),
+    unit: CategorySchema.optional().meta(
+      doc(
+        'The unit or municipality that runs the follow-up (*enhet*, *kommun*): a dimension of the compilation, so that merged compilations keep each contributor apart. Without it the compilation has one unnamed unit.',
+        'Enheten eller kommunen som gör uppföljningen: en dimension i sammanställningen, så att sammanslagna sammanställningar håller isär varje bidragsgivare. Utan den har sammanställningen en namnlös enhet.',
+      ),
+    ),
+    periodBy: PeriodBySchema.optional().meta(
+      doc(
+        'Divide `period` into calendar years, half-years or quarters (*år*, *halvår*, *kvartal*), counted apart; a record\'s period is the one its start (`before.date`; never started: `enrolled`) falls in, and a start outside `period` is not counted (rule `outside_period`). Needs `period.to` (rule `required`).',
+        'Dela `period` i kalenderår, halvår eller kvartal som räknas var för sig; en klientposts period är den som starten (`before.date`; aldrig påbörjad: `enrolled`) ligger i, och en start utanför `period` räknas inte (regel `outside_period`). Kräver `period.to` (regel `required`).',
+      ),
+    ),
     interventions: z
       .array(CategorySchema)
       .min(1)
@@ -394,6 +408,11 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
 
   if (plan.period?.to !== undefined && plan.period.to < plan.period.from) {
     custom(['period', 'to'], { rule: 'date_order', value: plan.period.to, other: 'period.from', otherValue: plan.period.from, otherLabel: 'period_start' });
+  }
+  if (plan.periodBy !== undefined) {
+    if (plan.period === undefined) custom(['period'], { rule: 'required', when: 'periodBy' });
+    else if (plan.period.to === undefined) custom(['period', 'to'], { rule: 'required', when: 'periodBy' });
+    else if (periodsOf(plan).length > MAX_PERIODS) custom(['periodBy'], { rule: 'max', maximum: MAX_PERIODS, origin: 'periods' });
   }
 });
 

@@ -14,6 +14,7 @@ import { changeSentence, protectedFindings, subgroupSummary, TEST_CODES } from '
 import { SIGNIFICANCE } from '../analyse/findings.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
+import { dimensionLength, UNNAMED_UNIT } from '../compile/dims.js';
 import { counted } from '../locales/count.js';
 import { unusableByRule, unusableSentence, unusableWith } from '../locales/unusable.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
@@ -277,7 +278,8 @@ function unusableTable(compilation: Compilation, locale: Locale): ReportTable[] 
 
 /**
  * The header's lines: the plan's question, target group and period (when the
- * plan is given), the interventions, the number who started the intervention
+ * plan is given), the interventions, the unit or units (when named) and the
+ * periods counted apart (when the plan divides its period), the number who started the intervention
  * (as the protected flow table shows it) and the report date the caller gave.
  */
 function headerLines(compilation: Compilation, options: ReportOptions, flow: ReportTable, locale: Locale): { label: string; text: string }[] {
@@ -286,7 +288,16 @@ function headerLines(compilation: Compilation, options: ReportOptions, flow: Rep
   if (plan !== undefined) lines.push({ label: L.question[locale], text: plan.question }, { label: L.targetGroup[locale], text: plan.targetGroup });
   const interventions = compilation.meta.dims.interventions.map((i) => i.label[locale]);
   lines.push({ label: (interventions.length === 1 ? L.intervention : L.interventions)[locale], text: interventions.join(', ') });
+  // The unit (or the units merged, each a column of the tables by unit), unless the plan named none.
+  const units = compilation.meta.dims.units.filter((u) => u.code !== UNNAMED_UNIT.code).map((u) => u.label[locale]);
+  if (units.length > 0) lines.push({ label: (units.length === 1 ? L.unit : L.units)[locale], text: units.join(', ') });
   if (plan?.period !== undefined) lines.push({ label: L.period[locale], text: plan.period.to === undefined ? `${L.from[locale]} ${plan.period.from}` : `${plan.period.from} – ${plan.period.to}` });
+  // The periods counted apart (the plan's periodBy), with their dates; without a plan, the whole span they cover.
+  const periods = compilation.meta.dims.periods.filter((p) => p.from !== undefined);
+  if (periods.length > 0) {
+    if (plan?.period === undefined) lines.push({ label: L.period[locale], text: `${periods[0]!.from} – ${periods.at(-1)!.to}` });
+    lines.push({ label: L.periods[locale], text: periods.map((p) => `${p.label[locale]} (${p.from} – ${p.to})`).join(', ') });
+  }
   const started = flow.rows.find((r) => r.key === 'started')?.cells[0];
   if (started?.kind === 'count' && !('suppressed' in started.value)) {
     lines.push({ label: L.followed[locale], text: L.followedText[locale].replace('{n}', String(started.value.value)) });
@@ -330,11 +341,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const locale = options.locale ?? 'sv';
   const k = options.k ?? DEFAULT_K;
   const dims = compilation.meta.dims;
-  const by =
-    options.by ??
-    (['gender', 'ageBand', 'intervention'] as const).filter(
-      (d) => (d === 'gender' ? dims.genders : d === 'ageBand' ? dims.ageBands : dims.interventions).length > 1,
-    );
+  // By default every dimension with more than one category: each unit beside the total, each period.
+  const by = options.by ?? (['gender', 'ageBand', 'intervention', 'unit', 'period'] as const).filter((d) => dimensionLength(dims, d) > 1);
   const a = analysis ?? analyse(compilation, options.by ? { by: options.by } : {});
   // The compilation was checked above; tabulate it without checking it again.
   const total = tabulateChecked(compilation, {}).total;

@@ -21,10 +21,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const target = join(root, 'docs', 'messages-snapshot.md');
 
 const SAMPLES: Partial<Record<Rule, readonly IssueParams[]>> = {
-  required: [{}],
+  required: [{}, { when: 'periodBy' }],
   type: [{ expected: 'string', received: 'number' }],
   min: [{ minimum: 1, origin: 'number' }, { minimum: 1, origin: 'array' }, { minimum: 1, origin: 'string' }],
-  max: [{ maximum: 130, origin: 'number' }, { maximum: 2, origin: 'array' }, { maximum: 128, origin: 'string' }],
+  max: [{ maximum: 130, origin: 'number' }, { maximum: 2, origin: 'array' }, { maximum: 128, origin: 'string' }, { maximum: 120, origin: 'periods' }],
   integer: [{ value: '25.5' }],
   format: [{ format: 'a-z 0-9 - _', value: 'Björkebo' }],
   calendar_date: [{ value: '2021-02-30' }],
@@ -39,12 +39,16 @@ const SAMPLES: Partial<Record<Rule, readonly IssueParams[]>> = {
   primary_same_instrument: [{ instrument: 'tilltro-nykterhet', missing: 'before' }, { instrument: 'tilltro-nykterhet', missing: 'after' }],
   duplicate: [{ value: 'f-cra' }],
   outside_age_bands: [{ age: 17, bands: ['18–29', '30–44', '45+'] }],
+  outside_period: [{}, { value: '2018-12-20', from: '2019-01-01', to: '2019-12-31' }],
   overlap: [{ band: '29–40', previous: 29 }],
   looks_like_identity_number: [{}],
   missing_goal_assessment: [{}],
   plan_mismatch: [{ value: 'annan-plan', expected: 'bjorkebo-fcra' }],
   step_order: [{ step: 'after', stepSv: 'efter insats', state: 'withdrawn', stateSv: 'avfört' }],
-  incompatible: [{ what: 'plans', whatSv: 'planerna' }],
+  incompatible: [
+    { what: 'plans', whatSv: 'planerna' },
+    { what: 'plans', parts: ['ageBands', 'goalRule'], first: ['["18–29","30+"]', '{"kind":"assessed","combine":"all"}'], other: ['["18–24","25+"]', '{"kind":"assessed","combine":"any"}'] },
+  ],
   empty: [{}],
   outside_window: [
     { value: '2020-08-01', point: '12m', start: '2020-05-11', end: '2020-07-10', status: 'reached' },

@@ -1,5 +1,6 @@
 import { notComputed, type NotComputed } from '../../core/not-computed.js';
 import type { Compilation } from '../../compile/schema.js';
+import { dimensionLength } from '../../compile/dims.js';
 import { tabulateChecked, type Dimension, type GroupRow, type Share } from '../../compile/tabulate.js';
 import { wilcoxonSignedRank, mcnemarTest, pairedTTest } from '../../stats/paired.js';
 import { chiSquareIndependence } from '../../stats/chi-square.js';
@@ -94,8 +95,7 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
 
 /** @internal How many groups a compilation has along a dimension. */
 export function lengthOf(compilation: Compilation, d: Dimension): number {
-  const dims = compilation.meta.dims;
-  return d === 'ageBand' ? dims.ageBands.length : d === 'gender' ? dims.genders.length : dims.interventions.length;
+  return dimensionLength(compilation.meta.dims, d);
 }
 
 const differences = (row: GroupRow): number[] =>

@@ -23,6 +23,8 @@ export const DIMENSION_LABELS: { readonly [D in Dimension]: Label } = {
   ageBand: { sv: 'åldersgrupp', en: 'age band' },
   gender: { sv: 'kön', en: 'gender' },
   intervention: { sv: 'insats', en: 'intervention' },
+  unit: { sv: 'enhet', en: 'unit' },
+  period: { sv: 'period', en: 'period' },
 };
 
 const WITHDRAWAL_REASON_WORDS: { readonly [R in (typeof WITHDRAWAL_REASONS)[number]]: Label } = {
@@ -56,7 +58,8 @@ export function withdrawalReasonsText(reasons: FindingOf<'withdrawn'>['params'][
  * A subgroup as the object of "the share was 45 % …": `bland män` / `among
  * men` for the usual gender categories, `i åldersgruppen 18–29 år` / `in the
  * age band 18–29 years`, `bland dem som fick F-CRA` / `among those who
- * received F-CRA`, and `i gruppen …` / `in the group …` for a gender the
+ * received F-CRA`, `vid Nexus` / `at Nexus` for a unit, `under perioden
+ * 2019` / `in the period 2019` for a period, and `i gruppen …` / `in the group …` for a gender the
  * plan names otherwise. Labels are used as the plan writes them.
  */
 function groupPhrase(dimension: Dimension, name: Label, locale: Locale): string {
@@ -72,6 +75,10 @@ function groupPhrase(dimension: Dimension, name: Label, locale: Locale): string 
       if (plural !== undefined) return sv ? `bland ${plural}` : `among ${plural}`;
       return sv ? `i gruppen ${text}` : `in the group ${text}`;
     }
+    case 'unit':
+      return sv ? `vid ${text}` : `at ${text}`;
+    case 'period':
+      return sv ? `under perioden ${text}` : `in the period ${text}`;
   }
 }
 
@@ -131,6 +138,8 @@ export const BETWEEN: { readonly [D in Dimension]: Label } = {
   ageBand: { sv: 'åldersgrupperna', en: 'the age bands' },
   gender: { sv: 'könen', en: 'the genders' },
   intervention: { sv: 'insatserna', en: 'the interventions' },
+  unit: { sv: 'enheterna', en: 'the units' },
+  period: { sv: 'perioderna', en: 'the periods' },
 };
 /** "väntar … och … avfördes före start (avböjt 1)": the parts of "not started" there are. */
 const notStartedParts = (p: FindingOf<'not_started'>['params'], locale: Locale) => {
