@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { Issue } from '../core/issue.js';
+import { issue, type Issue } from '../core/issue.js';
 import { fail, ok, unwrap, type Result } from '../core/result.js';
 import type { Plan } from '../plan/plan.js';
 import { FollowUpMeasurementSchema, type ClientRecord } from '../record/schema.js';
-import { stepArgs, parseInput, stepOrder } from '../record/step.js';
-import { checkFollowUp } from '../record/check-follow-up.js';
+import { stepArgs, parseInput } from '../record/step.js';
+import { checkFollowUp, closedInResults } from '../record/check-follow-up.js';
+import { followUpState } from '../record/check.js';
 
 /**
  * The input of {@link followUp}: see {@link FollowUpMeasurementSchema}.
@@ -19,7 +20,8 @@ export type FollowUpInput = z.input<typeof FollowUpMeasurementSchema>;
 /**
  * Records a follow-up after the end (*efteruppföljning*) at one of the
  * plan's `followUps` points: whether the client was reached, and if so the
- * point's measurements. The record must be closed (`after`), not withdrawn;
+ * point's measurements. The record must be closed (`after`) and stay in the
+ * results: not withdrawn, nor closed for a reason the plan withdraws on;
  * each point is recorded once. A `reached` measurement must lie in the
  * point's window (closing date + `monthsAfter` calendar months ±
  * `windowDays`, see {@link followUpWindow}); a `not_reached` or `declined`
@@ -44,11 +46,11 @@ export type FollowUpInput = z.input<typeof FollowUpMeasurementSchema>;
 export function safeFollowUp(plan: Plan, record: ClientRecord, input: unknown): Result<ClientRecord> {
   const { plan: checkedPlan, issues: argIssues } = stepArgs(plan, record);
   if (argIssues.length > 0) return fail(argIssues);
-  if (!record.after || record.withdrawal) return fail([stepOrder('follow_up', record)]);
+  if (!closedInResults(checkedPlan, record)) return fail([issue([], 'step_order', { step: 'follow_up', state: followUpState(checkedPlan, record) })]);
   const parsed = parseInput(FollowUpMeasurementSchema, input);
   if (!parsed.data) return fail(parsed.issues);
   const issues: Issue[] = [];
-  checkFollowUp(checkedPlan, parsed.data, record.after, record.followUps.map((f) => f.point), [], issues);
+  checkFollowUp(checkedPlan, parsed.data, record.after!, record.followUps.map((f) => f.point), [], issues);
   if (issues.length > 0) return fail(issues);
   // Stable sort: follow-ups on the same day keep their order of entry.
   const followUps = [...record.followUps, parsed.data].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -15,6 +15,7 @@ const DATES: Readonly<Record<string, { readonly sv: string; readonly en: string 
   date_of_birth: { sv: 'födelsedatumet', en: 'the date of birth' },
   event: { sv: 'en händelse under insatsen', en: 'an event during the intervention' },
   closing_date: { sv: 'avslutsdatumet', en: 'the closing date' },
+  range_start: { sv: 'periodens första dag', en: 'the first day of the range' },
 };
 const DATE_PATHS: Readonly<Record<string, string>> = { 'before.date': 'intervention_start', 'period.from': 'period_start', 'after.date': 'closing_date' };
 const own = (names: Readonly<Record<string, string>>, key: unknown): string | undefined =>

@@ -49,7 +49,16 @@ export function checkFollowUp(
   checkMeasures(plan, followUp.measures, point.measures, [...path, 'measures'], out);
 }
 
-/** Plan rules for a record's `followUps`: only on a closed record (`step_order`), each by {@link checkFollowUp}. */
+/**
+ * Whether a record is closed and stays in the results, so that it is due for
+ * follow-up: closed (`after`), not withdrawn, and not closed for a reason the
+ * plan withdraws on (`withdrawOn`, e.g. breakdown).
+ */
+export function closedInResults(plan: Plan, record: { readonly after?: After | undefined; readonly withdrawal?: unknown }): boolean {
+  return record.after !== undefined && record.withdrawal === undefined && !(plan.withdrawOn as readonly string[]).includes(record.after.reason);
+}
+
+/** Plan rules for a record's `followUps`: only on a record closed in the results (`step_order`), each by {@link checkFollowUp}. */
 export function checkFollowUps(
   plan: Plan,
   followUps: readonly FollowUpMeasurement[],
@@ -59,7 +68,7 @@ export function checkFollowUps(
   out: Issue[],
 ): void {
   if (followUps.length === 0) return;
-  if (!after) {
+  if (!after || (plan.withdrawOn as readonly string[]).includes(after.reason)) {
     out.push(issue(path, 'step_order', { step: 'follow_up', state }));
     return;
   }

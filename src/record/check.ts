@@ -4,7 +4,7 @@ import { planInstrument } from '../plan/plan.js';
 import { valueProblem } from '../measure/instrument.js';
 import { ageBandIndex, bandLabels } from '../plan/bands.js';
 import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from './schema.js';
-import { checkFollowUps } from './check-follow-up.js';
+import { checkFollowUps, closedInResults } from './check-follow-up.js';
 import { recordState } from './step.js';
 
 type Path = readonly PathSegment[];
@@ -152,6 +152,11 @@ export function checkWithdrawal(withdrawal: Withdrawal, before: Before | undefin
   }
 }
 
+/** The state a follow-up step is refused in: a record closed for a reason the plan withdraws on counts as withdrawn. */
+export function followUpState(plan: Plan, record: ClientRecord): string {
+  return record.after && !record.withdrawal && !closedInResults(plan, record) ? 'withdrawn' : recordState(record);
+}
+
 /** Every plan rule for a whole record, with paths from the record's root. */
 export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): Issue[] {
   const out: Issue[] = [];
@@ -170,6 +175,6 @@ export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): 
     }
     checkWithdrawal(record.withdrawal, record.before, [...path, 'withdrawal'], out);
   }
-  checkFollowUps(plan, record.followUps, record.withdrawal ? undefined : record.after, recordState(record), [...path, 'followUps'], out);
+  checkFollowUps(plan, record.followUps, record.withdrawal ? undefined : record.after, followUpState(plan, record), [...path, 'followUps'], out);
   return out;
 }

@@ -18,16 +18,9 @@ import {
   type Result,
 } from '../../src/index.js';
 import { closedRecord, makeRecord, smallPlanInput } from '../helpers/fixtures.js';
+import { followUpPlan, label } from './fixtures.js';
 import { thrown } from '../helpers/errors.js';
 
-const label = (sv: string, en: string) => ({ sv, en });
-export const followUpPlan: Plan = parsePlan({
-  ...smallPlanInput,
-  followUps: [
-    { id: '6m', label: label('6 månader efter', '6 months after'), monthsAfter: 6, windowDays: 14, measures: ['tilltro-nykterhet'] },
-    { id: '12m', label: label('12 månader efter', '12 months after'), monthsAfter: 12, measures: ['tilltro-nykterhet', 'audit'] },
-  ],
-});
 
 const rules = (result: Result<unknown>) => (result.success ? [] : result.issues.map((i: Issue) => [i.path.join('.'), i.rule]));
 
@@ -175,6 +168,10 @@ describe('followUp: the step', () => {
     for (const record of [started, withdrawn]) {
       expect(rules(safeFollowUp(followUpPlan, record, { point: '6m', date: '2024-12-03', status: 'reached' }))).toEqual([['', 'step_order']]);
     }
+    // Closed for a reason the plan withdraws on (breakdown): withdrawn from the results, so not followed up.
+    const broken = makeRecord({ before: {}, after: { reason: 'breakdown' } });
+    expect(safeFollowUp(followUpPlan, broken, { point: '6m', date: '2024-12-03', status: 'reached' })).toMatchObject({ success: false, issues: [{ rule: 'step_order', params: { state: 'withdrawn' } }] });
+    expect(rules(validateRecord(followUpPlan, { ...broken, followUps: [{ point: '6m', date: '2024-12-03', status: 'reached' }] }))).toEqual([['followUps', 'step_order']]);
     expect(thrown(() => followUp(followUpPlan, started, { point: '6m', date: '2024-12-03', status: 'reached' })).format('en')).toContain('follow_up');
   });
   it('validateRecord finds the same rules in a stored record, with paths from its root', () => {
