@@ -24,6 +24,16 @@ try {
     console.log(sv ? 'Första avvisningen, som formuläret visar den:' : 'The first refusal, as the form shows it:');
     for (const line of run.firstRefusal) console.log(`  ${line}`);
   }
+  // The due list names clients, so it belongs in the case system's worklist, not in a printout:
+  // here only how many each worker has due, and at which point.
+  const perWorker = new Map<string, number>();
+  for (const row of run.week.due) perWorker.set(`${row.closedBy} (${row.point})`, (perWorker.get(`${row.closedBy} (${row.point})`) ?? 0) + 1);
+  console.log(
+    sv
+      ? `\nAtt följa upp veckan ${run.week.from} – ${run.week.to}: ${run.week.due.length} mätningar.`
+      : `\nDue for follow-up in the week ${run.week.from} – ${run.week.to}: ${run.week.due.length} measurements.`,
+  );
+  for (const [who, n] of [...perWorker].sort()) console.log(`  ${who}: ${n}`);
   console.log(
     sv
       ? `\nSammanställd från databasens markör: ${run.equalsInMemory ? 'lika med' : 'SKILJER SIG FRÅN'} sammanställningen i minnet.`

@@ -8,11 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
-import { compile, compileAsync, parsePlan, validateRecord, type ClientRecord, type Plan } from '../../src/index.js';
+import { addDaysIso, compile, compileAsync, followUpWindow, parsePlan, validateRecord, type ClientRecord, type Plan } from '../../src/index.js';
 import { caseSystemPlan } from '../../examples/case-system/plan.js';
 import { applyChange, loadPlan, loadRecord, openCaseSystem, recordColumns, savePlan, type Change } from '../../examples/case-system/store.js';
 import { compileFromDatabase, cursorRows, streamRecords } from '../../examples/case-system/stream.js';
 import { caseLoad, replay } from '../../examples/case-system/synthetic.js';
+import { dueBetween } from '../../examples/case-system/due.js';
 
 let db: PGlite;
 let plan: Plan;
@@ -170,5 +171,66 @@ describe('compiling from a cursor', () => {
       await db.query('update follow_up_record set record = $2 where client_id = $1', [id, original]);
     }
     expect(await compileFromDatabase(db, plan)).toEqual(intact);
+  });
+});
+
+/**
+ * The due list by the library's own rule, record by record in memory: each
+ * closed, not withdrawn record, each plan point not yet recorded, whose
+ * window (followUpWindow) meets the range.
+ */
+function dueInMemory(records: readonly ClientRecord[], from: string, to: string) {
+  const out: { clientId: string; point: string; start: string; target: string; end: string }[] = [];
+  for (const r of records) {
+    if (!r.after || r.withdrawal) continue;
+    for (const point of plan.followUps) {
+      if (r.followUps.some((f) => f.point === point.id)) continue;
+      const w = followUpWindow(point, r.after.date);
+      if (w.start <= to && w.end >= from) out.push({ clientId: r.clientId, point: point.id, ...w });
+    }
+  }
+  return out.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
+}
+
+describe('the due list as SQL', () => {
+  it('equals the library\'s windows, week by week, from the first closings to after the last window', async () => {
+    const records = await storedRecords();
+    let weeksWithDue = 0;
+    // Every Monday from 2025-03-03 to 2026-09-28: 83 weeks.
+    for (let monday = '2025-03-03'; monday <= '2026-09-28'; monday = addDaysIso(monday, 7)) {
+      const sunday = addDaysIso(monday, 6);
+      const sql = (await dueBetween(db, plan.id, { from: monday, to: sunday })).map(({ closedBy, ...row }) => row);
+      expect(sql, monday).toEqual(dueInMemory(records, monday, sunday));
+      if (sql.length > 0) weeksWithDue++;
+    }
+    expect(weeksWithDue).toBeGreaterThan(10);
+  });
+
+  it('adds months as date-fns does: a closing on 31 August is due from the end of February', async () => {
+    // 2025-08-31 + 6 months = 2026-02-28 (February has no 31st); the window is 30 days either side.
+    const w = followUpWindow(plan.followUps[0]!, '2025-08-31');
+    expect(w).toEqual({ start: '2026-01-29', target: '2026-02-28', end: '2026-03-30' });
+    const { rows } = await db.query<{ target: string }>(`select ('2025-08-31'::date + make_interval(months => 6))::date::text as target`);
+    expect(rows[0]!.target).toBe(w.target);
+  });
+
+  it('drops a client from the list once the point is recorded, and never lists a withdrawn one', async () => {
+    const records = await storedRecords();
+    const due = await dueBetween(db, plan.id, { from: '2025-01-01', to: '2027-12-31' });
+    const withdrawn = new Set(records.filter((r) => r.withdrawal).map((r) => r.clientId));
+    const recorded = new Set(records.filter((r) => r.followUps.length > 0).map((r) => r.clientId));
+    expect(due.length).toBeGreaterThan(0);
+    for (const row of due) expect(withdrawn.has(row.clientId) || recorded.has(row.clientId)).toBe(false);
+    const row = due[0]!;
+    const result = await applyChange(db, plan, {
+      step: 'follow_up',
+      clientId: row.clientId,
+      entered: { on: row.target, by: 'test' },
+      input: { point: row.point, date: row.target, status: 'reached', measures: { 'tilltro-nykterhet': 4, audit: 6 } },
+    });
+    expect(result.success).toBe(true);
+    const after = await dueBetween(db, plan.id, { from: '2025-01-01', to: '2027-12-31' });
+    expect(after.map((r) => r.clientId)).not.toContain(row.clientId);
+    expect(after).toHaveLength(due.length - 1);
   });
 });
