@@ -19,7 +19,7 @@ export default defineConfig([
     treeshake: true,
     target: 'es2022',
     platform: 'neutral',
-    external: ['vega', 'vega-lite'],
+    external: ['vega', 'vega-lite', 'vega-interpreter'],
   },
   {
     entry: { index: 'src/index.ts' },

@@ -8,8 +8,8 @@ import { UppfoljningError } from '../core/error.js';
 import { validatePlan, type Plan } from '../plan/plan.js';
 import { validateRecordChecked } from '../record/validate.js';
 import type { ClientRecord } from '../record/schema.js';
-import { compile, emptyCompilation } from '../compile/compile.js';
-import { mergeCompilations, safeMergeCompilations } from '../compile/merge.js';
+import { compileWithLeftOut } from '../compile/with-invalid.js';
+import { safeMergeCompilations } from '../compile/merge.js';
 import { validateCompilation } from '../compile/schema.js';
 import type { Compilation } from '../compile/schema.js';
 import { DIMENSIONS, type Dimension } from '../compile/tabulate.js';
@@ -381,11 +381,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(say(locale, 'Ingen sammanställning skriven (använd --skip-invalid för att sammanställa de giltiga raderna).', 'No compilation written (use --skip-invalid to compile the valid rows).'));
           return EXIT.data;
         }
-        // Rows left out are counted in the compilation's `invalid` by rule (an empty
-        // compilation carrying only those counts, merged in), so that no report
-        // built from it can forget them.
-        const valid = compile(plan, loaded.records);
-        const compilation = loaded.invalid.total === 0 ? valid : mergeCompilations([valid, { ...emptyCompilation(plan), invalid: loaded.invalid }]);
+        // Rows left out are counted in the compilation's `invalid` by rule, so that no report built from it can forget them.
+        const compilation = compileWithLeftOut(plan, loaded.records, loaded.invalid);
         writeOut(values.out!, `${JSON.stringify(compilation)}\n`, locale);
         io.out(counts);
         io.out(say(locale, `Sammanställningen av ${counted(loaded.records.length, 'client', locale)} skrevs till ${values.out}.`, `The compilation of ${counted(loaded.records.length, 'client', locale)} was written to ${values.out}.`));

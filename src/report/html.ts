@@ -7,7 +7,8 @@ import { cellText, escapeHtml as e } from './_lib/cell.js';
 import type { ReportTable } from './protect.js';
 import type { Locale } from '../core/locale.js';
 
-const CSS = `dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0 0 1em}dl.about dt{font-weight:600}dl.about dd{margin:0}
+/** @internal The report's style sheet (a constant, so a page that shows the report can allow it by its hash). */
+export const REPORT_CSS = `dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0 0 1em}dl.about dt{font-weight:600}dl.about dd{margin:0}
 
 :root { color-scheme: light; }
 body { font-family: Helvetica, Arial, sans-serif; color: #1a1a1a; max-width: 190mm; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
@@ -96,7 +97,7 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(model.title)}</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 ${body.join('\n')}

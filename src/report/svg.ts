@@ -1,5 +1,6 @@
 import { View, parse } from 'vega';
 import { compile } from 'vega-lite';
+import { expressionInterpreter } from 'vega-interpreter';
 import type { VegaLiteSpec } from './charts.js';
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
@@ -12,7 +13,10 @@ const rejected = (): UppfoljningError => new UppfoljningError([issue(['spec'], '
  * Renders a Vega-Lite specification to an SVG string in Node or a browser,
  * without a DOM or a canvas: vega-lite compiles it to a Vega specification,
  * and a headless vega `View` (renderer `none`) writes the SVG. No network
- * request is made (the data are inline).
+ * request is made (the data are inline). Vega's expressions are run by
+ * vega-interpreter instead of being compiled with `new Function`, so the
+ * renderer also works under a Content-Security-Policy without
+ * `'unsafe-eval'` (the offline workbench page has one).
  *
  * @param spec - a Vega-Lite specification, e.g. from {@link chartSpecs}
  * @returns the SVG markup
@@ -36,7 +40,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
     // would change the caller's spec and fails on a frozen one. Copying reads
     // every value once, so a getter that throws is caught here too.
     const copy = structuredClone(spec) as unknown as Parameters<typeof compile>[0];
-    view = new View(parse(compile(copy).spec), { renderer: 'none', logLevel: 0 });
+    view = new View(parse(compile(copy).spec, undefined, { ast: true }), { renderer: 'none', logLevel: 0, expr: expressionInterpreter });
   } catch {
     // The spec could not be copied (a function, a throwing getter), or vega-lite or vega rejected it.
     throw rejected();

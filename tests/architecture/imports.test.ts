@@ -27,7 +27,7 @@ import { join, posix, relative, resolve } from 'node:path';
  * files directly in src/ (the entry `index.ts`) are above every layer.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['cli'],
+  ['cli', 'workbench'],
   ['report'],
   ['analyse'],
   ['compile', 'io'],
