@@ -36,7 +36,9 @@ export function safeWithdraw(plan: Plan, record: ClientRecord, input: unknown): 
     const start = record.before.date;
     record.during.forEach((event) => checkDuringEvent(checkedPlan, event, start, parsed.data.date, [], issues));
   }
-  return issues.length > 0 ? fail(issues) : ok({ ...record, withdrawal: parsed.data });
+  // Withdrawn before the start, the client never starts: the age at enrolment stays and the birth date goes.
+  const { birthDate: _dropped, ...kept } = record;
+  return issues.length > 0 ? fail(issues) : ok({ ...kept, withdrawal: parsed.data });
 }
 
 /**

@@ -15,9 +15,10 @@ const enrolShape = EnrolInputSchema.shape;
 /**
  * What {@link before} takes (step 2, *situationen före insats*): the start
  * date of the intervention, background variables, the main problem, the goals
- * set with the client, and the baseline measurements. Give the birth date or
- * the age again to have the age computed at the start of the intervention
- * (the birth date is then dropped); otherwise the age given at enrolment stays.
+ * set with the client, and the baseline measurements. The record's age becomes
+ * the age at the start (`date`): from a birth date or an age given here, else
+ * from the birth date enrol kept, else the age given at enrolment stays. The
+ * birth date is then dropped from the record.
  * It is {@link BeforeSchema} with {@link EnrolInputSchema}'s `birthDate` and `age`.
  *
  * @example
@@ -67,15 +68,19 @@ export function safeBefore(plan: Plan, record: ClientRecord, input: unknown): Re
   if (record.before || record.after || record.withdrawal) return fail([stepOrder('before', record)]);
   const parsed = parseInput(BeforeInputSchema, input);
   if (!parsed.data) return fail(parsed.issues);
-  const { birthDate, age: givenAge, ...part } = parsed.data;
+  const { birthDate: givenBirthDate, age: givenAge, ...part } = parsed.data;
   const issues: Issue[] = [];
+  // The age at the start: from the age or birth date given here, else from
+  // the birth date kept since enrolment, else the enrolment age stays.
+  const birthDate = givenBirthDate ?? (givenAge === undefined ? record.birthDate : undefined);
   const age = resolveAge({ birthDate, age: givenAge }, part.date, false, issues) ?? record.age;
   if (issues.length > 0) return fail(issues);
   // A start date before the enrolment date is allowed: clients already in the
   // intervention when the follow-up begins are enrolled after their start.
   checkAge(checkedPlan, age, ['age'], issues);
   checkBefore(checkedPlan, part, [], issues);
-  return issues.length > 0 ? fail(issues) : ok({ ...record, age, before: part });
+  const { birthDate: _dropped, ...kept } = record;
+  return issues.length > 0 ? fail(issues) : ok({ ...kept, age, before: part });
 }
 
 /**

@@ -38,6 +38,7 @@ const FIELD_LABELS: Readonly<Record<string, Label>> = {
   intervention: { sv: 'Insats', en: 'Intervention' },
   enrolled: { sv: 'Datum för urval', en: 'Date of selection' },
   age: { sv: 'Ålder (fyllda år vid insatsens start)', en: 'Age (completed years at the start)' },
+  birthDate: { sv: 'Födelsedatum (bara fram till insatsens start)', en: 'Date of birth (only until the start)' },
   gender: { sv: 'Kön', en: 'Gender' },
   before: { sv: 'Före insatsen', en: 'Before the intervention' },
   beforeDate: { sv: 'Insatsens startdatum', en: 'Start date of the intervention' },
@@ -185,6 +186,7 @@ function planRecordSchema(plan: Plan, locale: Locale) {
     intervention: codes(plan.interventions, FIELD_LABELS.intervention!),
     enrolled: record.enrolled.meta(f('enrolled')),
     age,
+    birthDate: record.birthDate.unwrap().meta(f('birthDate')).optional(),
     gender: codes(plan.grouping.genders, FIELD_LABELS.gender!),
     before: BeforeSchema.extend({
       date: BeforeSchema.shape.date.meta(f('beforeDate')),

@@ -161,6 +161,8 @@ export function followUpState(plan: Plan, record: ClientRecord): string {
 export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): Issue[] {
   const out: Issue[] = [];
   checkHead(plan, record, path, out);
+  // The birth date is kept only until the start (before() drops it).
+  if (record.birthDate !== undefined && (record.before || record.withdrawal)) out.push(issue([...path, 'birthDate'], 'unknown_key', { keys: ['birthDate'] }));
   if (record.before) checkBefore(plan, record.before, [...path, 'before'], out);
   if (!record.before && (record.during.length > 0 || record.after)) {
     out.push(issue([...path, 'before'], 'required'));

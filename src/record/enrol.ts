@@ -11,8 +11,10 @@ import { ageInCompletedYears } from '../identity/age.js';
 /**
  * What {@link enrol} takes: the client's pseudonymous id, the intervention
  * (one of the plan's), the date the client was selected, the gender (one of
- * the plan's categories) and the birth date **or** the age. A birth date is
- * used to compute the age in completed years and is then dropped.
+ * the plan's categories) and the birth date **or** the age. A birth date
+ * gives the age in completed years at enrolment, and is kept in the record
+ * until {@link before}, which computes the age at the start of the
+ * intervention from it and drops it.
  *
  * @example
  * ```ts
@@ -40,7 +42,7 @@ export const EnrolInputSchema = z
  * ```ts
  * const input: EnrolInput = { clientId: 'k-01', intervention: 'f-cra', enrolled: '2019-01-07', gender: 'man', birthDate: '1984-06-30' };
  * enrol(plan, input).age;
- * // => 34 (the birth date itself is not kept)
+ * // => 34 (at enrolment; before() takes it again at the start and drops the birth date)
  * ```
  */
 export type EnrolInput = z.infer<typeof EnrolInputSchema>;
@@ -95,7 +97,8 @@ export function safeEnrol(plan: Plan, input: unknown): Result<ClientRecord> {
   const issues: Issue[] = [];
   const age = resolveAge({ birthDate, age: givenAge }, head.enrolled, true, issues);
   if (age === undefined) return fail(issues);
-  const record: ClientRecord = { planId: checkedPlan.id, ...head, age, during: [], followUps: [] };
+  // A birth date stays until the start, where before() takes the age at the start from it.
+  const record: ClientRecord = { planId: checkedPlan.id, ...head, age, ...(birthDate === undefined ? {} : { birthDate }), during: [], followUps: [] };
   checkHead(checkedPlan, record, [], issues);
   return issues.length > 0 ? fail(issues) : ok(record);
 }

@@ -245,9 +245,14 @@ export type FollowUpMeasurement = z.infer<typeof FollowUpMeasurementSchema>;
  * One client's record in a follow-up: plain, JSON-serialisable data, built
  * step by step by {@link enrol}, {@link before}, {@link during}, {@link after},
  * {@link withdraw} and {@link followUp}, each returning a new record. `age` is in completed
- * years at the start of the intervention (at enrolment for a client who never
- * started); `gender` is one of the plan's gender codes. A birth date or an
- * identity number is never stored.
+ * years at the start of the intervention, `before.date` (at enrolment for a
+ * client who never started); `gender` is one of the plan's gender codes.
+ * `birthDate` is kept only between {@link enrol} and the start: when enrol is
+ * given a birth date, the record holds it so that {@link before} can compute
+ * the age at the start, and then drops it (as {@link withdraw} does before
+ * the start); a record that has started never holds one (rule `unknown_key`),
+ * and no compilation or report ever reads it. An identity number is never
+ * stored.
  *
  * @example
  * ```ts
@@ -265,6 +270,7 @@ export const ClientRecordSchema = z
     intervention: CodeSchema,
     enrolled: IsoDateSchema,
     age: z.number().int().min(0).max(130),
+    birthDate: IsoDateSchema.optional(),
     gender: CodeSchema,
     before: BeforeSchema.optional(),
     during: z.array(DuringEventSchema).default([]),

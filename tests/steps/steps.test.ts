@@ -11,6 +11,8 @@ import {
   safeWithdraw,
   UppfoljningError,
   withdraw,
+  compile,
+  validateRecord,
   type ClientRecord,
   type Issue,
   type Result,
@@ -60,10 +62,46 @@ describe('enrol: age in completed years at the given date', () => {
     expect(ageAt('1999-12-31', '2024-12-30')).toBe(24);
     expect(ageAt('1999-12-31', '2024-12-31')).toBe(25);
   });
-  it('drops the birth date and keeps only the age', () => {
+  it('keeps the birth date until the start, with the age at enrolment', () => {
     const r = enrol(plan, { ...enrolInput, age: undefined, birthDate: '1990-03-15' });
-    expect(r).toEqual({ planId: 'test-plan', clientId: 'k-1', intervention: 'a', enrolled: '2024-01-08', age: 33, gender: 'kvinna', during: [], followUps: [] });
-    expect('birthDate' in r).toBe(false);
+    expect(r).toEqual({ planId: 'test-plan', clientId: 'k-1', intervention: 'a', enrolled: '2024-01-08', age: 33, birthDate: '1990-03-15', gender: 'kvinna', during: [], followUps: [] });
+  });
+});
+
+describe('age at the start of the intervention, not at enrolment (issue 10, item 6)', () => {
+  const born = { ...enrolInput, age: undefined, birthDate: '1990-01-20', enrolled: '2021-01-10' };
+  it('born 1990-01-20, enrolled 2021-01-10, started 2021-01-25: 31, not 30', () => {
+    // 2021 − 1990 = 31 on 20 January 2021: 30 on the 10th (enrolment), 31 on the 25th (start).
+    const enrolled = enrol(plan, born);
+    expect(enrolled.age).toBe(30);
+    const started = before(plan, enrolled, { date: '2021-01-25', mainProblem: 'alkohol' });
+    expect(started.age).toBe(31);
+    expect('birthDate' in started).toBe(false);
+    expect(validateRecord(plan, started).success).toBe(true);
+  });
+  it('a client who never started keeps the age at enrolment, and a withdrawal before the start drops the birth date', () => {
+    const w = withdraw(plan, enrol(plan, born), { date: '2021-01-30', reason: 'declined' });
+    expect(w.age).toBe(30);
+    expect('birthDate' in w).toBe(false);
+  });
+  it('an age or birth date given at the start wins over the one kept', () => {
+    expect(before(plan, enrol(plan, born), { date: '2021-01-25', age: 40, mainProblem: 'alkohol' }).age).toBe(40);
+    expect(before(plan, enrol(plan, born), { date: '2021-01-25', birthDate: '1980-01-01', mainProblem: 'alkohol' }).age).toBe(41);
+  });
+  it('compile groups by the age at the start: 29 at enrolment, 30 at the start is in the 30+ band', () => {
+    // The small plan's bands: 18–29 and 30+. Born 1991-01-20: 29 on 2021-01-10, 30 on 2021-01-25.
+    const r = before(plan, enrol(plan, { ...born, birthDate: '1991-01-20' }), { date: '2021-01-25', mainProblem: 'alkohol' });
+    const c = compile(plan, [r]);
+    const cellsPerBand = c.cells / c.meta.dims.ageBands.length;
+    const selected = (band: number) =>
+      Array.from({ length: cellsPerBand }, (_, i) => c.counts.flow[(band * cellsPerBand + i) * (c.counts.flow.length / c.cells)]!).reduce((a, b) => a + b, 0);
+    expect([selected(0), selected(1)]).toEqual([0, 1]);
+  });
+  it('a record that has started may not hold a birth date', () => {
+    const started = before(plan, enrol(plan, born), { date: '2021-01-25', mainProblem: 'alkohol' });
+    const r = validateRecord(plan, { ...started, birthDate: '1990-01-20' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.issues.map((i) => [i.path.join('.'), i.rule])).toEqual([['birthDate', 'unknown_key']]);
   });
 });
 
