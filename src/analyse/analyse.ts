@@ -13,6 +13,7 @@ import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import type { ShareDifference } from '../stats/proportion.js';
 import type { EffectSize, RankBiserialResult } from '../stats/effect.js';
+import type { MeasureChange } from '../compile/measure-summary.js';
 import type { Finding } from './findings.js';
 import { analysisNumbers, lengthOf } from './_lib/numbers.js';
 import { decideFindings } from './_lib/decide.js';
@@ -170,6 +171,38 @@ export interface SubgroupComparison {
 }
 
 /**
+ * The paired change of one instrument from before to a later phase (the
+ * closing, for a secondary measure; each follow-up point, for every measure
+ * measured there, the primary too), tested as the primary measure's change:
+ * Wilcoxon's signed-rank test for ordinal and interval scales (not computed
+ * below `minimums.pairs` non-zero differences), McNemar's test for a binary
+ * scale, the paired t-test besides for an interval scale, and the
+ * matched-pairs rank-biserial correlation signed so that positive is better.
+ *
+ * @example
+ * ```ts
+ * const withAudit = parsePlan({ ...bjorkeboPlanInput, measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] }, minimalChange: { audit: 3 } });
+ * const m: MeasureChangeAnalysis | undefined = analyse(emptyCompilation(withAudit)).measures[0];
+ * [m?.id, m?.phase, m?.pairedTest.computed];
+ * // => ['audit', 'after', false]
+ * ```
+ */
+export interface MeasureChangeAnalysis {
+  readonly id: string;
+  readonly label: Label;
+  /** Whether this is the primary measure (then `phase` is a follow-up point). */
+  readonly primary: boolean;
+  /** The later phase: `after` or a follow-up point's id. */
+  readonly phase: string;
+  readonly phaseLabel: Label;
+  /** The change as {@link tabulate} reads it: distribution, pairs' means, direction and reliable change. */
+  readonly change: MeasureChange;
+  readonly pairedTest: WilcoxonSignedRankResult | McNemarResult | NotComputed;
+  readonly pairedTTest: PairedTTestResult | NotComputed;
+  readonly rankBiserial: RankBiserialResult | NotComputed;
+}
+
+/**
  * Step 6 (*analysera resultaten*): the method's questions answered from a
  * compilation, as data. Every share has its n and interval; every test its
  * method, n and notes (render them with `noteText`), or the reason it was not
@@ -231,6 +264,12 @@ export interface Analysis {
     readonly withdrawnBefore: Distribution | NotComputed;
     readonly stayedBefore: Distribution | NotComputed;
   };
+  /**
+   * Every other measure's change from before to after, and every measure's
+   * change to each follow-up point, each with its paired test: the method's
+   * *changes other than the expected ones*.
+   */
+  readonly measures: readonly MeasureChangeAnalysis[];
   readonly findings: readonly Finding[];
 }
 
@@ -294,6 +333,7 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
       withdrawnBefore: total.primary.withdrawnBefore,
       stayedBefore: total.primary.stayedBefore,
     },
+    measures: numbers.measures,
     findings,
   };
 }

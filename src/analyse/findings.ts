@@ -41,6 +41,7 @@ export const FINDING_CODES = [
   'no_comparison_group',
   'invalid_records',
   'during_trend',
+  'measure_change',
   'not_tested',
 ] as const;
 
@@ -111,13 +112,40 @@ const PARAMS = {
   /** A during-measure (`label`): the share of good results in the first `span` weeks with tests and in the last (`lastFrom`–`lastTo`). */
   during_trend: z.object({ label: LabelShape, span: Count, firstShare: Num, firstN: Count, lastShare: Num, lastN: Count, lastFrom: Count, lastTo: Count }),
   /**
+   * An instrument's change from before to a later phase (`phase`: the closing
+   * or a follow-up point) among the `n` clients measured at both: the means
+   * of those same clients, how many changed by at least the minimal important
+   * change for the better (`improved`) or worse, how many reliably (null
+   * without reliability and norms), and the paired test (null when not
+   * computed: a `not_tested` finding says why).
+   */
+  measure_change: z.object({
+    instrument: LabelShape,
+    phase: LabelShape,
+    primary: z.boolean(),
+    n: Count,
+    before: Num,
+    after: Num,
+    improved: Count,
+    unchanged: Count,
+    worse: Count,
+    minimalChange: Num,
+    reliableImproved: Count.nullable(),
+    reliableWorse: Count.nullable(),
+    method: Method.nullable(),
+    pValue: Num.nullable(),
+  }),
+  /**
    * A test that could not be computed (`result`): the paired test of the
-   * primary measure (`n` pairs with a change, `zeros` without), or the test of
-   * goal met between the groups of a dimension (`groups` with anyone with a goal).
+   * primary measure (`n` pairs with a change, `zeros` without), the paired
+   * test of another measure's change to a later phase (`paired_measure`, the
+   * same counts), or the test of goal met between the groups of a dimension
+   * (`groups` with anyone with a goal).
    */
   not_tested: z.discriminatedUnion('test', [
     z.object({ test: z.literal('paired'), instrument: LabelShape, n: Count, zeros: Count, result: NotComputedShape }),
     z.object({ test: z.literal('goal_met_by_group'), dimension: Dimension, groups: Count, result: NotComputedShape }),
+    z.object({ test: z.literal('paired_measure'), instrument: LabelShape, phase: LabelShape, n: Count, zeros: Count, result: NotComputedShape }),
   ]),
 } as const satisfies { readonly [C in FindingCode]: z.ZodType };
 
@@ -156,6 +184,7 @@ export const FindingSchema = z.discriminatedUnion('code', [
   findingOf('no_comparison_group'),
   findingOf('invalid_records'),
   findingOf('during_trend'),
+  findingOf('measure_change'),
   findingOf('not_tested'),
 ]);
 

@@ -35,7 +35,7 @@ export interface MeasureChange {
   /** after − before, on the instrument's own scale, among those measured at both. */
   readonly change: Distribution | NotComputed;
   /** The means before and at the later phase of the same pairs (not computed without pairs). */
-  readonly pairs: { readonly n: number; readonly before: number; readonly after: number } | NotComputed;
+  readonly pairs: { readonly computed: true; readonly n: number; readonly before: number; readonly after: number } | NotComputed;
   /** Better, unchanged or worse by at least the minimal important change (`minimalChange`). */
   readonly direction: {
     readonly n: number;
@@ -132,7 +132,7 @@ export function measureSummaries(meta: CompilationMeta, phases: readonly number[
       const sumBefore = changes[slots.before + MOMENT_AT.sum]!;
       // Change-grid index = after − before in steps + (bins − 1), so Σ(after − before) = Σk − n·(bins − 1).
       const beforeMean = m.min + (sumBefore / n) * m.step;
-      const pairs = n === 0 ? notComputed(0, 'too_few', { minimum: 1 }) : { n, before: beforeMean, after: beforeMean + ((sumChange - n * (m.bins - 1)) / n) * m.step };
+      const pairs = n === 0 ? notComputed(0, 'too_few', { minimum: 1 }) : { computed: true as const, n, before: beforeMean, after: beforeMean + ((sumChange - n * (m.bins - 1)) / n) * m.step };
       return {
         phase: slots.phase,
         pairs,

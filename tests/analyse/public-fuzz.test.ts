@@ -4,6 +4,7 @@ import { analyse, compile, parsePlan, FINDING_CODES, FindingSchema, findingNotes
 import { firstCrash, hostile } from '../helpers/fuzz-api.js';
 import { closedRecord, makeRecord, smallPlan } from '../helpers/fixtures.js';
 import { handCohort } from '../compile/cohort.js';
+import { measuresCohort, measuresPlan } from '../compile/measures-cohort.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 import { validRecords } from '../helpers/arbitraries.js';
@@ -27,10 +28,12 @@ describe('findingText is total for params that do not fit their code', () => {
   const plan = smallPlan;
   /** Findings of random cohorts, as the analysis gives them. */
   const findings = fc.tuple(validRecords(12), fc.constantFrom<readonly Dimension[]>([], ['gender'], ['gender', 'intervention'])).map(([records, by]) => analyse(compile(plan, records), { by }).findings);
-  /** Findings of every code: the hand-counted cohort, Björkebo and two records with a junk one, analysed once. */
+  /** Findings of every code: the hand-counted cohorts, Björkebo and two records with a junk one, analysed once. */
   const bjorkebo = parsePlan(bjorkeboPlan);
   const pool: readonly Finding[] = [
     ...analyse(compile(plan, handCohort())).findings,
+    // Every other measure's change and its test that could not be computed.
+    ...analyse(compile(measuresPlan, measuresCohort())).findings,
     ...analyse(compile(bjorkebo, bjorkeboCohort(bjorkebo))).findings,
     ...analyse(compile(plan, [closedRecord(2, 4), makeRecord({ withdraw: { date: '2024-01-10', reason: 'moved' } }), { junk: true } as never]), { by: ['gender'] }).findings,
   ];

@@ -6,6 +6,7 @@ import type { StatsMethod, StatsNote } from '../../stats/methods.js';
 import type { Finding, FindingCode, FindingOf } from '../findings.js';
 
 import type { AnalysisNumbers } from './numbers.js';
+import { measureFindings } from './measures.js';
 
 /**
  * @internal Decides what an analysis says, from its numbers: which findings
@@ -154,6 +155,8 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
       });
     }
   }
+  // Every other measure, and each change to a follow-up point: the method's changes other than the expected ones.
+  findings.push(...measureFindings(numbers.measures));
   if (a.n < smallN) add('small_n', { n: a.n, minimum: smallN }, true);
   if (compilation.invalid.total > 0) add('invalid_records', { count: compilation.invalid.total }, true);
   add('no_comparison_group', {}, true);
@@ -161,8 +164,8 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
   return findings;
 }
 
-/** A not-computed result as plain data (a copy, so a finding shares nothing with the analysis' numbers). */
-const notComputedData = (result: NotComputed): NotComputed => ({ computed: false, n: result.n, reason: result.reason, params: { ...result.params } });
+/** @internal A not-computed result as plain data (a copy, so a finding shares nothing with the analysis' numbers). */
+export const notComputedData = (result: NotComputed): NotComputed => ({ computed: false, n: result.n, reason: result.reason, params: { ...result.params } });
 
 /** The withdrawals of a row at one stage, by reason: only the reasons anyone had, in the order of the reasons. */
 function reasons(row: GroupRow, stage: 'beforeStart' | 'during'): FindingOf<'withdrawn'>['params']['reasons'] {

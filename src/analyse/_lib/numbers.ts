@@ -12,7 +12,8 @@ import { expandHistogram } from '../../stats/histogram.js';
 import { holm } from '../../stats/adjust.js';
 import { cohenDz, rankBiserialPaired } from '../../stats/effect.js';
 
-import type { Analysis, AnalyseMinimums, SubgroupComparison, GoalMetDifference } from '../analyse.js';
+import type { Analysis, AnalyseMinimums, SubgroupComparison, GoalMetDifference, MeasureChangeAnalysis } from '../analyse.js';
+import { measureChanges } from './measures.js';
 
 /**
  * @internal The numbers of an analysis, computed from the compilation before
@@ -33,6 +34,8 @@ export interface AnalysisNumbers {
   readonly withdrawnShare: Share;
   /** Not started and not withdrawn: still waiting to start. */
   readonly waiting: number;
+  /** The paired test of every other measure, and of every measure to each follow-up point. */
+  readonly measures: readonly MeasureChangeAnalysis[];
 }
 
 /**
@@ -90,7 +93,7 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
   // Attrition: the shares the findings and the report read.
   const withdrawnShare = share(total.flow.withdrawn, total.flow.started);
   const waiting = total.flow.notStarted - total.flow.withdrawnBeforeStart;
-  return { total, diffs, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting };
+  return { total, diffs, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting, measures: measureChanges(total, minimums) };
 }
 
 /** @internal How many groups a compilation has along a dimension. */

@@ -158,15 +158,40 @@ const difference = (p: FindingOf<'subgroup_gap'>['params'], locale: Locale) =>
     ? `, en skillnad på ${points(p.difference)} procentenheter (95 % konfidensintervall från ${points(p.lower)} till ${points(p.upper)})`
     : `, a difference of ${points(p.difference)} percentage points (95% confidence interval from ${points(p.lower)} to ${points(p.upper)})`;
 const method = (p: { readonly method: FindingOf<'subgroup_test'>['params']['method'] }, locale: Locale) => methodLabel(p.method, locale);
+/** From before to a later phase: "från före till efter", "från före till 12 månader efter avslut". */
+const fromBefore = (phase: Label, locale: Locale) =>
+  locale === 'sv' ? `från före till ${phase.sv.toLowerCase()}` : `from before to ${phase.en.toLowerCase()}`;
 /** What a `not_tested` finding says was not tested. */
 const notTestedWhat = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
   p.test === 'paired'
     ? `${p.instrument[locale]} ${locale === 'sv' ? 'före och efter' : 'before and after'}`
-    : locale === 'sv'
+    : p.test === 'paired_measure'
+      ? `${locale === 'sv' ? 'Förändringen i' : 'The change in'} ${p.instrument[locale]} ${fromBefore(p.phase, locale)}`
+      : locale === 'sv'
       ? `Skillnaden i måluppfyllelse mellan ${BETWEEN[p.dimension].sv}`
       : `The difference in goal attainment between ${BETWEEN[p.dimension].en}`;
 const notTestedReason = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
-  p.test === 'paired' ? notTestedWhy(p.result, 'pairs', p.zeros, locale) : notTestedWhy(p.result, 'groups', 0, locale);
+  p.test === 'paired' || p.test === 'paired_measure' ? notTestedWhy(p.result, 'pairs', p.zeros, locale) : notTestedWhy(p.result, 'groups', 0, locale);
+
+/** "AUDIT (alkohol) sjönk från 14,2 till 9,1 i genomsnitt": the same clients' means, one decimal each. */
+const meanMove = (p: FindingOf<'measure_change'>['params'], locale: Locale) => {
+  const [b, a] = [mean1(p.before, locale), mean1(p.after, locale)];
+  const name = p.instrument[locale];
+  if (locale === 'sv') return b === a ? `${name} låg i genomsnitt kvar på ${b}` : `${name} ${p.after < p.before ? 'sjönk' : 'steg'} från ${b} till ${a} i genomsnitt`;
+  return b === a ? `${name} stayed at a mean of ${b}` : `${name} ${p.after < p.before ? 'fell' : 'rose'} from ${b} to ${a} on average`;
+};
+/** "; 12 förbättrades och 1 försämrades mer än mätfelet (reliabel förändring)", for an instrument with reliability and norms. */
+const reliablePart = (p: FindingOf<'measure_change'>['params'], locale: Locale) => {
+  if (p.reliableImproved === null || p.reliableWorse === null) return '';
+  return locale === 'sv'
+    ? `; ${p.reliableImproved} förbättrades och ${p.reliableWorse} försämrades mer än mätfelet (reliabel förändring)`
+    : `; ${p.reliableImproved} improved and ${p.reliableWorse} got worse beyond measurement error (reliable change)`;
+};
+/** ". Förändringen går att säkerställa statistiskt: Wilcoxons teckenrangtest, p = 0,003", or nothing when not tested. */
+const measureTest = (p: FindingOf<'measure_change'>['params'], locale: Locale) =>
+  p.method === null || p.pValue === null
+    ? ''
+    : `. ${locale === 'sv' ? 'Förändringen' : 'The change'} ${reading(p.pValue, locale)}: ${methodLabel(p.method, locale)}, ${pValue(p.pValue, locale)}`;
 
 type Texts = { readonly [C in FindingCode]: { readonly [L in Locale]: (p: FindingOf<C>['params']) => string } };
 
@@ -246,6 +271,12 @@ const texts: Texts = {
   during_trend: {
     sv: (p) => `${p.label.sv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${num(p.firstN, 'sv', 0)}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${num(p.lastN, 'sv', 0)}).`,
     en: (p) => `${p.label.en}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${num(p.firstN, 'en', 0)}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${num(p.lastN, 'en', 0)}).`,
+  },
+  measure_change: {
+    sv: (p) =>
+      `${meanMove(p, 'sv')} ${fromBefore(p.phase, 'sv')} (n = ${p.n} par): ${p.improved} blev bättre och ${p.worse} sämre med minst ${num(p.minimalChange, 'sv')} (den minsta förändring som räknas), ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}${reliablePart(p, 'sv')}${measureTest(p, 'sv')}.`,
+    en: (p) =>
+      `${meanMove(p, 'en')} ${fromBefore(p.phase, 'en')} (n = ${p.n} ${one(p.n, 'pair', 'pairs')}): ${p.improved} improved and ${p.worse} got worse by at least ${num(p.minimalChange, 'en')} (the smallest change that counts), ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged${reliablePart(p, 'en')}${measureTest(p, 'en')}.`,
   },
   not_tested: {
     sv: (p) => `${notTestedWhat(p, 'sv')} kunde inte prövas: ${notTestedReason(p, 'sv')}.`,

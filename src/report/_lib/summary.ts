@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../format.js';
 /** Parameters of findings that are counts of people (or rest on them). */
 const COUNT_KEYS = [
   'selected', 'started', 'closed', 'classified', 'count', 'n', 'improved', 'unchanged', 'worse', 'zeros',
-  'highN', 'lowN', 'firstN', 'lastN', 'waiting', 'withdrawnBeforeStart',
+  'highN', 'lowN', 'firstN', 'lastN', 'waiting', 'withdrawnBeforeStart', 'reliableImproved', 'reliableWorse',
 ];
 /** Shares paired with their n: the count behind the share is share × n. */
 const SHARE_PAIRS = [
