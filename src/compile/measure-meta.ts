@@ -79,6 +79,14 @@ export const MeasureMetaSchema = z.object({
   phases: z.array(z.object({ id: z.string(), label: LabelShape })),
   /** The phases, among `phases`, paired with the measurement before as a change (`after`, follow-up points). */
   changes: z.array(z.string()),
+}).superRefine((m, ctx) => {
+  // A change names a phase it pairs with the one before: one that is not among the phases has no counters to read.
+  const phases = m.phases.map((p) => p.id);
+  m.changes.forEach((id, i) => {
+    if (id === 'before' || !phases.includes(id)) {
+      ctx.addIssue({ code: 'custom', path: ['changes', i], params: { rule: 'one_of', values: phases.filter((p) => p !== 'before'), value: id } });
+    }
+  });
 });
 
 /** @internal One instrument's description in a compilation's `meta.measures`. */
