@@ -36,6 +36,7 @@ import {
   type DuringSlots,
 } from './layout.js';
 import { followUpPoints } from './measure-meta.js';
+import { FollowUpFold } from './_lib/follow-up-fold.js';
 import { ABSENT, MeasureFold, OFF_SCALE, gridIndexOf } from './_lib/measure-fold.js';
 import { cellCount } from './dims.js';
 
@@ -161,6 +162,8 @@ class Folder {
   private readonly during: Map<string, DuringSlots & { min: number; step: number; max: number }>;
   /** Every instrument at every phase, and the paired changes (measure-fold.ts); undefined when the plan has none. */
   private readonly measures: MeasureFold | undefined;
+  /** Who was reached at each follow-up point (follow-up-fold.ts); undefined when the plan has none. */
+  private readonly followUps: FollowUpFold | undefined;
 
   // Scratch: counter slots for one record's during-measures, and the stamp
   // that marks (measure, week) slots already counted for this record.
@@ -244,6 +247,8 @@ class Folder {
     this.seen = new Int32Array(Math.max(1, this.w.during / WEEK.length));
     const measures = new MeasureFold(meta, followUpPoints(plan).map((p) => p.id), counts.measures, counts.measureChanges);
     this.measures = measures.empty ? undefined : measures;
+    const followUps = new FollowUpFold(meta, counts.followUps);
+    this.followUps = followUps.empty ? undefined : followUps;
   }
 
   private reject(rule: Rule): void {
@@ -314,6 +319,7 @@ class Folder {
       this.readDuring(r.during, b.date) ??
       this.readExit(r.withdrawal, r.after, b.date) ??
       this.classify(r.after) ??
+      this.followUps?.read(r, this.closing >= 0) ??
       this.measures?.read(r, this.closing >= 0)
     );
   }
@@ -522,6 +528,7 @@ class Folder {
     this.countDose(cell);
     this.countDuringWeeks(cell);
     this.measures?.count(cell);
+    this.followUps?.count(cell);
   }
 
   /** The attrition flow: selected, started, then ongoing or closed, and classified (a withdrawal is counted by countWithdrawal). */

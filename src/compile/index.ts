@@ -7,5 +7,5 @@ export type { Tabulation, TabulateOptions, GroupRow, Share, CategoryCount, Durin
 export type { Distribution } from './distribution.js';
 export type { MeasureSummary, MeasureChange } from './measure-summary.js';
 export { CHANGE_DIRECTIONS, RELIABLE_CHANGE_CLASSES } from './measure-meta.js';
-export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES, WITHDRAWAL_WEEKS } from './layout.js';
+export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES, WITHDRAWAL_WEEKS, FOLLOW_UP_STATUSES } from './layout.js';
 export type { CompilationMeta } from './layout.js';

@@ -7,6 +7,9 @@ import { ClosingReasonSchema } from '../plan/plan.js';
 import type { CompilationMeta } from './meta.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES } from '../after/classify.js';
 import { describeMeasures, measureLayout } from './measure-meta.js';
+import { FOLLOW_UP_STATUSES } from './_lib/follow-up-fold.js';
+
+export { FOLLOW_UP_STATUSES };
 import { periodsOf } from '../plan/periods.js';
 import { UNNAMED_UNIT } from './dims.js';
 
@@ -179,6 +182,7 @@ export function describe(plan: Plan): CompilationMeta {
       };
     }),
     measures: describeMeasures(plan, MAX_HISTOGRAM_BINS),
+    followUps: plan.followUps.map((p) => ({ id: p.id, label: p.label, monthsAfter: p.monthsAfter, windowDays: p.windowDays })),
   };
   // The fingerprint covers everything that decides where a record is counted
   // (but the unit and the periods, which merge keeps apart or pools);
@@ -200,6 +204,8 @@ export function describe(plan: Plan): CompilationMeta {
     withdrawOn: plan.withdrawOn,
     // Left out when unset, so that a plan without periods keeps the fingerprint it had.
     ...(plan.periodBy === undefined ? {} : { periodBy: plan.periodBy }),
+    // Left out without follow-up points, so that such a plan keeps the fingerprint it had.
+    ...(plan.followUps.length === 0 ? {} : { followUps: plan.followUps.map((p) => [p.id, p.monthsAfter, p.windowDays]) }),
   };
   const texts = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, JSON.stringify(value)]));
   return { ...meta, parts: texts, fingerprint: fingerprintOf(texts) };
@@ -238,6 +244,7 @@ export const COUNTERS = [
   'during',
   'measures',
   'measureChanges',
+  'followUps',
 ] as const;
 
 /** The names of a compilation's counter arrays. */
@@ -326,5 +333,6 @@ export function widths(meta: CompilationMeta): { readonly [K in CounterName]: nu
     during: during === undefined ? 0 : during.offset + (during.weeks + 1) * WEEK.length,
     measures: measures.phaseWidth,
     measureChanges: measures.changeWidth,
+    followUps: meta.followUps.length * FOLLOW_UP_STATUSES.length,
   };
 }

@@ -66,6 +66,10 @@ export const MetaSchema = z.object({
   ),
   /** Every instrument of the plan at each phase it is measured (the primary at its follow-up points only). */
   measures: z.array(MeasureMetaSchema),
+  /** The plan's follow-up points after the end, whose attrition is counted in `counts.followUps`. */
+  followUps: z
+    .array(z.object({ id: z.string(), label: LabelShape, monthsAfter: z.number().int().min(1), windowDays: z.number().int().min(0) }))
+    .default([]),
 });
 
 /**

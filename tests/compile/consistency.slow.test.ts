@@ -73,7 +73,8 @@ describe('validateCompilation: the counts agree with each other (properties)', (
     fc.assert(
       fc.property(
         validRecords(40),
-        fc.constantFrom(...Object.keys(compile(plan, []).counts), 'invalid.total', 'invalid.byRule'),
+        // Counters the plan has no slots for (e.g. follow-ups of a plan without follow-up points) have nothing to raise.
+        fc.constantFrom(...Object.entries(compile(plan, []).counts).filter(([, v]) => v.length > 0).map(([k]) => k), 'invalid.total', 'invalid.byRule'),
         fc.nat(),
         fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 ** 40 })),
         (records, name, at, by) => {

@@ -2,6 +2,7 @@ import type { IssueParams, PathSegment } from '../../core/issue.js';
 import type { CompilationMeta } from '../meta.js';
 import {
   FLOW_AT,
+  FOLLOW_UP_STATUSES,
   backgroundSlots,
   GOAL_AT,
   LEVEL_AT,
@@ -49,6 +50,7 @@ type Counts = { readonly [K in CounterName]: readonly number[] };
  * - a histogram counts its sum counter's n, Σk and Σk²; without histograms,
  *   0 ≤ Σk ≤ n·kmax and max(Σk, ⌈(Σk)²/n⌉) ≤ Σk² ≤ Σk·kmax;
  * - per during-measure and week: clients tested ≤ tests, and ≤ started;
+ * - per follow-up point: reached + not reached + declined + missing = closed;
  * - invalid.total = the sum of invalid.byRule.
  *
  * Dose, goal areas, the number selected who never started and the tests and
@@ -147,6 +149,15 @@ export function consistencyIssues(
 
     // Every instrument at every phase, and the paired changes.
     measureConsistencyIssues(meta, counts, c, report);
+
+    // Follow-up after the end: every closed client once per point.
+    for (let i = 0; i < meta.followUps.length; i++) {
+      const at = i * FOLLOW_UP_STATUSES.length;
+      const total = sumOf('followUps', c, at, FOLLOW_UP_STATUSES.length);
+      if (total !== closed) {
+        report(['counts', 'followUps', c * w.followUps + at], 'count_sum', { value: total, expected: closed, parts: [`counts.followUps (${meta.followUps[i]!.id})`] });
+      }
+    }
   }
 
   let byRule = 0;
