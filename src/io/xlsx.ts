@@ -124,7 +124,7 @@ export function xlsxToCsv(bytes: Uint8Array): { csv: string; sheet: string } {
     lines.push(cells.join(';'));
   }
   // The header sets the width: every row gets as many fields, as a CSV export has.
-  const width = lines[0]?.split(';').length ?? 0;
+  const width = lines[0] === undefined ? 0 : splitCount(lines[0]);
   const padded = lines.map((l, i) => (i === 0 || l === '' ? l : l + ';'.repeat(Math.max(0, width - splitCount(l)))));
   return { csv: `${padded.join('\r\n')}\r\n`, sheet };
 }

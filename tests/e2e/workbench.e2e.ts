@@ -150,7 +150,6 @@ try {
   check(JSON.stringify(lines) === '[8,21,40]', `bad rows listed with their lines: ${lines.join(', ')}`);
   const reasons = await page.$$eval('#bad-rows tbody tr td:last-child', (cells) => cells.map((c) => c.textContent ?? ''));
   check(reasons[0]?.includes('2025-02-30') === true && reasons[2]?.includes('k-000012') === true, `each with its reason: ${reasons.join(' | ')}`);
-  await page.screenshot({ path: join(out, 'rows-1280.png'), fullPage: false, clip: undefined });
   await page.locator('#step3').screenshot({ path: join(out, 'rows-1280.png') });
 
   // 3. Leave them out (the default choice) and make the report.
@@ -179,6 +178,9 @@ try {
     await page.setViewportSize({ width, height: 1000 });
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(out, `workbench-${width}.png`), fullPage: true });
+    // For docs/workbench.md: the report section's start, as a reader sees it.
+    const box = (await page.locator('#step4').boundingBox())!;
+    await page.screenshot({ path: join(out, `report-${width}.png`), fullPage: true, clip: { x: 0, y: box.y, width, height: Math.min(1100, box.height) } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `at ${width} px the page is no wider than the window (overflow ${overflow} px)`);
   }
@@ -242,7 +244,7 @@ try {
   console.log(`workbench e2e: ${((Date.now() - start) / 1000).toFixed(0)} s in the browser`);
   if (process.env.UPDATE_SCREENSHOTS) {
     mkdirSync(docsImages, { recursive: true });
-    for (const f of ['workbench-1280.png', 'workbench-768.png', 'rows-1280.png', 'plan-1280.png']) copyFileSync(join(out, f), join(docsImages, f));
+    for (const f of ['report-1280.png', 'report-768.png', 'rows-1280.png', 'plan-1280.png']) copyFileSync(join(out, f), join(docsImages, f));
   }
 } finally {
   await context.close();

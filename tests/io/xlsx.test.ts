@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { xlsxToCsv } from '../../src/io/xlsx.js';
+
+// A minimal workbook as Excel writes one: shared strings (one with rich-text runs and an
+// entity), a number with decimals, a boolean, an inline string, a date in the built-in
+// format 14 (serial 45658 = 2025-01-01, counted from 1899-12-30 as Excel's 1900 system does
+// after its phantom 29 February), a custom date format "yyyy-mm-dd hh:mm", a gap in the
+// cells (C2 missing) and an empty row 3, which must stay an empty line so that CSV line n
+// is sheet row n.
+function workbook(): Uint8Array {
+  const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>k-1</t></is></c><c r="B2" s="1"><v>45658</v></c><c r="D2"><v>2.5</v></c></row>
+<row r="4"><c r="A4" t="s"><v>4</v></c><c r="B4" s="2"><v>45658.5</v></c><c r="C4" t="b"><v>1</v></c><c r="D4"><v>3</v></c></row>
+</sheetData></worksheet>`;
+  const shared = `<sst><si><t>Klient-id</t></si><si><r><t>Start</t></r><r><t>datum</t></r></si><si><t>Ja &amp; nej</t></si><si><t>Tilltro; före</t></si><si><t>k-2</t></si></sst>`;
+  const styles = `<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd hh:mm"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+  const wb = `<workbook><sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const rels = `<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+  return zipSync({
+    'xl/workbook.xml': strToU8(wb),
+    'xl/_rels/workbook.xml.rels': strToU8(rels),
+    'xl/worksheets/sheet1.xml': strToU8(sheet),
+    'xl/sharedStrings.xml': strToU8(shared),
+    'xl/styles.xml': strToU8(styles),
+  });
+}
+
+describe('xlsxToCsv', () => {
+  it('reads the first sheet with Excel’s values, dates as ISO dates, and the sheet’s row numbers as lines', () => {
+    const { csv, sheet } = xlsxToCsv(workbook());
+    expect(sheet).toBe('Export');
+    expect(csv.split('\r\n')).toEqual(['Klient-id;Startdatum;Ja & nej;"Tilltro; före"', 'k-1;2025-01-01;;2.5', '', 'k-2;2025-01-01 12:00;1;3', '']);
+  });
+
+  it('refuses what is not a workbook with a sentence, not a crash', () => {
+    expect(() => xlsxToCsv(new Uint8Array([0x50, 0x4b, 1, 2, 3]))).toThrow(/not an .xlsx workbook/);
+    expect(() => xlsxToCsv(zipSync({ 'a.txt': strToU8('x') }))).toThrow(/no xl\/workbook.xml/);
+  });
+});
