@@ -179,7 +179,11 @@ try {
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(out, `workbench-${width}.png`), fullPage: true });
     // For docs/workbench.md: the report section's start, as a reader sees it.
-    const box = (await page.locator('#step4').boundingBox())!;
+    // (A full-page clip is in page coordinates: the section's top plus the scroll.)
+    const box = await page.evaluate(() => {
+      const r = document.getElementById('step4')!.getBoundingClientRect();
+      return { y: r.top + window.scrollY, height: r.height };
+    });
     await page.screenshot({ path: join(out, `report-${width}.png`), fullPage: true, clip: { x: 0, y: box.y, width, height: Math.min(1100, box.height) } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(overflow <= 0, `at ${width} px the page is no wider than the window (overflow ${overflow} px)`);
