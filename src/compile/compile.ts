@@ -24,13 +24,11 @@ import {
   WITHDRAWAL_REASONS,
   WITHDRAWAL_STAGES,
   WITHDRAWAL_WEEKS,
-  backgroundSlots,
   describe,
   duringSlots,
   noChangeIndex,
   noGoalArea,
   widths,
-  type BackgroundSlots,
   type CompilationMeta,
   type CounterName,
   type DuringSlots,
@@ -39,6 +37,7 @@ import { followUpPoints } from './measure-meta.js';
 import { FollowUpFold } from './_lib/follow-up-fold.js';
 import { ABSENT, MeasureFold, OFF_SCALE, gridIndexOf } from './_lib/measure-fold.js';
 import { cellCount } from './dims.js';
+import { BackgroundFold } from './_lib/background.js';
 
 type MutableCounts = { [K in CounterName]: number[] };
 
@@ -158,7 +157,8 @@ class Folder {
   private readonly goalAreas: Codes;
   /** The goal-area slot of a goal without an area. */
   private readonly noArea: number;
-  private readonly background: (BackgroundSlots & { options: Map<string, number> })[];
+  /** Background answers of every kind, and dose against the outcome (compile/_lib/background.ts). */
+  private readonly background: BackgroundFold;
   private readonly during: Map<string, DuringSlots & { min: number; step: number; max: number }>;
   /** Every instrument at every phase, and the paired changes (measure-fold.ts); undefined when the plan has none. */
   private readonly measures: MeasureFold | undefined;
@@ -169,10 +169,8 @@ class Folder {
   // that marks (measure, week) slots already counted for this record.
   private slots = new Int32Array(64);
   private kvals = new Float64Array(64);
-  // Scratch: each goal's area slot and each background variable's slot,
-  // found once while reading the record.
+  // Scratch: each goal's area slot, found once while reading the record.
   private areas = new Int32Array(16);
-  private readonly bgSlots: Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
 
@@ -230,11 +228,7 @@ class Folder {
     this.mainProblems = new Codes(meta.mainProblems.map((x) => x.code));
     this.goalAreas = new Codes(meta.goalAreas.map((x) => x.code));
     this.noArea = noGoalArea(meta);
-    this.background = backgroundSlots(meta).map((slots, i) => ({
-      ...slots,
-      options: new Map(meta.background[i]!.options.map((o, j) => [o.code, slots.offset + j])),
-    }));
-    this.bgSlots = new Int32Array(this.background.length);
+    this.background = new BackgroundFold(plan, meta);
     this.during = new Map();
     for (const [i, slots] of duringSlots(meta).entries()) {
       const d = meta.during[i]!;
@@ -386,13 +380,8 @@ class Folder {
       if (area < 0) return 'unknown_code';
       this.areas[i] = area;
     }
-    for (let i = 0; i < this.background.length; i++) {
-      const bg = this.background[i]!;
-      const v = b.background?.[bg.id];
-      const slot = v === undefined ? bg.missing : bg.options.get(v as string);
-      if (slot === undefined) return 'unknown_code';
-      this.bgSlots[i] = slot;
-    }
+    const background = this.background.read(b.background);
+    if (background !== undefined) return background;
     this.kb = kb;
     this.mainProblem = mp;
     this.goals = goals;
@@ -467,6 +456,8 @@ class Folder {
     if (ka === OFF_SCALE) return 'out_of_range';
     const met = a.goalsMet as unknown;
     if (met !== undefined && !Array.isArray(met)) return 'type';
+    const weeks = this.background.readClosing(start, a.date);
+    if (weeks !== undefined) return weeks;
     this.closing = reason;
     this.ka = ka;
     return undefined;
@@ -591,6 +582,7 @@ class Folder {
     if (this.level >= 0) {
       inc(c.levels, cell * w.levels + this.level, 1);
       inc(c.goal, cell * w.goal + this.goal, 1);
+      this.background.countOutcome(c, cell, this.level, this.goal, this.attended, this.ka - this.kb + this.noChange);
     } else {
       inc(c.unclassified, cell * w.unclassified + this.unclassified, 1);
     }
@@ -603,8 +595,7 @@ class Folder {
     inc(c.mainProblems, cell * w.mainProblems + this.mainProblem, 1);
     const areas = cell * w.goalAreas;
     for (let i = 0; i < this.nGoals; i++) inc(c.goalAreas, areas + this.areas[i]!, 1);
-    const background = cell * w.background;
-    for (let i = 0; i < this.bgSlots.length; i++) inc(c.background, background + this.bgSlots[i]!, 1);
+    this.background.count(c, cell);
   }
 
   /** Sessions attended and missed, and deviations. */
@@ -664,8 +655,11 @@ function finish(acc: Compilation, folder: Folder): Compilation {
  * × intervention, the attrition flow (selected → started → withdrawn →
  * closed → classified), closing reasons, goal-attainment levels and goal
  * status, the primary measure before and after (exact histograms and integer
- * sums), main problems, goal areas, categorical background variables, dose,
- * and the during-measures week by week. The memory used depends on the
+ * sums), main problems, goal areas, background variables of every kind
+ * (options, yes/no and bands counted, whole numbers as exact distributions,
+ * other numbers as sums), the goal-attainment levels and goal status by each
+ * background value and by bands of dose (sessions attended, weeks from the
+ * start to closing), dose, and the during-measures week by week. The memory used depends on the
  * number of cells, not of records.
  *
  * Records made by the step functions (or checked with {@link validateRecord})

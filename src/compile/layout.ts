@@ -12,6 +12,9 @@ import { FOLLOW_UP_STATUSES } from './_lib/follow-up-fold.js';
 export { FOLLOW_UP_STATUSES };
 import { periodsOf } from '../plan/periods.js';
 import { UNNAMED_UNIT } from './dims.js';
+import { backgroundFingerprint, backgroundWidths, describeBackground, describeDoseBands } from './_lib/background.js';
+
+export { backgroundSlots, type BackgroundSlots } from './_lib/background.js';
 
 export type { CompilationMeta };
 
@@ -166,7 +169,8 @@ export function describe(plan: Plan): CompilationMeta {
     },
     mainProblems: plan.mainProblems,
     goalAreas: plan.goalAreas,
-    background: plan.background.flatMap((b) => (b.kind === 'category' ? [{ id: b.id, label: b.label, options: b.options }] : [])),
+    background: describeBackground(plan),
+    doseBands: describeDoseBands(plan),
     during: plan.during.map((d) => {
       const instrument = planInstrument(plan, d.instrument)!;
       return {
@@ -197,7 +201,7 @@ export function describe(plan: Plan): CompilationMeta {
     primary: [meta.primary.id, meta.primary.min, meta.primary.max, meta.primary.step, meta.primary.direction, meta.primary.minimalChange],
     mainProblems: meta.mainProblems.map((p) => p.code),
     goalAreas: meta.goalAreas.map((g) => g.code),
-    background: meta.background.map((b) => [b.id, b.options.map((o) => o.code)]),
+    background: backgroundFingerprint(meta),
     during: meta.during.map((d) => [d.id, d.instrumentId, d.min, d.step, d.weeks]),
     measures: meta.measures.map((m) => [m.id, m.min, m.max, m.step, m.direction, m.minimalChange, m.histogram, m.reliableChange ?? null, m.phases.map((p) => p.id), m.changes]),
     goalRule: plan.goalRule,
@@ -240,6 +244,8 @@ export const COUNTERS = [
   'mainProblems',
   'goalAreas',
   'background',
+  'backgroundOutcome',
+  'doseOutcome',
   'dose',
   'during',
   'measures',
@@ -249,27 +255,6 @@ export const COUNTERS = [
 
 /** The names of a compilation's counter arrays. */
 export type CounterName = (typeof COUNTERS)[number];
-
-/**
- * @internal Where one categorical background variable is counted in a cell's
- * background counts: its option i at `offset + i`, a record without an answer
- * at `missing`, the slot after its options.
- */
-export interface BackgroundSlots {
-  readonly id: string;
-  readonly offset: number;
-  readonly missing: number;
-}
-
-/** @internal The slots of each background variable, in the plan's order, one block after the other. */
-export function backgroundSlots(meta: CompilationMeta): BackgroundSlots[] {
-  let offset = 0;
-  return meta.background.map((b) => {
-    const slots = { id: b.id, offset, missing: offset + b.options.length };
-    offset = slots.missing + 1;
-    return slots;
-  });
-}
 
 /**
  * @internal Where one during-measure is counted in a cell's during counts: the
@@ -310,7 +295,7 @@ export function noChangeIndex(bins: number): number {
 /** @internal The width, per cell, of each counter array. */
 export function widths(meta: CompilationMeta): { readonly [K in CounterName]: number } {
   const hist = meta.primary.histogram ? meta.primary.bins : 0;
-  const background = backgroundSlots(meta).at(-1);
+  const background = backgroundWidths(meta);
   const during = duringSlots(meta).at(-1);
   const measures = measureLayout(meta.measures);
   return {
@@ -328,7 +313,9 @@ export function widths(meta: CompilationMeta): { readonly [K in CounterName]: nu
     sums: SUMS.length * MOMENTS.length,
     mainProblems: meta.mainProblems.length,
     goalAreas: noGoalArea(meta) + 1,
-    background: background === undefined ? 0 : background.missing + 1,
+    background: background.background,
+    backgroundOutcome: background.backgroundOutcome,
+    doseOutcome: background.doseOutcome,
     dose: DOSE.length,
     during: during === undefined ? 0 : during.offset + (during.weeks + 1) * WEEK.length,
     measures: measures.phaseWidth,

@@ -50,7 +50,31 @@ export const MetaSchema = z.object({
   }),
   mainProblems: z.array(Coded),
   goalAreas: z.array(Coded),
-  background: z.array(z.object({ id: z.string(), label: LabelShape, options: z.array(Coded) })),
+  background: z.array(
+    z.object({
+      id: z.string(),
+      label: LabelShape,
+      /** The plan's kind of variable. */
+      kind: z.enum(['category', 'boolean', 'number']),
+      /**
+       * How it is counted: `options` one count per option (a category's, yes/no, a
+       * number's bands), `histogram` one per whole number from `min` to `max`,
+       * `sums` n, Σk and Σk² of k = value / `resolution`.
+       */
+      summary: z.enum(['options', 'histogram', 'sums']),
+      options: z.array(Coded),
+      /** A banded number's bands, in the order of `options`. */
+      bands: z.array(z.object({ from: z.number(), to: z.number().optional() })).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      resolution: z.number().positive().optional(),
+    }),
+  ),
+  /** The bands sessions attended and weeks in the intervention are set against the outcome in. */
+  doseBands: z.object({
+    sessions: z.array(Coded.extend({ from: z.number(), to: z.number().optional() })).min(1),
+    weeks: z.array(Coded.extend({ from: z.number(), to: z.number().optional() })).min(1),
+  }),
   during: z.array(
     z.object({
       id: z.string(),

@@ -18,7 +18,6 @@ import {
   WITHDRAWAL_REASONS,
   WITHDRAWAL_STAGE_AT,
   WITHDRAWAL_STAGES,
-  backgroundSlots,
   duringSlots,
   noChangeIndex,
   widths,
@@ -26,6 +25,9 @@ import {
 } from './layout.js';
 import { distribution, type Distribution } from './distribution.js';
 import { DIMENSIONS, groupCells, type Dimension } from './dims.js';
+import { backgroundTable, type BackgroundSummary, type DoseOutcome } from './_lib/background-table.js';
+
+export type { BackgroundSummary, BackgroundValue, DoseBand, DoseOutcome, OutcomeCounts } from './_lib/background-table.js';
 import { validateCompilation } from './schema.js';
 import { measureSummaries, type MeasureSummary } from './measure-summary.js';
 import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
@@ -139,8 +141,10 @@ export interface GroupRow {
   readonly mainProblems: readonly CategoryCount[];
   /** Goals by goal area, most common first (`none`: goals without an area). */
   readonly goalAreas: readonly CategoryCount[];
-  /** Categorical background variables among those who started. */
-  readonly background: readonly { readonly id: string; readonly label: Label; readonly options: readonly CategoryCount[]; readonly missing: number }[];
+  /** Background variables of every kind among those who started, with the outcome per value where counted by options. */
+  readonly background: readonly BackgroundSummary[];
+  /** Sessions attended and weeks from the start to closing, in bands, against the outcome of those classified. */
+  readonly doseOutcome: readonly DoseOutcome[];
   /** Sessions attended and missed, and deviations reported. */
   readonly dose: { readonly sessionsAttended: number; readonly sessionsMissed: number; readonly deviations: number; readonly attendance: Share };
   /** During-measures week by week (week 1 = days 0–6 from the start). */
@@ -359,13 +363,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     return [sums[at + MOMENT_AT.n]!, sums[at + MOMENT_AT.sum]!, sums[at + MOMENT_AT.sumOfSquares]!];
   };
   const hist = (name: CounterName) => (p.histogram ? sum(name) : undefined);
-  const bg = sum('background');
-  const bgSlots = backgroundSlots(meta);
-  const background = meta.background.map((b, v) => {
-    const { offset, missing } = bgSlots[v]!;
-    const options = b.options.map((o, i) => ({ code: o.code, label: o.label, count: bg[offset + i]! }));
-    return { id: b.id, label: b.label, options, missing: bg[missing]! };
-  });
+  const { background, doseOutcome } = backgroundTable(meta, sum('background'), sum('backgroundOutcome'), sum('doseOutcome'), p.step, noChangeIndex(p.bins));
   const dose = sum('dose');
   const [attended, missed, deviations] = [dose[DOSE_AT.sessionsAttended]!, dose[DOSE_AT.sessionsMissed]!, dose[DOSE_AT.deviations]!];
   const duringCounts = sum('during');
@@ -427,6 +425,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     mainProblems: ranked(meta.mainProblems, sum('mainProblems')),
     goalAreas: ranked([...meta.goalAreas, { code: 'none', label: { sv: 'Utan målområde', en: 'No goal area' } }], sum('goalAreas')),
     background,
+    doseOutcome,
     dose: { sessionsAttended: attended, sessionsMissed: missed, deviations, attendance: share(attended, attended + missed) },
     during,
     measures: measureSummaries(meta, sum('measures'), sum('measureChanges')),

@@ -38,6 +38,7 @@ export const CORE_RULES = [
   'outside_age_bands',
   'outside_period',
   'overlap',
+  'outside_bands',
   'looks_like_identity_number',
   'missing_goal_assessment',
   'plan_mismatch',

@@ -186,8 +186,18 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `the age ${show(p.age)} is outside the plan's age bands (${show(p.bands)})`,
   },
   overlap: {
-    sv: (p) => `åldersgruppen ${show(p.band)} överlappar eller kommer före föregående grupp (${show(p.previous)})`,
-    en: (p) => `the age band ${show(p.band)} overlaps or comes before the previous band (${show(p.previous)})`,
+    sv: (p) =>
+      p.what === 'band'
+        ? `intervallet ${show(p.band)} överlappar, kommer före eller följer inte direkt på föregående intervall (${show(p.previous)})`
+        : `åldersgruppen ${show(p.band)} överlappar eller kommer före föregående grupp (${show(p.previous)})`,
+    en: (p) =>
+      p.what === 'band'
+        ? `the band ${show(p.band)} overlaps, comes before or does not follow right after the previous band (${show(p.previous)})`
+        : `the age band ${show(p.band)} overlaps or comes before the previous band (${show(p.previous)})`,
+  },
+  outside_bands: {
+    sv: (p) => `värdet ${show(p.value)} ligger utanför planens intervall för variabeln (${show(p.bands)})`,
+    en: (p) => `the value ${show(p.value)} is outside the plan's bands for the variable (${show(p.bands)})`,
   },
   looks_like_identity_number: {
     sv: () => 'ser ut som ett person- eller samordningsnummer; använd en pseudonym som klient-id',

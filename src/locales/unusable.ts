@@ -30,6 +30,7 @@ const WITH: { readonly [K in Rule]: Label } = {
   outside_age_bands: { sv: 'med en ålder utanför åldersgrupperna', en: 'with an age outside the age bands' },
   outside_period: { sv: 'med en start utanför uppföljningsperioden', en: 'with a start outside the follow-up period' },
   overlap: { sv: 'med överlappande åldersgrupper', en: 'with overlapping age bands' },
+  outside_bands: { sv: 'med ett värde utanför en bakgrundsvariabels intervall', en: 'with a value outside a background variable\'s bands' },
   looks_like_identity_number: { sv: 'med ett personnummer som klient-id', en: 'with an identity number as client id' },
   missing_goal_assessment: { sv: 'utan bedömning av målen', en: 'without an assessment of the goals' },
   plan_mismatch: { sv: 'från en annan plan', en: 'from another plan' },

@@ -5,6 +5,7 @@ import { fail, ok, unwrap, type Result } from '../core/result.js';
 import { InstrumentSchema, valueProblem, type Instrument } from '../measure/instrument.js';
 import { BUILTIN_INSTRUMENTS, NO_PUBLISHED_MINIMAL_CHANGE } from '../measure/catalogue.js';
 import { FollowUpPointSchema, followUpPlanIssues } from './follow-up.js';
+import { DoseBandsSchema, NumberBandsSchema, bandPlanIssues } from './background.js';
 
 import { MAX_PERIODS, PeriodBySchema, periodsOf } from './periods.js';
 
@@ -100,6 +101,7 @@ const BackgroundVariableSchema = z.discriminatedUnion('kind', [
         .boolean()
         .default(true)
         .meta(doc('Whether values must be whole numbers; set `false` for decimals (e.g. 2,5).', 'Om värdena måste vara heltal; ange `false` för decimaltal (t.ex. 2,5).')),
+      bands: NumberBandsSchema.optional(),
     })
     .strict()
     .meta(doc('A number, such as the number of earlier interventions.', 'Ett tal, till exempel antal tidigare insatser.')),
@@ -274,6 +276,7 @@ const PlanObjectSchema = z
           'Avslutsorsaker som gör att klienten avförs från resultaten; klienten räknas ändå i bortfallet. Alla avslutsorsaker utom `completed`.',
         ),
       ),
+    doseBands: DoseBandsSchema.optional(),
     grouping: z
       .object({
         ageBands: z
@@ -405,6 +408,8 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
     previousTo = band.to ?? 130;
     open = band.to === undefined;
   });
+
+  bandPlanIssues(plan.background, plan.doseBands, custom);
 
   if (plan.period?.to !== undefined && plan.period.to < plan.period.from) {
     custom(['period', 'to'], { rule: 'date_order', value: plan.period.to, other: 'period.from', otherValue: plan.period.from, otherLabel: 'period_start' });

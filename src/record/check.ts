@@ -3,6 +3,7 @@ import type { Plan } from '../plan/plan.js';
 import { planInstrument } from '../plan/plan.js';
 import { valueProblem } from '../measure/instrument.js';
 import { ageBandIndex, bandLabels } from '../plan/bands.js';
+import { numberBandCode, numberBandIndex } from '../plan/background.js';
 import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from './schema.js';
 import { checkFollowUps, closedInResults } from './check-follow-up.js';
 import { recordState } from './step.js';
@@ -94,6 +95,8 @@ export function checkBefore(plan: Plan, before: Before, path: Path, out: Issue[]
       out.push(issue(at, 'min', { minimum: variable.min, origin: 'number' }));
     } else if (variable.max !== undefined && value > variable.max) {
       out.push(issue(at, 'max', { maximum: variable.max, origin: 'number' }));
+    } else if (variable.bands !== undefined && numberBandIndex(variable.bands, value) < 0) {
+      out.push(issue(at, 'outside_bands', { value, bands: variable.bands.map(numberBandCode) }));
     }
   }
   checkMeasures(plan, before.measures, plan.measures.before, [...path, 'measures'], out);

@@ -96,10 +96,43 @@ describe('compile: a hand-counted cohort (tests/compile/cohort.ts, R1–R11 + 5 
     expect(total.mainProblems.map((m) => [m.code, m.count])).toEqual([['alkohol', 8], ['narkotika', 1]]);
     // Goals: R1 arbete, R2 halsa + one without area, R11 arbete.
     expect(total.goalAreas.map((g) => [g.code, g.count])).toEqual([['arbete', 2], ['halsa', 1], ['none', 1]]);
-    // boende: R1 eget, R2 hemlos, 7 started without it. 'tidigare' is boolean: not a category, not counted.
-    expect(total.background).toHaveLength(1);
+    // boende: R1 eget, R2 hemlos, 7 started without it. tidigare (yes/no): R1 yes, 8 without it.
+    expect(total.background.map((b) => [b.id, b.kind, b.summary])).toEqual([['boende', 'category', 'options'], ['tidigare', 'boolean', 'options']]);
     expect(total.background[0]?.options.map((o) => [o.code, o.count])).toEqual([['eget', 1], ['hemlos', 1]]);
     expect(total.background[0]?.missing).toBe(7);
+    expect(total.background[1]?.options.map((o) => [o.code, o.count])).toEqual([['yes', 1], ['no', 0]]);
+    expect(total.background[1]?.missing).toBe(8);
+  });
+
+  it('the outcome by background value: levels and goal status of the classified (R1, R2, R10)', () => {
+    // R1 eget, yes: positive with the goal met (met). R2 hemlos, no answer: no change, [true, false] under 'all' → not met.
+    // R10 no answers: negative change, no goal.
+    const levels = (v: { outcome: { levels: Record<string, { count: number }> } }) => Object.values(v.outcome.levels).map((l) => l.count);
+    const boende = total.background[0]!.outcome!;
+    expect(boende.map((v) => [v.code, v.count, v.outcome.n])).toEqual([['eget', 1, 1], ['hemlos', 1, 1], ['missing', 7, 1]]);
+    expect(boende.map(levels)).toEqual([[1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]);
+    expect(boende.map((v) => [v.outcome.goalMet.count, v.outcome.goalMet.n])).toEqual([[1, 1], [0, 1], [0, 0]]);
+    const tidigare = total.background[1]!.outcome!;
+    expect(tidigare.map((v) => [v.code, v.outcome.n, v.outcome.improved.count, v.outcome.notImproved.count])).toEqual([
+      ['yes', 1, 1, 0],
+      ['no', 0, 0, 0],
+      ['missing', 2, 0, 2],
+    ]);
+    expect(tidigare[2]!.outcome.goal).toEqual({ met: 0, met_before: 0, not_met: 1, no_goal: 1 });
+  });
+
+  it('dose against the outcome: sessions attended and weeks from the start to closing, in bands', () => {
+    const [sessions, weeks] = total.doseOutcome;
+    // Sessions attended: R1 1 (band 1–4), R2 and R10 none (band 0).
+    expect(sessions!.measure).toBe('sessions');
+    expect(sessions!.bands.map((b) => [b.code, b.outcome.n, b.outcome.improved.count])).toEqual([['0', 2, 0], ['1–4', 1, 1], ['5–9', 0, 0], ['10–19', 0, 0], ['20+', 0, 0]]);
+    // Change in band 0: 0 (R2) and −2 (R10): mean −1, sd √2.
+    const zero = sessions!.bands[0]!.change;
+    expect(zero.computed && [zero.n, zero.mean, zero.sd]).toEqual([2, -1, Math.SQRT2]);
+    // All three closed on 2024-06-03, started 2024-01-15: 140 days = 20 whole weeks (band 13–25); change +2, 0, −2.
+    expect(weeks!.bands.map((b) => [b.code, b.outcome.n])).toEqual([['0–3', 0], ['4–12', 0], ['13–25', 3], ['26–51', 0], ['52+', 0]]);
+    const w = weeks!.bands[2]!.change;
+    expect(w.computed && [w.n, w.mean, w.sd]).toEqual([3, 0, 2]);
   });
 
   it('dose', () => {

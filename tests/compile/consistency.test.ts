@@ -26,8 +26,14 @@ describe('validateCompilation: the counts agree with each other', () => {
 
     const goalRaised = json(compile(plan, records));
     goalRaised.counts.goal![c * 4]! += 1;
+    // The goal statuses by each background value no longer add up to the cell's either (boende, then tidigare).
     expect(rulesOf(goalRaised)).toEqual([
       ['counts.flow.' + (cell + 4), 'count_sum', { value: 2, expected: 3, parts: ['counts.goal'] }],
+      ...['boende', 'tidigare'].map((id, v) => [
+        `counts.backgroundOutcome.${c * 48 + (v === 0 ? 0 : 24) + 4}`,
+        'count_sum',
+        { value: 1, expected: 2, parts: ['counts.goal (met)', `counts.backgroundOutcome (${id})`] },
+      ]),
     ]);
     const r = validateCompilation(goalRaised);
     expect(r.success ? '' : formatIssue(r.issues[0]!, 'en')).toBe(`counts.flow[${cell + 4}]: the count 2 does not match the sum of counts.goal (3) [count_sum]`);

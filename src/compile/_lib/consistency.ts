@@ -3,7 +3,6 @@ import type { CompilationMeta } from '../meta.js';
 import {
   FLOW_AT,
   FOLLOW_UP_STATUSES,
-  backgroundSlots,
   GOAL_AT,
   LEVEL_AT,
   MOMENT_AT,
@@ -20,6 +19,17 @@ import {
   type CounterName,
 } from '../layout.js';
 import { blockMomentIssues, measureConsistencyIssues } from './measure-consistency.js';
+import { ATTAINMENT_LEVELS } from '../../after/classify.js';
+import {
+  BACKGROUND_MOMENTS,
+  BACKGROUND_OUTCOME,
+  DOSE_MOMENTS_AT,
+  DOSE_OUTCOME,
+  OUTCOME_GOAL_AT,
+  backgroundOutcomeSlots,
+  backgroundSlots,
+  doseOutcomeSlots,
+} from './background.js';
 
 /** The rules a compilation whose counts contradict each other breaks. */
 export type ConsistencyRule = 'count_sum' | 'exceeds_total' | 'moment_bounds' | 'margin_mismatch';
@@ -43,7 +53,10 @@ type Counts = { readonly [K in CounterName]: readonly number[] };
  * - classified = the attainment levels = the goal statuses; a positive change
  *   with the goal met needs a goal met (now or before), one without it a goal
  *   not met (or none);
- * - started = the main problems = each background variable's options and missing;
+ * - started = the main problems = each background variable's options (or
+ *   whole numbers, or its n) and missing; per background variable counted by
+ *   options and per dose (sessions, weeks), its values' levels and goal
+ *   statuses add up to the cell's, and the dose bands' change n to classified;
  * - the primary measure's n: before ≤ started, after ≤ closed, change =
  *   classified + missing goal assessment, change ≤ after, after − change ≤
  *   missing before, withdrawn-before ≤ withdrawn during;
@@ -118,9 +131,7 @@ export function consistencyIssues(
 
     // Everyone who started has one main problem and one answer (or none) per background variable.
     equal('flow', c, FLOW_AT.started, sumOf('mainProblems', c), ['counts.mainProblems']);
-    for (const b of backgroundSlots(meta)) {
-      equal('flow', c, FLOW_AT.started, sumOf('background', c, b.offset, b.missing - b.offset + 1), [`counts.background (${b.id})`]);
-    }
+    backgroundIssues(meta, c, started, classified, get, sumOf, report);
 
     // The primary measure: each n counts some of the people of a flow status.
     const n = (sum: (typeof SUMS)[number]) => moment(c, sum, 'n');
@@ -176,4 +187,53 @@ function momentIssues(meta: CompilationMeta, counts: Counts, cell: number, sum: 
   const bins = meta.primary.bins;
   const kmax = sum === 'change' ? 2 * (bins - 1) : bins - 1;
   blockMomentIssues(counts, 'sums', cell * w.sums + SUM_AT[sum], sum, cell * w[sum], width, kmax, report);
+}
+
+/**
+ * Background and dose against the outcome in one cell: each variable's
+ * answers (its options or whole numbers, or its n, with the missing) add up
+ * to those who started; per variable counted by options, its values' counts
+ * of each attainment level and goal status add up to the cell's; per dose
+ * (sessions, weeks), its bands' counts of each level add up to the cell's,
+ * and their change n to those classified.
+ */
+function backgroundIssues(
+  meta: CompilationMeta,
+  c: number,
+  started: number,
+  classified: number,
+  get: (name: CounterName, cell: number, slot: number) => number,
+  sumOf: (name: CounterName, cell: number, from?: number, length?: number) => number,
+  report: Report,
+): void {
+  const w = widths(meta);
+  const at = (name: CounterName, slot: number) => ['counts', name, c * w[name] + slot] as const;
+  for (const b of backgroundSlots(meta)) {
+    const answers =
+      b.summary === 'sums'
+        ? get('background', c, b.offset + BACKGROUND_MOMENTS.indexOf('n')) + get('background', c, b.missing)
+        : sumOf('background', c, b.offset, b.missing - b.offset + 1);
+    if (answers !== started) report(at('background', b.offset), 'count_sum', { value: answers, expected: started, parts: ['counts.flow.started', `counts.background (${b.id})`] });
+  }
+  const G = BACKGROUND_OUTCOME.length;
+  for (const o of backgroundOutcomeSlots(meta)) {
+    BACKGROUND_OUTCOME.forEach((name, j) => {
+      let total = 0;
+      for (let v = 0; v <= o.values; v++) total += get('backgroundOutcome', c, o.offset + v * G + j);
+      const expected = j < OUTCOME_GOAL_AT ? get('levels', c, j) : get('goal', c, j - OUTCOME_GOAL_AT);
+      if (total !== expected) {
+        report(at('backgroundOutcome', o.offset + j), 'count_sum', { value: total, expected, parts: [j < OUTCOME_GOAL_AT ? `counts.levels (${name})` : `counts.goal (${name})`, `counts.backgroundOutcome (${o.id})`] });
+      }
+    });
+  }
+  const D = DOSE_OUTCOME.length;
+  for (const d of doseOutcomeSlots(meta)) {
+    const check = (j: number, expected: number, part: string) => {
+      let total = 0;
+      for (let band = 0; band < d.bands; band++) total += get('doseOutcome', c, d.offset + band * D + j);
+      if (total !== expected) report(at('doseOutcome', d.offset + j), 'count_sum', { value: total, expected, parts: [part, `counts.doseOutcome (${d.measure})`] });
+    };
+    ATTAINMENT_LEVELS.forEach((level, j) => check(j, get('levels', c, j), `counts.levels (${level})`));
+    check(DOSE_MOMENTS_AT, classified, 'counts.flow.classified');
+  }
 }
