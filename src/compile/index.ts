@@ -2,6 +2,7 @@ export { compile, compileAsync, emptyCompilation } from './compile.js';
 export type { Compilation } from './schema.js';
 export { CompilationSchema, validateCompilation } from './schema.js';
 export { mergeCompilations, safeMergeCompilations } from './merge.js';
+export type { MergeOptions } from './merge.js';
 export { tabulate, DIMENSIONS } from './tabulate.js';
 export type { Tabulation, TabulateOptions, GroupRow, Share, CategoryCount, DuringSummary, Dimension } from './tabulate.js';
 export type { BackgroundSummary, BackgroundValue, DoseBand, DoseOutcome, OutcomeCounts } from './tabulate.js';

@@ -101,9 +101,17 @@ describe('merge and validateCompilation: bad input', () => {
   it('compilations of different plans are incompatible, in sv and en', () => {
     const other = parsePlan({ ...smallPlanInput, grouping: { ageBands: [{ from: 18, to: 39 }, { from: 40 }] } });
     const r = safeMergeCompilations([emptyCompilation(plan), emptyCompilation(other)]);
-    expect(r).toEqual({ success: false, issues: [{ path: ['compilations', 1, 'meta', 'fingerprint'], rule: 'incompatible', params: { what: 'plans' } }] });
-    expect(thrown(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).format('en')).toBe('compilations[1].meta.fingerprint: cannot be merged: the plans differ [incompatible]');
-    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).toThrow('compilations[1].meta.fingerprint: kan inte slås ihop: planerna skiljer sig åt [incompatible]');
+    // The issue names the part that differs, with both sides, so a county can tell which plan version each unit used.
+    expect(r).toEqual({
+      success: false,
+      issues: [{ path: ['compilations', 1, 'meta', 'fingerprint'], rule: 'incompatible', params: { what: 'plans', parts: ['ageBands'], first: ['["18–29","30+"]'], other: ['["18–39","40+"]'] } }],
+    });
+    expect(thrown(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).format('en')).toBe(
+      'compilations[1].meta.fingerprint: cannot be merged: the plans differ; what differs: age bands (["18–29","30+"] against ["18–39","40+"]) [incompatible]',
+    );
+    expect(() => mergeCompilations([emptyCompilation(plan), emptyCompilation(other)])).toThrow(
+      'compilations[1].meta.fingerprint: kan inte slås ihop: planerna skiljer sig åt; det som skiljer: åldersgrupperna (["18–29","30+"] mot ["18–39","40+"]) [incompatible]',
+    );
   });
 
   it('no compilations, malformed ones, wrong lengths, fractions, unknown counters', () => {

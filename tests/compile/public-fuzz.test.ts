@@ -31,11 +31,12 @@ describe('typical mistakes name the argument and the rule', () => {
   it('compileAsync rejects instead of throwing', async () => {
     await expect(api.compileAsync(smallPlan, 42 as never)).rejects.toThrow('records: ');
   });
-  it('merging: not an array, a bad element; an extra argument (the locale it once took) is ignored', () => {
+  it('merging: not an array, a bad element; options that are not options (the locale it once took is refused, not ignored)', () => {
     const c = api.emptyCompilation(smallPlan);
     expect(api.safeMergeCompilations(null as never)).toEqual({ success: false, issues: [{ path: ['compilations'], rule: 'type', params: { expected: 'array', received: 'null' } }] });
     expect(rules(() => api.mergeCompilations([c, c, null as never]))).toEqual([['compilations.2', 'type']]);
-    expect(rules(() => (api.mergeCompilations as (...a: unknown[]) => unknown)([c], 'de'))).toEqual([]);
-    expect(rules(() => (api.mergeCompilations as (...a: unknown[]) => unknown)([c, null], 'en'))).toEqual([['compilations.1', 'type']]);
+    expect(rules(() => (api.mergeCompilations as (...a: unknown[]) => unknown)([c], 'de'))).toEqual([['options', 'type']]);
+    expect(rules(() => api.mergeCompilations([c], { pool: 'yes' } as never))).toEqual([['options.pool', 'type']]);
+    expect(rules(() => api.mergeCompilations([c], { unit: 'x' } as never))).toEqual([['options', 'unknown_key']]);
   });
 });

@@ -16,6 +16,7 @@ import {
   type NotComputed,
   type Analysis,
   type Compilation,
+  type MergeOptions,
   type Finding,
   type Label,
   type StatsMethod,
@@ -93,7 +94,7 @@ describe('no function takes a locale only for its error messages (issue 9)', () 
     expectTypeOf(after).parameters.toEqualTypeOf<[Plan, ClientRecord, AfterInput]>();
     expectTypeOf(withdraw).parameters.toEqualTypeOf<[Plan, ClientRecord, Withdrawal]>();
     expectTypeOf(defineInstrument).parameters.toEqualTypeOf<[InstrumentInput]>();
-    expectTypeOf(mergeCompilations).parameters.toEqualTypeOf<[readonly Compilation[]]>();
+    expectTypeOf(mergeCompilations).parameters.toEqualTypeOf<[readonly Compilation[], MergeOptions?]>();
     expectTypeOf(unwrap<number>).parameters.toEqualTypeOf<[Result<number>]>();
     expectTypeOf(protectTable).parameters.toEqualTypeOf<[CountTable, ProtectOptions?]>();
     expectTypeOf(protectShare).parameters.toEqualTypeOf<[number, number, ProtectShareOptions?]>();
