@@ -8,6 +8,7 @@ import { planArg } from '../plan/plan.js';
 import { dayNumber } from '../core/dates.js';
 import { ageBandTable } from '../plan/bands.js';
 import { goalStatus } from '../after/classify.js';
+import { RecordIdentities } from './_lib/identity.js';
 import {
   CLOSING_REASONS,
   COUNTERS,
@@ -174,8 +175,13 @@ class Folder {
   private readonly seen: Int32Array;
   private stamp = 0;
 
+  /** The records already counted, by identity (client, intervention, enrolment date), for this call only. */
+  private readonly identities: RecordIdentities;
+
   // What the record being added counts, noted by the read stages.
   private cell = 0;
+  /** The record's intervention index, for its identity. */
+  private intervention = 0;
   /** Whether the record has a before step (started); without one only selected and a withdrawal are counted. */
   private started = false;
   private kb = ABSENT;
@@ -197,6 +203,7 @@ class Folder {
 
   constructor(plan: Plan, meta: CompilationMeta, counts: MutableCounts) {
     this.planId = plan.id;
+    this.identities = new RecordIdentities(meta.dims.interventions.length);
     this.ageTable = ageBandTable(plan.grouping.ageBands);
     this.genders = new Codes(meta.dims.genders.map((g) => g.code));
     this.interventions = new Codes(meta.dims.interventions.map((x) => x.code));
@@ -292,8 +299,10 @@ class Folder {
   /** Counts one record whole, or, when it breaks a rule compile relies on, counts it in `invalid` by that rule. */
   add(r: ClientRecord): void {
     const rule = this.read(r);
-    if (rule === undefined) this.count();
-    else this.reject(rule);
+    if (rule !== undefined) this.reject(rule);
+    // A record is counted once: a further copy of one already counted is reported, not counted.
+    else if (this.identities.seen(this.intervention, r.clientId, r.enrolled as unknown)) this.reject('duplicate_record');
+    else this.count();
   }
 
   // ---- Phase 1: read. Shapes compile relies on; anything else is garbage,
@@ -324,6 +333,7 @@ class Folder {
     const ii = this.interventions.indexOf(r.intervention);
     const gi = this.genders.indexOf(r.gender);
     if (ii < 0 || gi < 0) return 'unknown_code';
+    this.intervention = ii;
     const age = r.age;
     const ai = typeof age === 'number' && age >= 0 && age <= 130 && Number.isInteger(age) ? this.ageTable[age]! : ABSENT;
     if (ai < 0) return 'outside_age_bands';
@@ -665,7 +675,11 @@ function finish(acc: Compilation, folder: Folder): Compilation {
  * Records made by the step functions (or checked with {@link validateRecord})
  * are trusted; compile still checks what it needs to place and count a
  * record, and counts a record it cannot place in `invalid` by rule — never
- * silently dropped, never half-counted. Records are not changed.
+ * silently dropped, never half-counted. Records are not changed. A record
+ * is identified by client id, intervention and enrolment date: a further copy
+ * of one already counted is not counted but reported in
+ * `invalid.byRule.duplicate_record` (the identities are held for this call
+ * only, about 100 bytes a record, and never enter the compilation).
  *
  * @param plan - a validated plan (as {@link parsePlan} returns it; checked once per call)
  * @param records - any iterable of records (an array, a generator, a stream read in chunks)

@@ -35,6 +35,7 @@ export const CORE_RULES = [
   'date_order',
   'primary_same_instrument',
   'duplicate',
+  'duplicate_record',
   'outside_age_bands',
   'outside_period',
   'overlap',

@@ -181,6 +181,10 @@ export const coreMessages: MessageTable<CoreRule> = {
     sv: (p) => `${JSON.stringify(p.value)} förekommer mer än en gång`,
     en: (p) => `${JSON.stringify(p.value)} occurs more than once`,
   },
+  duplicate_record: {
+    sv: () => 'samma post finns redan i sammanställningen (samma klient, insats och urvalsdatum); den räknas en gång',
+    en: () => 'the same record is already in the compilation (same client, intervention and date of selection); it is counted once',
+  },
   outside_age_bands: {
     sv: (p) => `åldern ${show(p.age)} år ligger utanför planens åldersgrupper (${show(p.bands)})`,
     en: (p) => `the age ${show(p.age)} is outside the plan's age bands (${show(p.bands)})`,

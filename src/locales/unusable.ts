@@ -27,6 +27,7 @@ const WITH: { readonly [K in Rule]: Label } = {
   date_order: { sv: 'med datum i fel ordning', en: 'with dates in the wrong order' },
   primary_same_instrument: { sv: 'med huvudmåttet mätt på olika sätt', en: 'with the primary measure measured differently' },
   duplicate: { sv: 'med ett värde som förekommer flera gånger', en: 'with a value given more than once' },
+  duplicate_record: { sv: 'som en extra kopia av en post (samma klient, insats och urvalsdatum)', en: 'as an extra copy of a record (same client, intervention and date of selection)' },
   outside_age_bands: { sv: 'med en ålder utanför åldersgrupperna', en: 'with an age outside the age bands' },
   outside_period: { sv: 'med en start utanför uppföljningsperioden', en: 'with a start outside the follow-up period' },
   overlap: { sv: 'med överlappande åldersgrupper', en: 'with overlapping age bands' },

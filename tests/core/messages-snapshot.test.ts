@@ -38,6 +38,7 @@ const SAMPLES: Partial<Record<Rule, readonly IssueParams[]>> = {
   date_order: [{ value: '2019-01-10', other: 'before.date', otherValue: '2019-01-14', otherLabelSv: 'insatsens start', otherLabelEn: 'the start of the intervention' }],
   primary_same_instrument: [{ instrument: 'tilltro-nykterhet', missing: 'before' }, { instrument: 'tilltro-nykterhet', missing: 'after' }],
   duplicate: [{ value: 'f-cra' }],
+  duplicate_record: [{}],
   outside_age_bands: [{ age: 17, bands: ['18–29', '30–44', '45+'] }],
   outside_period: [{}, { value: '2018-12-20', from: '2019-01-01', to: '2019-12-31' }],
   overlap: [{ band: '29–40', previous: 29 }, { band: '5–9', previous: 5, what: 'band' }],
