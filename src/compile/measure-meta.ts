@@ -104,8 +104,7 @@ interface PointLike {
 
 /** @internal The plan's follow-up points (none for a plan without them). */
 export function followUpPoints(plan: Plan): readonly PointLike[] {
-  const points = (plan as { readonly followUps?: readonly PointLike[] }).followUps;
-  return points ?? [];
+  return plan.followUps;
 }
 
 /**

@@ -4,7 +4,7 @@
  * besides the primary measure, and nine records whose counts are worked out
  * in the comments.
  */
-import { parsePlan, type ClientRecord, type Plan } from '../../src/index.js';
+import { parsePlan, type ClientRecord, type Plan, type PlanInput } from '../../src/index.js';
 import { makeRecord, smallPlanInput } from '../helpers/fixtures.js';
 
 /**
@@ -13,7 +13,8 @@ import { makeRecord, smallPlanInput } from '../helpers/fixtures.js';
  * reliability 0.88 and clinical and functional norms: reliable change counted)
  * before and after, and a sleep rating (1–5) before only.
  */
-export const measuresPlan: Plan = parsePlan({
+/** The plan's input. */
+export const measuresPlanInput: PlanInput = {
   ...smallPlanInput,
   id: 'measures-plan',
   instruments: [
@@ -30,7 +31,10 @@ export const measuresPlan: Plan = parsePlan({
     { id: 'somn', label: { sv: 'Sömn', en: 'Sleep' }, kind: 'ordinal', range: { min: 1, max: 5 }, direction: 'higher_is_better' },
   ],
   measures: { before: ['tilltro-nykterhet', 'k10', 'somn'], after: ['tilltro-nykterhet', 'k10'] },
-});
+};
+
+/** The plan, validated. */
+export const measuresPlan: Plan = parsePlan(measuresPlanInput);
 
 const T = 'tilltro-nykterhet';
 /** A record of the measures plan, made through the step functions. */

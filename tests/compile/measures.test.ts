@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   compile,
+  followUp,
+  parsePlan,
   mergeCompilations,
   tabulate,
   validateCompilation,
@@ -10,7 +12,10 @@ import {
   type MeasureSummary,
   type NotComputed,
 } from '../../src/index.js';
-import { measuresPlan as plan, measuresCohort as cohort, measuresRecord as rec } from './measures-cohort.js';
+import { measuresPlan as plan, measuresPlanInput, measuresCohort as cohort, measuresRecord as rec } from './measures-cohort.js';
+import { makeRecord } from '../helpers/fixtures.js';
+
+const T = 'tilltro-nykterhet';
 
 const dist = (d: Distribution | NotComputed): Distribution => {
   if (!d.computed) throw new Error(`not computed: ${d.reason}`);
@@ -140,5 +145,50 @@ describe('compile: measures merge as the union and histograms add up (properties
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('compile: measures at a follow-up point, hand-counted', () => {
+  const fuPlan = parsePlan({
+    ...measuresPlanInput,
+    id: 'measures-follow-up',
+    followUps: [{ id: '12m', label: { sv: '12 månader efter', en: '12 months after' }, monthsAfter: 12, windowDays: 30, measures: [T, 'k10'] }],
+  });
+  // makeRecord closes on 2024-06-03: the 12-month window is 2025-05-04 … 2025-07-03.
+  const base = (id: string, before: Record<string, number>, after: Record<string, number>) =>
+    makeRecord({ id, before: { measures: before }, after: { measures: after } }, fuPlan);
+  const records = [
+    // P: T 2 → 4 → 5 at 12 months, k10 30 → 20 → 18.
+    followUp(fuPlan, base('P', { [T]: 2, k10: 30 }, { [T]: 4, k10: 20 }), { point: '12m', date: '2025-06-03', status: 'reached', measures: { [T]: 5, k10: 18 } }),
+    // Q: T 3 → 3 → 2, k10 before missing → 25 at 12 months (no k10 change).
+    followUp(fuPlan, base('Q', { [T]: 3 }, { [T]: 3 }), { point: '12m', date: '2025-06-10', status: 'reached', measures: { [T]: 2, k10: 25 } }),
+    // R: not reached: nothing measured, nothing counted here.
+    followUp(fuPlan, base('R', { [T]: 4, k10: 22 }, { [T]: 4, k10: 22 }), { point: '12m', date: '2025-07-01', status: 'not_reached' }),
+  ];
+  const total = tabulate(compile(fuPlan, records)).total;
+
+  it('the primary gets its follow-up point and its change from before; the others their follow-up point beside before and after', () => {
+    expect(total.measures.map((m) => [m.id, m.primary, m.phases.map((p) => p.phase), m.changes.map((c) => c.phase)])).toEqual([
+      [T, true, ['12m'], ['12m']],
+      ['k10', false, ['before', 'after', '12m'], ['after', '12m']],
+      ['somn', false, ['before'], []],
+    ]);
+    const primary = find(total.measures, T);
+    expect(hist(primary.phases[0]!.distribution)).toEqual([[2, 1], [5, 1]]); // P 5, Q 2
+    expect(hist(primary.changes[0]!.change)).toEqual([[-1, 1], [3, 1]]); // P 2 → 5, Q 3 → 2
+    expect(primary.changes[0]!.label).toEqual({ sv: '12 månader efter', en: '12 months after' });
+    const k10 = find(total.measures, 'k10');
+    expect(hist(k10.phases[2]!.distribution)).toEqual([[18, 1], [25, 1]]);
+    expect(hist(k10.changes[1]!.change)).toEqual([[-12, 1]]); // P only: Q has no k10 before
+  });
+
+  it('a value off the scale at the follow-up point, or measures on a point not reached, are counted in invalid by rule', () => {
+    const off = structuredClone(records[0]!) as { followUps: { measures: Record<string, number> }[] };
+    off.followUps[0]!.measures.k10 = 60;
+    const notReached = structuredClone(records[2]!) as { followUps: { measures: Record<string, number> }[] };
+    notReached.followUps[0]!.measures = { k10: 20 };
+    const c = compile(fuPlan, [...records, off as unknown as ClientRecord, notReached as unknown as ClientRecord]);
+    expect(c.invalid).toEqual({ total: 2, byRule: { out_of_range: 1, measured_not_reached: 1 } });
+    expect(c.counts.measures).toEqual(compile(fuPlan, records).counts.measures);
   });
 });

@@ -200,7 +200,7 @@ export class MeasureFold {
       this.kBefore[i] = k;
     }
     if (closed && !this.readInto(this.afterValues, r.after?.measures as Readonly<Record<string, unknown>> | undefined)) return 'out_of_range';
-    const followUps = (r as { readonly followUps?: unknown }).followUps;
+    const followUps = r.followUps as unknown;
     if (followUps === undefined || followUps === null) return undefined;
     if (!Array.isArray(followUps)) return 'type';
     if (followUps.length === 0) return undefined;
@@ -215,12 +215,12 @@ export class MeasureFold {
       }
       if (this.pointSeen.get(f.point as string) === this.stamp) return 'duplicate';
       this.pointSeen.set(f.point as string, this.stamp);
+      // Follow-up points are counted for records closed in the results only, the ones due for them.
+      if (!closed) return 'step_order';
       if (f.status !== 'reached') {
-        if (f.measures !== undefined && f.measures !== null && Object.keys(f.measures).length > 0) return 'not_closed';
+        if (f.measures !== undefined && f.measures !== null && Object.keys(f.measures).length > 0) return 'measured_not_reached';
         continue;
       }
-      // Follow-up points are counted for closed records only, the ones due for them.
-      if (!closed) return 'step_order';
       if (!this.readInto(list, f.measures)) return 'out_of_range';
     }
     return undefined;
