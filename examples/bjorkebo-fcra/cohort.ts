@@ -40,12 +40,35 @@ const FATES: readonly Fate[] = [
   'declined',
 ];
 
+const STATEMENTS = ['respekt', 'lyssnad', 'information', 'inflytande', 'nojd'] as const;
+
+/**
+ * A client's answers to the national questionnaire at closing: those whose
+ * confidence rose (`content`) agree more often; now and then a statement is
+ * left unanswered or answered "Vet inte" (0).
+ */
+function answers(random: () => number, content: boolean): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  const scale = content ? [4, 4, 4, 3, 3, 2] : [4, 3, 3, 2, 2, 1];
+  for (const id of STATEMENTS) {
+    const r = random();
+    if (r < 0.06) continue;
+    out[id] = r < 0.1 ? 0 : scale[Math.floor(random() * scale.length)]!;
+  }
+  const r = random();
+  if (r >= 0.05) out.rekommendera = r < 0.09 ? 0 : random() < (content ? 0.9 : 0.6);
+  return out;
+}
+
 /** Builds the cohort's records by calling enrol, before, during, after and withdraw. */
 export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecord[] {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const records: ClientRecord[] = [];
+  // The questionnaire at closing draws from its own seed, so adding it changed none of the other numbers.
+  const viewRandom = seededRandom(`${seed}-synpunkter`);
+  const views = (content: boolean) => answers(viewRandom, content);
 
   FATES.forEach((fate, i) => {
     const gender = random() < 0.3 ? 'kvinna' : 'man';
@@ -112,10 +135,10 @@ export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecor
         record = after(plan, record, { date: end, reason: 'breakdown', measures: {} });
         break;
       case 'moved':
-        record = after(plan, record, { date: end, reason: 'moved', measures: {} });
+        record = after(plan, record, { date: end, reason: 'moved', measures: {}, views: views(false) });
         break;
       case 'missing-after':
-        record = after(plan, record, { date: end, reason: 'completed', measures: {}, goalsMet: goals.map(() => random() < 0.5) });
+        record = after(plan, record, { date: end, reason: 'completed', measures: {}, goalsMet: goals.map(() => random() < 0.5), views: views(false) });
         break;
       case 'completed': {
         const shift = pick([-1, 0, 0, 1, 1, 1, 2, 2]);
@@ -126,6 +149,7 @@ export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecor
           reason: 'completed',
           measures: { 'tilltro-nykterhet': confidenceAfter },
           goalsMet: goals.map(() => random() < likely),
+          views: views(shift > 0),
         });
         break;
       }

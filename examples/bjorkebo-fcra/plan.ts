@@ -71,6 +71,8 @@ export const bjorkeboPlan: PlanInput = {
   // contact person and the client assess together whether each was met.
   goalRule: { kind: 'assessed', combine: 'all' },
   withdrawOn: ['breakdown'],
+  // A short client questionnaire at closing: the national template's six items.
+  clientViews: { template: 'national' },
   grouping: {
     ageBands: [
       { from: 18, to: 29 },

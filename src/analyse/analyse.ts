@@ -17,6 +17,7 @@ import type { MeasureChange } from '../compile/measure-summary.js';
 import type { Finding } from './findings.js';
 import { analysisNumbers, lengthOf } from './_lib/numbers.js';
 import { decideFindings } from './_lib/decide.js';
+import { analyseViews, type ViewAnalysis } from './views.js';
 
 export { DIMENSION_LABELS } from './_lib/phrasing.js';
 
@@ -271,6 +272,13 @@ export interface Analysis {
    */
   readonly measures: readonly MeasureChangeAnalysis[];
   readonly findings: readonly Finding[];
+  /**
+   * The client questionnaire (*klienternas synpunkter*), item by item at
+   * each point it is asked: how clients view the help, whether it differs
+   * between groups, and whether it relates to goal attainment
+   * ({@link ViewAnalysis}); empty when the plan has no questionnaire.
+   */
+  readonly views: readonly ViewAnalysis[];
 }
 
 /**
@@ -308,7 +316,8 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
   const dims = checked.by ?? DIMENSIONS.filter((d) => lengthOf(compilation, d) > 1);
 
   // Numbers, then the findings they call for; findingText words them.
-  const numbers = analysisNumbers(compilation, dims, { ...ANALYSE_MINIMUMS, ...checked.minimums });
+  const minimums = { ...ANALYSE_MINIMUMS, ...checked.minimums };
+  const numbers = analysisNumbers(compilation, dims, minimums);
   const { total, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting } = numbers;
   const findings = decideFindings(compilation, numbers, smallN);
 
@@ -335,6 +344,7 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
     },
     measures: numbers.measures,
     findings,
+    views: analyseViews(compilation, dims, minimums),
   };
 }
 

@@ -9,6 +9,7 @@ import { dayNumber } from '../core/dates.js';
 import { ageBandTable } from '../plan/bands.js';
 import { goalStatus } from '../after/classify.js';
 import { RecordIdentities } from './_lib/identity.js';
+import { UNCLASSIFIED_COLUMN, ViewFolder } from './_lib/views.js';
 import {
   CLOSING_REASONS,
   COUNTERS,
@@ -165,6 +166,7 @@ class Folder {
   private readonly measures: MeasureFold | undefined;
   /** Who was reached at each follow-up point (follow-up-fold.ts); undefined when the plan has none. */
   private readonly followUps: FollowUpFold | undefined;
+  private readonly views: ViewFolder;
 
   // Scratch: counter slots for one record's during-measures, and the stamp
   // that marks (measure, week) slots already counted for this record.
@@ -250,6 +252,7 @@ class Folder {
     this.measures = measures.empty ? undefined : measures;
     const followUps = new FollowUpFold(meta, counts.followUps);
     this.followUps = followUps.empty ? undefined : followUps;
+    this.views = new ViewFolder(meta.views);
   }
 
   private reject(rule: Rule): void {
@@ -323,8 +326,16 @@ class Folder {
       this.readExit(r.withdrawal, r.after, b.date) ??
       this.classify(r.after) ??
       this.followUps?.read(r, this.closing >= 0) ??
-      this.measures?.read(r, this.closing >= 0)
+      this.measures?.read(r, this.closing >= 0) ??
+      this.readViews(r)
     );
+  }
+
+  /** A closed record's answers to the questionnaire, at closing and at the follow-up points it was reached at. */
+  private readViews(r: ClientRecord): Rule | undefined {
+    if (!this.views.active || this.closing < 0) return undefined;
+    return this.views.read(r.after, (r as { followUps?: unknown }).followUps);
+
   }
 
   /** The record's cell: age band × gender × intervention × unit × period. */
@@ -530,6 +541,13 @@ class Folder {
     this.countDuringWeeks(cell);
     this.measures?.count(cell);
     this.followUps?.count(cell);
+    this.countViews(cell);
+  }
+
+  /** The questionnaire's answers of a closed record, in the column of its attainment level (or not classified). */
+  private countViews(cell: number): void {
+    if (!this.views.active || this.closing < 0) return;
+    this.views.count(this.c.views, cell * this.w.views, this.level >= 0 ? this.level : UNCLASSIFIED_COLUMN);
   }
 
   /** The attrition flow: selected, started, then ongoing or closed, and classified (a withdrawal is counted by countWithdrawal). */

@@ -10,4 +10,5 @@ export type { Distribution } from './distribution.js';
 export type { MeasureSummary, MeasureChange } from './measure-summary.js';
 export { CHANGE_DIRECTIONS, RELIABLE_CHANGE_CLASSES } from './measure-meta.js';
 export { MAX_HISTOGRAM_BINS, CLOSING_REASONS, UNCLASSIFIED, WITHDRAWAL_REASONS, WITHDRAWAL_STAGES, WITHDRAWAL_WEEKS, FOLLOW_UP_STATUSES } from './layout.js';
+export type { ViewSummary, ViewAnswerCount } from './views.js';
 export type { CompilationMeta } from './layout.js';

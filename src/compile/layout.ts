@@ -15,6 +15,7 @@ import { UNNAMED_UNIT } from './dims.js';
 import { backgroundFingerprint, backgroundWidths, describeBackground, describeDoseBands } from './_lib/background.js';
 
 export { backgroundSlots, type BackgroundSlots } from './_lib/background.js';
+import { describeViews, viewsFingerprint, viewsWidth } from './_lib/views.js';
 
 export type { CompilationMeta };
 
@@ -187,6 +188,7 @@ export function describe(plan: Plan): CompilationMeta {
     }),
     measures: describeMeasures(plan, MAX_HISTOGRAM_BINS),
     followUps: plan.followUps.map((p) => ({ id: p.id, label: p.label, monthsAfter: p.monthsAfter, windowDays: p.windowDays })),
+    views: describeViews(plan),
   };
   // The fingerprint covers everything that decides where a record is counted
   // (but the unit and the periods, which merge keeps apart or pools);
@@ -210,6 +212,8 @@ export function describe(plan: Plan): CompilationMeta {
     ...(plan.periodBy === undefined ? {} : { periodBy: plan.periodBy }),
     // Left out without follow-up points, so that such a plan keeps the fingerprint it had.
     ...(plan.followUps.length === 0 ? {} : { followUps: plan.followUps.map((p) => [p.id, p.monthsAfter, p.windowDays]) }),
+    // The questionnaire, left out without one for the same reason.
+    ...(meta.views.items.length === 0 ? {} : { views: viewsFingerprint(meta.views) }),
   };
   const texts = Object.fromEntries(Object.entries(parts).map(([name, value]) => [name, JSON.stringify(value)]));
   return { ...meta, parts: texts, fingerprint: fingerprintOf(texts) };
@@ -251,6 +255,7 @@ export const COUNTERS = [
   'measures',
   'measureChanges',
   'followUps',
+  'views',
 ] as const;
 
 /** The names of a compilation's counter arrays. */
@@ -321,5 +326,6 @@ export function widths(meta: CompilationMeta): { readonly [K in CounterName]: nu
     measures: measures.phaseWidth,
     measureChanges: measures.changeWidth,
     followUps: meta.followUps.length * FOLLOW_UP_STATUSES.length,
+    views: viewsWidth(meta.views),
   };
 }

@@ -3,6 +3,7 @@ import type { DeepReadonly } from '../core/readonly.js';
 import { MeasureMetaSchema } from './measure-meta.js';
 import { WHOLE_PERIOD } from '../plan/periods.js';
 import { UNNAMED_UNIT } from './dims.js';
+import { ViewsMetaSchema } from './_lib/views.js';
 
 const LabelShape = z.object({ sv: z.string(), en: z.string() });
 const Coded = z.object({ code: z.string(), label: LabelShape });
@@ -94,6 +95,7 @@ export const MetaSchema = z.object({
   followUps: z
     .array(z.object({ id: z.string(), label: LabelShape, monthsAfter: z.number().int().min(1), windowDays: z.number().int().min(0) }))
     .default([]),
+  views: ViewsMetaSchema.describe('The client questionnaire: the points it is asked at and its items (empty without one).'),
 });
 
 /**

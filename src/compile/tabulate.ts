@@ -28,6 +28,7 @@ import { DIMENSIONS, groupCells, type Dimension } from './dims.js';
 import { backgroundTable, type BackgroundSummary, type DoseOutcome } from './_lib/background-table.js';
 
 export type { BackgroundSummary, BackgroundValue, DoseBand, DoseOutcome, OutcomeCounts } from './_lib/background-table.js';
+import { viewSummaries, type ViewSummary } from './views.js';
 import { validateCompilation } from './schema.js';
 import { measureSummaries, type MeasureSummary } from './measure-summary.js';
 import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
@@ -155,6 +156,8 @@ export interface GroupRow {
    * with its follow-up points only).
    */
   readonly measures: readonly MeasureSummary[];
+  /** The client questionnaire (*klienternas synpunkter*): each item at each point it is asked, in the plan's order. */
+  readonly views: readonly ViewSummary[];
 }
 
 /**
@@ -429,5 +432,6 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     dose: { sessionsAttended: attended, sessionsMissed: missed, deviations, attendance: share(attended, attended + missed) },
     during,
     measures: measureSummaries(meta, sum('measures'), sum('measureChanges')),
+    views: viewSummaries(meta, sum('views')),
   };
 }

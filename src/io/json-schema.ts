@@ -1,3 +1,4 @@
+import { planViewItems, viewValues } from '../plan/views.js';
 import { z } from 'zod';
 import type { Label, Locale } from '../core/locale.js';
 import { planInstrument, type Plan } from '../plan/plan.js';
@@ -55,6 +56,7 @@ const FIELD_LABELS: Readonly<Record<string, Label>> = {
   reason: { sv: 'Avslutsorsak', en: 'Closing reason' },
   measuresAfter: { sv: 'Mätningar efter insatsen', en: 'Measurements after the intervention' },
   goalsMet: { sv: 'Uppnåddes målen (i målens ordning)', en: 'Were the goals met (in the order of the goals)' },
+  views: { sv: 'Klientens synpunkter vid avslut', en: "The client's views at closing" },
   withdrawal: { sv: 'Avförd från uppföljningen', en: 'Withdrawn from the follow-up' },
   withdrawalDate: { sv: 'Datum', en: 'Date' },
   withdrawalReason: { sv: 'Orsak', en: 'Reason' },
@@ -109,6 +111,22 @@ function planRecordSchema(plan: Plan, locale: Locale) {
   };
   const measures = (ids: readonly string[], label: Label) =>
     z.object(Object.fromEntries(ids.map((id) => [id, instrumentValue(id).optional()]))).strict().meta(meta(label));
+
+  // The questionnaire at closing: each item's values (answers and don't know), labelled; none when it is not asked then.
+  const viewAnswers = (plan.clientViews?.at ?? []).includes('after') ? planViewItems(plan.clientViews) : [];
+  const views = z
+    .object(
+      Object.fromEntries(
+        viewAnswers.map((item) => {
+          const labels = item.kind === 'ordinal' ? item.options.map((o) => [String(o.value), o.label] as const) : [];
+          if (item.dontKnow) labels.push([String(item.dontKnow.value), item.dontKnow.label]);
+          const values = viewValues(item).map((v) => z.literal(v));
+          return [item.id, z.union(values).meta(meta(item.label, { 'x-labels': Object.fromEntries(labels) })).optional()];
+        }),
+      ),
+    )
+    .strict()
+    .meta(f('views'));
 
   const bands = plan.grouping.ageBands;
   const contiguous = bands.every((b, i) => i === 0 || bands[i - 1]!.to === b.from - 1);
@@ -203,6 +221,7 @@ function planRecordSchema(plan: Plan, locale: Locale) {
       reason: reasons(AfterSchema.shape.reason.options, FIELD_LABELS.reason!),
       measures: measures(plan.measures.after, FIELD_LABELS.measuresAfter!).optional(),
       goalsMet: AfterSchema.shape.goalsMet.unwrap().meta(f('goalsMet')).optional(),
+      views: views.optional(),
     })
       .meta(f('after'))
       .optional(),

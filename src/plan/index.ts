@@ -1,6 +1,8 @@
 export { PlanSchema, AgeBandSchema, ClosingReasonSchema, validatePlan, parsePlan, planInstrument } from './plan.js';
 export type { Plan, PlanInput, AgeBand, ClosingReason } from './plan.js';
 export { selectClients, sampleSeeded, seededRandom } from './select.js';
+export { ClientViewsSchema, ViewItemSchema, ViewOptionSchema, NATIONAL_VIEW_ITEMS, viewItems } from './views.js';
+export type { ClientViews, ViewItem, ViewOption } from './views.js';
 export type { Candidate } from './select.js';
 export { FollowUpPointSchema, followUpWindow } from './follow-up.js';
 export type { FollowUpPoint, FollowUpWindow } from './follow-up.js';

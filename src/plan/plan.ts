@@ -8,6 +8,7 @@ import { FollowUpPointSchema, followUpPlanIssues } from './follow-up.js';
 import { DoseBandsSchema, NumberBandsSchema, bandPlanIssues } from './background.js';
 
 import { MAX_PERIODS, PeriodBySchema, periodsOf } from './periods.js';
+import { ClientViewsSchema, clientViewsIssues } from './views.js';
 
 /**
  * The reasons an intervention ends (*avslutsorsak*): completed as planned
@@ -267,6 +268,12 @@ const PlanObjectSchema = z
       .default([])
       .meta(doc('Measurement points after the closing date (*efteruppföljning*), e.g. 6 and 12 months after; ids unique.', 'Mättillfällen efter avslutet (efteruppföljning), t.ex. 6 och 12 månader efter; koderna unika.')),
     goalRule: GoalRuleSchema.meta(doc('How a client\'s goal is judged met (*måluppfyllelse*).', 'Hur det avgörs om en klients mål är nått (måluppfyllelse).')),
+    clientViews: ClientViewsSchema.optional().meta(
+      doc(
+        'The client questionnaire (*klienternas synpunkter*): the national template and/or the unit\'s own items, asked at closing and/or at follow-up points.',
+        'Klientenkäten (klienternas synpunkter): den nationella mallen och/eller enhetens egna frågor, vid avslut och/eller vid uppföljningstillfällen.',
+      ),
+    ),
     withdrawOn: z
       .array(ClosingReasonSchema.exclude(['completed']))
       .default(['breakdown'])
@@ -410,6 +417,10 @@ export const PlanSchema = PlanObjectSchema.superRefine((plan, ctx) => {
   });
 
   bandPlanIssues(plan.background, plan.doseBands, custom);
+  if (plan.clientViews !== undefined) {
+    const followUps = (plan as { followUps?: readonly { id: string }[] }).followUps ?? [];
+    clientViewsIssues(plan.clientViews, followUps.map((f) => f.id), custom);
+  }
 
   if (plan.period?.to !== undefined && plan.period.to < plan.period.from) {
     custom(['period', 'to'], { rule: 'date_order', value: plan.period.to, other: 'period.from', otherValue: plan.period.from, otherLabel: 'period_start' });

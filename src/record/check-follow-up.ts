@@ -3,6 +3,7 @@ import type { Plan } from '../plan/plan.js';
 import { windowOf } from '../plan/follow-up.js';
 import { checkMeasures } from './check.js';
 import type { After, FollowUpMeasurement } from './schema.js';
+import { checkViews } from './views.js';
 
 type Path = readonly PathSegment[];
 
@@ -44,9 +45,13 @@ export function checkFollowUp(
   if (followUp.status !== 'reached') {
     const ids = Object.keys(followUp.measures);
     if (ids.length > 0) out.push(issue([...path, 'measures'], 'measured_not_reached', { status: followUp.status, ids }));
+    const views = Object.keys(followUp.views ?? {});
+    if (views.length > 0) out.push(issue([...path, 'views'], 'measured_not_reached', { status: followUp.status, ids: views }));
     return;
   }
   checkMeasures(plan, followUp.measures, point.measures, [...path, 'measures'], out);
+  // The questionnaire, where the plan asks it at this point (clientViews.at).
+  if (followUp.views !== undefined) checkViews(plan, followUp.views, point.id, [...path, 'views'], out);
 }
 
 /**

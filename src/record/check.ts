@@ -7,6 +7,7 @@ import { numberBandCode, numberBandIndex } from '../plan/background.js';
 import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from './schema.js';
 import { checkFollowUps, closedInResults } from './check-follow-up.js';
 import { recordState } from './step.js';
+import { checkViews } from './views.js';
 
 type Path = readonly PathSegment[];
 
@@ -137,6 +138,7 @@ export function checkAfter(plan: Plan, after: After, before: Before | undefined,
     out.push(dateOrder(after.date, 'before.date', before.date, 'intervention_start', [...path, 'date']));
   }
   checkMeasures(plan, after.measures, plan.measures.after, [...path, 'measures'], out);
+  if (after.views !== undefined) checkViews(plan, after.views, 'after', [...path, 'views'], out);
   if (after.goalsMet !== undefined && before && after.goalsMet.length !== before.goals.length) {
     out.push(
       issue([...path, 'goalsMet'], after.goalsMet.length < before.goals.length ? 'min' : 'max', {

@@ -2,6 +2,7 @@ export {
   ClientRecordSchema,
   ClientIdSchema,
   MeasuresSchema,
+  ViewAnswersSchema,
   GoalSchema,
   BeforeSchema,
   DuringEventSchema,

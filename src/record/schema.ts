@@ -33,6 +33,20 @@ export const ClientIdSchema = z
 export const MeasuresSchema = z.record(CodeSchema, z.number());
 
 /**
+ * A client's answers to the plan's questionnaire (*klientens synpunkter*), by
+ * item id: a number for an ordinal item (one of its answers' values, or its
+ * don't-know value), `true`/`false` for a yes/no item (or its don't-know
+ * value). An item left out was not answered.
+ *
+ * @example
+ * ```ts
+ * ViewAnswersSchema.parse({ respekt: 4, rekommendera: true });
+ * // => { respekt: 4, rekommendera: true }
+ * ```
+ */
+export const ViewAnswersSchema = z.record(CodeSchema, z.union([z.number(), z.boolean()]));
+
+/**
  * A goal formulated together with the client (*mål, formulerat med
  * klienten*): a statement in the client's words, optionally a coded goal area,
  * and optionally a target value on the primary measure (for the `target` goal
@@ -124,7 +138,8 @@ export type DuringEvent = z.infer<typeof DuringEventSchema>;
 /**
  * Step 4 as stored in a record: the closing measurement and why the
  * intervention ended. `goalsMet` holds, for the `assessed` goal rule, whether
- * each goal (in the order of `before.goals`) was met.
+ * each goal (in the order of `before.goals`) was met; `views`, the client's
+ * answers to the plan's questionnaire at closing ({@link ViewAnswersSchema}).
  *
  * @example
  * ```ts
@@ -140,6 +155,7 @@ export const AfterSchema = z
     reason: ClosingReasonSchema,
     measures: MeasuresSchema.default({}),
     goalsMet: z.array(z.boolean()).optional(),
+    views: ViewAnswersSchema.optional(),
   })
   .strict();
 
@@ -228,6 +244,7 @@ export const FollowUpMeasurementSchema = z
     date: IsoDateSchema,
     status: FollowUpStatusSchema,
     measures: MeasuresSchema.default({}),
+    views: ViewAnswersSchema.optional(),
   })
   .strict();
 

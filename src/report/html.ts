@@ -83,6 +83,7 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
     if (section.tables.length === 0) continue;
     body.push(`<section id="section-${section.id}"><h2>${e(section.title)}</h2>`);
     for (const chart of charts.filter((c) => c.section === section.id)) body.push(figure(chart));
+    if (section.text !== undefined && section.text.length > 0) body.push(`<ul>${section.text.map((s) => `<li>${e(s)}</li>`).join('\n')}</ul>`);
     for (const table of section.tables) body.push(tableHtml(table, locale));
     body.push('</section>');
   }

@@ -42,6 +42,7 @@ export function renderMarkdown(input: Compilation | ReportModel, options: Report
   for (const section of model.sections) {
     if (section.tables.length === 0) continue;
     out.push(`## ${section.title}`, '');
+    if (section.text !== undefined && section.text.length > 0) out.push(...section.text.map((s) => `- ${s}`), '');
     for (const table of section.tables) out.push(markdownTable(table, locale), '');
   }
   if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {

@@ -18,6 +18,7 @@ import { dimensionLength, UNNAMED_UNIT } from '../compile/dims.js';
 import { counted } from '../locales/count.js';
 import { unusableByRule, unusableSentence, unusableWith } from '../locales/unusable.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
+import { viewsSection, VIEWS_TITLE } from './_lib/views.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /**
@@ -326,7 +327,7 @@ const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started
  * @example
  * ```ts
  * buildReport(compilation, { locale: 'en' }).sections.map((s) => s.id);
- * // => ['flow', 'attainment', 'primary', 'during', 'target']
+ * // => ['flow', 'attainment', 'primary', 'during', 'target', 'views']
  * ```
  */
 export function buildReport(compilation: Compilation, options: ReportOptions = {}, analysis?: Analysis): ReportModel {
@@ -357,6 +358,12 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   ];
   // Counts the flow table hides must not reappear in the summary's sentences.
   const flow = sections[0]!.tables[0]!;
+  // The client views: their tables' column totals are the attainment levels and the unclassified, hidden where those tables hide them.
+  const levelTotals = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
+  const unclassifiedCell = flow.rows.find((r) => r.key === 'unclassified')?.cells[0];
+  const hiddenLevels = [...levelTotals, unclassifiedCell].flatMap((c, j) => (c?.kind === 'count' && 'suppressed' in c.value ? [j] : []));
+  const views = viewsSection(total.views, a.views ?? [], hiddenLevels, k, locale);
+  if (views.tables.length > 0) sections.push({ id: 'views', title: VIEWS_TITLE[locale], tables: views.tables, text: views.text });
   const hidden = new Set(flow.rows.filter((r) => r.cells[0]?.kind === 'count' && 'suppressed' in r.cells[0].value).map((r) => r.key));
   // Nor the share who reached their goal, when the total table hides it.
   const goalCell = sections[1]!.tables[0]!.rows[0]?.cells[GOAL_SHARE_COLUMN];

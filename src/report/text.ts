@@ -42,6 +42,7 @@ export function renderText(input: Compilation | ReportModel, options: ReportOpti
   if (model.cautions.length > 0) out.push(`${L.cautions[locale]}:`, ...model.cautions.map((s) => `- ${s}`), '');
   if (model.tests.length > 0) out.push(`${L.statisticalTests[locale]}:`, ...model.tests.map((s) => `- ${s}`), '');
   for (const section of model.sections) {
+    if (section.text !== undefined && section.text.length > 0) out.push(`${section.title}:`, ...section.text.map((s) => `- ${s}`), '');
     for (const table of section.tables) out.push(textTable(table, locale), '');
   }
   if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {

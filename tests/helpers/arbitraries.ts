@@ -28,6 +28,8 @@ export interface RecordShape {
   readonly targets: readonly (number | undefined)[];
   readonly goalsMet: readonly boolean[] | undefined;
   readonly events: readonly { readonly kind: 'measure' | 'session' | 'deviation'; readonly day: number; readonly value: 0 | 1; readonly attended: boolean }[];
+  /** Answers to the questionnaire at closing (used when the plan asks it there): items left out were not answered. */
+  readonly views: Readonly<Record<string, number | boolean>>;
 }
 
 export const recordShape: fc.Arbitrary<RecordShape> = fc
@@ -54,6 +56,15 @@ export const recordShape: fc.Arbitrary<RecordShape> = fc
         attended: fc.boolean(),
       }),
       { maxLength: 6 },
+    ),
+    views: fc.record(
+      {
+        respekt: fc.integer({ min: 0, max: 4 }),
+        nojd: fc.integer({ min: 0, max: 4 }),
+        rekommendera: fc.constantFrom<number | boolean>(true, true, false, 0),
+        vantetid: fc.boolean(),
+      },
+      { requiredKeys: [] },
     ),
   })
   .map(({ assessed, met, ...s }) => ({ ...s, goalsMet: assessed === 0 ? undefined : met.slice(0, s.goals.length) }));
@@ -98,7 +109,15 @@ export function buildRecord(s: RecordShape, plan: Plan = smallPlan): ClientRecor
     reason: s.closeReason,
     measures: s.after === undefined ? {} : { [primary]: s.after },
     ...(s.goalsMet === undefined ? {} : { goalsMet: [...s.goalsMet] }),
+    ...viewsFor(plan, s.views),
   });
+}
+
+/** The shape's answers to the items the plan asks at closing; nothing when it asks none there. */
+function viewsFor(plan: Plan, views: RecordShape['views']): { views?: Record<string, number | boolean> } {
+  if (!(plan.clientViews?.at ?? []).includes('after')) return {};
+  const known = new Set(api.viewItems(plan).map((i) => i.id));
+  return { views: Object.fromEntries(Object.entries(views).filter(([id]) => known.has(id))) };
 }
 
 /** A valid record of the small plan. */

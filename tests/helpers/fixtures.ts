@@ -59,6 +59,11 @@ export const smallPlanInput: PlanInput = {
   during: [{ id: 'up', label: { sv: 'Urinprov', en: 'Urine test' }, instrument: 'provresultat', weeks: 4 }],
   goalRule: { kind: 'assessed', combine: 'all' },
   withdrawOn: ['breakdown'],
+  // The national template and one own yes/no item without a don't-know answer.
+  clientViews: {
+    template: 'national',
+    items: [{ id: 'vantetid', label: { sv: 'Jag fick hjälp i rimlig tid', en: 'I got help in reasonable time' }, kind: 'yes_no' }],
+  },
   grouping: {
     ageBands: [
       { from: 18, to: 29 },

@@ -125,8 +125,8 @@ function goalMetDifference(groups: SubgroupComparison['groups']): GoalMetDiffere
   return { ...d, groups: [{ key: high.key, label: high.label }, { key: low.key, label: low.label }] };
 }
 
-/** A rank test of change between groups, or `too_few` below the minimum sizes of `analyse`. */
-function changeBetween(groups: readonly (readonly number[])[], minimums: AnalyseMinimums): SubgroupComparison['changeTest'] {
+/** @internal A rank test between groups (of change, or of a questionnaire item's answers), or `too_few` below the minimum sizes of `analyse`. */
+export function changeBetween(groups: readonly (readonly number[])[], minimums: AnalyseMinimums): SubgroupComparison['changeTest'] {
   const total = groups.reduce((n, g) => n + g.length, 0);
   if (groups.length === 2) {
     const smaller = Math.min(groups[0]!.length, groups[1]!.length);

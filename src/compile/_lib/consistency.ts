@@ -30,6 +30,7 @@ import {
   backgroundSlots,
   doseOutcomeSlots,
 } from './background.js';
+import { viewsConsistency } from './views.js';
 
 /** The rules a compilation whose counts contradict each other breaks. */
 export type ConsistencyRule = 'count_sum' | 'exceeds_total' | 'moment_bounds' | 'margin_mismatch';
@@ -64,6 +65,9 @@ type Counts = { readonly [K in CounterName]: readonly number[] };
  *   0 ≤ Σk ≤ n·kmax and max(Σk, ⌈(Σk)²/n⌉) ≤ Σk² ≤ Σk·kmax;
  * - per during-measure and week: clients tested ≤ tests, and ≤ started;
  * - per follow-up point: reached + not reached + declined + missing = closed;
+ * - per questionnaire item at closing: each column sums to the cell's
+ *   attainment level (or its closed but unclassified); at a follow-up point,
+ *   the block's total ≤ closed;
  * - invalid.total = the sum of invalid.byRule.
  *
  * Dose, goal areas, the number selected who never started and the tests and
@@ -149,6 +153,12 @@ export function consistencyIssues(
     }
     atMost('sums', c, nAt('withdrawnBefore'), n('withdrawnBefore'), withdrawnDuring, 'counts.withdrawn (during)');
     for (const sum of SUMS) momentIssues(meta, counts, c, sum, report);
+
+    // The questionnaire: every closed client once per item at closing, in the column of its level (or unclassified).
+    const byColumn = [...ATTAINMENT_LEVELS.map((l) => get('levels', c, LEVEL_AT[l])), unclassified];
+    viewsConsistency(meta.views, (slot) => get('views', c, slot), byColumn, closed, (slot, rule, params) =>
+      report(['counts', 'views', c * w.views + slot], rule, params),
+    );
 
     // The during-measures, week by week.
     for (let slot = 0; slot < w.during; slot += WEEK.length) {

@@ -1,0 +1,197 @@
+import type { Label, Locale } from '../../core/locale.js';
+import type { ViewAnswerCount, ViewSummary } from '../../compile/views.js';
+import type { ViewAnalysis, ViewTest } from '../../analyse/index.js';
+import { BETWEEN, SIGNIFICANCE } from '../../analyse/findings.js';
+import { ATTAINMENT_LEVELS } from '../../after/classify.js';
+import { methodLabel } from '../../stats/methods.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { LEVEL_LABELS } from '../labels.js';
+import { protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from '../protect.js';
+
+/**
+ * The report's section "Klienternas synpunkter" (the client questionnaire):
+ * per item a table of its answers by goal-attainment level (the unclassified
+ * apart, each answer's total beside), and one summary table of the share
+ * with a positive view; then the findings in words. Every count passes
+ * through protection: an item's table is protected with the level totals
+ * (and the unclassified) the attainment and flow tables hide marked hidden,
+ * since its column totals are those; the summary's n and share are hidden
+ * when any answer total of the item is, since n and the positive count are
+ * sums of them; a sentence gives a share only where the table shows it and
+ * no count below k.
+ *
+ * @internal
+ */
+
+const T = {
+  title: { sv: 'Klienternas synpunkter', en: "Clients' views" },
+  summary: { sv: 'Klienternas synpunkter: andel positiva svar', en: "Clients' views: share of positive answers" },
+  answered: { sv: 'Besvarade', en: 'Answered' },
+  positive: { sv: 'Andel positiva', en: 'Share positive' },
+  unclassified: { sv: 'Ej bedömd', en: 'Not classified' },
+  total: { sv: 'Totalt', en: 'Total' },
+  notAnswered: { sv: 'Ej besvarat', en: 'Not answered' },
+  after: { sv: 'vid avslut', en: 'at closing' },
+} as const;
+
+/** @internal The section's title. */
+export const VIEWS_TITLE = T.title;
+
+const count = (value: number): RawCell => ({ kind: 'count', value });
+const pointWords = (point: string, locale: Locale) => (point === 'after' ? T.after[locale] : locale === 'sv' ? `vid uppföljningen ${point}` : `at follow-up ${point}`);
+const tableId = (v: { point: string; id: string }) => `views-${v.point}-${v.id}`;
+
+type ItemRow = { readonly key: string; readonly label: string; readonly counts: ViewAnswerCount };
+
+/** An item's answers, then don't know, then not answered: the table's rows as the questionnaire has them. */
+function fullRows(v: ViewSummary, locale: Locale): ItemRow[] {
+  return [
+    ...v.answers.map((a) => ({ key: String(a.value), label: a.label[locale], counts: a })),
+    ...(v.dontKnow === null ? [] : [{ key: 'dont_know', label: v.dontKnow.label[locale], counts: v.dontKnow }]),
+    { key: 'not_answered', label: T.notAnswered[locale], counts: v.notAnswered },
+  ];
+}
+
+/** Adds answer counts, column by column. */
+function added(parts: readonly ViewAnswerCount[]): ViewAnswerCount {
+  const byLevel = Object.fromEntries(VIEW_COLUMNS_KEYS.map((c) => [c, parts.reduce((n, p) => n + p.byLevel[c], 0)])) as ViewAnswerCount['byLevel'];
+  return { count: parts.reduce((n, p) => n + p.count, 0), byLevel };
+}
+
+/**
+ * The rows regrouped (before anything is suppressed, as the design asks):
+ * the positive answers, the other answers, and don't know with not answered.
+ */
+function groupedRows(v: ViewSummary, locale: Locale): ItemRow[] {
+  const words = (list: readonly { label: Label }[]) => list.map((a, i) => (i === 0 ? a.label[locale] : a.label[locale].toLowerCase())).join(locale === 'sv' ? ' eller ' : ' or ');
+  const positive = v.answers.filter((a) => a.positive);
+  const other = v.answers.filter((a) => !a.positive);
+  const rest = [...(v.dontKnow === null ? [] : [v.dontKnow]), v.notAnswered];
+  return [
+    { key: 'positive', label: words(positive), counts: added(positive) },
+    { key: 'other', label: words(other), counts: added(other) },
+    { key: 'no_answer', label: v.dontKnow === null ? T.notAnswered[locale] : `${v.dontKnow.label[locale]} ${locale === 'sv' ? 'eller ej besvarat' : 'or not answered'}`, counts: added(rest) },
+  ];
+}
+
+/** An item's rows by attainment level, with each row's total. */
+function itemTable(v: ViewSummary, rows: readonly ItemRow[], locale: Locale, hiddenLevels: readonly number[]): RawTable {
+  return {
+    id: tableId(v),
+    title: `${v.label[locale]} (${pointWords(v.point, locale)})`,
+    columns: [...ATTAINMENT_LEVELS.map((l) => LEVEL_LABELS[l][locale]), T.unclassified[locale], T.total[locale]],
+    rows: rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      cells: [...VIEW_COLUMNS_KEYS.map((c) => count(r.counts.byLevel[c])), count(r.counts.count)],
+    })),
+    additive: [0, 1, 2, 3, 4],
+    rowTotal: 5,
+    ...(hiddenLevels.length > 0 ? { hiddenMargins: { columnTotals: [...hiddenLevels], total: false } } : {}),
+  };
+}
+
+const VIEW_COLUMNS_KEYS = [...ATTAINMENT_LEVELS, 'unclassified'] as const;
+
+/** The item's table as the questionnaire has it, or regrouped when that would hide an answer's total. */
+function protectedItem(v: ViewSummary, locale: Locale, hiddenLevels: readonly number[], k: number): ReportTable {
+  const full = protectReportTable(itemTable(v, fullRows(v, locale), locale, hiddenLevels), k);
+  if (full.rows.every((r) => !isHidden(r.cells[5]))) return full;
+  return protectReportTable(itemTable(v, groupedRows(v, locale), locale, hiddenLevels), k);
+}
+
+const isHidden = (cell: ReportCell | undefined) =>
+  cell !== undefined && ((cell.kind === 'count' && 'suppressed' in cell.value) || (cell.kind === 'share' && 'suppressed' in cell.share));
+
+/**
+ * The section's tables and sentences. `hiddenLevels`: the columns of the
+ * item tables (the four levels, then the unclassified) whose totals the
+ * attainment-total and flow tables hide.
+ */
+export function viewsSection(
+  rows: readonly ViewSummary[],
+  analysis: readonly ViewAnalysis[],
+  hiddenLevels: readonly number[],
+  k: number,
+  locale: Locale,
+): { tables: ReportTable[]; text: string[] } {
+  if (rows.length === 0) return { tables: [], text: [] };
+  const items = rows.map((v) => protectedItem(v, locale, hiddenLevels, k));
+  // An item whose answer totals are all shown: its n answered and positive count are sums of shown numbers.
+  const whole = items.map((t) => t.rows.every((r) => !isHidden(r.cells[5])));
+  const summaryRaw: RawTable = {
+    id: 'views-summary',
+    title: T.summary[locale],
+    columns: [T.answered[locale], T.positive[locale]],
+    rows: rows.map((v) => ({
+      key: `${v.point}-${v.id}`,
+      label: `${v.label[locale]} (${pointWords(v.point, locale)})`,
+      cells: [
+        count(v.answered),
+        { kind: 'share', count: v.positive.count, n: v.positive.n, lower: v.positive.share.computed ? v.positive.share.lower : null, upper: v.positive.share.computed ? v.positive.share.upper : null },
+      ],
+    })),
+  };
+  const summary = protectReportTable(summaryRaw, k);
+  const secondary: ReportCell[] = [
+    { kind: 'count', value: { suppressed: 'secondary' } },
+    { kind: 'share', share: { suppressed: 'secondary' }, lower: null, upper: null },
+  ];
+  const summaryRows = summary.rows.map((r, i) => (whole[i] ? r : { ...r, cells: secondary }));
+  const protectedSummary: ReportTable = { ...summary, rows: summaryRows, suppressed: summary.suppressed || whole.some((w) => !w) };
+
+  const text: string[] = [];
+  rows.forEach((v, i) => {
+    const a = analysis[i];
+    const cell = protectedSummary.rows[i]!.cells[1];
+    const shown = cell?.kind === 'share' && !('suppressed' in cell.share) && v.positive.share.computed;
+    if (shown && v.positive.share.computed) text.push(shareSentence(v, locale));
+    if (a === undefined) return;
+    for (const g of a.byGroup) {
+      const s = testSentence(g.test, g.adjusted, whole[i] ? k : Infinity, locale, locale === 'sv' ? `mellan ${BETWEEN[g.dimension].sv}` : `between ${BETWEEN[g.dimension].en}`, v.label, v.point);
+      if (s !== undefined) text.push(s);
+    }
+    const s = testSentence(a.byAttainment.test, a.byAttainment.adjusted, whole[i] ? k : Infinity, locale, undefined, v.label, v.point);
+    if (s !== undefined) text.push(s);
+  });
+  return { tables: [protectedSummary, ...items], text };
+}
+
+/** "72 % av de 25 som svarade (vid avslut) instämmer helt eller till stor del i ”…” (95 % konfidensintervall 52–86 %)." */
+function shareSentence(v: ViewSummary, locale: Locale): string {
+  const s = v.positive.share;
+  if (!s.computed) return '';
+  const positive = v.answers.filter((a) => a.positive).map((a) => a.label[locale].toLowerCase());
+  const words = positive.join(locale === 'sv' ? ' eller ' : ' or ');
+  const interval = `${formatPercent(s.lower, locale).replace(/\s?%$/, '')}–${formatPercent(s.upper, locale)}`;
+  return locale === 'sv'
+    ? `${formatPercent(s.estimate, 'sv')} av de ${v.positive.n} som svarade ${pointWords(v.point, 'sv')} svarade ”${words}” på ”${v.label.sv}” (95 % konfidensintervall ${interval}).`
+    : `${formatPercent(s.estimate, 'en')} of the ${v.positive.n} who answered ${pointWords(v.point, 'en')} answered “${words}” to “${v.label.en}” (95% confidence interval ${interval}).`;
+}
+
+/**
+ * A test's sentence: between the groups of a dimension (`between`), or
+ * against goal attainment; not computed: why, with the number only when it
+ * is at least `k` (Infinity when the item's table hides an answer's total:
+ * the test's n, the answers counted, would give it back); computed: whether the difference or link can be
+ * established, with the method, p (Holm-adjusted when there were several) and n when ≥ k.
+ */
+function testSentence(test: ViewTest, adjusted: number | null, k: number, locale: Locale, between: string | undefined, label: Label, point: string): string | undefined {
+  const sv = locale === 'sv';
+  const what = between === undefined
+    ? sv ? `Sambandet mellan svaren på ”${label.sv}” (${pointWords(point, 'sv')}) och måluppfyllelsen` : `The link between the answers to “${label.en}” (${pointWords(point, 'en')}) and goal attainment`
+    : sv ? `Skillnaden ${between} i svaren på ”${label.sv}” (${pointWords(point, 'sv')})` : `The difference ${between} in the answers to “${label.en}” (${pointWords(point, 'en')})`;
+  if (!test.computed) {
+    if (test.reason !== 'too_few') return undefined;
+    const groups = test.params.what === 'groups';
+    if (groups) return undefined;
+    const n = test.n >= k ? (sv ? ` (${test.n} svar, minst ${String(test.params.minimum)} behövs)` : ` (${test.n} answers, at least ${String(test.params.minimum)} needed)`) : '';
+    return sv ? `${what} kunde inte testas: för få svar${n}.` : `${what} could not be tested: too few answers${n}.`;
+  }
+  const p = adjusted ?? test.pValue;
+  const reading = p < SIGNIFICANCE ? (sv ? 'går att säkerställa statistiskt' : 'is statistically established') : sv ? 'går inte att säkerställa statistiskt' : 'cannot be statistically established';
+  const pText = p < 0.001 ? `p < ${formatNumber(0.001, locale, 3)}` : `p = ${formatNumber(p, locale, 3)}`;
+  const holm = adjusted !== null ? (sv ? ', justerat med Holms metod' : ", adjusted by Holm's method") : '';
+  const n = 'n' in test && typeof test.n === 'number' && test.n >= k ? `, n = ${test.n}` : '';
+  return `${what} ${reading}: ${methodLabel(test.method, locale)}, ${pText}${holm}${n}.`;
+}

@@ -1,0 +1,153 @@
+/**
+ * analyse and the report on the client questionnaire, on a hand-made cohort
+ * of 16 closed clients of the small plan, four at each attainment level:
+ *
+ * | level | gender | respekt (4 = instämmer helt … 1 = inte alls, 0 = vet inte) | rekommendera |
+ * |---|---|---|---|
+ * | 1 positive, goal met     | kvinna | 4 4 4 3 | ja ja ja ja |
+ * | 2 positive, goal not met | kvinna | 4 3 3 2 | ja ja ja nej |
+ * | 3 no change              | man    | 3 2 2 1 | ja ja nej nej |
+ * | 4 negative change        | man    | 2 1 1 0 | nej nej nej vet inte |
+ *
+ * Positive view of respekt (4 or 3): 4 + 3 + 1 + 0 = 8 of the 15 who answered
+ * (one "vet inte"). Rekommendera by gender: kvinna 7 ja, 1 nej; man 2 ja, 5 nej.
+ * The reference p-values are R's (tests/views/fixtures/views-tests.R → views-tests.json).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse, compile, type ClientRecord } from '../../src/index.js';
+import { buildReport } from '../../src/report/index.js';
+import { holm } from '../../src/stats/adjust.js';
+import { wilsonInterval } from '../../src/stats/proportion.js';
+import { makeRecord, smallPlan } from '../helpers/fixtures.js';
+import R from './fixtures/views-tests.json' with { type: 'json' };
+
+const T = 'tilltro-nykterhet';
+const LEVELS = [
+  { before: 2, after: 4, met: true, gender: 'kvinna', respekt: [4, 4, 4, 3], rekommendera: [true, true, true, true] },
+  { before: 2, after: 4, met: false, gender: 'kvinna', respekt: [4, 3, 3, 2], rekommendera: [true, true, true, false] },
+  { before: 3, after: 3, met: false, gender: 'man', respekt: [3, 2, 2, 1], rekommendera: [true, true, false, false] },
+  { before: 4, after: 2, met: false, gender: 'man', respekt: [2, 1, 1, 0], rekommendera: [false, false, false, 0] },
+] as const;
+
+function cohort(): ClientRecord[] {
+  return LEVELS.flatMap((l, li) =>
+    l.respekt.map((respekt, i) =>
+      makeRecord({
+        id: `v${li}-${i}`,
+        gender: l.gender,
+        before: { goals: [{ statement: 'Mål' }], measures: { [T]: l.before } },
+        after: { measures: { [T]: l.after }, goalsMet: [l.met], views: { respekt, rekommendera: l.rekommendera[i]! } },
+      }),
+    ),
+  );
+}
+
+describe('analyse: client views (hand-computed, checked against R)', () => {
+  const analysis = analyse(compile(smallPlan, cohort()), { by: ['gender'] });
+  const item = (id: string) => analysis.views.find((v) => v.id === id)!;
+
+  it('how clients view the help: the share positive among those who answered, with its Wilson interval', () => {
+    const respekt = item('respekt');
+    expect([respekt.asked, respekt.answered, respekt.dontKnow, respekt.notAnswered]).toEqual([16, 15, 1, 0]);
+    expect([respekt.positive.count, respekt.positive.n]).toEqual([8, 15]);
+    expect(respekt.positive.share).toEqual(wilsonInterval(8, 15));
+    // Not answered: the items nobody answered (lyssnad) have no share.
+    expect(item('lyssnad').positive.share.computed).toBe(false);
+  });
+
+  it('whether views relate to goal attainment: Kruskal–Wallis of the answers by level, as R kruskal.test', () => {
+    const test = item('respekt').byAttainment.test;
+    expect(test.computed && test.method.startsWith('kruskal-wallis')).toBe(true);
+    if (!test.computed || !('chiSquarePValue' in test)) throw new Error('not computed');
+    // R: kruskal.test(list(c(4,4,4,3), c(4,3,3,2), c(3,2,2,1), c(2,1,1))): H = 9.7226, p = 0.02108
+    expect(test.statistic).toBeCloseTo(R.kruskal.statistic, 10);
+    expect(test.chiSquarePValue).toBeCloseTo(R.kruskal.p, 10);
+    expect(item('respekt').byAttainment.levels.map((l) => [l.level, l.positive.count, l.answered])).toEqual([
+      ['positive_goal_met', 4, 4],
+      ['positive_goal_not_met', 3, 4],
+      ['no_change', 1, 4],
+      ['negative_change', 0, 3],
+    ]);
+  });
+
+  it('whether views differ between groups: Fisher for a yes/no item, as R fisher.test', () => {
+    const g = item('rekommendera').byGroup[0]!;
+    expect(g.dimension).toBe('gender');
+    expect(g.groups.map((x) => [x.label.sv, x.positive.count, x.answered])).toEqual([['Kvinna', 7, 8], ['Man', 2, 7]]);
+    // R: fisher.test(matrix(c(7, 1, 2, 5), nrow = 2, byrow = TRUE))$p.value = 0.04056
+    expect(g.test.computed && g.test.method).toBe('fisher-exact');
+    expect(g.test.computed && g.test.pValue).toBeCloseTo(R.fisher.p, 10);
+    // An ordinal item between two groups: Mann–Whitney on the answers.
+    const respekt = item('respekt').byGroup[0]!.test;
+    expect(respekt.computed && [respekt.method.startsWith('mann-whitney'), respekt.n]).toEqual([true, 15]);
+  });
+
+  it("Holm's adjustment runs over the questionnaire's own tests, in order", () => {
+    const raw: number[] = [];
+    const adjusted: (number | null)[] = [];
+    for (const v of analysis.views) {
+      for (const g of v.byGroup) {
+        if (g.test.computed) raw.push(g.test.pValue);
+        adjusted.push(g.adjusted);
+      }
+      if (v.byAttainment.test.computed) raw.push(v.byAttainment.test.pValue);
+      adjusted.push(v.byAttainment.adjusted);
+    }
+    expect(adjusted.filter((p) => p !== null)).toEqual(holm(raw));
+  });
+
+  it('too few answers is a not-computed result with the minimum, through the minimums of analyse', () => {
+    const strict = analyse(compile(smallPlan, cohort()), { by: ['gender'], minimums: { groupTotal: 20 } });
+    const test = strict.views.find((v) => v.id === 'rekommendera')!.byGroup[0]!.test;
+    expect(test).toEqual({ computed: false, n: 15, reason: 'too_few', params: { n: 15, minimum: 20 } });
+    // An item nobody answered: fewer than two groups with an answer.
+    const none = strict.views.find((v) => v.id === 'lyssnad')!.byAttainment.test;
+    expect(!none.computed && [none.reason, none.params.what]).toEqual(['too_few', 'groups']);
+  });
+
+  it('a plan without a questionnaire has no views in its analysis', () => {
+    const { clientViews: _, ...plan } = smallPlan;
+    expect(analyse(compile(plan, [])).views).toEqual([]);
+  });
+});
+
+describe('report: the section Klienternas synpunkter', () => {
+  const compilation = compile(smallPlan, cohort());
+
+  for (const k of [1, 3, 5]) {
+    it(`k = ${k}: no count from 1 to k − 1 is shown, and a share only where its answers' totals are`, () => {
+      const model = buildReport(compilation, { k, by: ['gender'] });
+      const section = model.sections.find((s) => s.id === 'views')!;
+      expect(section.title).toBe('Klienternas synpunkter');
+      for (const table of section.tables) {
+        for (const row of table.rows) {
+          for (const cell of row.cells) {
+            if (cell.kind === 'count' && 'value' in cell.value) expect(cell.value.value === 0 || cell.value.value >= k).toBe(true);
+          }
+        }
+      }
+      const summary = section.tables[0]!;
+      summary.rows.forEach((row, i) => {
+        const item = section.tables[i + 1]!;
+        const shown = row.cells[1]?.kind === 'share' && !('suppressed' in row.cells[1].share);
+        const totalsShown = item.rows.every((r) => r.cells[5]?.kind === 'count' && 'value' in r.cells[5].value);
+        if (shown) expect(totalsShown).toBe(true);
+      });
+      // The sentence gives the share only when the table does: 53 % (8 of 15) for respekt.
+      const sentence = section.text!.find((s) => s.includes('bemött med respekt') && s.includes('%'));
+      const respektShown = summary.rows[0]!.cells[1]?.kind === 'share' && !('suppressed' in summary.rows[0]!.cells[1].share);
+      expect(sentence !== undefined).toBe(respektShown);
+      if (respektShown) expect(sentence).toContain('53');
+    });
+  }
+
+  it('words the findings in English on request', () => {
+    const model = buildReport(compilation, { k: 1, locale: 'en', by: ['gender'] });
+    const section = model.sections.find((s) => s.id === 'views')!;
+    expect(section.title).toBe("Clients' views");
+    expect(section.text).toContain(
+      '53% of the 15 who answered at closing answered “agree completely or agree to a large extent” to “I have been treated with respect” (95% confidence interval 30–75%).',
+    );
+    expect(section.text!.some((s) => s.startsWith('The difference between the genders in the answers to “Would you recommend'))).toBe(true);
+  });
+});
