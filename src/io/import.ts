@@ -8,6 +8,7 @@ import { bytesIssues, decodeChecked, fileShapeRule, parseChecked, type CsvEncodi
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
 import { dataIssues, isRecord, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
+import { planViewItems, type ViewItem } from '../plan/views.js';
 import { isoDateParts } from '../core/dates.js';
 import { validateIdentityNumber, type IdentityNumber } from '../identity/identity-number.js';
 import { ageInCompletedYears } from '../identity/age.js';
@@ -289,6 +290,23 @@ function toBoolean(cell: Cell, path: readonly PathSegment[]): Conv {
   return { ok: false, issue: issue(path, 'not_a_boolean', { value: cell.value }) };
 }
 
+/**
+ * A client's answer to a questionnaire item, as an export writes it: an
+ * answer's label (Swedish or English, any case: "Instämmer helt", "Vet inte"),
+ * or its value — a number on an ordinal item, yes or no on a yes/no item.
+ */
+function viewAnswer(item: ViewItem, cell: Cell, path: readonly PathSegment[], decimal: ',' | '.' | undefined): Conv {
+  const lower = cell.value.toLowerCase();
+  const options = [...(item.kind === 'ordinal' ? item.options : []), ...(item.dontKnow === undefined ? [] : [item.dontKnow])];
+  const named = options.find((o) => o.label.sv.toLowerCase() === lower || o.label.en.toLowerCase() === lower);
+  if (named !== undefined) return { ok: true, value: named.value };
+  if (item.kind === 'ordinal') return toNumber(cell, path, decimal);
+  const yesNo = toBoolean(cell, path);
+  if (yesNo.ok || item.dontKnow === undefined) return yesNo;
+  const n = parseNumber(cell.value, decimal);
+  return n === item.dontKnow.value ? { ok: true, value: n } : yesNo;
+}
+
 /** Where in the record each field goes, so issues on record paths lead back to a column. */
 function fieldOfPath(path: readonly PathSegment[], goalNumbers: readonly number[]): string | null {
   const [a, b, c, d] = path;
@@ -299,7 +317,7 @@ function fieldOfPath(path: readonly PathSegment[], goalNumbers: readonly number[
     return `goal.${typeof c === 'number' ? (goalNumbers[c] ?? c + 1) : (goalNumbers[0] ?? 1)}.met`;
   }
   if (a === 'before' && (b === 'measures' || b === 'background') && c !== undefined) return `before.${b}.${String(c)}`;
-  if (a === 'after' && b === 'measures' && c !== undefined) return `after.measures.${String(c)}`;
+  if (a === 'after' && (b === 'measures' || b === 'views') && c !== undefined) return `after.${b}.${String(c)}`;
   if ((a === 'before' || a === 'after' || a === 'withdrawal') && b === undefined) return `${a}.date`;
   if (a === 'withdrawal' || a === 'after' || a === 'before') return `${a}.${String(b)}`;
   return a === undefined ? null : String(a);
@@ -420,6 +438,15 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
       return null;
     });
     if (met.some((m) => m !== undefined)) after.goalsMet = met;
+    const views: Record<string, unknown> = {};
+    for (const item of plan.clientViews?.at.includes('after') ? planViewItems(plan.clientViews) : []) {
+      const cell = get(`after.views.${item.id}`);
+      if (cell === undefined) continue;
+      const r = viewAnswer(item, cell, ['after', 'views', item.id], mapping.decimal);
+      if (r.ok) views[item.id] = r.value;
+      else issues.push(r.issue);
+    }
+    if (Object.keys(views).length > 0) after.views = views;
     record.after = after;
   }
 

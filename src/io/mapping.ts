@@ -5,6 +5,7 @@ import type { Plan } from '../plan/plan.js';
 import type { Issue } from '../core/issue.js';
 import { throwIfAny } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
+import { planViewItems } from '../plan/views.js';
 import { IsoDateSchema } from '../core/schemas.js';
 
 /**
@@ -177,6 +178,7 @@ export function csvFieldsChecked(plan: Plan): CsvFields {
     f('after.date'),
     f('after.reason'),
     ...plan.measures.after.map((m) => f(`after.measures.${m}`)),
+    ...(plan.clientViews?.at.includes('after') ? planViewItems(plan.clientViews) : []).map((item) => f(`after.views.${item.id}`)),
     f('withdrawal.date'),
     f('withdrawal.reason'),
   );

@@ -39,7 +39,7 @@ describe('uppfoljning validate', () => {
       'clients line 4, column "Tilltro före" (before.measures.tilltro-nykterhet): the value 7 is outside the scale 1–5 [out_of_range]',
       'clients line 5, column "Klient-id" (clientId): looks like a personal identity or coordination number; use a pseudonym as client id [looks_like_identity_number]',
       'clients line 6, column "Ålder" (age): "trettio" is not a number [not_a_number]',
-      'clients line 7: the row has 19 fields but the header has 20 [field_count]',
+      'clients line 7: the row has 25 fields but the header has 26 [field_count]',
       '6 rows: 0 valid, 6 with problems.',
     ]);
   });

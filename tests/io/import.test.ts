@@ -49,7 +49,7 @@ describe('importCsv', () => {
       'klientfilen rad 4, kolumn "Tilltro före" (before.measures.tilltro-nykterhet): värdet 7 ligger utanför skalan 1–5 [out_of_range]',
       'klientfilen rad 5, kolumn "Klient-id" (clientId): ser ut som ett person- eller samordningsnummer; använd en pseudonym som klient-id [looks_like_identity_number]',
       'klientfilen rad 6, kolumn "Ålder" (age): "trettio" är inget tal [not_a_number]',
-      'klientfilen rad 7: raden har 19 fält men rubrikraden har 20 [field_count]',
+      'klientfilen rad 7: raden har 25 fält men rubrikraden har 26 [field_count]',
     ]);
     expect(formatRowIssue(result.issues[4]!, 'en')).toBe('clients line 6, column "Ålder" (age): "trettio" is not a number [not_a_number]');
   });
