@@ -1,4 +1,5 @@
 import type { Label } from '../core/locale.js';
+import { shareOf } from '../compile/share.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import type { Compilation } from '../compile/schema.js';
 import { tabulateChecked, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
@@ -9,7 +10,6 @@ import { fisherExact2x2, type FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { kruskalWallis } from '../stats/kruskal-wallis.js';
-import { wilsonInterval } from '../stats/proportion.js';
 import { holm } from '../stats/adjust.js';
 import { changeBetween } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
@@ -74,7 +74,6 @@ export interface ViewAnalysis {
   };
 }
 
-const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
 /** An ordinal item's answers as scores, the most positive answer highest (rank tests only need the order). */
 function scores(counts: readonly number[]): number[] {
@@ -110,7 +109,7 @@ function between(kind: 'ordinal' | 'yes_no', positive: readonly boolean[], group
 const answerCounts = (v: ViewSummary): number[] => v.answers.map((a) => a.count);
 const positiveOf = (v: ViewSummary, counts: readonly number[]): Share => {
   const n = counts.reduce((s, c) => s + c, 0);
-  return share(counts.reduce((s, c, i) => s + (v.answers[i]!.positive ? c : 0), 0), n);
+  return shareOf(counts.reduce((s, c, i) => s + (v.answers[i]!.positive ? c : 0), 0), n);
 };
 
 /**

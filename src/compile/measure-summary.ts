@@ -1,6 +1,6 @@
 import type { Label } from '../core/locale.js';
+import { shareOf } from './share.js';
 import type { NotComputed } from '../core/not-computed.js';
-import { wilsonInterval } from '../stats/proportion.js';
 import { MOMENT_AT } from './layout.js';
 import type { CompilationMeta } from './meta.js';
 import { CHANGE_DIRECTIONS, RELIABLE_CHANGE_CLASSES, measureLayout } from './measure-meta.js';
@@ -88,7 +88,6 @@ export interface MeasureSummary {
   readonly changes: readonly MeasureChange[];
 }
 
-const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
 /**
  * @internal The measure summaries of a group, from its counts summed over
@@ -112,7 +111,7 @@ export function measureSummaries(meta: CompilationMeta, phases: readonly number[
     const changeList = layout.changes[i]!.map((slots): MeasureChange => {
       const sums = triple(changes, slots.moments);
       const n = sums[0];
-      const d = (name: (typeof CHANGE_DIRECTIONS)[number]) => share(changes[slots.direction + CHANGE_DIRECTIONS.indexOf(name)]!, n);
+      const d = (name: (typeof CHANGE_DIRECTIONS)[number]) => shareOf(changes[slots.direction + CHANGE_DIRECTIONS.indexOf(name)]!, n);
       const rc = m.reliableChange;
       let reliable: MeasureChange['reliable'] = null;
       if (rc && slots.reliable >= 0) {
@@ -121,11 +120,11 @@ export function measureSummaries(meta: CompilationMeta, phases: readonly number[
           n,
           minimumReliableChange: rc.criterion * Math.SQRT2 * rc.sd * Math.sqrt(1 - rc.reliability),
           cutoff: rc.cutoff,
-          recovered: share(c('recovered'), n),
-          improved: share(c('improved'), n),
-          unchanged: share(c('unchanged'), n),
-          deteriorated: share(c('deteriorated'), n),
-          anyReliable: share(n - c('unchanged'), n),
+          recovered: shareOf(c('recovered'), n),
+          improved: shareOf(c('improved'), n),
+          unchanged: shareOf(c('unchanged'), n),
+          deteriorated: shareOf(c('deteriorated'), n),
+          anyReliable: shareOf(n - c('unchanged'), n),
         };
       }
       const [, sumChange] = sums;

@@ -1,7 +1,8 @@
 import type { Label } from '../core/locale.js';
+import { shareOf } from './share.js';
 import type { NotComputed } from '../core/not-computed.js';
 import { UppfoljningError } from '../core/error.js';
-import { wilsonInterval, type ShareInterval } from '../stats/proportion.js';
+import type { ShareInterval } from '../stats/proportion.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus } from '../after/classify.js';
 import type { Compilation } from './schema.js';
 import {
@@ -209,7 +210,6 @@ export interface Tabulation {
   readonly invalid: Compilation['invalid'];
 }
 
-const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
 /** @internal Grouping dimensions given as an option: an array of known dimensions (a hole is not one). */
 export const DimensionsSchema = z.array(z.enum(DIMENSIONS));
@@ -357,7 +357,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
   const levelCounts = sum('levels');
   const goalCounts = sum('goal');
   const goal = Object.fromEntries(GOAL_STATUSES.map((s, i) => [s, goalCounts[i]!])) as Record<GoalStatus, number>;
-  const levels = Object.fromEntries(ATTAINMENT_LEVELS.map((l, i) => [l, share(levelCounts[i]!, classified)])) as Record<AttainmentLevel, Share>;
+  const levels = Object.fromEntries(ATTAINMENT_LEVELS.map((l, i) => [l, shareOf(levelCounts[i]!, classified)])) as Record<AttainmentLevel, Share>;
 
   const p = meta.primary;
   const sums = sum('sums');
@@ -383,7 +383,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
         tests,
         clients: at(week, WEEK_AT.clients),
         perClient: at(week, WEEK_AT.clients) === 0 ? null : tests / at(week, WEEK_AT.clients),
-        good: d.kind === 'binary' ? share(good, tests) : null,
+        good: d.kind === 'binary' ? shareOf(good, tests) : null,
         mean: tests === 0 ? null : d.min + (sumK / tests) * d.step,
       };
     });
@@ -407,15 +407,15 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     },
     withdrawals,
     withdrawnByWeek: sum('withdrawnWeek'),
-    closing: { completed: share(byReason.completed, closed), discontinued: share(closed - byReason.completed, closed), byReason },
+    closing: { completed: shareOf(byReason.completed, closed), discontinued: shareOf(closed - byReason.completed, closed), byReason },
     unclassified,
     attainment: {
       n: classified,
       levels,
-      improved: share(levelCounts[LEVEL_AT.positive_goal_met]! + levelCounts[LEVEL_AT.positive_goal_not_met]!, classified),
-      unchanged: share(levelCounts[LEVEL_AT.no_change]!, classified),
-      worse: share(levelCounts[LEVEL_AT.negative_change]!, classified),
-      goalMet: share(goal.met + goal.met_before, withGoal),
+      improved: shareOf(levelCounts[LEVEL_AT.positive_goal_met]! + levelCounts[LEVEL_AT.positive_goal_not_met]!, classified),
+      unchanged: shareOf(levelCounts[LEVEL_AT.no_change]!, classified),
+      worse: shareOf(levelCounts[LEVEL_AT.negative_change]!, classified),
+      goalMet: shareOf(goal.met + goal.met_before, withGoal),
       goal,
     },
     primary: {
@@ -429,7 +429,7 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     goalAreas: ranked([...meta.goalAreas, { code: 'none', label: { sv: 'Utan målområde', en: 'No goal area' } }], sum('goalAreas')),
     background,
     doseOutcome,
-    dose: { sessionsAttended: attended, sessionsMissed: missed, deviations, attendance: share(attended, attended + missed) },
+    dose: { sessionsAttended: attended, sessionsMissed: missed, deviations, attendance: shareOf(attended, attended + missed) },
     during,
     measures: measureSummaries(meta, sum('measures'), sum('measureChanges')),
     views: viewSummaries(meta, sum('views')),

@@ -1,6 +1,6 @@
 import type { Label } from '../core/locale.js';
+import { shareOf } from './share.js';
 import type { AttainmentLevel } from '../after/classify.js';
-import { wilsonInterval } from '../stats/proportion.js';
 import type { CompilationMeta } from './meta.js';
 import type { Share } from './tabulate.js';
 import { VIEW_COLUMNS, viewSlots } from './_lib/views.js';
@@ -78,7 +78,7 @@ export function viewSummaries(meta: CompilationMeta, counts: readonly number[]):
       notAnswered,
       asked: answered + (dontKnow?.count ?? 0) + notAnswered.count,
       answered,
-      positive: { count: positive, n: answered, share: wilsonInterval(positive, answered) },
+      positive: shareOf(positive, answered),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { notComputed, type NotComputed } from '../../core/not-computed.js';
+import { shareOf } from '../../compile/share.js';
 import type { Compilation } from '../../compile/schema.js';
 import { dimensionLength } from '../../compile/dims.js';
 import { tabulateChecked, type Dimension, type GroupRow, type Share } from '../../compile/tabulate.js';
@@ -7,7 +8,7 @@ import { chiSquareIndependence } from '../../stats/chi-square.js';
 import { fisherExact2x2 } from '../../stats/fisher.js';
 import { kruskalWallis } from '../../stats/kruskal-wallis.js';
 import { mannWhitneyU } from '../../stats/mann-whitney.js';
-import { riskDifference, wilsonInterval } from '../../stats/proportion.js';
+import { riskDifference } from '../../stats/proportion.js';
 import { expandHistogram } from '../../stats/histogram.js';
 import { holm } from '../../stats/adjust.js';
 import { cohenDz, rankBiserialPaired } from '../../stats/effect.js';
@@ -91,7 +92,7 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
   const tests = pValues.length;
 
   // Attrition: the shares the findings and the report read.
-  const withdrawnShare = share(total.flow.withdrawn, total.flow.started);
+  const withdrawnShare = shareOf(total.flow.withdrawn, total.flow.started);
   const waiting = total.flow.notStarted - total.flow.withdrawnBeforeStart;
   return { total, diffs, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting, measures: measureChanges(total, minimums) };
 }
@@ -106,7 +107,6 @@ const differences = (row: GroupRow): number[] =>
 
 const estimate = (s: Share) => (s.share.computed ? s.share.estimate : 0);
 
-const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
 /**
  * The risk difference of goal met: between the two groups when there are

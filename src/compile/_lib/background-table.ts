@@ -1,6 +1,6 @@
 import type { Label } from '../../core/locale.js';
+import { shareOf } from '../share.js';
 import { notComputed, type NotComputed } from '../../core/not-computed.js';
-import { wilsonInterval } from '../../stats/proportion.js';
 import type { Share } from '../tabulate.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES, type AttainmentLevel, type GoalStatus } from '../../after/classify.js';
 import { distribution, type Distribution } from '../distribution.js';
@@ -16,7 +16,6 @@ import {
   type DOSE_MEASURES,
 } from './background.js';
 
-const share = (count: number, n: number): Share => ({ count, n, share: wilsonInterval(count, n) });
 
 /**
  * The goal-attainment levels (and, for a background value, the goal
@@ -138,9 +137,9 @@ function outcomeCounts(levels: readonly number[]): OutcomeCounts {
   const improved = levels[0]! + levels[1]!;
   return {
     n,
-    levels: Object.fromEntries(ATTAINMENT_LEVELS.map((l, i) => [l, share(levels[i]!, n)])) as Record<AttainmentLevel, Share>,
-    improved: share(improved, n),
-    notImproved: share(n - improved, n),
+    levels: Object.fromEntries(ATTAINMENT_LEVELS.map((l, i) => [l, shareOf(levels[i]!, n)])) as Record<AttainmentLevel, Share>,
+    improved: shareOf(improved, n),
+    notImproved: shareOf(n - improved, n),
   };
 }
 
@@ -167,7 +166,7 @@ export function backgroundTable(
         const group = backgroundOutcome.slice(at + i * G, at + (i + 1) * G);
         const goal = Object.fromEntries(GOAL_STATUSES.map((s, j) => [s, group[OUTCOME_GOAL_AT + j]!])) as Record<GoalStatus, number>;
         const levels = outcomeCounts(group.slice(0, OUTCOME_GOAL_AT));
-        return { ...o, outcome: { ...levels, goalMet: share(goal.met + goal.met_before, levels.n - goal.no_goal), goal } };
+        return { ...o, outcome: { ...levels, goalMet: shareOf(goal.met + goal.met_before, levels.n - goal.no_goal), goal } };
       });
       return { ...base, options, distribution: null, outcome };
     }
