@@ -94,6 +94,22 @@ describe('chiSquareIndependence: Yates and residuals (issue 13)', () => {
     expect(flat.statistic).toBe(0);
     expect(flat.pValue).toBe(1);
   });
+  it("R's ?chisq.test 2×2 example with Yates (the default there): x <- matrix(c(12, 5, 7, 7), ncol = 2); chisq.test(x)$p.value # 0.4233", () => {
+    // By hand: rows [12, 7] and [5, 7], N = 31, margins 19, 12 and 17, 14; |ad − bc|/N = 49/31 = 1.5806
+    // in every cell, Σ 1/e = N³/(19·12·17·14) = 29791/54264, so Yates's
+    // X² = (49/31 − 0.5)² · 29791/54264 = 0.64112 and p = P(χ²₁ > 0.64112) = 0.42331.
+    const yates = ok<ChiSquareResult>(chiSquareIndependence([[12, 7], [5, 7]], { correct: true }));
+    expect(yates.method).toBe('chi-square-pearson');
+    expect(yates.statistic).toBeCloseTo((49 / 31 - 0.5) ** 2 * (29791 / 54264), 12);
+    expect(yates.df).toBe(1);
+    expect(yates.pValue).toBeCloseTo(0.4233, 4); // R's documentation prints 0.4233
+    expect(yates.notes.map((n) => n.code)).toContain('continuity_corrected');
+    // Without Yates (correct = FALSE in R): X² = (49/31)² · 29791/54264 = 1.3716.
+    const plain = ok<ChiSquareResult>(chiSquareIndependence([[12, 7], [5, 7]]));
+    expect(plain.statistic).toBeCloseTo((49 / 31) ** 2 * (29791 / 54264), 12);
+    expect(plain.pValue).toBeGreaterThan(0.2);
+    expect(plain.pValue).toBeLessThan(yates.pValue);
+  });
   it('the squared Pearson residuals add up to X²; Yates never raises it; the residuals of a row sum to 0', () => {
     const table = fc.integer({ min: 2, max: 4 }).chain((cols) =>
       fc.array(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 4 }),
