@@ -1,6 +1,7 @@
 import type { Compilation } from '../compile/schema.js';
 import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import { cellValues } from './_lib/cell.js';
+import { csvText } from './_lib/escape.js';
 
 /**
  * One CSV file of a report: a file name and its text.
@@ -25,6 +26,9 @@ export interface CsvFile {
  * `suppressed` (and `text` for text cells). Swedish files use `;` and a
  * decimal comma, as Excel in Swedish expects; English files use `,` and a
  * decimal point. Suppressed values are empty with `suppressed` true, never 0.
+ * A text cell a spreadsheet could run as a formula (starting with `=`, `+`,
+ * `-`, `@`, a tab or a line break) is written with a leading `'`, as OWASP
+ * advises; the number columns hold numbers only, so `-1,5` stays a number.
  * Files start with a UTF-8 byte-order mark so that Excel reads `å`, `ä`, `ö`.
  *
  * @param input - a compilation, or a report from {@link buildReport}
@@ -46,7 +50,10 @@ export function renderCsv(input: Compilation | ReportModel, options: ReportOptio
   const sv = model.locale === 'sv';
   const sep = sv ? ';' : ',';
   const num = (v: number | null) => (v === null ? '' : sv ? String(v).replace('.', ',') : String(v));
-  const quote = (s: string) => (/[";,\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const quote = (text: string) => {
+    const s = csvText(text);
+    return /[";,\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const header = sv
     ? ['rad', 'kolumn', 'antal', 'n', 'varde', 'nedre', 'ovre', 'undertryckt', 'text']
     : ['row', 'column', 'count', 'n', 'value', 'lower', 'upper', 'suppressed', 'text'];

@@ -3,21 +3,23 @@ import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
+import { markdownText as md } from './_lib/escape.js';
 import type { Compilation } from '../compile/schema.js';
 
-const pipe = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** @internal One protected table as a Markdown table. */
 export function markdownTable(table: ReportTable, locale: Locale): string {
-  const head = `| ${[L.group[locale], ...table.columns].map(pipe).join(' | ')} |`;
+  const head = `| ${[L.group[locale], ...table.columns].map(md).join(' | ')} |`;
   const rule = `|${[':--', ...table.columns.map(() => '--:')].join('|')}|`;
-  const rows = table.rows.map((r) => `| ${[r.label, ...r.cells.map((c) => cellText(c, locale))].map(pipe).join(' | ')} |`);
-  return [`**${pipe(table.title)}**`, '', head, rule, ...rows].join('\n');
+  const rows = table.rows.map((r) => `| ${[r.label, ...r.cells.map((c) => cellText(c, locale))].map(md).join(' | ')} |`);
+  return [`**${md(table.title)}**`, '', head, rule, ...rows].join('\n');
 }
 
 /**
  * Renders a report as Markdown: the summary, what the numbers cannot say,
  * and every section's protected tables, numbers written the locale's way.
+ * Every label and sentence is escaped (raw HTML as entities, Markdown
+ * specials with a backslash), so a plan label cannot inject markup.
  * Charts are not drawn in Markdown; use {@link renderHtml} or
  * {@link chartSpecs}.
  *
@@ -35,19 +37,19 @@ export function markdownTable(table: ReportTable, locale: Locale): string {
 export function renderMarkdown(input: Compilation | ReportModel, options: ReportOptions = {}): string {
   const model = toModel(input, options);
   const locale = model.locale;
-  const header = model.header.length === 0 ? [] : [...model.header.map((h) => `- **${h.label}:** ${h.text}`), ''];
-  const out: string[] = [`# ${model.title}`, '', ...header, `## ${L.summary[locale]}`, '', model.summary.join(' '), ''];
-  if (model.cautions.length > 0) out.push(`## ${L.cautions[locale]}`, '', ...model.cautions.map((s) => `- ${s}`), '');
-  if (model.tests.length > 0) out.push(`## ${L.statisticalTests[locale]}`, '', ...model.tests.map((s) => `- ${s}`), '');
+  const header = model.header.length === 0 ? [] : [...model.header.map((h) => `- **${md(h.label)}:** ${md(h.text)}`), ''];
+  const out: string[] = [`# ${md(model.title)}`, '', ...header, `## ${L.summary[locale]}`, '', model.summary.map(md).join(' '), ''];
+  if (model.cautions.length > 0) out.push(`## ${L.cautions[locale]}`, '', ...model.cautions.map((s) => `- ${md(s)}`), '');
+  if (model.tests.length > 0) out.push(`## ${L.statisticalTests[locale]}`, '', ...model.tests.map((s) => `- ${md(s)}`), '');
   for (const section of model.sections) {
     if (section.tables.length === 0) continue;
-    out.push(`## ${section.title}`, '');
-    if (section.text !== undefined && section.text.length > 0) out.push(...section.text.map((s) => `- ${s}`), '');
+    out.push(`## ${md(section.title)}`, '');
+    if (section.text !== undefined && section.text.length > 0) out.push(...section.text.map((s) => `- ${md(s)}`), '');
     for (const table of section.tables) out.push(markdownTable(table, locale), '');
   }
   if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {
-    out.push(`_${L.suppressedNote[locale].replace('{k}', String(model.k))}_`, '');
+    out.push(`_${md(L.suppressedNote[locale].replace('{k}', String(model.k)))}_`, '');
   }
-  out.push(`_${L.generated[locale]}_`, '');
+  out.push(`_${md(L.generated[locale])}_`, '');
   return out.join('\n');
 }

@@ -4,15 +4,18 @@ import { toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
+import { plainText as t } from './_lib/escape.js';
 
 /** @internal One protected table as aligned plain text: labels left, values right. */
 export function textTable(table: ReportTable, locale: Locale): string {
-  const lines = [[L.group[locale], ...table.columns], ...table.rows.map((r) => [r.label, ...r.cells.map((c) => cellText(c, locale))])];
+  const lines = [[L.group[locale], ...table.columns], ...table.rows.map((r) => [r.label, ...r.cells.map((c) => cellText(c, locale))])].map((line) =>
+    line.map(t),
+  );
   const width = lines[0]!.map((_, c) => Math.max(...lines.map((line) => (line[c] ?? '').length)));
   const pad = (line: readonly string[]) =>
     line.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join('  ').trimEnd();
   const rule = width.map((w) => '─'.repeat(w)).join('  ');
-  return [table.title, rule, pad(lines[0]!), rule, ...lines.slice(1).map(pad)].join('\n');
+  return [t(table.title), rule, pad(lines[0]!), rule, ...lines.slice(1).map(pad)].join('\n');
 }
 
 /**
@@ -37,12 +40,12 @@ export function renderText(input: Compilation | ReportModel, options: ReportOpti
   const model = toModel(input, options);
   const locale = model.locale;
   const heading = (s: string) => [s, '═'.repeat(s.length)];
-  const header = model.header.length === 0 ? [] : [...model.header.map((h) => `${h.label}: ${h.text}`), ''];
-  const out: string[] = [...heading(model.title), '', ...header, `${L.summary[locale]}:`, model.summary.join(' '), ''];
-  if (model.cautions.length > 0) out.push(`${L.cautions[locale]}:`, ...model.cautions.map((s) => `- ${s}`), '');
-  if (model.tests.length > 0) out.push(`${L.statisticalTests[locale]}:`, ...model.tests.map((s) => `- ${s}`), '');
+  const header = model.header.length === 0 ? [] : [...model.header.map((h) => `${t(h.label)}: ${t(h.text)}`), ''];
+  const out: string[] = [...heading(t(model.title)), '', ...header, `${L.summary[locale]}:`, model.summary.map(t).join(' '), ''];
+  if (model.cautions.length > 0) out.push(`${L.cautions[locale]}:`, ...model.cautions.map((s) => `- ${t(s)}`), '');
+  if (model.tests.length > 0) out.push(`${L.statisticalTests[locale]}:`, ...model.tests.map((s) => `- ${t(s)}`), '');
   for (const section of model.sections) {
-    if (section.text !== undefined && section.text.length > 0) out.push(`${section.title}:`, ...section.text.map((s) => `- ${s}`), '');
+    if (section.text !== undefined && section.text.length > 0) out.push(`${t(section.title)}:`, ...section.text.map((s) => `- ${t(s)}`), '');
     for (const table of section.tables) out.push(textTable(table, locale), '');
   }
   if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {

@@ -50,6 +50,6 @@ export function cellValues(cell: ReportCell): {
   }
 }
 
-/** Escapes text for HTML. */
+/** Escapes text for HTML content and double-quoted attributes (the renderers write no other kind). */
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
