@@ -2,7 +2,7 @@ import { issue, type Issue, type PathSegment, type Rule } from '../core/issue.js
 import type { Locale } from '../core/locale.js';
 import { ruleText } from '../locales/index.js';
 import type { Plan } from '../plan/plan.js';
-import type { ClientRecord } from '../record/schema.js';
+import { FollowUpStatusSchema, type ClientRecord } from '../record/schema.js';
 import { validateRecordChecked } from '../record/validate.js';
 import { bytesIssues, decodeChecked, fileShapeRule, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
@@ -157,6 +157,25 @@ export const REASON_WORDS: Readonly<Record<string, string>> = {
 /** @internal The cell texts the import reads as yes and as no (lower case). */
 export const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
 export const NO = new Set(['nej', 'n', 'no', 'false', 'falskt', '0']);
+/** @internal The words for a follow-up status the import reads besides its code (lower case). */
+export const FOLLOW_UP_STATUS_WORDS: Readonly<Record<string, string>> = {
+  nådd: 'reached',
+  nåddes: 'reached',
+  'nåddes vid uppföljningen': 'reached',
+  uppföljd: 'reached',
+  reached: 'reached',
+  'ej nådd': 'not_reached',
+  'inte nådd': 'not_reached',
+  'ej nåddes': 'not_reached',
+  'nåddes inte': 'not_reached',
+  'gick inte att nå': 'not_reached',
+  'not reached': 'not_reached',
+  not_reached: 'not_reached',
+  avböjde: 'declined',
+  avböjt: 'declined',
+  avböjd: 'declined',
+  declined: 'declined',
+};
 const KIND_WORDS: Readonly<Record<string, string>> = {
   mätning: 'measure',
   prov: 'measure',
@@ -308,8 +327,14 @@ function viewAnswer(item: ViewItem, cell: Cell, path: readonly PathSegment[], de
 }
 
 /** Where in the record each field goes, so issues on record paths lead back to a column. */
-function fieldOfPath(path: readonly PathSegment[], goalNumbers: readonly number[]): string | null {
+function fieldOfPath(path: readonly PathSegment[], goalNumbers: readonly number[], points: readonly string[] = []): string | null {
   const [a, b, c, d] = path;
+  if (a === 'followUps' && typeof b === 'number') {
+    const point = points[b] ?? String(b);
+    if ((c === 'measures' || c === 'views') && d !== undefined) return `followUps.${point}.${c}.${String(d)}`;
+    // No point, or measures or views given while not reached: the status column says why.
+    return `followUps.${point}.${c === 'date' ? 'date' : 'status'}`;
+  }
   if (a === 'before' && b === 'goals' && typeof c === 'number') {
     return `goal.${goalNumbers[c] ?? c + 1}.${d === undefined ? 'statement' : String(d)}`;
   }
@@ -327,6 +352,8 @@ interface Built {
   record: Record<string, unknown>;
   issues: Issue[];
   goalNumbers: number[];
+  /** The follow-up point of each of the record's `followUps`, in order. */
+  points: string[];
 }
 
 /** Builds one client's record (as data, not yet validated) from its row's cells. */
@@ -365,6 +392,29 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
   const date = (field: string) => {
     const v = get(field)?.value;
     return v === undefined ? undefined : cleanDate(v);
+  };
+  // The questionnaire answers asked at `at` ('after' or a follow-up point), read from `<prefix>.views.<item>`.
+  const answers = (at: string, path: readonly PathSegment[]) => {
+    const prefix = at === 'after' ? 'after' : `followUps.${at}`;
+    const views: Record<string, unknown> = {};
+    for (const item of plan.clientViews?.at.includes(at) ? planViewItems(plan.clientViews) : []) {
+      const cell = get(`${prefix}.views.${item.id}`);
+      if (cell === undefined) continue;
+      const r = viewAnswer(item, cell, [...path, item.id], mapping.decimal);
+      if (r.ok) views[item.id] = r.value;
+      else issues.push(r.issue);
+    }
+    return Object.keys(views).length > 0 ? views : undefined;
+  };
+  // A follow-up status: the mapping's own recode, a word (nådd, ej nådd, avböjde …) or the code itself.
+  const status = (field: string, path: readonly PathSegment[]) => {
+    const cell = get(field);
+    if (cell === undefined) return undefined;
+    const lower = cell.value.toLowerCase();
+    const value = own(recodeTable(mapping.codes, field), cell.value) ?? own(FOLLOW_UP_STATUS_WORDS, lower.replace(/\s+/g, ' ')) ?? lower;
+    if (FollowUpStatusSchema.options.some((o) => o === value)) return value;
+    issues.push(issue(path, 'unknown_code', { value: cell.value, field: 'follow-up status', known: [...FollowUpStatusSchema.options] }));
+    return undefined;
   };
 
   const record: Record<string, unknown> = {
@@ -438,22 +488,41 @@ function buildRecord(plan: Plan, row: Map<string, Cell>, mapping: CsvMapping): B
       return null;
     });
     if (met.some((m) => m !== undefined)) after.goalsMet = met;
-    const views: Record<string, unknown> = {};
-    for (const item of plan.clientViews?.at.includes('after') ? planViewItems(plan.clientViews) : []) {
-      const cell = get(`after.views.${item.id}`);
-      if (cell === undefined) continue;
-      const r = viewAnswer(item, cell, ['after', 'views', item.id], mapping.decimal);
-      if (r.ok) views[item.id] = r.value;
-      else issues.push(r.issue);
-    }
-    if (Object.keys(views).length > 0) after.views = views;
+    const views = answers('after', ['after', 'views']);
+    if (views !== undefined) after.views = views;
     record.after = after;
+  }
+
+  // Each follow-up point with any of its columns filled is one measurement, in date order.
+  const followUps: { point: string; value: Record<string, unknown> }[] = [];
+  for (const point of plan.followUps) {
+    const p = `followUps.${point.id}.`;
+    if (!hasAny(p)) continue;
+    const i = followUps.length;
+    const measures: Record<string, unknown> = {};
+    for (const m of point.measures) {
+      const v = num(`${p}measures.${m}`, ['followUps', i, 'measures', m]);
+      if (v !== undefined) measures[m] = v;
+    }
+    const value: Record<string, unknown> = { point: point.id, date: date(`${p}date`), status: status(`${p}status`, ['followUps', i, 'status']), measures };
+    const views = answers(point.id, ['followUps', i, 'views']);
+    if (views !== undefined) value.views = views;
+    followUps.push({ point: point.id, value });
+  }
+  if (followUps.length > 0) {
+    const sorted = [...followUps].sort((x, y) => String(x.value.date ?? '').localeCompare(String(y.value.date ?? '')));
+    // Issues were raised at the unsorted index: move them to where the measurement now is.
+    const at = followUps.map((f) => sorted.indexOf(f));
+    for (const [k, i] of issues.entries()) {
+      if (i.path[0] === 'followUps' && typeof i.path[1] === 'number') issues[k] = { ...i, path: ['followUps', at[i.path[1]]!, ...i.path.slice(2)] };
+    }
+    record.followUps = sorted.map((f) => f.value);
   }
 
   if (hasAny('withdrawal.')) {
     record.withdrawal = { date: date('withdrawal.date'), reason: reason('withdrawal.reason') };
   }
-  return { record, issues, goalNumbers };
+  return { record, issues, goalNumbers, points: Array.isArray(record.followUps) ? (record.followUps as { point: string }[]).map((f) => f.point) : [] };
 }
 
 /** Builds one during event from its row's cells. */
@@ -774,7 +843,7 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
     const id = typeof built.record.clientId === 'string' ? built.record.clientId : undefined;
     const own: RowIssue[] = [];
     const push = (i: Issue, identityLike: ReadonlySet<string | null> = NONE) => {
-      const field = fieldOfPath(i.path, built.goalNumbers);
+      const field = fieldOfPath(i.path, built.goalNumbers, built.points);
       if (missing.has(field)) return; // already reported once, as a missing column
       if (i.rule === 'required' && field !== null && identity.derived.includes(field)) return; // the number's own issue says why
       const cell = field ? c.get(field) : undefined;
@@ -787,7 +856,7 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
     };
     // A field whose cell could not be read is left out of the record; its
     // problem is reported, and the record's other fields are still checked.
-    const failed = new Set(built.issues.map((i) => fieldOfPath(i.path, built.goalNumbers)));
+    const failed = new Set(built.issues.map((i) => fieldOfPath(i.path, built.goalNumbers, built.points)));
     const numberFailed = failed.has('identityNumber') || missing.has('identityNumber');
     for (const i of built.issues) push(i);
     if (id !== undefined) {
@@ -800,14 +869,14 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
     built.record.during = clientEvents.map((e) => e.event);
     const result = validateRecordChecked(plan, built.record);
     if (!result.success) {
-      const identityLike = new Set(result.issues.filter((i) => i.rule === 'looks_like_identity_number').map((i) => fieldOfPath(i.path, built.goalNumbers)));
+      const identityLike = new Set(result.issues.filter((i) => i.rule === 'looks_like_identity_number').map((i) => fieldOfPath(i.path, built.goalNumbers, built.points)));
       for (const i of result.issues) {
         if (i.path[0] === 'during' && typeof i.path[1] === 'number') {
           const e = clientEvents[i.path[1]];
           const field = i.path[2] === undefined ? null : String(i.path[2]);
           own.push({ file: 'during', line: e?.line ?? row.line, column: null, field, issue: i });
         } else {
-          const field = fieldOfPath(i.path, built.goalNumbers);
+          const field = fieldOfPath(i.path, built.goalNumbers, built.points);
           // A field left empty because the identity number it comes from could not be read: the number's issue says why.
           const fromNumber = numberFailed && i.rule === 'required' && (field === 'clientId' || field === 'age' || field === 'gender') && !c.has(field);
           if (!failed.has(field) && !fromNumber) push(i, identityLike);

@@ -182,6 +182,15 @@ export function csvFieldsChecked(plan: Plan): CsvFields {
     f('withdrawal.date'),
     f('withdrawal.reason'),
   );
+  for (const point of plan.followUps) {
+    const p = `followUps.${point.id}.`;
+    clients.push(
+      f(`${p}date`),
+      f(`${p}status`),
+      ...point.measures.map((m) => f(`${p}measures.${m}`)),
+      ...(plan.clientViews?.at.includes(point.id) ? planViewItems(plan.clientViews) : []).map((item) => f(`${p}views.${item.id}`)),
+    );
+  }
   const during = [f('clientId', true), f('kind'), f('date', true), f('measure'), f('value'), f('attended'), f('note'), f('identityNumber')];
   return { clients, during };
 }

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CsvMappingSchema, csvFields, formatRowIssue, importCsv, parsePlan } from '../../src/index.js';
+import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
+
+// The Björkebo export's first three clients, with a 12-month follow-up added as
+// four columns (date, status, the confidence scale, one national view item).
+const dir = join(import.meta.dirname, '..', 'fixtures', 'cli');
+const lines = readFileSync(join(dir, 'clean.csv'), 'utf8').split('\n').slice(0, 4);
+const base = CsvMappingSchema.parse(JSON.parse(readFileSync(join(dir, 'mapping.json'), 'utf8')));
+const plan = parsePlan({
+  ...bjorkeboPlan,
+  followUps: [{ id: '12m', label: { sv: '12 månader efter', en: '12 months after' }, monthsAfter: 12, measures: ['tilltro-nykterhet'] }],
+  clientViews: { template: 'national', at: ['after', '12m'] },
+});
+const mapping = CsvMappingSchema.parse({
+  ...base,
+  columns: {
+    ...base.columns,
+    'followUps.12m.date': 'Uppföljning 12 mån datum',
+    'followUps.12m.status': 'Uppföljning 12 mån',
+    'followUps.12m.measures.tilltro-nykterhet': 'Tilltro 12 mån',
+    'followUps.12m.views.respekt': 'Respekt 12 mån',
+  },
+});
+const header = `${lines[0]},Uppföljning 12 mån datum,Uppföljning 12 mån,Tilltro 12 mån,Respekt 12 mån`;
+/** The export with the follow-up cells of clients 1–3 (closed 2019-12-20, 2019-04-28, 2019-08-28; windows ±30 days around a year later). */
+const csv = (...followUp: [string, string, string, string]) =>
+  new TextEncoder().encode([header, ...lines.slice(1, 4).map((l, i) => `${l},${followUp[i]}`)].join('\n') + '\n');
+
+describe('importCsv: follow-up points (followUps.<point>.…)', () => {
+  it('lists a follow-up point\'s columns among the plan\'s fields', () => {
+    const fields = csvFields(plan).clients.map((f) => f.field);
+    expect(fields.filter((f) => f.startsWith('followUps.'))).toEqual([
+      'followUps.12m.date',
+      'followUps.12m.status',
+      'followUps.12m.measures.tilltro-nykterhet',
+      ...['respekt', 'lyssnad', 'information', 'inflytande', 'nojd', 'rekommendera'].map((i) => `followUps.12m.views.${i}`),
+    ]);
+  });
+
+  it('reads date, status as a word (Swedish or English, any case) or code, the measures and the views', () => {
+    const result = importCsv(plan, { clients: csv('2020-12-18,Nådd,5,Instämmer helt', '2020-05-10,ej nådd,,', '2020-08-30,Declined,,') }, mapping);
+    expect(result.issues).toEqual([]);
+    const [a, b, c] = result.records;
+    // "Instämmer helt" is the answer client 2 gave at closing, so its value is the same.
+    expect(a!.followUps).toEqual([{ point: '12m', date: '2020-12-18', status: 'reached', measures: { 'tilltro-nykterhet': 5 }, views: { respekt: b!.after!.views!.respekt } }]);
+    expect(b!.followUps).toEqual([{ point: '12m', date: '2020-05-10', status: 'not_reached', measures: {} }]);
+    expect(c!.followUps).toEqual([{ point: '12m', date: '2020-08-30', status: 'declined', measures: {} }]);
+  });
+
+  it('reads the status codes and the other words (nåddes, inte nådd, avböjde)', () => {
+    const statuses = (s: [string, string, string]) =>
+      importCsv(plan, { clients: csv(`2020-12-18,${s[0]},,`, `2020-05-10,${s[1]},,`, `2020-08-30,${s[2]},,`) }, mapping).records.map((r) => r.followUps[0]?.status);
+    expect(statuses(['reached', 'not_reached', 'declined'])).toEqual(['reached', 'not_reached', 'declined']);
+    expect(statuses(['nåddes', 'Inte  nådd', 'AVBÖJDE'])).toEqual(['reached', 'not_reached', 'declined']);
+  });
+
+  it('leaves a client without follow-up cells without a follow-up', () => {
+    const result = importCsv(plan, { clients: csv(',,,', ',,,', ',,,') }, mapping);
+    expect(result.issues).toEqual([]);
+    expect(result.records.map((r) => r.followUps)).toEqual([[], [], []]);
+  });
+
+  it('names line, column, value and rule for an unknown status, in Swedish and English; the row is left out', () => {
+    const result = importCsv(plan, { clients: csv('2020-12-18,kanske,5,', '2020-05-10,ej nådd,,', '2020-08-30,avböjde,,') }, mapping);
+    expect(result.records.map((r) => r.clientId)).toEqual(['bk-02-39e0', 'bk-03-10d1']);
+    expect(result.issues).toHaveLength(1);
+    const [i] = result.issues;
+    expect(i).toMatchObject({ file: 'clients', line: 2, column: 'Uppföljning 12 mån', field: 'followUps.12m.status', issue: { rule: 'unknown_code' } });
+    for (const lang of ['sv', 'en'] as const) {
+      const text = formatRowIssue(i!, lang);
+      expect(text).toContain('kanske');
+      expect(text).toContain('not_reached');
+      expect(text).toContain('Uppföljning 12 mån');
+    }
+  });
+
+  it('points the plan rules back to the column: a date outside the window, a measure when not reached (at the status), a value off the scale', () => {
+    // Client 1 closed 2019-12-20: the window is 2020-11-20 … 2021-01-19, so 2020-06-01 is outside it.
+    const result = importCsv(plan, { clients: csv('2020-06-01,nådd,5,', '2020-05-10,ej nådd,4,', '2020-08-30,nådd,99,') }, mapping);
+    expect(result.records).toEqual([]);
+    expect(result.issues.map((i) => [i.line, i.column, i.issue.rule])).toEqual([
+      [2, 'Uppföljning 12 mån datum', 'outside_window'],
+      [3, 'Uppföljning 12 mån', 'measured_not_reached'],
+      [4, 'Tilltro 12 mån', expect.any(String)],
+    ]);
+    expect(formatRowIssue(result.issues[2]!, 'en')).toContain('99');
+  });
+});
