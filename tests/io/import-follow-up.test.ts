@@ -26,7 +26,7 @@ const mapping = CsvMappingSchema.parse({
 });
 const header = `${lines[0]},Uppföljning 12 mån datum,Uppföljning 12 mån,Tilltro 12 mån,Respekt 12 mån`;
 /** The export with the follow-up cells of clients 1–3 (closed 2019-12-20, 2019-04-28, 2019-08-28; windows ±30 days around a year later). */
-const csv = (...followUp: [string, string, string, string]) =>
+const csv = (...followUp: [string, string, string]) =>
   new TextEncoder().encode([header, ...lines.slice(1, 4).map((l, i) => `${l},${followUp[i]}`)].join('\n') + '\n');
 
 describe('importCsv: follow-up points (followUps.<point>.…)', () => {
