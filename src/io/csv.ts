@@ -19,7 +19,8 @@ export type CsvEncoding = 'utf-8' | 'windows-1252';
  * (e.g. 0x80 as U+0080 instead of €), so they are mapped here; 0x81, 0x8D,
  * 0x8F, 0x90 and 0x9D are unassigned and kept as is.
  */
-const CP1252_HIGH = [
+/** @internal */
+export const CP1252_HIGH = [
   0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
@@ -143,8 +144,8 @@ export interface CsvTable {
   readonly issues: readonly Issue[];
 }
 
-/** The separator a header line uses: `;` when it has more semicolons than commas outside quotes. */
-function detectSeparator(text: string): ';' | ',' {
+/** @internal The separator a header line uses: `;` when it has more semicolons than commas outside quotes. */
+export function detectSeparator(text: string): ';' | ',' {
   let semi = 0;
   let comma = 0;
   let quoted = false;
@@ -195,18 +196,41 @@ const SEPARATORS = [';', ','] as const;
 export function parseChecked(text: string, separator: ';' | ',' | undefined): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const sep = separator ?? detectSeparator(src);
+  const scan = scanRecords(src, sep, 1, true);
+  return tableOf(sep, scan.records, scan.broken === undefined ? [] : [issue([scan.broken], 'unclosed_quote')]);
+}
+
+/** @internal What {@link scanRecords} read: whole records, where it stopped, and the line of an unclosed quote. */
+export interface RecordScan {
+  readonly records: CsvRow[];
+  /** Characters consumed: the end of the last whole record. */
+  readonly consumed: number;
+  /** The line number the next record starts on. */
+  readonly line: number;
+  /** The line of a record whose quote never closes (only when `final`). */
+  readonly broken: number | undefined;
+}
+
+/**
+ * @internal The record scanner behind {@link parseCsv} and the streaming
+ * parser: reads records (header included) from `src`, numbering lines from
+ * `line`. With `final` false, `src` is a prefix of the text: a record that
+ * reaches the end of `src` (no line break yet, a quote still open, or a CR
+ * whose LF may come next) is left unread, so the caller can append more text
+ * and scan again from `consumed` with the same result as one scan of the whole.
+ */
+export function scanRecords(src: string, sep: ';' | ',', line: number, final: boolean): RecordScan {
   const records: CsvRow[] = [];
-  const issues: Issue[] = [];
   const SEP = sep.charCodeAt(0);
   const QUOTE = 34;
   const CR = 13;
   const LF = 10;
   const n = src.length;
-  let line = 1;
   let i = 0;
   // Fields are cut out with slice() rather than built a character at a time:
   // the scan stays one pass, and a 20 MB export parses in a fraction of a second.
   while (i < n) {
+    const recordStart = i;
     const start = line;
     const fields: string[] = [];
     let broken = false;
@@ -261,10 +285,12 @@ export function parseChecked(text: string, separator: ';' | ',' | undefined): Cs
       }
       break;
     }
-    if (broken) {
-      issues.push(issue([start], 'unclosed_quote'));
-      break;
+    // Not final: a record not yet ended by a line break (or ended by a CR
+    // that may be half of a CRLF) waits for more text.
+    if (!final && (broken || i >= n || (src.charCodeAt(i) === CR && i + 1 >= n))) {
+      return { records, consumed: recordStart, line: start, broken: undefined };
     }
+    if (broken) return { records, consumed: n, line, broken: start };
     // End of the record: a line break (CRLF, LF or CR) or the end of the text.
     if (src.charCodeAt(i) === CR) i++;
     if (src.charCodeAt(i) === LF) i++;
@@ -272,7 +298,11 @@ export function parseChecked(text: string, separator: ';' | ',' | undefined): Cs
     // A blank line is skipped; a line holding only "" is a row with one empty field.
     if (!(fields.length === 1 && fields[0] === '' && !quoted)) records.push({ line: start, fields });
   }
+  return { records, consumed: n, line, broken: undefined };
+}
 
+/** @internal The header and rows of scanned records: a row with the wrong number of fields is an issue, not a row. */
+export function tableOf(sep: ';' | ',', records: readonly CsvRow[], issues: Issue[]): CsvTable {
   const [head, ...rest] = records;
   const header = (head?.fields ?? []).map((h) => h.trim());
   const rows: CsvRow[] = [];
