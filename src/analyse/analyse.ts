@@ -18,6 +18,7 @@ import type { Finding } from './findings.js';
 import { analysisNumbers, lengthOf } from './_lib/numbers.js';
 import { decideFindings } from './_lib/decide.js';
 import { analyseViews, type ViewAnalysis } from './views.js';
+import { analyseBackground, type BackgroundAnalysis, type DoseAnalysis } from './background.js';
 
 export { DIMENSION_LABELS } from './_lib/phrasing.js';
 
@@ -279,6 +280,14 @@ export interface Analysis {
    * ({@link ViewAnalysis}); empty when the plan has no questionnaire.
    */
   readonly views: readonly ViewAnalysis[];
+  /**
+   * Each background variable counted by options set against goal
+   * attainment ({@link BackgroundAnalysis}): *did clients with earlier
+   * treatment improve as often?*
+   */
+  readonly background: readonly BackgroundAnalysis[];
+  /** Each dose set against the outcome ({@link DoseAnalysis}): *why did some not change?* */
+  readonly dose: readonly DoseAnalysis[];
 }
 
 /**
@@ -345,6 +354,7 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
     measures: numbers.measures,
     findings,
     views: analyseViews(compilation, dims, minimums),
+    ...analyseBackground(compilation, minimums),
   };
 }
 

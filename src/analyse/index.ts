@@ -3,3 +3,4 @@ export type { Analysis, AnalyseMinimums, AnalyseOptions, GoalMetDifference, Meas
 export { findingNotes, findingText, FINDING_CODES, FindingSchema } from './findings.js';
 export type { Finding, FindingCode } from './findings.js';
 export type { ViewAnalysis, ViewTest } from './views.js';
+export type { BackgroundAnalysis, BackgroundGroup, DoseAnalysis, LevelTest, ShareTest } from './background.js';

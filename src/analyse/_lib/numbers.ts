@@ -138,6 +138,21 @@ export function changeBetween(groups: readonly (readonly number[])[], minimums: 
   return kruskalWallis(groups);
 }
 
+/**
+ * @internal A share compared between groups (goal met between subgroups, or
+ * between the values of a background variable): the groups with anyone in
+ * the share's n, Fisher's exact test for two, chi-square with its exact
+ * fallback for more; `too_few` (n = the number of such groups, `what:
+ * 'groups'`) with fewer than two.
+ */
+export function shareBetween(shares: readonly Share[]): SubgroupComparison['goalMetTest'] {
+  const table = shares.filter((s) => s.n > 0).map((s) => [s.count, s.n - s.count]);
+  // Too few groups: n is the number of groups there were, not of people.
+  if (table.length < 2) return notComputed(table.length, 'too_few', { minimum: 2, what: 'groups' });
+  if (table.length === 2) return fisherExact2x2(table as unknown as [[number, number], [number, number]]);
+  return chiSquareIndependence(table);
+}
+
 function compare(compilation: Compilation, dimension: Dimension, minimums: AnalyseMinimums): Omit<SubgroupComparison, 'adjusted'> {
   const rows = tabulateChecked(compilation, { by: [dimension] }).rows;
   const groups = rows.map((r) => ({
@@ -148,13 +163,7 @@ function compare(compilation: Compilation, dimension: Dimension, minimums: Analy
     improved: r.attainment.improved,
     worse: r.attainment.worse,
   }));
-  const withGoal = rows.filter((r) => r.attainment.goalMet.n > 0);
-  const table = withGoal.map((r) => [r.attainment.goalMet.count, r.attainment.goalMet.n - r.attainment.goalMet.count]);
-  let goalMetTest: SubgroupComparison['goalMetTest'];
-  // Too few groups: n is the number of groups there were, not of people.
-  if (table.length < 2) goalMetTest = notComputed(table.length, 'too_few', { minimum: 2, what: 'groups' });
-  else if (table.length === 2) goalMetTest = fisherExact2x2(table as unknown as [[number, number], [number, number]]);
-  else goalMetTest = chiSquareIndependence(table);
+  const goalMetTest = shareBetween(rows.map((r) => r.attainment.goalMet));
   const changeGroups = rows.map(differences).filter((d) => d.length > 0);
   let changeTest: SubgroupComparison['changeTest'];
   if (changeGroups.length < 2) changeTest = notComputed(changeGroups.length, 'too_few', { minimum: 2, what: 'groups' });

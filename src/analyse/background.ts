@@ -1,0 +1,178 @@
+import type { Label } from '../core/locale.js';
+import { notComputed, type NotComputed } from '../core/not-computed.js';
+import type { Compilation } from '../compile/schema.js';
+import { tabulateChecked, type Share } from '../compile/tabulate.js';
+import type { OutcomeCounts } from '../compile/_lib/background-table.js';
+import { ATTAINMENT_LEVELS } from '../after/classify.js';
+import type { ChiSquareResult } from '../stats/chi-square.js';
+import type { FisherResult } from '../stats/fisher.js';
+import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
+import type { MannWhitneyResult } from '../stats/mann-whitney.js';
+import { holm } from '../stats/adjust.js';
+import { changeBetween, shareBetween } from './_lib/numbers.js';
+import type { AnalyseMinimums } from './analyse.js';
+
+/**
+ * A share compared between the values of a background variable or the bands
+ * of a dose: Fisher's exact test for two values, chi-square (with its exact
+ * fallback for small expected counts) for more, as the subgroups' goal met is
+ * tested; `too_few` (`what: 'groups'`) with fewer than two values with anyone.
+ *
+ * @example
+ * ```ts
+ * const test: ShareTest = analyse(compilation).background[0]!.goalMetTest;
+ * test.computed && test.method;
+ * // => 'fisher-exact'
+ * ```
+ */
+export type ShareTest = FisherResult | ChiSquareResult | NotComputed;
+
+/**
+ * The goal-attainment level (1 best … 4 worst) compared between values or
+ * bands by rank: Mann–Whitney U for two, Kruskal–Wallis for more (both
+ * corrected for the many ties of a four-level scale); `too_few` below the
+ * minimums of `analyse` ({@link ANALYSE_MINIMUMS}).
+ *
+ * @example
+ * ```ts
+ * const test: LevelTest = analyse(compilation).background[0]!.levelTest;
+ * test.computed && test.method.startsWith('mann-whitney');
+ * // => true
+ * ```
+ */
+export type LevelTest = MannWhitneyResult | KruskalWallisResult | NotComputed;
+
+/**
+ * One value of a background variable (or one band of a dose), with the
+ * outcome of its classified clients: how many, the four levels, and the
+ * shares improved and (for a background value) with their goal met.
+ *
+ * @example
+ * ```ts
+ * const yes: BackgroundGroup = analyse(compilation).background[0]!.values[0]!;
+ * yes.label.en;
+ * // => 'Yes'
+ * ```
+ */
+export interface BackgroundGroup {
+  readonly code: string;
+  readonly label: Label;
+  /** Classified clients with this value. */
+  readonly classified: number;
+  readonly levels: OutcomeCounts['levels'];
+  readonly improved: Share;
+}
+
+/**
+ * A background variable counted by options (a category, yes/no, a banded
+ * number), set against goal attainment: *did clients with earlier treatment
+ * improve as often?* `values` are the plan's options in order; those
+ * without an answer (`missing`, classified clients) are left out of the
+ * tests. `goalMetTest` compares goal met (among those with a goal) between
+ * the values, `levelTest` the attainment level. `ordered` is true for a
+ * number's bands. Adjusted p-values are Holm's over every background and
+ * dose test of the analysis, a family of its own.
+ *
+ * @example
+ * ```ts
+ * const b: BackgroundAnalysis = analyse(compilation).background[0]!;
+ * [b.id, b.values.length];
+ * // => ['tidigare-behandling', 2]
+ * ```
+ */
+export interface BackgroundAnalysis {
+  readonly id: string;
+  readonly label: Label;
+  readonly kind: 'category' | 'boolean' | 'number';
+  readonly ordered: boolean;
+  readonly values: readonly (BackgroundGroup & { readonly goalMet: Share })[];
+  /** Classified clients without an answer. */
+  readonly missing: number;
+  readonly goalMetTest: ShareTest;
+  readonly levelTest: LevelTest;
+  readonly adjusted: { readonly goalMetTest: number | null; readonly levelTest: number | null };
+}
+
+/**
+ * A dose (sessions attended, or weeks from the start to closing) set
+ * against the outcome, the method's *why did some not change?*: per band
+ * the levels and the share improved, `improvedTest` comparing that share
+ * between bands and `levelTest` the attainment level, adjusted by Holm's
+ * method with the background tests.
+ *
+ * @example
+ * ```ts
+ * analyse(compilation).dose.map((d: DoseAnalysis) => d.measure);
+ * // => ['sessions', 'weeks']
+ * ```
+ */
+export interface DoseAnalysis {
+  readonly measure: 'sessions' | 'weeks';
+  readonly bands: readonly BackgroundGroup[];
+  readonly improvedTest: ShareTest;
+  readonly levelTest: LevelTest;
+  readonly adjusted: { readonly improvedTest: number | null; readonly levelTest: number | null };
+}
+
+/** The attainment levels of a group as scores, the best level highest (a rank test only needs the order). */
+function levelScores(o: OutcomeCounts): number[] {
+  const out: number[] = [];
+  ATTAINMENT_LEVELS.forEach((level, i) => {
+    for (let j = 0; j < o.levels[level].count; j++) out.push(ATTAINMENT_LEVELS.length - i);
+  });
+  return out;
+}
+
+function levelBetween(groups: readonly OutcomeCounts[], minimums: AnalyseMinimums): LevelTest {
+  const samples = groups.map(levelScores).filter((s) => s.length > 0);
+  if (samples.length < 2) return notComputed(samples.length, 'too_few', { minimum: 2, what: 'groups' });
+  return changeBetween(samples, minimums);
+}
+
+const group = (code: string, label: Label, o: OutcomeCounts): BackgroundGroup => ({ code, label, classified: o.n, levels: o.levels, improved: o.improved });
+
+/**
+ * @internal The background and dose part of `analyse`, for a checked
+ * compilation: each background variable counted by options and each dose
+ * against the outcome, with Holm's adjustment over these tests.
+ */
+export function analyseBackground(compilation: Compilation, minimums: AnalyseMinimums): { background: BackgroundAnalysis[]; dose: DoseAnalysis[] } {
+  const total = tabulateChecked(compilation, {}).total;
+  const background = total.background.flatMap((b) => {
+    if (b.outcome === null) return [];
+    const answered = b.outcome.filter((v) => v.code !== 'missing');
+    const values = answered.map((v) => ({ ...group(v.code, v.label, v.outcome), goalMet: v.outcome.goalMet }));
+    return [
+      {
+        id: b.id,
+        label: b.label,
+        kind: b.kind,
+        ordered: b.kind === 'number',
+        values,
+        missing: b.outcome.find((v) => v.code === 'missing')?.outcome.n ?? 0,
+        goalMetTest: shareBetween(values.map((v) => v.goalMet)),
+        levelTest: levelBetween(answered.map((v) => v.outcome), minimums),
+      },
+    ];
+  });
+  const dose = total.doseOutcome.map((d) => ({
+    measure: d.measure,
+    bands: d.bands.map((band) => group(band.code, band.label, band.outcome)),
+    improvedTest: shareBetween(d.bands.map((band) => band.outcome.improved)),
+    levelTest: levelBetween(d.bands.map((band) => band.outcome), minimums),
+  }));
+  // Holm over the family, in a fixed order: each variable's two tests, then each dose's.
+  const pValues: number[] = [];
+  const push = (t: ShareTest | LevelTest) => {
+    if (t.computed) pValues.push(t.pValue);
+  };
+  for (const b of background) [b.goalMetTest, b.levelTest].forEach(push);
+  for (const d of dose) [d.improvedTest, d.levelTest].forEach(push);
+  const adjusted = holm(pValues);
+  let next = 0;
+  const take = (t: ShareTest | LevelTest) => (t.computed ? adjusted[next++]! : null);
+  return {
+    background: background.map((b) => ({ ...b, adjusted: { goalMetTest: take(b.goalMetTest), levelTest: take(b.levelTest) } })),
+    dose: dose.map((d) => ({ ...d, adjusted: { improvedTest: take(d.improvedTest), levelTest: take(d.levelTest) } })),
+  };
+}
