@@ -19,6 +19,7 @@ import { counted } from '../locales/count.js';
 import { unusableByRule, unusableSentence, unusableWith } from '../locales/unusable.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
 import { viewsSection, VIEWS_TITLE } from './_lib/views.js';
+import { measuresSection, MEASURES_TITLE } from './_lib/measures.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /**
@@ -353,9 +354,13 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     // The total and each breakdown share the totals per level: protected together.
     { id: 'attainment', title: L.attainment[locale], tables: attainmentProtected(attainmentTables(compilation, total, by, locale), k) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
+  ];
+  const measures = measuresSection(total.measures, a.measures, k, locale);
+  if (measures.tables.length > 0) sections.push({ id: 'measures', title: MEASURES_TITLE[locale], tables: measures.tables, text: measures.text });
+  sections.push(
     { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
     { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },
-  ];
+  );
   // Counts the flow table hides must not reappear in the summary's sentences.
   const flow = sections[0]!.tables[0]!;
   // The client views: their tables' column totals are the attainment levels and the unclassified, hidden where those tables hide them.
