@@ -148,6 +148,31 @@ describe('report: the section Klienternas synpunkter', () => {
     expect(section.text).toContain(
       '53% of the 15 who answered at closing answered “agree completely or agree to a large extent” to “I have been treated with respect” (95% confidence interval 30–75%).',
     );
-    expect(section.text!.some((s) => s.startsWith('The difference between the genders in the answers to “Would you recommend'))).toBe(true);
+    // Tests that find nothing are one sentence (issue 12 item 4), the details below: here the link of
+    // respekt with attainment (Holm p = 0.063) and both recommend tests (0.081) are not significant.
+    expect(section.text!.filter((s) => s.includes('could be shown') || s.includes('cannot be statistically established'))).toEqual([
+      'No differences in the views between the groups or between the levels of goal attainment could be shown (the 3 tests are shown in the table below).',
+    ]);
+    const details = section.tables.find((t) => t.id === 'views-tests')!;
+    expect(details.rows.map((r) => r.label)).toEqual([
+      'The link between the answers to “I have been treated with respect” (at closing) and goal attainment',
+      'The difference between the genders in the answers to “Would you recommend the intervention to someone in a similar situation?” (at closing)',
+      'The link between the answers to “Would you recommend the intervention to someone in a similar situation?” (at closing) and goal attainment',
+    ]);
+    expect(details.rows[1]!.cells).toEqual([
+      { kind: 'text', text: "Fisher's exact test" },
+      { kind: 'text', text: "0.081 (adjusted by Holm's method)" },
+      { kind: 'number', value: 15, n: 15, digits: 0, suppressed: false },
+    ]);
+  });
+
+  it('in Swedish, one sentence for the tests that find nothing; with k = 5 the details give no n, as the item tables hide answer totals', () => {
+    const section = buildReport(compilation, { k: 5, by: ['gender'] }).sections.find((s) => s.id === 'views')!;
+    expect(section.text!.filter((s) => s.startsWith('Inga skillnader'))).toEqual([
+      'Inga skillnader i synpunkterna mellan grupperna eller mellan nivåerna av måluppfyllelse kunde visas (de 3 testen redovisas i tabellen nedan).',
+    ]);
+    expect(section.text!.some((s) => s.includes('går inte att säkerställa'))).toBe(false);
+    const details = section.tables.find((t) => t.id === 'views-tests')!;
+    expect(details.rows.map((r) => r.cells[2])).toEqual(details.rows.map(() => ({ kind: 'number', value: null, n: 0, digits: 0, suppressed: true })));
   });
 });

@@ -141,20 +141,69 @@ export function viewsSection(
   const protectedSummary: ReportTable = { ...summary, rows: summaryRows, suppressed: summary.suppressed || whole.some((w) => !w) };
 
   const text: string[] = [];
+  const nulls: NullTest[] = [];
   rows.forEach((v, i) => {
     const a = analysis[i];
     const cell = protectedSummary.rows[i]!.cells[1];
     const shown = cell?.kind === 'share' && !('suppressed' in cell.share) && v.positive.share.computed;
     if (shown && v.positive.share.computed) text.push(shareSentence(v, locale));
     if (a === undefined) return;
+    const kItem = whole[i] ? k : Infinity;
     for (const g of a.byGroup) {
-      const s = testSentence(g.test, g.adjusted, whole[i] ? k : Infinity, locale, locale === 'sv' ? `mellan ${BETWEEN[g.dimension].sv}` : `between ${BETWEEN[g.dimension].en}`, v.label, v.point);
-      if (s !== undefined) text.push(s);
+      const r = testResult(g.test, g.adjusted, kItem, locale, locale === 'sv' ? `mellan ${BETWEEN[g.dimension].sv}` : `between ${BETWEEN[g.dimension].en}`, v.label, v.point);
+      if (typeof r === 'string') text.push(r);
+      else if (r !== undefined) nulls.push({ ...r, groups: true });
     }
-    const s = testSentence(a.byAttainment.test, a.byAttainment.adjusted, whole[i] ? k : Infinity, locale, undefined, v.label, v.point);
-    if (s !== undefined) text.push(s);
+    const r = testResult(a.byAttainment.test, a.byAttainment.adjusted, kItem, locale, undefined, v.label, v.point);
+    if (typeof r === 'string') text.push(r);
+    else if (r !== undefined) nulls.push({ ...r, groups: false });
   });
-  return { tables: [protectedSummary, ...items], text };
+  // Tests that find nothing are one sentence (issue 12 item 4), each with its details in a table below.
+  if (nulls.length === 0) return { tables: [protectedSummary, ...items], text };
+  text.push(nullSentence(nulls, locale));
+  return { tables: [protectedSummary, ...items, nullTestsTable(nulls, k, locale)], text };
+}
+
+/** A test that found nothing (or could not be made): its details for the table below the one sentence. */
+interface NullTest {
+  readonly what: string;
+  readonly method: string;
+  readonly p: string;
+  /** The test's n, and whether it may be shown (the item's table hides no answer total). */
+  readonly n: number;
+  readonly nShown: boolean;
+  readonly groups: boolean;
+}
+
+/** "Inga skillnader i synpunkterna mellan grupperna eller mellan nivåerna av måluppfyllelse kunde visas." */
+function nullSentence(nulls: readonly NullTest[], locale: Locale): string {
+  const sv = locale === 'sv';
+  const parts = [
+    ...(nulls.some((t) => t.groups) ? [sv ? 'mellan grupperna' : 'between the groups'] : []),
+    ...(nulls.some((t) => !t.groups) ? [sv ? 'mellan nivåerna av måluppfyllelse' : 'between the levels of goal attainment'] : []),
+  ];
+  const details = sv ? ` (${nulls.length === 1 ? 'testet' : `de ${nulls.length} testen`} redovisas i tabellen nedan)` : ` (${nulls.length === 1 ? 'the test is' : `the ${nulls.length} tests are`} shown in the table below)`;
+  return sv
+    ? `Inga skillnader i synpunkterna ${parts.join(' eller ')} kunde visas${details}.`
+    : `No differences in the views ${parts.join(' or ')} could be shown${details}.`;
+}
+
+/** The details of the tests that found nothing: method, p and n (n as a statistic resting on n, hidden below k). */
+function nullTestsTable(nulls: readonly NullTest[], k: number, locale: Locale): ReportTable {
+  const sv = locale === 'sv';
+  return protectReportTable(
+    {
+      id: 'views-tests',
+      title: sv ? 'Klienternas synpunkter: tester utan påvisad skillnad' : "Clients' views: tests that showed no difference",
+      columns: [sv ? 'Metod' : 'Method', 'p', 'n'],
+      rows: nulls.map((t, i) => ({
+        key: String(i + 1),
+        label: t.what,
+        cells: [{ kind: 'text', text: t.method }, { kind: 'text', text: t.p }, { kind: 'number', value: t.n, n: t.nShown ? t.n : 0, digits: 0 }],
+      })),
+    },
+    k,
+  );
 }
 
 /** "72 % av de 25 som svarade (vid avslut) instämmer helt eller till stor del i ”…” (95 % konfidensintervall 52–86 %)." */
@@ -170,28 +219,31 @@ function shareSentence(v: ViewSummary, locale: Locale): string {
 }
 
 /**
- * A test's sentence: between the groups of a dimension (`between`), or
- * against goal attainment; not computed: why, with the number only when it
- * is at least `k` (Infinity when the item's table hides an answer's total:
- * the test's n, the answers counted, would give it back); computed: whether the difference or link can be
- * established, with the method, p (Holm-adjusted when there were several) and n when ≥ k.
+ * A test's sentence when it finds a difference or link (established, with
+ * the method, p, Holm-adjusted when there were several, and n when ≥ `k`);
+ * a test that finds nothing, or could not be made for too few answers, is
+ * returned as details for the one sentence and the table (`k` is Infinity
+ * when the item's table hides an answer's total: the test's n, the answers
+ * counted, would give it back); undefined for a test not to be mentioned.
  */
-function testSentence(test: ViewTest, adjusted: number | null, k: number, locale: Locale, between: string | undefined, label: Label, point: string): string | undefined {
+function testResult(test: ViewTest, adjusted: number | null, k: number, locale: Locale, between: string | undefined, label: Label, point: string): string | Omit<NullTest, 'groups'> | undefined {
   const sv = locale === 'sv';
   const what = between === undefined
     ? sv ? `Sambandet mellan svaren på ”${label.sv}” (${pointWords(point, 'sv')}) och måluppfyllelsen` : `The link between the answers to “${label.en}” (${pointWords(point, 'en')}) and goal attainment`
     : sv ? `Skillnaden ${between} i svaren på ”${label.sv}” (${pointWords(point, 'sv')})` : `The difference ${between} in the answers to “${label.en}” (${pointWords(point, 'en')})`;
   if (!test.computed) {
-    if (test.reason !== 'too_few') return undefined;
-    const groups = test.params.what === 'groups';
-    if (groups) return undefined;
-    const n = test.n >= k ? (sv ? ` (${test.n} svar, minst ${String(test.params.minimum)} behövs)` : ` (${test.n} answers, at least ${String(test.params.minimum)} needed)`) : '';
-    return sv ? `${what} kunde inte testas: för få svar${n}.` : `${what} could not be tested: too few answers${n}.`;
+    if (test.reason !== 'too_few' || test.params.what === 'groups') return undefined;
+    const minimum = String(test.params.minimum);
+    return { what, method: sv ? `kunde inte testas: för få svar (minst ${minimum} behövs)` : `could not be tested: too few answers (at least ${minimum} needed)`, p: '–', n: test.n, nShown: test.n >= k };
   }
   const p = adjusted ?? test.pValue;
-  const reading = p < SIGNIFICANCE ? (sv ? 'går att säkerställa statistiskt' : 'is statistically established') : sv ? 'går inte att säkerställa statistiskt' : 'cannot be statistically established';
   const pText = p < 0.001 ? `p < ${formatNumber(0.001, locale, 3)}` : `p = ${formatNumber(p, locale, 3)}`;
+  const n = 'n' in test && typeof test.n === 'number' ? test.n : 0;
+  if (p >= SIGNIFICANCE) {
+    const holm = adjusted !== null ? (sv ? ' (justerat med Holms metod)' : " (adjusted by Holm's method)") : '';
+    return { what, method: methodLabel(test.method, locale), p: `${formatNumber(p, locale, 3)}${holm}`, n, nShown: n >= k };
+  }
   const holm = adjusted !== null ? (sv ? ', justerat med Holms metod' : ", adjusted by Holm's method") : '';
-  const n = 'n' in test && typeof test.n === 'number' && test.n >= k ? `, n = ${test.n}` : '';
-  return `${what} ${reading}: ${methodLabel(test.method, locale)}, ${pText}${holm}${n}.`;
+  const nText = n >= k ? `, n = ${n}` : '';
+  return `${what} ${sv ? 'går att säkerställa statistiskt' : 'is statistically established'}: ${methodLabel(test.method, locale)}, ${pText}${holm}${nText}.`;
 }
