@@ -157,14 +157,36 @@ Example:
 
 Användning: uppfoljning merge SAMMANSTÄLLNING.json... --out SAMMANSLAGEN.json
 
+Varje enhet (kommun) hålls isär som ett värde i enhetsdimensionen, så att
+rapporten kan visa varje bidragsgivare bredvid totalen.
+
+Flaggor:
+  --pool              lägg ihop alla enheter till en (den gemensamma, eller "Alla enheter")
+  --pool-unit KOD     lägg ihop alla enheter till enheten KOD (t.ex. länet)
+  --pool-label TEXT   namnet på den sammanlagda enheten (med --pool-unit)
+  --distinct          vägra samma enhet och period i två sammanställningar
+                      (varje fil är en egen bidragsgivare; annars adderas de)
+
 Exempel:
-  uppfoljning merge ostersund.json krokom.json --out lanet.json`,
+  uppfoljning merge ostersund.json krokom.json --out lanet.json
+  uppfoljning merge ostersund.json krokom.json --pool-unit jamtland --pool-label "Jämtlands län" --out lanet.json`,
     en: `uppfoljning merge – merge compilations of the same plan
 
 Usage: uppfoljning merge COMPILATION.json... --out MERGED.json
 
-Example:
-  uppfoljning merge ostersund.json krokom.json --out county.json`,
+Each unit (municipality) is kept apart as a value of the unit dimension, so
+the report can show each contributor beside the total.
+
+Options:
+  --pool              sum every unit into one (the one they share, or "All units")
+  --pool-unit CODE    sum every unit into the unit CODE (e.g. the county)
+  --pool-label TEXT   the name of the summed unit (with --pool-unit)
+  --distinct          refuse the same unit and period in two compilations
+                      (each file is another contributor; otherwise they add up)
+
+Examples:
+  uppfoljning merge ostersund.json krokom.json --out county.json
+  uppfoljning merge ostersund.json krokom.json --pool-unit jamtland --pool-label "Jämtlands län" --out county.json`,
   },
   report: {
     sv: `uppfoljning report – skriv en rapport från en sammanställning

@@ -9,7 +9,7 @@ import { validatePlan, type Plan } from '../plan/plan.js';
 import { validateRecordChecked } from '../record/validate.js';
 import type { ClientRecord } from '../record/schema.js';
 import { compileWithLeftOut } from '../compile/with-invalid.js';
-import { safeMergeCompilations } from '../compile/merge.js';
+import { safeMergeCompilations, type MergeOptions } from '../compile/merge.js';
 import { validateCompilation } from '../compile/schema.js';
 import type { Compilation } from '../compile/schema.js';
 import { DIMENSIONS, type Dimension } from '../compile/tabulate.js';
@@ -232,6 +232,21 @@ function need(value: string | undefined, flag: string, command: string, locale: 
   return value;
 }
 
+/**
+ * The options of `merge`: `--pool` sums every unit into one, `--pool-unit CODE`
+ * (with `--pool-label TEXT`, the label in both languages; the code without it)
+ * names the sum, `--distinct` refuses a unit and period given twice.
+ */
+function mergeOptions(values: Values, command: string, locale: Locale): MergeOptions {
+  if (values['pool-label'] !== undefined && values['pool-unit'] === undefined) {
+    throw new UsageError(say(locale, '--pool-label kräver --pool-unit', '--pool-label needs --pool-unit'), command);
+  }
+  const unit = values['pool-unit'];
+  const label = values['pool-label'] ?? unit;
+  const pool = unit !== undefined ? { code: unit, label: { sv: label!, en: label! } } : values.pool === true ? true : undefined;
+  return { ...(pool === undefined ? {} : { pool }), ...(values.distinct === true ? { distinct: true } : {}) };
+}
+
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   lang: { type: 'string' },
@@ -248,6 +263,10 @@ const OPTIONS = {
   format: { type: 'string' },
   k: { type: 'string' },
   by: { type: 'string' },
+  pool: { type: 'boolean' },
+  'pool-unit': { type: 'string' },
+  'pool-label': { type: 'string' },
+  distinct: { type: 'boolean' },
 } as const;
 
 /**
@@ -401,7 +420,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'merge': {
         if (rest.length === 0) throw new UsageError(say(locale, 'ange sammanställningarna', 'give the compilations'), command);
         const out = need(values.out, 'out', command, locale);
-        const result = safeMergeCompilations(rest.map((f) => readJson(f, locale)));
+        const result = safeMergeCompilations(rest.map((f) => readJson(f, locale)), mergeOptions(values, command, locale));
         if (!result.success) {
           // Issues of the i-th compilation start with ['compilations', i]: name the file instead.
           const inFile = (p: readonly (string | number)[]) => (p[0] === 'compilations' && typeof p[1] === 'number' ? [rest[p[1]] ?? String(p[1]), ...p.slice(2)] : [...p]);
