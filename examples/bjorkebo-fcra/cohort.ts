@@ -9,6 +9,8 @@ import {
   before,
   during,
   enrol,
+  followUp,
+  followUpWindow,
   seededRandom,
   withdraw,
   type ClientRecord,
@@ -60,6 +62,17 @@ function answers(random: () => number, content: boolean): Record<string, number 
   return out;
 }
 
+/**
+ * AUDIT (0–40, higher is worse) before and after: those whose main problem
+ * is alcohol start higher; most drink somewhat less at closing, a few more.
+ */
+function auditScores(random: () => number, mainProblem: string): { readonly before: number; readonly after: number } {
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const before = mainProblem === 'narkotika' ? int(2, 14) : int(10, 32);
+  const drop = [-2, 0, 1, 3, 4, 5, 6, 8, 10][Math.floor(random() * 9)]!;
+  return { before, after: Math.min(40, Math.max(0, before - drop)) };
+}
+
 /** Builds the cohort's records by calling enrol, before, during, after and withdraw. */
 export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecord[] {
   const random = seededRandom(seed);
@@ -69,11 +82,15 @@ export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecor
   // The questionnaire at closing draws from its own seed, so adding it changed none of the other numbers.
   const viewRandom = seededRandom(`${seed}-synpunkter`);
   const views = (content: boolean) => answers(viewRandom, content);
+  // AUDIT and the 12-month follow-up draw from their own seeds too, so the
+  // confidence scale, goals and dates are those of the cohort without them.
+  const auditRandom = seededRandom(`${seed}-audit`);
+  const laterRandom = seededRandom(`${seed}-efteruppfoljning`);
 
   FATES.forEach((fate, i) => {
     const gender = random() < 0.3 ? 'kvinna' : 'man';
     const age = between(19, 63);
-    const enrolled = addDaysIso('2018-11-05', between(0, 300));
+    const enrolled = addDaysIso('2019-01-07', between(0, 300));
     const start = addDaysIso(enrolled, between(0, 6));
     let record = enrol(plan, {
       clientId: `bk-${String(i + 1).padStart(2, '0')}-${Math.floor(random() * 0xffff).toString(16)}`,
@@ -94,16 +111,20 @@ export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecor
     });
     // Confidence before: mostly low to middling.
     const confidenceBefore = pick([1, 2, 2, 2, 3, 3, 3, 4]);
+    const mainProblem = pick(['alkohol', 'alkohol', 'narkotika', 'blandmissbruk']);
+    // AUDIT is drawn for everyone, answered only where the plan asks for it.
+    const audit = auditScores(auditRandom, mainProblem);
+    const auditAt = (phase: 'before' | 'after'): Record<string, number> => (plan.measures[phase].includes('audit') ? { audit: audit[phase] } : {});
     record = before(plan, record, {
       date: start,
-      mainProblem: pick(['alkohol', 'alkohol', 'narkotika', 'blandmissbruk']),
+      mainProblem,
       goals,
       background: {
         'tidigare-behandling': random() < 0.6,
         huvuddrog: pick(['alkohol', 'alkohol', 'cannabis', 'amfetamin', 'opioider', 'blandmissbruk']),
         'boende-fore': pick(['egen-bostad', 'andrahand', 'hemlos', 'hemlos', 'institution']),
       },
-      measures: { 'tilltro-nykterhet': confidenceBefore },
+      measures: { 'tilltro-nykterhet': confidenceBefore, ...auditAt('before') },
     });
 
     // Weeks in treatment, and how likely a positive test is: higher for
@@ -147,7 +168,7 @@ export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecor
         record = after(plan, record, {
           date: end,
           reason: 'completed',
-          measures: { 'tilltro-nykterhet': confidenceAfter },
+          measures: { 'tilltro-nykterhet': confidenceAfter, ...auditAt('after') },
           goalsMet: goals.map(() => random() < likely),
           views: views(shift > 0),
         });
@@ -156,7 +177,31 @@ export function bjorkeboCohort(plan: Plan, seed = 'björkebo-2019'): ClientRecor
       default:
         break;
     }
+    if (fate === 'completed' || fate === 'moved' || fate === 'missing-after') record = twelveMonths(plan, record, laterRandom, confidenceBefore);
     records.push(record);
   });
   return records;
+}
+
+/**
+ * The 12-month follow-up of a record closed in the results, where the plan
+ * has the point `12m` (bjorkeboExamplePlan): about two in three are reached
+ * on a day inside the window and answer the confidence scale (near their
+ * closing value, or their value before if there is none), one in five cannot
+ * be reached (written down when the window closes), the rest decline when
+ * contacted. The same three draws are made either way, so a plan without the
+ * point gets the same cohort otherwise.
+ */
+function twelveMonths(plan: Plan, record: ClientRecord, random: () => number, confidenceBefore: number): ClientRecord {
+  const r = random();
+  const offset = random();
+  const drift = [-1, -1, 0, 0, 0, 1][Math.floor(random() * 6)]!;
+  const point = plan.followUps.find((p) => p.id === '12m');
+  if (point === undefined) return record;
+  const window = followUpWindow(point, record.after!.date);
+  if (r < 0.2) return followUp(plan, record, { point: '12m', date: window.end, status: 'not_reached' });
+  const date = addDaysIso(window.target, Math.floor(offset * (2 * point.windowDays + 1)) - point.windowDays);
+  if (r < 0.33) return followUp(plan, record, { point: '12m', date, status: 'declined' });
+  const closing = record.after!.measures['tilltro-nykterhet'] ?? confidenceBefore;
+  return followUp(plan, record, { point: '12m', date, status: 'reached', measures: { 'tilltro-nykterhet': Math.min(5, Math.max(1, closing + drift)) } });
 }

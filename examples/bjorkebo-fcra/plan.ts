@@ -85,3 +85,34 @@ export const bjorkeboPlan: PlanInput = {
     ],
   },
 };
+
+/**
+ * The example as it has grown (issue 10 item 7): the pilot's plan above,
+ * plus what a unit following it up for real would add. `npm start`, the
+ * report snapshot and docs/analysts.md use this plan; the library's own tests
+ * keep using {@link bjorkeboPlan} as the quality report describes it.
+ */
+export const bjorkeboExamplePlan: PlanInput = {
+  ...bjorkeboPlan,
+  // The year is counted in two half-years (a client's half-year is that of
+  // the start), so the unit can set the spring against the autumn.
+  period: { from: '2019-01-01', to: '2019-12-31' },
+  periodBy: 'half_year',
+  // AUDIT before and after is a secondary measure: it describes the change in
+  // drinking; the confidence scale stays the one that decides goal attainment.
+  measures: { before: ['tilltro-nykterhet', 'audit'], after: ['tilltro-nykterhet', 'audit'] },
+  // AUDIT has no published minimal important change (Babor et al. 2001 give
+  // risk zones for screening, not a smallest change that matters; see AUDIT in
+  // src/measure/catalogue.ts), so the unit chose 4 points: the width of the
+  // manual's narrowest zone (III, 16–19), the smallest distance between two of
+  // its risk levels. A change of 1–3 points is within what two measurements of
+  // the same person differ by (test–retest ICC 0.56, Sahker, Lancianese &
+  // Arndt 2017) and is counted as no change.
+  minimalChange: { audit: 4 },
+  // The pilot's own question is about confidence in staying sober in one
+  // year, so the confidence scale is measured again 12 months after closing
+  // (efteruppföljning), within 30 days either side of that day.
+  followUps: [
+    { id: '12m', label: { sv: '12 månader efter avslut', en: '12 months after closing' }, monthsAfter: 12, windowDays: 30, measures: ['tilltro-nykterhet'] },
+  ],
+};

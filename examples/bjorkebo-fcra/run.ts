@@ -10,11 +10,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse, compile, parsePlan, selectClients, type Compilation, type Locale } from '../../src/index.js';
 import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type ReportModel } from '../../src/report/index.js';
-import { bjorkeboPlan } from './plan.js';
+import { bjorkeboExamplePlan } from './plan.js';
 import { bjorkeboCohort } from './cohort.js';
 
-/** The date printed on the example's reports: a fortnight after its period ends. */
-export const REPORT_DATE = '2020-01-15';
+/**
+ * The date printed on the example's reports: after the last 12-month
+ * follow-up window has closed (the last closing is in spring 2020).
+ */
+export const REPORT_DATE = '2021-06-15';
 
 /** What the example produced. */
 export interface BjorkeboRun {
@@ -31,7 +34,7 @@ export interface BjorkeboRun {
 /** Runs the whole follow-up and writes its reports to `outDir`. */
 export async function runBjorkebo(locale: Locale, outDir: string): Promise<BjorkeboRun> {
   // Step 1: the plan is data, validated once at the boundary.
-  const plan = parsePlan(bjorkeboPlan);
+  const plan = parsePlan(bjorkeboExamplePlan);
 
   // Steps 2–4: a synthetic cohort built through enrol/before/during/after/withdraw.
   const records = bjorkeboCohort(plan);

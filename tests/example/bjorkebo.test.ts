@@ -9,10 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyse, classify, compile, findingText, mergeCompilations, parsePlan, selectClients, tabulate, validateRecord } from '../../src/index.js';
-import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
+import { bjorkeboExamplePlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 
-const plan = parsePlan(bjorkeboPlan);
+const plan = parsePlan(bjorkeboExamplePlan);
 const records = bjorkeboCohort(plan);
 const compilation = compile(plan, records);
 const total = tabulate(compilation).total;
@@ -111,6 +111,58 @@ describe('the Björkebo F-CRA example', () => {
       expect(findingText(f, 'sv')).not.toMatch(/undefined|NaN|null/);
       expect(findingText(f, 'en')).not.toMatch(/undefined|NaN|null/);
     }
+  });
+
+  it('AUDIT is a secondary measure: 39 before, 30 pairs, better or worse only by the plan\'s 4 points', () => {
+    // Every started client answers AUDIT before; only the 30 completed with an after-measure answer it after.
+    const pairs = records.filter((r) => r.before?.measures.audit !== undefined && r.after?.measures.audit !== undefined);
+    expect(records.filter((r) => r.before?.measures.audit !== undefined)).toHaveLength(39);
+    expect(pairs).toHaveLength(30);
+    const audit = total.measures.find((m) => m.id === 'audit')!;
+    expect(audit.primary).toBe(false);
+    expect(audit.phases.map((p) => [p.phase, p.distribution.computed && p.distribution.n])).toEqual([['before', 39], ['after', 30]]);
+    const change = audit.changes.find((c) => c.phase === 'after')!;
+    // Lower is better: a drop of at least minimalChange = 4 is better, a rise of at least 4 worse.
+    const diffs = pairs.map((r) => r.after!.measures.audit! - r.before!.measures.audit!);
+    expect(change.direction.minimalChange).toBe(4);
+    expect(change.direction.improved.count).toBe(diffs.filter((d) => d <= -4).length);
+    expect(change.direction.worsened.count).toBe(diffs.filter((d) => d >= 4).length);
+    expect(change.change.computed && change.change.mean).toBeCloseTo(diffs.reduce((s, d) => s + d, 0) / diffs.length, 12);
+    // Plausible: within 0–40, and most drink less at closing.
+    for (const r of pairs) for (const v of [r.before!.measures.audit!, r.after!.measures.audit!]) expect(v >= 0 && v <= 40).toBe(true);
+    expect(diffs.filter((d) => d < 0).length).toBeGreaterThan(diffs.length / 2);
+  });
+
+  it('the 12-month follow-up: each of the 32 closed in the results once, 20 reached, 7 not reached, 5 declined', () => {
+    const closed = records.filter((r) => r.after !== undefined && r.after.reason !== 'breakdown');
+    expect(closed).toHaveLength(32);
+    for (const r of records) expect(r.followUps).toHaveLength(closed.includes(r) ? 1 : 0);
+    const status = (s: string) => closed.filter((r) => r.followUps[0]!.status === s);
+    expect([status('reached').length, status('not_reached').length, status('declined').length]).toEqual([20, 7, 5]);
+    // compile counts per cell [reached, not reached, declined, missing]; summed over the cells:
+    const sums = [0, 0, 0, 0];
+    compilation.counts.followUps.forEach((n, i) => (sums[i % 4]! += n));
+    expect(sums).toEqual([20, 7, 5, 0]);
+    // A reached measurement lies within 30 days of the day 12 months after closing (none closed on 29 February).
+    for (const r of status('reached')) {
+      expect(r.after!.date.slice(5)).not.toBe('02-29');
+      const target = `${Number(r.after!.date.slice(0, 4)) + 1}${r.after!.date.slice(4)}`;
+      const f = r.followUps[0]!;
+      expect(f.date >= addDays(target, -30) && f.date <= addDays(target, 30)).toBe(true);
+      expect(f.measures['tilltro-nykterhet']).toBeDefined();
+    }
+    const confidence = total.measures.find((m) => m.id === 'tilltro-nykterhet')!;
+    const at12 = confidence.phases.find((p) => p.phase === '12m')!.distribution;
+    expect(at12.computed && at12.n).toBe(20);
+  });
+
+  it('two half-years as periods: a client\'s half-year is that of the start', () => {
+    const byPeriod = tabulate(compilation, { by: ['period'] }).rows;
+    const startOf = (r: (typeof records)[number]) => r.before?.date ?? r.enrolled;
+    const spring = records.filter((r) => startOf(r) < '2019-07-01').length;
+    expect(byPeriod.map((g) => [g.key.period, g.flow.selected])).toEqual([['2019-h1', spring], ['2019-h2', 40 - spring]]);
+    expect(spring).toBeGreaterThan(10);
+    expect(40 - spring).toBeGreaterThan(10);
   });
 
   it('analysis is the same from a pooled compilation as from all records', () => {
