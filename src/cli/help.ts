@@ -184,7 +184,7 @@ Options:
   --distinct          refuse the same unit and period in two compilations
                       (each file is another contributor; otherwise they add up)
 
-Examples:
+Example:
   uppfoljning merge ostersund.json krokom.json --out county.json
   uppfoljning merge ostersund.json krokom.json --pool-unit jamtland --pool-label "Jämtlands län" --out county.json`,
   },
