@@ -12,8 +12,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { REPORT_CSS } from './src/report/html.js';
-import { BANNER_CSS } from './src/workbench/banner.js';
+import { INTERNAL_CSS, REPORT_CSS } from './src/report/html.js';
 
 const OUT = 'dist/uppfoljning.html';
 const here = (p: string) => new URL(p, import.meta.url).pathname;
@@ -46,7 +45,8 @@ const css = (await build({ entryPoints: [here('src/workbench/page.css')], bundle
 const csp = [
   "default-src 'none'",
   `script-src ${hash(js)}`,
-  `style-src ${hash(css)} ${hash(REPORT_CSS)} ${hash(BANNER_CSS)}`,
+  // The report has one style element: its style sheet, with the banner's appended when internal.
+  `style-src ${hash(css)} ${hash(REPORT_CSS)} ${hash(REPORT_CSS + INTERNAL_CSS)}`,
   // The report's charts are inline SVG; images only from the page itself.
   'img-src data: blob:',
   // The worker is the inline worker script, started from a blob: URL (a worker cannot load from file://).

@@ -200,6 +200,9 @@ Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|md|text|csv|
   --format vega   diagrammens Vega-Lite-specifikationer, en JSON-fil per diagram i mappen --out
   --k N           gräns för små tal: antal 1 till N−1 visas inte (standard 5)
   --by LISTA      nedbrytningar, t.ex. gender,ageBand
+  --audience published|internal
+                  published (standard): små tal skyddas; internal: enhetens egen
+                  reflektion, inga tal döljs och rapporten märks "får inte publiceras"
   --plan FIL      planen: rapportens huvud får frågeställning, målgrupp och period (rapportdatum är dagens)
 
 Exempel:
@@ -216,6 +219,9 @@ Usage: uppfoljning report COMPILATION.json --format html|md|text|csv|vega --out 
   --format vega   the charts' Vega-Lite specifications, one JSON file per chart in the folder --out
   --k N           small-cell threshold: counts 1 to N−1 are not shown (default 5)
   --by LIST       breakdowns, e.g. gender,ageBand
+  --audience published|internal
+                  published (default): small counts protected; internal: the unit's own
+                  reflection meeting, no count hidden, marked "must not be published"
   --plan FILE     the plan: the report's header gets its question, target group and period (the report date is today's)
 
 Example:

@@ -267,6 +267,7 @@ const OPTIONS = {
   'pool-unit': { type: 'string' },
   'pool-label': { type: 'string' },
   distinct: { type: 'boolean' },
+  audience: { type: 'string' },
 } as const;
 
 /**
@@ -443,6 +444,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const format = values.format ?? 'html';
         const k = values.k === undefined ? undefined : Number(values.k);
         if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError(say(locale, `--k ska vara ett heltal, minst 1 (fick ${JSON.stringify(values.k)})`, `--k must be a whole number, at least 1 (got ${JSON.stringify(values.k)})`), command);
+        const audience = values.audience ?? 'published';
+        if (audience !== 'published' && audience !== 'internal') throw new UsageError(say(locale, `okänd mottagare ${audience}; välj published eller internal`, `unknown audience ${audience}; choose published or internal`), command);
         const by = values.by?.split(',').map((s) => s.trim());
         const unknown = by?.find((d) => !DIMENSIONS.includes(d as Dimension));
         if (unknown !== undefined) throw new UsageError(say(locale, `okänd nedbrytning ${unknown}; välj bland ${DIMENSIONS.join(', ')}`, `unknown breakdown ${unknown}; choose from ${DIMENSIONS.join(', ')}`), command);
@@ -456,7 +459,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const date = new Date().toISOString().slice(0, 10);
         // With --plan, the header also gives the plan's question, target group and period.
         const plan = values.plan === undefined ? undefined : loadPlan(values.plan, locale);
-        const model = buildReport(compilation, { locale, date, ...(plan ? { plan } : {}), ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
+        const model = buildReport(compilation, { locale, date, audience, ...(plan ? { plan } : {}), ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
         if (out === undefined) {
           io.out(renderText(model));
           return EXIT.ok;

@@ -1,5 +1,5 @@
 import type { Compilation } from '../compile/schema.js';
-import { toModel, type ReportModel, type ReportOptions } from './model.js';
+import { bannerText, toModel, type ReportModel, type ReportOptions } from './model.js';
 import { cellValues } from './_lib/cell.js';
 import { csvText } from './_lib/escape.js';
 
@@ -57,10 +57,12 @@ export function renderCsv(input: Compilation | ReportModel, options: ReportOptio
   const header = sv
     ? ['rad', 'kolumn', 'antal', 'n', 'varde', 'nedre', 'ovre', 'undertryckt', 'text']
     : ['row', 'column', 'count', 'n', 'value', 'lower', 'upper', 'suppressed', 'text'];
+  const banner = bannerText(model);
   const files: CsvFile[] = [];
   for (const section of model.sections) {
     for (const table of section.tables) {
-      const lines = [header.join(sep)];
+      // An internal report's files each open with the banner as a row of its own, above the header.
+      const lines = [...(banner === undefined ? [] : [quote(banner)]), header.join(sep)];
       for (const row of table.rows) {
         row.cells.forEach((cell, j) => {
           const v = cellValues(cell);

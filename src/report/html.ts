@@ -1,5 +1,5 @@
 import type { Compilation } from '../compile/schema.js';
-import { toModel, type ReportModel, type ReportOptions } from './model.js';
+import { bannerText, toModel, type ReportModel, type ReportOptions } from './model.js';
 import { chartSpecs, type ReportChart } from './charts.js';
 import { renderSvg } from './svg.js';
 import { REPORT_LABELS as L } from './labels.js';
@@ -8,6 +8,9 @@ import type { ReportTable } from './protect.js';
 import type { Locale } from '../core/locale.js';
 
 /** @internal The report's style sheet (a constant, so a page that shows the report can allow it by its hash). */
+/** @internal The internal report's banner: fixed at the top of the screen and of every printed page. */
+export const INTERNAL_CSS = `.internal-banner{position:fixed;top:0;left:0;right:0;margin:0;padding:.3em 1em;background:#7a0019;color:#fff;font-weight:bold;text-align:center;z-index:10}body{padding-top:2.4em}@media print{.internal-banner{position:fixed}}`;
+
 export const REPORT_CSS = `dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0 0 1em}dl.about dt{font-weight:600}dl.about dd{margin:0}
 
 :root { color-scheme: light; }
@@ -68,7 +71,10 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
   for (const chart of charts) svgs.set(chart, await renderSvg(chart.spec));
   const figure = (c: ReportChart) =>
     `<figure class="chart" id="chart-${e(c.id)}" role="img" aria-label="${e(c.description)}">\n${svgs.get(c)}\n<figcaption>${e(c.title)}. ${e(c.description)}</figcaption></figure>`;
+  const banner = bannerText(model);
   const body: string[] = [
+    // An internal report says on every page (fixed, so printed on each) that it must not be published.
+    ...(banner === undefined ? [] : [`<p class="internal-banner" role="note">${e(banner)}</p>`]),
     `<h1>${e(model.title)}</h1>`,
     ...(model.header.length === 0 ? [] : [`<dl class="about">\n${model.header.map((h) => `<dt>${e(h.label)}</dt><dd>${e(h.text)}</dd>`).join('\n')}\n</dl>`]),
     `<section class="summary"><h2>${e(L.summary[locale])}</h2>\n<p>${model.summary.map(e).join(' ')}</p></section>`,
@@ -98,7 +104,7 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(model.title)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${banner === undefined ? '' : INTERNAL_CSS}</style>
 </head>
 <body>
 ${body.join('\n')}

@@ -70,6 +70,10 @@ export const REPORT_LABELS = {
     sv: '.. = uppgiften visas inte för att skydda enskilda (färre än {k} personer).',
     en: '.. = not shown to protect individuals (fewer than {k} people).',
   },
+  internalBanner: {
+    sv: 'Intern rapport – får inte publiceras eller lämnas ut. Inga tal är dolda, och små tal kan röja enskilda personer.',
+    en: 'Internal report – must not be published or passed on. No counts are hidden, and small counts can identify individuals.',
+  },
   generated: {
     sv: 'Rapporten är framställd ur sammanställningen; inga uppgifter om enskilda ingår.',
     en: 'The report is generated from the compilation; no data about individuals is included.',

@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale.js';
-import { toModel, type ReportModel, type ReportOptions } from './model.js';
+import { bannerText, toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
@@ -38,7 +38,8 @@ export function renderMarkdown(input: Compilation | ReportModel, options: Report
   const model = toModel(input, options);
   const locale = model.locale;
   const header = model.header.length === 0 ? [] : [...model.header.map((h) => `- **${md(h.label)}:** ${md(h.text)}`), ''];
-  const out: string[] = [`# ${md(model.title)}`, '', ...header, `## ${L.summary[locale]}`, '', model.summary.map(md).join(' '), ''];
+  const banner = bannerText(model);
+  const out: string[] = [...(banner === undefined ? [] : [`> **${md(banner)}**`, '']), `# ${md(model.title)}`, '', ...header, `## ${L.summary[locale]}`, '', model.summary.map(md).join(' '), ''];
   if (model.cautions.length > 0) out.push(`## ${L.cautions[locale]}`, '', ...model.cautions.map((s) => `- ${md(s)}`), '');
   if (model.tests.length > 0) out.push(`## ${L.statisticalTests[locale]}`, '', ...model.tests.map((s) => `- ${md(s)}`), '');
   for (const section of model.sections) {

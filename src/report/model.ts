@@ -22,6 +22,10 @@ import { viewsSection, VIEWS_TITLE } from './_lib/views.js';
 import { measuresSection, MEASURES_TITLE } from './_lib/measures.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
+/** @internal The banner an internal report opens with in every format, in its language; none for a published one. */
+export const bannerText = (model: ReportModel): string | undefined =>
+  model.audience === 'internal' ? L.internalBanner[model.locale] : undefined;
+
 /**
  * Options for {@link buildReport} and the renderers: `locale`, `sv` (default)
  * or `en`; `k`, the small-cell threshold (default 5): counts 1 to k − 1 are
@@ -29,7 +33,11 @@ import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, ty
  * every dimension with more than one category); `date`, the report's date
  * (YYYY-MM-DD) for the header, given by the caller (the library never reads
  * the clock); `plan`, the compilation's plan, for the header's question,
- * target group and period (its `id` must be the compilation's `planId`).
+ * target group and period (its `id` must be the compilation's `planId`);
+ * `audience`, `published` (default) or `internal`: an internal report, for
+ * the unit's own reflection meeting, hides no count (k = 1) but still shows
+ * no identifiers, and every format opens with a banner that it must not be
+ * published.
  *
  * @example
  * ```ts
@@ -39,6 +47,8 @@ import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, ty
  * buildReport(compilation, options).sections[1]?.tables.map((t) => t.id);
  * // => ['attainment-total', 'attainment-gender']
  * renderMarkdown(compilation, options); // the renderers take the same options
+ * buildReport(compilation, { audience: 'internal' }).k;
+ * // => 1
  * ```
  */
 export type ReportOptions = DeepReadonly<z.input<typeof ReportOptionsSchema>>;
@@ -341,7 +351,9 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     throw new UppfoljningError([issue(['options', 'plan', 'id'], 'plan_mismatch', { value: options.plan.id, expected: compilation.meta.planId })]);
   }
   const locale = options.locale ?? 'sv';
-  const k = options.k ?? DEFAULT_K;
+  const audience = options.audience ?? 'published';
+  // The unit's own reflection meeting sees every count: k = 1 hides nothing (counts 1 to 0).
+  const k = audience === 'internal' ? 1 : (options.k ?? DEFAULT_K);
   const dims = compilation.meta.dims;
   // By default every dimension with more than one category: each unit beside the total, each period.
   const by = options.by ?? (['gender', 'ageBand', 'intervention', 'unit', 'period'] as const).filter((d) => dimensionLength(dims, d) > 1);
@@ -412,6 +424,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     planId: compilation.meta.planId,
     fingerprint: compilation.meta.fingerprint,
     k,
+    audience,
     header: headerLines(compilation, options, flow, locale),
     summary,
     tests,

@@ -1,6 +1,6 @@
 import type { Compilation } from '../compile/schema.js';
 import type { Locale } from '../core/locale.js';
-import { toModel, type ReportModel, type ReportOptions } from './model.js';
+import { bannerText, toModel, type ReportModel, type ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText } from './_lib/cell.js';
@@ -41,7 +41,8 @@ export function renderText(input: Compilation | ReportModel, options: ReportOpti
   const locale = model.locale;
   const heading = (s: string) => [s, '═'.repeat(s.length)];
   const header = model.header.length === 0 ? [] : [...model.header.map((h) => `${t(h.label)}: ${t(h.text)}`), ''];
-  const out: string[] = [...heading(t(model.title)), '', ...header, `${L.summary[locale]}:`, model.summary.map(t).join(' '), ''];
+  const banner = bannerText(model);
+  const out: string[] = [...(banner === undefined ? [] : [`*** ${banner} ***`, '']), ...heading(t(model.title)), '', ...header, `${L.summary[locale]}:`, model.summary.map(t).join(' '), ''];
   if (model.cautions.length > 0) out.push(`${L.cautions[locale]}:`, ...model.cautions.map((s) => `- ${t(s)}`), '');
   if (model.tests.length > 0) out.push(`${L.statisticalTests[locale]}:`, ...model.tests.map((s) => `- ${t(s)}`), '');
   for (const section of model.sections) {

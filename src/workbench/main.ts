@@ -17,7 +17,6 @@ import { renderForm, showFieldIssues, type FormSchema } from './form.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { ImportOutcome } from './session.js';
 import { text, TEXTS } from './texts.js';
-import { BANNER_CSS } from './banner.js';
 
 // The workbench page: one state object, sections drawn from it. The export is
 // read and compiled in a Web Worker (started from a blob: URL holding the
@@ -513,16 +512,14 @@ async function makeReport(): Promise<void> {
   if (!state.compilation) return;
   state.report = undefined;
   drawStep4();
-  const internal = state.audience === 'internal';
   const model = buildReport(state.compilation, {
     locale: state.locale,
     date: today(),
     ...(state.reportPlan ? { plan: state.reportPlan } : {}),
-    ...(internal ? { k: 1 } : {}),
+    audience: state.audience,
   });
-  let html = await renderHtml(model);
-  // The internal report says on every page that it must not be published.
-  if (internal) html = html.replace('</head>', `<style>${BANNER_CSS}</style>\n</head>`).replace('<body>', `<body>\n<p class="internal-banner" role="note">${t('banner')}</p>`);
+  // An internal report hides no count and carries its banner on every page and in every CSV file.
+  const html = await renderHtml(model);
   state.report = { html, csv: renderCsv(model) };
   drawStep4();
 }

@@ -63,7 +63,6 @@ export const TEXTS = {
   audience: { sv: 'Rapporten är till för', en: 'The report is for' },
   published: { sv: 'publicering (nämnd, kvalitetsberättelse): små tal döljs', en: 'publication (committee, quality report): small counts are hidden' },
   internal: { sv: 'verksamhetens egen reflektion: inga tal döljs, får inte publiceras', en: 'the unit’s own reflection: no counts hidden, must not be published' },
-  banner: { sv: 'Internt underlag – inga tal är dolda. Får inte publiceras eller lämnas ut.', en: 'Internal – no counts are hidden. Must not be published or passed on.' },
   saveHtml: { sv: 'Spara rapporten (HTML)', en: 'Save the report (HTML)' },
   print: { sv: 'Skriv ut eller spara som PDF', en: 'Print or save as PDF' },
   saveCsv: { sv: 'Spara tabellerna (CSV i en zip-fil)', en: 'Save the tables (CSV in a zip file)' },

@@ -21,6 +21,12 @@ import { PublishedShareSchema, SuppressedShareSchema } from '../../privacy/prote
 export const ReportOptionsSchema = z.object({
   locale: z.enum(['sv', 'en']).optional().describe('`sv` (default) or `en`.'),
   k: KSchema.optional().describe('The small-cell threshold k (default 5): counts 1 to k − 1 are not shown.'),
+  audience: z
+    .enum(['published', 'internal'])
+    .optional()
+    .describe(
+      "Who the report is for: `published` (default), protected with k; `internal`, the unit's own reflection meeting: no count is hidden (k = 1, so `k` is not used), still no identifiers, and every format carries a banner that it must not be published.",
+    ),
   by: DimensionsSchema.optional()
     .describe('The dimensions to break goal attainment down by (default: every dimension with more than one category).'),
   date: IsoDateSchema.optional().describe("The report's date (YYYY-MM-DD), given by the caller: the CLI passes today's date. Without it the header has no date."),
@@ -100,6 +106,8 @@ export const ReportModelSchema = z.object({
   planId: z.string(),
   fingerprint: z.string(),
   k: z.number().int().min(1),
+  /** Who the report is for; an `internal` report hides no count and says so on every page. */
+  audience: z.enum(['published', 'internal']).default('published').describe('Who the report is for; an `internal` report hides no count and says so on every page.'),
   /** Plain-language summary for the quality report, from the analysis' findings, after small-cell protection. */
   summary: z.array(z.string()).describe("Plain-language summary for the quality report, from the analysis' findings, after small-cell protection."),
   header: z
