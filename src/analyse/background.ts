@@ -2,7 +2,7 @@ import type { Label } from '../core/locale.js';
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import type { Compilation } from '../compile/schema.js';
 import { tabulateChecked, type Share } from '../compile/tabulate.js';
-import type { OutcomeCounts } from '../compile/_lib/background-table.js';
+import type { OutcomeCounts } from '../compile/tabulate.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import type { ChiSquareResult } from '../stats/chi-square.js';
 import type { FisherResult } from '../stats/fisher.js';
