@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvMappingSchema, csvFields, formatRowIssue, importCsv, parsePlan } from '../../src/index.js';
+import { CsvMappingSchema, csvFields, followUpWindow, formatRowIssue, importCsv, parsePlan, viewItems } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 
 // The Björkebo export's first three clients, with a 12-month follow-up added as
@@ -25,9 +25,15 @@ const mapping = CsvMappingSchema.parse({
   },
 });
 const header = `${lines[0]},Uppföljning 12 mån datum,Uppföljning 12 mån,Tilltro 12 mån,Respekt 12 mån`;
-/** The export with the follow-up cells of clients 1–3 (closed 2019-12-20, 2019-04-28, 2019-08-28; windows ±30 days around a year later). */
+// Each client's closing date (Avslutsdatum), a year after it (inside the ±30-day window) and two years after (outside it).
+const closing = lines.slice(1, 4).map((l) => l.split(',')[lines[0]!.split(',').indexOf('Avslutsdatum')]!);
+const inWindow = closing.map((d) => followUpWindow({ monthsAfter: 12, windowDays: 30 }, d).target);
+const late = closing.map((d) => followUpWindow({ monthsAfter: 24, windowDays: 0 }, d).target);
+/** The export with the follow-up cells of clients 1–3; `T` in a cell is the client's target day, `L` a day outside the window. */
 const csv = (...followUp: [string, string, string]) =>
-  new TextEncoder().encode([header, ...lines.slice(1, 4).map((l, i) => `${l},${followUp[i]}`)].join('\n') + '\n');
+  new TextEncoder().encode(
+    [header, ...lines.slice(1, 4).map((l, i) => `${l},${followUp[i]!.replace('T', inWindow[i]!).replace('L', late[i]!)}`)].join('\n') + '\n',
+  );
 
 describe('importCsv: follow-up points (followUps.<point>.…)', () => {
   it('lists a follow-up point\'s columns among the plan\'s fields', () => {
@@ -41,18 +47,20 @@ describe('importCsv: follow-up points (followUps.<point>.…)', () => {
   });
 
   it('reads date, status as a word (Swedish or English, any case) or code, the measures and the views', () => {
-    const result = importCsv(plan, { clients: csv('2020-12-18,Nådd,5,Instämmer helt', '2020-05-10,ej nådd,,', '2020-08-30,Declined,,') }, mapping);
+    const result = importCsv(plan, { clients: csv('T,Nådd,5,Instämmer helt', 'T,ej nådd,,', 'T,Declined,,') }, mapping);
     expect(result.issues).toEqual([]);
     const [a, b, c] = result.records;
-    // "Instämmer helt" is the answer client 2 gave at closing, so its value is the same.
-    expect(a!.followUps).toEqual([{ point: '12m', date: '2020-12-18', status: 'reached', measures: { 'tilltro-nykterhet': 5 }, views: { respekt: b!.after!.views!.respekt } }]);
-    expect(b!.followUps).toEqual([{ point: '12m', date: '2020-05-10', status: 'not_reached', measures: {} }]);
-    expect(c!.followUps).toEqual([{ point: '12m', date: '2020-08-30', status: 'declined', measures: {} }]);
+    // "Instämmer helt" read as the national item's own option of that label.
+    const respekt = viewItems(plan).find((i) => i.id === 'respekt')!;
+    const helt = respekt.kind === 'ordinal' ? respekt.options.find((o) => o.label.sv === 'Instämmer helt')!.value : undefined;
+    expect(a!.followUps).toEqual([{ point: '12m', date: inWindow[0], status: 'reached', measures: { 'tilltro-nykterhet': 5 }, views: { respekt: helt } }]);
+    expect(b!.followUps).toEqual([{ point: '12m', date: inWindow[1], status: 'not_reached', measures: {} }]);
+    expect(c!.followUps).toEqual([{ point: '12m', date: inWindow[2], status: 'declined', measures: {} }]);
   });
 
   it('reads the status codes and the other words (nåddes, inte nådd, avböjde)', () => {
     const statuses = (s: [string, string, string]) =>
-      importCsv(plan, { clients: csv(`2020-12-18,${s[0]},,`, `2020-05-10,${s[1]},,`, `2020-08-30,${s[2]},,`) }, mapping).records.map((r) => r.followUps[0]?.status);
+      importCsv(plan, { clients: csv(`T,${s[0]},,`, `T,${s[1]},,`, `T,${s[2]},,`) }, mapping).records.map((r) => r.followUps[0]?.status);
     expect(statuses(['reached', 'not_reached', 'declined'])).toEqual(['reached', 'not_reached', 'declined']);
     expect(statuses(['nåddes', 'Inte  nådd', 'AVBÖJDE'])).toEqual(['reached', 'not_reached', 'declined']);
   });
@@ -64,7 +72,7 @@ describe('importCsv: follow-up points (followUps.<point>.…)', () => {
   });
 
   it('names line, column, value and rule for an unknown status, in Swedish and English; the row is left out', () => {
-    const result = importCsv(plan, { clients: csv('2020-12-18,kanske,5,', '2020-05-10,ej nådd,,', '2020-08-30,avböjde,,') }, mapping);
+    const result = importCsv(plan, { clients: csv('T,kanske,5,', 'T,ej nådd,,', 'T,avböjde,,') }, mapping);
     expect(result.records.map((r) => r.clientId)).toEqual(['bk-02-39e0', 'bk-03-10d1']);
     expect(result.issues).toHaveLength(1);
     const [i] = result.issues;
@@ -78,8 +86,8 @@ describe('importCsv: follow-up points (followUps.<point>.…)', () => {
   });
 
   it('points the plan rules back to the column: a date outside the window, a measure when not reached (at the status), a value off the scale', () => {
-    // Client 1 closed 2019-12-20: the window is 2020-11-20 … 2021-01-19, so 2020-06-01 is outside it.
-    const result = importCsv(plan, { clients: csv('2020-06-01,nådd,5,', '2020-05-10,ej nådd,4,', '2020-08-30,nådd,99,') }, mapping);
+    // Client 1's follow-up two years after closing lies outside the 12-month window (±30 days).
+    const result = importCsv(plan, { clients: csv('L,nådd,5,', 'T,ej nådd,4,', 'T,nådd,99,') }, mapping);
     expect(result.records).toEqual([]);
     expect(result.issues.map((i) => [i.line, i.column, i.issue.rule])).toEqual([
       [2, 'Uppföljning 12 mån datum', 'outside_window'],
