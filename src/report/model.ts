@@ -234,6 +234,8 @@ function primaryTables(compilation: Compilation, total: GroupRow, locale: Locale
         };
       }),
       additive: [0, 1],
+      // The summary table and the change sentence print each column's n, mean and SD.
+      moments: [0, 1],
     });
   }
   return tables;

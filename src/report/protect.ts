@@ -42,6 +42,12 @@ export type RawCell = DeepReadonly<z.output<typeof RawCellSchema>>;
  *   order, and a row may be a part of one and the total of the next
  *   (selected = never started + started; started = withdrawn + ongoing +
  *   closed …).
+ * - `moments`: `additive` columns that are the distribution of a scale
+ *   (rows are its values) whose n, mean and standard deviation are printed
+ *   elsewhere in the report. Those are three linear equations on the
+ *   column's counts (Σx = n, Σv·x = n·mean, Σv²·x = (n − 1)·sd² + n·mean²),
+ *   and even rounded they undo two or three hidden cells; so a column with
+ *   any hidden cell is hidden whole (`secondary`).
  *
  * @example
  * ```ts
@@ -151,6 +157,11 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
       if (table.rowTotal !== undefined) out[table.rowTotal] = result.rowTotals[i]!;
       return out;
     });
+    // A distribution beside its printed mean and SD: hidden cells follow from the moments unless the whole column is hidden.
+    for (const c of table.moments ?? []) {
+      if (!additive.has(c) || !protectedBlock.some((row) => row[c] !== undefined && 'suppressed' in row[c])) continue;
+      protectedBlock = protectedBlock.map((row) => row.map((cell, j) => (j === c ? { suppressed: 'secondary' } : cell)));
+    }
   }
   const partition = new Map<number, ProtectedCell>();
   const isHidden = (cell: ProtectedCell | undefined) => cell !== undefined && 'suppressed' in cell;

@@ -166,6 +166,10 @@ export const RawTableSchema = z
       .optional()
       .describe('Totals of the `additive` block that a linked table hides (indices into `additive`; `total`: the grand total).'),
     partitions: z.array(PartitionSchema).optional().describe('Rows whose counts partition a total row, protected in order.'),
+    moments: z
+      .array(Index)
+      .optional()
+      .describe("`additive` columns that are a distribution whose n, mean and standard deviation are printed elsewhere: a column with a hidden cell is hidden whole."),
   })
   .superRefine((t, ctx) => {
     // Indices must point into the table.
@@ -176,6 +180,7 @@ export const RawTableSchema = z
     if (t.rows.length > 0) {
       (t.additive ?? []).forEach((c, i) => out(['additive', i], c, width));
       if (t.rowTotal !== undefined) out(['rowTotal'], t.rowTotal, width);
+      (t.moments ?? []).forEach((c, i) => out(['moments', i], c, width));
     }
     (t.partitions ?? []).forEach((p, i) => {
       if (t.rows.length > 0) out(['partitions', i, 'column'], p.column, width);

@@ -1,0 +1,164 @@
+// The whole-report attacker (issue 12, item 1). It reads only what a report
+// publishes (the ReportModel the renderers read), writes down the linear
+// relations a reader knows hold between the numbers (row sums against n,
+// breakdowns against the total's levels, the flow's steps, withdrawals
+// against the flow, a distribution against its n, its printed mean and its
+// printed standard deviation), takes every hidden `..` count as an unknown
+// non-negative integer, and solves (yalps, integer program) for the smallest
+// and largest value of each. A hidden cell is disclosed when its interval has
+// width 0 or lies within 1..k−1 (the reader then knows a small count).
+//
+// Kept apart from src/ so that the library is not graded with its own method.
+import { solve, type Model } from 'yalps';
+import type { ReportModel, ReportTable } from '../../src/report/index.js';
+
+/** A cell of the report: `table|row|column`. */
+export type CellRef = string;
+/** Σ coef·cell lies in [min, max]. */
+export interface Relation {
+  readonly terms: readonly (readonly [CellRef, number])[];
+  readonly min: number;
+  readonly max: number;
+  readonly why: string;
+}
+export interface Interval {
+  readonly cell: CellRef;
+  readonly min: number;
+  readonly max: number; // Infinity when unbounded
+}
+
+const ref = (table: string, row: string, col: number): CellRef => `${table}|${row}|${col}`;
+
+/** Every count cell of the model: its published value, or null when hidden. */
+export function countCells(model: ReportModel): Map<CellRef, number | null> {
+  const out = new Map<CellRef, number | null>();
+  for (const section of model.sections)
+    for (const t of section.tables)
+      for (const row of t.rows)
+        row.cells.forEach((c, j) => {
+          if (c.kind === 'count') out.set(ref(t.id, row.key, j), 'value' in c.value ? c.value.value : null);
+        });
+  return out;
+}
+
+const tablesOf = (model: ReportModel): Map<string, ReportTable> =>
+  new Map(model.sections.flatMap((s) => s.tables.map((t) => [t.id, t] as const)));
+const eq = (terms: [CellRef, number][], value: number, why: string): Relation => ({ terms, min: value, max: value, why });
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The relations a reader of the report knows, from the table ids and layouts the renderers show. */
+export function reportRelations(model: ReportModel): Relation[] {
+  const tables = tablesOf(model);
+  const rel: Relation[] = [];
+  // Goal attainment: the four levels add up to n in each row; each breakdown's rows add up to the total's row.
+  const levels = [0, 1, 2, 3];
+  const total = tables.get('attainment-total');
+  for (const t of tables.values()) {
+    if (!t.id.startsWith('attainment-')) continue;
+    for (const row of t.rows) {
+      rel.push(eq([...levels.map((j) => [ref(t.id, row.key, j), 1] as [CellRef, number]), [ref(t.id, row.key, 4), -1]], 0, `${t.id} ${row.key}: levels = n`));
+      const share = row.cells[5];
+      if (share?.kind === 'share' && !('suppressed' in share.share)) {
+        rel.push(eq([[ref(t.id, row.key, 0), 1]], share.share.numerator, `${t.id} ${row.key}: share's numerator`));
+        rel.push(eq([[ref(t.id, row.key, 4), 1]], share.share.denominator, `${t.id} ${row.key}: share's n`));
+      }
+    }
+    if (total && t !== total && total.rows[0])
+      for (const j of [...levels, 4])
+        rel.push(eq([...t.rows.map((r) => [ref(t.id, r.key, j), 1] as [CellRef, number]), [ref(total.id, total.rows[0]!.key, j), -1]], 0, `${t.id} column ${j} = total`));
+  }
+  // The flow: selected = never started + started; started = withdrawn + ongoing + closed; closed = unclassified + classified = assessed.
+  if (tables.has('flow')) {
+    const f = (key: string): [CellRef, number] => [ref('flow', key, 0), 1];
+    const neg = (key: string): [CellRef, number] => [ref('flow', key, 0), -1];
+    rel.push(eq([f('notStarted'), f('started'), neg('selected')], 0, 'selected = not started + started'));
+    rel.push(eq([f('withdrawn'), f('ongoing'), f('closed'), neg('started')], 0, 'started = withdrawn + ongoing + closed'));
+    rel.push(eq([f('unclassified'), f('classified'), neg('closed')], 0, 'closed = unclassified + classified'));
+    if (total?.rows[0]) rel.push(eq([f('classified'), [ref(total.id, total.rows[0].key, 4), -1]], 0, 'classified = attainment n'));
+    const w = tables.get('withdrawals');
+    if (w) {
+      // Some who never started are still waiting, so the withdrawn before the start are at most those who never started.
+      rel.push({ terms: [...w.rows.map((r) => [ref(w.id, r.key, 0), 1] as [CellRef, number]), neg('notStarted')], min: -Infinity, max: 0, why: 'withdrawn before start ≤ never started' });
+      rel.push(eq([...w.rows.map((r) => [ref(w.id, r.key, 1), 1] as [CellRef, number]), neg('withdrawn')], 0, 'withdrawn during = withdrawn'));
+    }
+  }
+  // The primary's distribution against its n, printed mean and printed SD (two decimals): Σx = n, Σv·x = n·mean, Σv²·x = (n−1)sd² + n·mean².
+  const dist = tables.get('primary-distribution');
+  const summary = tables.get('primary-summary');
+  if (dist && summary) {
+    (['before-stayed', 'after'] as const).forEach((key, col) => {
+      const line = summary.rows.find((r) => r.key === key);
+      const nCell = line?.cells[0];
+      const values = dist.rows.map((r) => Number(r.key));
+      const terms = (power: number) => dist.rows.map((r, i) => [ref(dist.id, r.key, col), values[i]! ** power] as [CellRef, number]);
+      if (nCell?.kind === 'count' && 'value' in nCell.value) rel.push(eq(terms(0), nCell.value.value, `${key}: distribution = n`));
+      else return;
+      const n = nCell.value.value;
+      const mean = line?.cells[1];
+      const sd = line?.cells[2];
+      if (mean?.kind !== 'number' || mean.value === null || mean.suppressed) return;
+      const m = round(mean.value, mean.digits);
+      const h = 0.5 / 10 ** mean.digits;
+      rel.push({ terms: terms(1), min: n * (m - h), max: n * (m + h), why: `${key}: printed mean` });
+      if (sd?.kind !== 'number' || sd.value === null || sd.suppressed || n < 2) return;
+      const s = round(sd.value, sd.digits);
+      const hs = 0.5 / 10 ** sd.digits;
+      const sq = (sv: number, mv: number) => (n - 1) * sv ** 2 + n * mv ** 2;
+      rel.push({ terms: terms(2), min: sq(Math.max(0, s - hs), Math.max(0, m - h)), max: sq(s + hs, m + h), why: `${key}: printed SD` });
+    });
+  }
+  return rel;
+}
+
+/** The feasible interval of every hidden count, over non-negative integers satisfying every relation. */
+export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[]): Interval[] {
+  const variables: Record<string, Record<string, number>> = {};
+  const constraints: Record<string, { min: number; max: number }> = {};
+  const hidden = [...cells].filter(([, v]) => v === null).map(([c]) => c);
+  const name = new Map(hidden.map((c, i) => [c, `x${i}`]));
+  for (const c of hidden) variables[name.get(c)!] = {};
+  relations.forEach((r, i) => {
+    let constant = 0;
+    let any = false;
+    for (const [c, coef] of r.terms) {
+      const v = cells.get(c);
+      if (v === undefined) throw new Error(`relation "${r.why}" names ${c}, which the report does not have`);
+      if (v === null) {
+        const vars = variables[name.get(c)!]!;
+        vars[`r${i}`] = (vars[`r${i}`] ?? 0) + coef;
+        any = true;
+      } else constant += coef * v;
+    }
+    // Rounded bounds are widened by a hair so that floating-point noise never makes a true table infeasible.
+    if (any) constraints[`r${i}`] = { min: r.min - constant - 1e-6, max: r.max - constant + 1e-6 };
+  });
+  return hidden.map((cell) => {
+    const key = name.get(cell)!;
+    // A cell in no relation can be anything.
+    if (Object.keys(variables[key]!).length === 0) return { cell, min: 0, max: Infinity };
+    const bound = (direction: 'minimize' | 'maximize') => {
+      const vars = Object.fromEntries(Object.entries(variables).map(([n, c]) => [n, n === key ? { ...c, objective: 1 } : c]));
+      const model: Model = { direction, objective: 'objective', constraints, variables: vars };
+      // The relaxation first: its range holds the integer range (and branch and bound does not end on an unbounded problem).
+      const relaxed = solve(model);
+      if (relaxed.status === 'unbounded') return Infinity;
+      if (relaxed.status !== 'optimal') throw new Error(`LP ${relaxed.status} for ${cell}`);
+      const lp = direction === 'minimize' ? Math.ceil(relaxed.result - 1e-6) : Math.floor(relaxed.result + 1e-6);
+      // Then the integer program, which can only narrow it; where it does not finish in time the relaxation's end stands.
+      const s = solve({ ...model, integers: true }, { maxIterations: 5_000 });
+      return s.status === 'optimal' ? Math.round(s.result) : lp;
+    };
+    return { cell, min: bound('minimize'), max: bound('maximize') };
+  });
+}
+
+/** Hidden cells whose interval is a single value or lies within 1..k−1. */
+export function disclosed(intervals: readonly Interval[], k: number): Interval[] {
+  return intervals.filter((r) => r.min === r.max || (r.min >= 1 && r.max <= k - 1));
+}
+
+/** The whole attack on a report model. */
+export function attackReport(model: ReportModel, k = 5): { intervals: Interval[]; disclosed: Interval[] } {
+  const intervals = hiddenIntervals(countCells(model), reportRelations(model));
+  return { intervals, disclosed: disclosed(intervals, k) };
+}
