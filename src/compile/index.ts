@@ -4,7 +4,7 @@ export { CompilationSchema, validateCompilation } from './schema.js';
 export { mergeCompilations, safeMergeCompilations } from './merge.js';
 export type { MergeOptions } from './merge.js';
 export { tabulate, DIMENSIONS } from './tabulate.js';
-export type { Tabulation, TabulateOptions, GroupRow, Share, CategoryCount, DuringSummary, Dimension } from './tabulate.js';
+export type { Tabulation, TabulateOptions, GroupRow, Share, CategoryCount, DuringSummary, FollowUpReach, Dimension } from './tabulate.js';
 export type { BackgroundSummary, BackgroundValue, DoseBand, DoseOutcome, OutcomeCounts } from './tabulate.js';
 export type { Distribution } from './distribution.js';
 export type { MeasureSummary, MeasureChange } from './measure-summary.js';

@@ -30,6 +30,7 @@ import { backgroundTable, type BackgroundSummary, type DoseOutcome } from './_li
 
 export type { BackgroundSummary, BackgroundValue, DoseBand, DoseOutcome, OutcomeCounts } from './_lib/background-table.js';
 import { viewSummaries, type ViewSummary } from './views.js';
+import { FOLLOW_UP_STATUSES } from './_lib/follow-up-fold.js';
 import { validateCompilation } from './schema.js';
 import { measureSummaries, type MeasureSummary } from './measure-summary.js';
 import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
@@ -159,6 +160,31 @@ export interface GroupRow {
   readonly measures: readonly MeasureSummary[];
   /** The client questionnaire (*klienternas synpunkter*): each item at each point it is asked, in the plan's order. */
   readonly views: readonly ViewSummary[];
+  /** Reach at each follow-up point after the end, in the plan's order (empty without follow-up points). */
+  readonly followUps: readonly FollowUpReach[];
+}
+
+/**
+ * Who could be followed up at one point after the end (*efteruppföljning*):
+ * of those `closed` in the results, the share reached, not reached, who
+ * declined, and with no follow-up recorded (`missing`); the four counts sum
+ * to `closed`.
+ *
+ * @example
+ * ```ts
+ * const reach: readonly FollowUpReach[] = tabulate(compilation).total.followUps;
+ * reach.length; // => 0
+ * ```
+ */
+export interface FollowUpReach {
+  readonly id: string;
+  readonly label: Label;
+  readonly monthsAfter: number;
+  readonly closed: number;
+  readonly reached: Share;
+  readonly notReached: Share;
+  readonly declined: Share;
+  readonly missing: Share;
 }
 
 /**
@@ -433,5 +459,25 @@ function row(compilation: Compilation, key: Partial<Record<Dimension, string>>, 
     during,
     measures: measureSummaries(meta, sum('measures'), sum('measureChanges')),
     views: viewSummaries(meta, sum('views')),
+    followUps: followUpReach(meta.followUps, sum('followUps')),
   };
+}
+
+/** Each follow-up point's four status counts (`counts.followUps`, FOLLOW_UP_STATUSES order per point) as shares of those closed. */
+function followUpReach(points: Compilation['meta']['followUps'], counts: readonly number[]): FollowUpReach[] {
+  return points.map((p, i) => {
+    const w = FOLLOW_UP_STATUSES.length;
+    const [reached = 0, notReached = 0, declined = 0, missing = 0] = counts.slice(i * w, i * w + w);
+    const closed = reached + notReached + declined + missing;
+    return {
+      id: p.id,
+      label: p.label,
+      monthsAfter: p.monthsAfter,
+      closed,
+      reached: shareOf(reached, closed),
+      notReached: shareOf(notReached, closed),
+      declined: shareOf(declined, closed),
+      missing: shareOf(missing, closed),
+    };
+  });
 }

@@ -20,6 +20,7 @@ import { unusableByRule, unusableSentence, unusableWith } from '../locales/unusa
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
 import { viewsSection, VIEWS_TITLE } from './_lib/views.js';
 import { measuresSection, MEASURES_TITLE } from './_lib/measures.js';
+import { followUpSection, FOLLOW_UP_TITLE } from './_lib/follow-up.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /** @internal The banner an internal report opens with in every format, in its language; none for a published one. */
@@ -371,6 +372,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   ];
   const measures = measuresSection(total.measures, a.measures, k, locale);
   if (measures.tables.length > 0) sections.push({ id: 'measures', title: MEASURES_TITLE[locale], tables: measures.tables, text: measures.text });
+  const followUp = followUpSection(total.followUps, total.measures, a.measures, k, locale);
+  if (followUp.tables.length > 0) sections.push({ id: 'follow-up', title: FOLLOW_UP_TITLE[locale], tables: followUp.tables, text: followUp.text });
   sections.push(
     { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
     { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },

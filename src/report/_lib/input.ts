@@ -93,7 +93,7 @@ export const ReportTableSchema = z.object({
 
 /** One section of a report: the one definition of `ReportSection`. */
 export const ReportSectionSchema = z.object({
-  id: z.enum(['flow', 'attainment', 'primary', 'measures', 'during', 'target', 'views']),
+  id: z.enum(['flow', 'attainment', 'primary', 'measures', 'follow-up', 'during', 'target', 'views']),
   title: z.string(),
   tables: z.array(ReportTableSchema),
   text: z.array(z.string()).optional().describe("The section's findings in words, after small-cell protection (the client views' section)."),
