@@ -236,8 +236,9 @@ function duringCharts(model: ReportModel): ReportChart[] {
  *
  * @example
  * ```ts
+ * // No 'primary' chart here: this distribution is hidden whole, since its mean and SD are printed (docs/privacy.md).
  * chartSpecs(buildReport(compilation)).map((c) => c.id);
- * // => ['flow', 'attainment', 'primary', 'during-urinprov', 'during-utandningsprov']
+ * // => ['flow', 'attainment', 'during-urinprov', 'during-utandningsprov']
  * ```
  */
 export function chartSpecs(model: ReportModel): ReportChart[] {

@@ -237,6 +237,10 @@ export interface RankBiserialResult extends EffectSize<'rank-biserial-paired'> {
  * @see D. S. Kerby (2014), The simple difference formula: an approach to teaching nonparametric correlation. Comprehensive Psychology 3:11.IT.3.1.
  * @see G. V. Glass (1965), A ranking variable analogue of biserial correlation. Educ Psychol Meas 25:91–95.
  *
+ * Base R has no function for it; in R terms it is (V⁺ − V⁻) / (V⁺ + V⁻) with
+ * V⁺ = `wilcox.test(d)$statistic` and V⁻ = m(m + 1)/2 − V⁺ for the m non-zero
+ * differences.
+ *
  * @example
  * ```ts
  * rankBiserialPaired([1, 2, 3, -4]);

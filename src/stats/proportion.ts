@@ -187,6 +187,10 @@ export interface ShareWithIntervalOptions extends ShareIntervalOptions {
  * @throws UppfoljningError as {@link wilsonInterval}, and when the method is neither (`one_of`, path `options.method`)
  * @see {@link wilsonInterval}, {@link clopperPearsonInterval}
  *
+ * In R: `wilson` is `prop.test(x, n, conf.level =, correct = FALSE)$conf.int`,
+ * `clopper-pearson` is `binom.test(x, n, conf.level =)$conf.int`; the estimate
+ * is x / n in both.
+ *
  * @example
  * ```ts
  * shareWithInterval(5, 8);

@@ -128,7 +128,7 @@ describe('uppfoljning compile, merge, report', () => {
     expect((await cli('report', out, '--format', 'csv', '--out', join(dir, 'csv'))).code).toBe(0);
     expect(readdirSync(join(dir, 'csv'))).toContain('flow.csv');
     expect((await cli('report', out, '--format', 'vega', '--out', join(dir, 'vega'))).code).toBe(0);
-    expect(readdirSync(join(dir, 'vega')).sort()).toEqual(['attainment.vl.json', 'during-urinprov.vl.json', 'during-utandningsprov.vl.json', 'flow.vl.json', 'primary.vl.json']);
+    expect(readdirSync(join(dir, 'vega')).sort()).toEqual(['attainment.vl.json', 'during-urinprov.vl.json', 'during-utandningsprov.vl.json', 'flow.vl.json']);
   });
 
   it('writes no compilation when rows have problems, unless --skip-invalid', async () => {
