@@ -50,6 +50,17 @@ export function cellValues(cell: ReportCell): {
   }
 }
 
+/** Whether a protected cell is hidden (`..`); false for a missing cell. */
+export const isSuppressed = (cell: ReportCell | undefined): boolean => cell !== undefined && cellValues(cell).suppressed;
+
+/** The count a protected cell shows; undefined when it is hidden or not a count. */
+export const shownCount = (cell: ReportCell | undefined): number | undefined =>
+  cell?.kind === 'count' && !('suppressed' in cell.value) ? cell.value.value : undefined;
+
+/** "p < 0,001" or "p = 0,028", as the report's test sentences write a p-value. */
+export const pValueText = (p: number, locale: Locale): string =>
+  p < 0.001 ? `p < ${formatNumber(0.001, locale, 3)}` : `p = ${formatNumber(p, locale, 3)}`;
+
 /** Escapes text for HTML content and double-quoted attributes (the renderers write no other kind). */
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -2,7 +2,8 @@ import type { Locale } from '../../core/locale.js';
 import type { MeasureSummary } from '../../compile/measure-summary.js';
 import type { FollowUpReach } from '../../compile/tabulate.js';
 import type { MeasureChangeAnalysis } from '../../analyse/index.js';
-import { protectReportTable, type RawCell, type ReportCell, type ReportTable } from '../protect.js';
+import { protectReportTable, type RawCell, type ReportTable } from '../protect.js';
+import { shownCount } from './cell.js';
 import { changeTables, changeTestSentence } from './measures.js';
 
 /**
@@ -32,7 +33,6 @@ const T = {
 export const FOLLOW_UP_TITLE = T.title;
 
 const count = (value: number): RawCell => ({ kind: 'count', value });
-const shown = (c: ReportCell | undefined): number | undefined => (c?.kind === 'count' && 'value' in c.value ? c.value.value : undefined);
 
 /** The attrition caution for one point, with its numbers only where the protected reach table shows them. */
 function caution(label: string, reached: number | undefined, closed: number | undefined, locale: Locale): string {
@@ -84,15 +84,14 @@ export function followUpSection(
     );
     tables.push(table);
     const cells = table.rows[0]?.cells;
-    text.push(caution(label, shown(cells?.[0]), shown(cells?.[4]), locale));
+    text.push(caution(label, shownCount(cells?.[0]), shownCount(cells?.[4]), locale));
     for (const m of measures) {
       const change = m.changes.find((c) => c.phase === point.id);
       if (change === undefined) continue;
       const [summary, direction] = changeTables(m, change, `follow-up-${point.id}-${m.id}`, label, locale, k);
       tables.push(summary!, direction!);
       const a = analysis.find((x) => x.id === m.id && x.phase === point.id);
-      const pairsShown = !direction!.suppressed && shown(direction!.rows[0]?.cells[3]) !== undefined;
-      text.push(changeTestSentence(a, m.label[locale], label.toLowerCase(), pairsShown, k, locale));
+      text.push(changeTestSentence(a, m.label[locale], label.toLowerCase(), direction!, k, locale));
     }
   }
   return { tables, text };

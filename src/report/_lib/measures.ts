@@ -6,7 +6,8 @@ import type { MeasureChangeAnalysis } from '../../analyse/index.js';
 import { SIGNIFICANCE } from '../../analyse/findings.js';
 import { methodLabel } from '../../stats/methods.js';
 import { formatNumber } from '../format.js';
-import { protectReportTable, type RawCell, type ReportCell, type ReportTable } from '../protect.js';
+import { protectReportTable, type RawCell, type ReportTable } from '../protect.js';
+import { isSuppressed, pValueText } from './cell.js';
 
 /**
  * The report's section "Andra mått" (the secondary instruments): per
@@ -45,8 +46,6 @@ export const MEASURES_TITLE = T.title;
 
 const count = (value: number): RawCell => ({ kind: 'count', value });
 const numberCell = (value: number | null, n: number, digits = 1): RawCell => ({ kind: 'number', value, n, digits });
-const hidden = (c: ReportCell | undefined) =>
-  c !== undefined && ((c.kind === 'count' && 'suppressed' in c.value) || (c.kind === 'share' && 'suppressed' in c.share) || (c.kind === 'number' && c.suppressed));
 
 /** n, median and mean of one phase's distribution. */
 function phaseCells(d: Distribution | NotComputed): RawCell[] {
@@ -96,11 +95,13 @@ export function changeTables(m: MeasureSummary, change: MeasureChange, id: strin
 
 /**
  * One sentence on an instrument's paired test: established or not, with the
- * method, p, and n when it is at least k and the direction table hides
- * nothing; or that it could not be tested, too few pairs.
+ * method, p, and n when it is at least k and the `direction` table (from
+ * {@link changeTables}) hides nothing; or that it could not be tested, too
+ * few pairs.
  */
-export function changeTestSentence(a: MeasureChangeAnalysis | undefined, label: string, laterWords: string, nShown: boolean, k: number, locale: Locale): string {
+export function changeTestSentence(a: MeasureChangeAnalysis | undefined, label: string, laterWords: string, direction: ReportTable, k: number, locale: Locale): string {
   const sv = locale === 'sv';
+  const nShown = !direction.suppressed && !isSuppressed(direction.rows[0]?.cells[3]);
   const what = sv ? `Förändringen av ${label} från före till ${laterWords}` : `The change in ${label} from before to ${laterWords}`;
   const test = a?.pairedTest;
   const n = a?.change.direction.n ?? 0;
@@ -109,7 +110,7 @@ export function changeTestSentence(a: MeasureChangeAnalysis | undefined, label: 
     return sv ? `${what} kunde inte testas: för få par${nText === '' ? '' : ` (${n})`}.` : `${what} could not be tested: too few pairs${nText === '' ? '' : ` (${n})`}.`;
   }
   const reading = test.pValue < SIGNIFICANCE ? (sv ? 'går att säkerställa statistiskt' : 'is statistically established') : sv ? 'går inte att säkerställa statistiskt' : 'cannot be statistically established';
-  const pText = test.pValue < 0.001 ? `p < ${formatNumber(0.001, locale, 3)}` : `p = ${formatNumber(test.pValue, locale, 3)}`;
+  const pText = pValueText(test.pValue, locale);
   return `${what} ${reading}: ${methodLabel(test.method, locale)}, ${pText}${nText}.`;
 }
 
@@ -128,7 +129,7 @@ export function measuresSection(measures: readonly MeasureSummary[], analysis: r
     const [summary, direction] = changeTables(m, change, `measures-${m.id}`, laterLabel, locale, k);
     tables.push(summary!, direction!);
     const a = analysis.find((x) => x.id === m.id && x.phase === 'after' && !x.primary);
-    text.push(changeTestSentence(a, m.label[locale], locale === 'sv' ? 'efter' : 'after', !direction!.suppressed && !hidden(direction!.rows[0]?.cells[3]), k, locale));
+    text.push(changeTestSentence(a, m.label[locale], locale === 'sv' ? 'efter' : 'after', direction!, k, locale));
   }
   return { tables, text };
 }

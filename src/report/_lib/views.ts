@@ -7,6 +7,7 @@ import { methodLabel } from '../../stats/methods.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { LEVEL_LABELS } from '../labels.js';
 import { protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from '../protect.js';
+import { isSuppressed, pValueText } from './cell.js';
 
 /**
  * The report's section "Klienternas synpunkter" (the client questionnaire):
@@ -96,12 +97,9 @@ const VIEW_COLUMNS_KEYS = [...ATTAINMENT_LEVELS, 'unclassified'] as const;
 /** The item's table as the questionnaire has it, or regrouped when that would hide an answer's total. */
 function protectedItem(v: ViewSummary, locale: Locale, hiddenLevels: readonly number[], k: number): ReportTable {
   const full = protectReportTable(itemTable(v, fullRows(v, locale), locale, hiddenLevels), k);
-  if (full.rows.every((r) => !isHidden(r.cells[5]))) return full;
+  if (full.rows.every((r) => !isSuppressed(r.cells[5]))) return full;
   return protectReportTable(itemTable(v, groupedRows(v, locale), locale, hiddenLevels), k);
 }
-
-const isHidden = (cell: ReportCell | undefined) =>
-  cell !== undefined && ((cell.kind === 'count' && 'suppressed' in cell.value) || (cell.kind === 'share' && 'suppressed' in cell.share));
 
 /**
  * The section's tables and sentences. `hiddenLevels`: the columns of the
@@ -118,7 +116,7 @@ export function viewsSection(
   if (rows.length === 0) return { tables: [], text: [] };
   const items = rows.map((v) => protectedItem(v, locale, hiddenLevels, k));
   // An item whose answer totals are all shown: its n answered and positive count are sums of shown numbers.
-  const whole = items.map((t) => t.rows.every((r) => !isHidden(r.cells[5])));
+  const whole = items.map((t) => t.rows.every((r) => !isSuppressed(r.cells[5])));
   const summaryRaw: RawTable = {
     id: 'views-summary',
     title: T.summary[locale],
@@ -237,7 +235,7 @@ function testResult(test: ViewTest, adjusted: number | null, k: number, locale: 
     return { what, method: sv ? `kunde inte testas: för få svar (minst ${minimum} behövs)` : `could not be tested: too few answers (at least ${minimum} needed)`, p: '–', n: test.n, nShown: test.n >= k };
   }
   const p = adjusted ?? test.pValue;
-  const pText = p < 0.001 ? `p < ${formatNumber(0.001, locale, 3)}` : `p = ${formatNumber(p, locale, 3)}`;
+  const pText = pValueText(p, locale);
   const n = 'n' in test && typeof test.n === 'number' ? test.n : 0;
   if (p >= SIGNIFICANCE) {
     const holm = adjusted !== null ? (sv ? ' (justerat med Holms metod)' : " (adjusted by Holm's method)") : '';
