@@ -8,8 +8,7 @@ import type { ChiSquareResult } from '../stats/chi-square.js';
 import type { FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
-import { holm } from '../stats/adjust.js';
-import { changeBetween, shareBetween } from './_lib/numbers.js';
+import { changeBetween, holmFamily, shareBetween } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
 
 /**
@@ -161,16 +160,8 @@ export function analyseBackground(compilation: Compilation, minimums: AnalyseMin
     improvedTest: shareBetween(d.bands.map((band) => band.outcome.improved)),
     levelTest: levelBetween(d.bands.map((band) => band.outcome), minimums),
   }));
-  // Holm over the family, in a fixed order: each variable's two tests, then each dose's.
-  const pValues: number[] = [];
-  const push = (t: ShareTest | LevelTest) => {
-    if (t.computed) pValues.push(t.pValue);
-  };
-  for (const b of background) [b.goalMetTest, b.levelTest].forEach(push);
-  for (const d of dose) [d.improvedTest, d.levelTest].forEach(push);
-  const adjusted = holm(pValues);
-  let next = 0;
-  const take = (t: ShareTest | LevelTest) => (t.computed ? adjusted[next++]! : null);
+  // Holm over the family: each variable's two tests and each dose's.
+  const take = holmFamily([...background.flatMap((b) => [b.goalMetTest, b.levelTest]), ...dose.flatMap((d) => [d.improvedTest, d.levelTest])]);
   return {
     background: background.map((b) => ({ ...b, adjusted: { goalMetTest: take(b.goalMetTest), levelTest: take(b.levelTest) } })),
     dose: dose.map((d) => ({ ...d, adjusted: { improvedTest: take(d.improvedTest), levelTest: take(d.levelTest) } })),

@@ -10,8 +10,7 @@ import { fisherExact2x2, type FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { kruskalWallis } from '../stats/kruskal-wallis.js';
-import { holm } from '../stats/adjust.js';
-import { changeBetween } from './_lib/numbers.js';
+import { changeBetween, holmFamily } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
 
 /**
@@ -151,14 +150,7 @@ export function analyseViews(compilation: Compilation, dims: readonly Dimension[
     };
   });
   // Holm over every test of the questionnaire, in a fixed order: item by item, the groups, then attainment.
-  const pValues: number[] = [];
-  for (const v of raw) {
-    for (const g of v.byGroup) if (g.test.computed) pValues.push(g.test.pValue);
-    if (v.byAttainment.test.computed) pValues.push(v.byAttainment.test.pValue);
-  }
-  const adjusted = holm(pValues);
-  let next = 0;
-  const take = (test: ViewTest) => (test.computed ? adjusted[next++]! : null);
+  const take = holmFamily(raw.flatMap((v) => [...v.byGroup.map((g) => g.test), v.byAttainment.test]));
   return raw.map((v) => ({
     ...v,
     byGroup: v.byGroup.map((g) => ({ ...g, adjusted: take(g.test) })),

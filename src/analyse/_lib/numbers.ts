@@ -75,26 +75,30 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
 
   // Subgroups, with Holm's adjustment over every test computed.
   const raw = dims.map((dimension) => compare(compilation, dimension, minimums));
-  const pValues: number[] = [];
-  for (const s of raw) {
-    if (s.goalMetTest.computed) pValues.push(s.goalMetTest.pValue);
-    if (s.changeTest.computed) pValues.push(s.changeTest.pValue);
-  }
-  const adjustedP = holm(pValues);
-  let next = 0;
-  const subgroups: SubgroupComparison[] = raw.map((s) => ({
-    ...s,
-    adjusted: {
-      goalMetTest: s.goalMetTest.computed ? adjustedP[next++]! : null,
-      changeTest: s.changeTest.computed ? adjustedP[next++]! : null,
-    },
-  }));
-  const tests = pValues.length;
+  const family = raw.flatMap((s) => [s.goalMetTest, s.changeTest]);
+  const adjusted = holmFamily(family);
+  const subgroups: SubgroupComparison[] = raw.map((s) => ({ ...s, adjusted: { goalMetTest: adjusted(s.goalMetTest), changeTest: adjusted(s.changeTest) } }));
+  const tests = family.filter((t) => t.computed).length;
 
   // Attrition: the shares the findings and the report read.
   const withdrawnShare = shareOf(total.flow.withdrawn, total.flow.started);
   const waiting = total.flow.notStarted - total.flow.withdrawnBeforeStart;
   return { total, diffs, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting, measures: measureChanges(total, minimums) };
+}
+
+/** A test as Holm's adjustment needs it: its p-value when computed. */
+type FamilyTest = { readonly computed: true; readonly pValue: number } | { readonly computed: false };
+
+/**
+ * @internal Holm's adjustment over a family of tests, those not computed
+ * left out: a lookup of each test's adjusted p-value (null for a test not
+ * computed or not in the family).
+ */
+export function holmFamily(tests: readonly FamilyTest[]): (test: FamilyTest) => number | null {
+  const computed = tests.filter((t) => t.computed);
+  const adjusted = holm(computed.map((t) => t.pValue));
+  const byTest = new Map<FamilyTest, number>(computed.map((t, i) => [t, adjusted[i]!]));
+  return (test) => byTest.get(test) ?? null;
 }
 
 /** @internal How many groups a compilation has along a dimension. */
