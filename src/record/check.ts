@@ -4,6 +4,7 @@ import { planInstrument } from '../plan/plan.js';
 import { valueProblem } from '../measure/instrument.js';
 import { ageBandIndex, bandLabels } from '../plan/bands.js';
 import { numberBandCode, numberBandIndex } from '../plan/background.js';
+import { periodsOf } from '../plan/periods.js';
 import type { After, Before, ClientRecord, DuringEvent, Withdrawal } from './schema.js';
 import { checkFollowUps, closedInResults } from './check-follow-up.js';
 import { recordState } from './step.js';
@@ -62,8 +63,24 @@ export function checkAge(plan: Plan, age: number, path: Path, out: Issue[]): voi
   }
 }
 
+/**
+ * When the plan names periods (`periodBy`), the start must fall inside them
+ * (`outside_period`, with the whole period's first and last day): compile
+ * decides a record's period from its start and counts a start outside them
+ * under `invalid`, so the step and validateRecord refuse it first.
+ */
+export function checkStartInPeriods(plan: Plan, date: string, path: Path, out: Issue[]): void {
+  if (plan.periodBy === undefined) return;
+  const periods = periodsOf(plan);
+  const from = periods[0]?.from;
+  const to = periods[periods.length - 1]?.to;
+  if (from === undefined || to === undefined) return;
+  if (date < from || date > to) out.push(issue(path, 'outside_period', { value: date, from, to }));
+}
+
 /** Plan rules for the before part. */
 export function checkBefore(plan: Plan, before: Before, path: Path, out: Issue[]): void {
+  checkStartInPeriods(plan, before.date, [...path, 'date'], out);
   checkCode(before.mainProblem, plan.mainProblems, 'mainProblem', [...path, 'mainProblem'], out);
   before.goals.forEach((goal, i) => {
     if (goal.area !== undefined) checkCode(goal.area, plan.goalAreas, 'goal area', [...path, 'goals', i, 'area'], out);

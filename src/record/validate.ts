@@ -9,7 +9,8 @@ import { checkRecord } from './check.js';
  * Validates a whole record against its plan, e.g. a record a host system
  * stored and reads back, or one imported from a file: its shape, and every
  * plan rule (codes, instruments, values on their scales, dates in order,
- * steps in order). Does not throw.
+ * steps in order, a start inside the plan's periods when it names them, a
+ * follow-up inside its window). Does not throw.
  *
  * @param plan - a validated plan
  * @param input - the record as data

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseRecord, UppfoljningError, validateRecord, type ClientRecord } from '../../src/index.js';
-import { makeRecord, smallPlan as plan } from '../helpers/fixtures.js';
+import { before, compile, enrol, formatIssue, parsePlan, parseRecord, safeBefore, UppfoljningError, validateRecord, type ClientRecord } from '../../src/index.js';
+import { makeRecord, smallPlanInput, smallPlan as plan } from '../helpers/fixtures.js';
+import { followUpPlan } from '../follow-up/fixtures.js';
 import { validRecord } from '../helpers/arbitraries.js';
 
 const T = 'tilltro-nykterhet';
@@ -14,6 +15,11 @@ const closed = () =>
 const rules = (input: unknown) => {
   const r = validateRecord(plan, input);
   return r.success ? [] : r.issues.map((i) => [i.path.join('.'), i.rule]);
+};
+
+const firstIssue = (r: ReturnType<typeof validateRecord>) => {
+  if (r.success) throw new Error('expected the record to be refused');
+  return r.issues[0]!;
 };
 
 describe('validateRecord', () => {
@@ -60,6 +66,54 @@ describe('validateRecord', () => {
     expect(rules({ ...r, age: 131 })).toEqual([['age', 'max']]);
     expect(rules({ ...r, age: 'trettio' })).toEqual([['age', 'type']]);
     expect(rules({ ...r, after: { ...r.after, reason: 'klar' } })).toEqual([['after.reason', 'one_of']]);
+  });
+
+  it('a start outside the plan\'s periods is refused by before() and validateRecord, and counted (not dropped) by compile', () => {
+    // The plan names two half-years of 2024; the helper's records start on 2024-01-15.
+    const halfYears = parsePlan({ ...smallPlanInput, period: { from: '2024-01-01', to: '2024-12-31' }, periodBy: 'half_year' });
+    const r = closed();
+    const early = { ...r, before: { ...r.before!, date: '2023-12-31' } };
+    const late = { ...r, before: { ...r.before!, date: '2025-01-01' }, during: [], after: { ...r.after!, date: '2025-03-01' } };
+    const refused = (input: unknown) => {
+      const v = validateRecord(halfYears, input);
+      return v.success ? [] : v.issues.map((i) => [i.path.join('.'), i.rule, i.params.value]);
+    };
+    expect(refused(early)).toEqual([['before.date', 'outside_period', '2023-12-31']]);
+    expect(refused(late)).toEqual([['before.date', 'outside_period', '2025-01-01']]);
+    // The first and last day of the plan's periods are inside.
+    expect(refused({ ...r, before: { ...r.before!, date: '2024-01-01' } })).toEqual([]);
+    expect(refused({ ...r, before: { ...r.before!, date: '2024-12-31' }, during: [], after: { ...r.after!, date: '2024-12-31' } })).toEqual([]);
+    // Without periodBy the plan names no periods: the same record is accepted.
+    expect(validateRecord(plan, early).success).toBe(true);
+    // The message names the field, the value and the period, in Swedish and English.
+    const issue = firstIssue(validateRecord(halfYears, early));
+    expect(formatIssue(issue, 'sv')).toBe('before.date: starten "2023-12-31" ligger utanför uppföljningsperioden 2024-01-01–2024-12-31 [outside_period]');
+    expect(formatIssue(issue, 'en')).toBe('before.date: the start "2023-12-31" is outside the follow-up period 2024-01-01 to 2024-12-31 [outside_period]');
+    // The step refuses it too (the same rule in record/check.ts), and compile counts it under invalid.
+    const enrolled = enrol(halfYears, { clientId: 'k-p', intervention: 'a', enrolled: '2023-12-20', gender: 'man', age: 30 });
+    const step = safeBefore(halfYears, enrolled, { date: '2023-12-31', mainProblem: 'alkohol' });
+    expect(step.success ? [] : step.issues.map((i) => [i.path.join('.'), i.rule])).toEqual([['date', 'outside_period']]);
+    expect(() => before(halfYears, enrolled, { date: '2024-01-02', mainProblem: 'alkohol' })).not.toThrow();
+    const c = compile(halfYears, [early, late, r].map((x) => ({ ...x, planId: halfYears.id })) as ClientRecord[]);
+    expect(c.invalid).toEqual({ total: 2, byRule: { outside_period: 2 } });
+  });
+
+  it('a follow-up measurement outside its window is an error in validateRecord and a counted rule in compile', () => {
+    const base = makeRecord({ before: { goals: [{ statement: 'x' }], measures: { [T]: 2 } }, after: { measures: { [T]: 4 }, goalsMet: [true] } }, followUpPlan);
+    // Closed 2024-06-03: 6 months is 2024-12-03, the window ±14 days is 2024-11-19 to 2024-12-17.
+    const at = (date: string) => ({ ...base, followUps: [{ point: '6m', date, status: 'reached', measures: {} }] });
+    const issues = (date: string) => {
+      const v = validateRecord(followUpPlan, at(date));
+      return v.success ? [] : v.issues.map((i) => [i.path.join('.'), i.rule, i.params.start, i.params.end]);
+    };
+    expect(issues('2024-11-19')).toEqual([]);
+    expect(issues('2024-12-17')).toEqual([]);
+    expect(issues('2024-11-18')).toEqual([['followUps.0.date', 'outside_window', '2024-11-19', '2024-12-17']]);
+    expect(issues('2024-12-18')).toEqual([['followUps.0.date', 'outside_window', '2024-11-19', '2024-12-17']]);
+    const issue = firstIssue(validateRecord(followUpPlan, at('2024-12-18')));
+    expect(formatIssue(issue, 'sv')).toBe('followUps[0].date: datumet 2024-12-18 ligger utanför fönstret för efteruppföljningen "6m" (2024-11-19–2024-12-17) [outside_window]');
+    expect(formatIssue(issue, 'en')).toBe('followUps[0].date: the date 2024-12-18 is outside the window of the follow-up "6m" (2024-11-19–2024-12-17) [outside_window]');
+    expect(compile(followUpPlan, [at('2024-12-18'), at('2024-12-17')] as ClientRecord[]).invalid).toEqual({ total: 1, byRule: { outside_window: 1 } });
   });
 
   it('parseRecord throws one error naming the path and rule in sv and en', () => {

@@ -34,18 +34,22 @@ export const FOLLOW_UP_TITLE = T.title;
 
 const count = (value: number): RawCell => ({ kind: 'count', value });
 
+/** The point in a sentence: "uppföljningen 12 månader efter avslut", "the follow-up 12 months after closing" (the label alone names a time, not the measurement). */
+const atPoint = (label: string, locale: Locale): string => (locale === 'sv' ? `uppföljningen ${label.toLowerCase()}` : `the follow-up ${label.toLowerCase()}`);
+
 /** The attrition caution for one point, with its numbers only where the protected reach table shows them. */
 function caution(label: string, reached: number | undefined, closed: number | undefined, locale: Locale): string {
   const sv = locale === 'sv';
+  const at = atPoint(label, locale);
   const numbers = reached !== undefined && closed !== undefined;
   if (numbers && reached === closed) {
-    return sv ? `Alla de ${closed} som avslutades i resultaten nåddes vid ${label.toLowerCase()}.` : `All ${closed} closed in the results were reached at ${label.toLowerCase()}.`;
+    return sv ? `Alla de ${closed} som avslutades i resultaten nåddes vid ${at}.` : `All ${closed} closed in the results were reached at ${at}.`;
   }
   if (sv) {
-    const who = numbers ? `${reached} av de ${closed} som avslutades i resultaten nåddes vid ${label.toLowerCase()}` : `Alla som avslutades nåddes inte vid ${label.toLowerCase()}`;
+    const who = numbers ? `${reached} av de ${closed} som avslutades i resultaten nåddes vid ${at}` : `Inte alla som avslutades i resultaten nåddes vid ${at}`;
     return `${who}. De som inte nåddes kan skilja sig från dem som nåddes, så förändringen fram till uppföljningen gäller bara dem som nåddes.`;
   }
-  const who = numbers ? `${reached} of the ${closed} closed in the results were reached at ${label.toLowerCase()}` : `Not everyone closed was reached at ${label.toLowerCase()}`;
+  const who = numbers ? `${reached} of the ${closed} closed in the results were reached at ${at}` : `Not everyone closed in the results was reached at ${at}`;
   return `${who}. Those not reached may differ from those reached, so the change up to the follow-up holds only for those reached.`;
 }
 
@@ -91,7 +95,7 @@ export function followUpSection(
       const [summary, direction] = changeTables(m, change, `follow-up-${point.id}-${m.id}`, label, locale, k);
       tables.push(summary!, direction!);
       const a = analysis.find((x) => x.id === m.id && x.phase === point.id);
-      text.push(changeTestSentence(a, m.label[locale], label.toLowerCase(), direction!, k, locale));
+      text.push(changeTestSentence(a, m.label[locale], atPoint(label, locale), direction!, k, locale));
     }
   }
   return { tables, text };
