@@ -186,7 +186,9 @@ function duringCharts(model: ReportModel): ReportChart[] {
     const values = table.rows.flatMap((row) => {
       const cell = row.cells[2];
       if (cell?.kind !== 'share' || 'suppressed' in cell.share) return [];
-      return [{ week: Number(row.key), share: cell.share.share, lower: cell.lower, upper: cell.upper, n: cell.share.denominator }];
+      // A pooled period ("5–8", regroup.ts) is drawn at its middle week.
+      const [from, to = from] = row.key.split('–').map(Number);
+      return [{ week: ((from ?? 0) + (to ?? 0)) / 2, share: cell.share.share, lower: cell.lower, upper: cell.upper, n: cell.share.denominator }];
     });
     if (values.length === 0) continue;
     const title = `${L.duringChart[model.locale]}: ${table.title.split(': ').slice(1).join(': ')}`;

@@ -41,7 +41,9 @@ function tableHtml(table: ReportTable, locale: Locale): string {
   const rows = table.rows
     .map((r) => `<tr><th scope="row">${e(r.label)}</th>${r.cells.map((c) => `<td class="${c.kind === 'text' ? 'text' : 'num'}">${e(cellText(c, locale))}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<table id="table-${e(table.id)}"><caption>${e(table.title)}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody></table>`;
+  // What was regrouped before suppression, below the table.
+  const note = table.note === undefined ? '' : `\n<p class="note">${e(table.note)}</p>`;
+  return `<table id="table-${e(table.id)}"><caption>${e(table.title)}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody></table>${note}`;
 }
 
 /**

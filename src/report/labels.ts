@@ -50,6 +50,8 @@ export const REPORT_LABELS = {
   week: { sv: 'Vecka', en: 'Week' },
   tests: { sv: 'Prov', en: 'Tests' },
   clients: { sv: 'Klienter', en: 'Clients' },
+  clientWeeks: { sv: 'Klientveckor', en: 'Client-weeks' },
+  weeks: { sv: 'Vecka', en: 'Weeks' },
   perClient: { sv: 'Prov per klient (planerat {n})', en: 'Tests per client (planned {n})' },
   negativeShare: { sv: 'Andel negativa', en: 'Share negative' },
   mean: { sv: 'Medelvärde', en: 'Mean' },

@@ -12,7 +12,9 @@ export function markdownTable(table: ReportTable, locale: Locale): string {
   const head = `| ${[L.group[locale], ...table.columns].map(md).join(' | ')} |`;
   const rule = `|${[':--', ...table.columns.map(() => '--:')].join('|')}|`;
   const rows = table.rows.map((r) => `| ${[r.label, ...r.cells.map((c) => cellText(c, locale))].map(md).join(' | ')} |`);
-  return [`**${md(table.title)}**`, '', head, rule, ...rows].join('\n');
+  // What was regrouped before suppression, below the table.
+  const note = table.note === undefined ? [] : ['', `_${md(table.note)}_`];
+  return [`**${md(table.title)}**`, '', head, rule, ...rows, ...note].join('\n');
 }
 
 /**

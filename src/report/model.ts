@@ -21,6 +21,8 @@ import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './
 import { viewsSection, VIEWS_TITLE } from './_lib/views.js';
 import { measuresSection, MEASURES_TITLE } from './_lib/measures.js';
 import { followUpSection, FOLLOW_UP_TITLE } from './_lib/follow-up.js';
+import { bestAdjacentMerge, foldRare, isBandCode, mergeBands, periodsOf, poolWeeks, shownCells } from './_lib/regroup.js';
+import { shareOf } from '../compile/share.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /** @internal The banner an internal report opens with in every format, in its language; none for a published one. */
@@ -201,6 +203,31 @@ function attainmentProtected(raw: readonly RawTable[], k: number): ReportTable[]
   });
 }
 
+/**
+ * Goal attainment protected together ({@link attainmentProtected}), with the
+ * age bands regrouped first when the table by age band hides anything:
+ * adjacent bands merged in the way that leaves most cells shown over all the
+ * linked tables (regroup.ts, rule 1). The merged table says so in its note.
+ */
+function attainmentRegrouped(raw: readonly RawTable[], k: number, locale: Locale): ReportTable[] {
+  const plain = attainmentProtected(raw, k);
+  const at = raw.findIndex((t) => t.id === 'attainment-ageBand');
+  const bands = raw[at];
+  if (bands === undefined || !plain[at]!.suppressed) return plain;
+  const withRuns = (runs: Parameters<typeof mergeBands>[1]) => {
+    const merged = mergeBands(bands, runs, locale);
+    return { merged, tables: attainmentProtected(raw.map((t, i) => (i === at ? merged.table : t)), k) };
+  };
+  const runs = bestAdjacentMerge(
+    bands.rows.length,
+    (from, to) => bands.rows.slice(from, to + 1).every((r) => isBandCode(r.key)),
+    (r) => shownCells(withRuns(r).tables),
+  );
+  const { merged, tables } = withRuns(runs);
+  if (merged.note === undefined) return plain;
+  return tables.map((t, i) => (i === at ? { ...t, note: merged.note!, regrouped: merged.regrouped } : t));
+}
+
 function primaryTables(compilation: Compilation, total: GroupRow, locale: Locale): RawTable[] {
   const p = total.primary;
   const q = (d: Dist, key: 'median' | 'q1' | 'q3') => stat(d, (x) => (x.quantiles.computed ? x.quantiles[key] : null));
@@ -242,23 +269,31 @@ function primaryTables(compilation: Compilation, total: GroupRow, locale: Locale
   return tables;
 }
 
-function duringTables(total: GroupRow, locale: Locale): RawTable[] {
-  return total.during.map((d) => ({
-    id: `during-${d.id}`,
-    title: `${L.during[locale]}: ${d.label[locale]}`,
-    columns: [L.tests[locale], L.clients[locale], L.negativeShare[locale], L.perClient[locale].replace('{n}', String(d.perWeek))],
-    rows: d.weeks
-      .filter((w) => w.tests > 0)
-      .map((w) => ({
-        key: String(w.week),
-        label: `${L.week[locale]} ${w.week}`,
-        // Tests per client rests on the clients tested: hidden with fewer than k of them.
-        cells: [count(w.tests), count(w.clients), w.good ? shareCell(w.good) : text('–'), { kind: 'number' as const, value: w.perClient, n: w.clients, digits: 1 }],
-      })),
-  }));
+function duringTables(total: GroupRow, k: number, locale: Locale): ReportTable[] {
+  return total.during.map((d) => {
+    // Pooled weeks (regroup.ts): "clients" becomes client-weeks, the clients tested week by week added up
+    // (a client tested in two weeks counts twice), so tests per client-week stays comparable with the plan's per week.
+    const build = (length: number): RawTable => ({
+      id: `during-${d.id}`,
+      title: `${L.during[locale]}: ${d.label[locale]}`,
+      columns: [L.tests[locale], (length === 1 ? L.clients : L.clientWeeks)[locale], L.negativeShare[locale], L.perClient[locale].replace('{n}', String(d.perWeek))],
+      rows: periodsOf(d.weeks, length).map(({ from, to, weeks }) => {
+        const tests = weeks.reduce((s, w) => s + w.tests, 0);
+        const clients = weeks.reduce((s, w) => s + w.clients, 0);
+        const good = weeks.every((w) => w.good !== null) ? shareOf(weeks.reduce((s, w) => s + (w.good?.count ?? 0), 0), tests) : null;
+        return {
+          key: from === to ? String(from) : `${from}–${to}`,
+          label: from === to ? `${L.week[locale]} ${from}` : `${L.weeks[locale]} ${from}–${to}`,
+          // Tests per client rests on the clients tested: hidden with fewer than k of them.
+          cells: [count(tests), count(clients), good ? shareCell(good) : text('–'), { kind: 'number' as const, value: clients === 0 ? null : tests / clients, n: clients, digits: 1 }],
+        };
+      }),
+    });
+    return poolWeeks(d.weeks.length, build, k, locale);
+  });
 }
 
-function targetTables(total: GroupRow, locale: Locale): RawTable[] {
+function targetTables(total: GroupRow, k: number, locale: Locale): ReportTable[] {
   const list = (id: string, title: string, items: readonly { code: string; label: Label; count: number }[]): RawTable => ({
     id,
     title,
@@ -270,7 +305,7 @@ function targetTables(total: GroupRow, locale: Locale): RawTable[] {
     list('main-problems', L.mainProblems[locale], total.mainProblems),
     list('goal-areas', L.goalAreas[locale], total.goalAreas),
     ...total.background.map((b) => list(`background-${b.id}`, b.label[locale], b.options)),
-  ];
+  ].map((t) => foldRare(t, k, locale));
 }
 
 /**
@@ -367,7 +402,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const sections: ReportSection[] = [
     { id: 'flow', title: L.flow[locale], tables: [...protect(flowTables(total, locale)), ...unusableTable(compilation, locale)] },
     // The total and each breakdown share the totals per level: protected together.
-    { id: 'attainment', title: L.attainment[locale], tables: attainmentProtected(attainmentTables(compilation, total, by, locale), k) },
+    { id: 'attainment', title: L.attainment[locale], tables: attainmentRegrouped(attainmentTables(compilation, total, by, locale), k, locale) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
   ];
   const measures = measuresSection(total.measures, a.measures, k, locale);
@@ -375,8 +410,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const followUp = followUpSection(total.followUps, total.measures, a.measures, k, locale);
   if (followUp.tables.length > 0) sections.push({ id: 'follow-up', title: FOLLOW_UP_TITLE[locale], tables: followUp.tables, text: followUp.text });
   sections.push(
-    { id: 'during', title: L.during[locale], tables: protect(duringTables(total, locale)) },
-    { id: 'target', title: L.target[locale], tables: protect(targetTables(total, locale)) },
+    { id: 'during', title: L.during[locale], tables: duringTables(total, k, locale) },
+    { id: 'target', title: L.target[locale], tables: targetTables(total, k, locale) },
   );
   // Counts the flow table hides must not reappear in the summary's sentences.
   const flow = sections[0]!.tables[0]!;

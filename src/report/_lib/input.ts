@@ -89,6 +89,14 @@ export const ReportTableSchema = z.object({
       'For a table with an `additive` block: its column totals and grand total after protection. Not shown in the table; ' +
         'they say which shared totals the table needs hidden, for linking tables.',
     ),
+  note: z.string().optional().describe('What was regrouped before suppression, in one sentence in the report\'s language (shown below the table).'),
+  regrouped: z
+    .array(z.object({ row: z.string(), parts: z.array(z.string()).min(2) }))
+    .optional()
+    .describe(
+      "Rows that merge groups of the plan before suppression: the row's `key` and the keys of the groups it merges, " +
+        'which are not published one by one (a merged row is the sum of its parts).',
+    ),
 });
 
 /** One section of a report: the one definition of `ReportSection`. */
