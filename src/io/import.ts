@@ -5,7 +5,7 @@ import type { Plan } from '../plan/plan.js';
 import { FollowUpStatusSchema, type ClientRecord } from '../record/schema.js';
 import { validateRecordChecked } from '../record/validate.js';
 import { bytesIssues, decodeChecked, fileShapeRule, parseChecked, type CsvEncoding, type CsvRow } from './csv.js';
-import { csvFieldsChecked, validateCsvMapping, type CsvMapping } from './mapping.js';
+import { csvFieldsChecked, unknownFieldParams, validateCsvMapping, type CsvMapping } from './mapping.js';
 import { dataIssues, isRecord, localeIssues, optionsIssues, optionsOf, throwIfAny, typeName } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
 import { planViewItems, type ViewItem } from '../plan/views.js';
@@ -218,7 +218,7 @@ function resolveColumns(
   const known = new Set(fields.map((f) => f.field));
   for (const field of Object.keys(mapped)) {
     if (!known.has(field)) {
-      issues.push({ file, line: 1, column: mapped[field]!, field, issue: issue([field], 'unknown_field', { field }) });
+      issues.push({ file, line: 1, column: mapped[field]!, field, issue: issue([field], 'unknown_field', unknownFieldParams(field, [...known])) });
     }
   }
   const index = new Map<string, number>();
@@ -963,6 +963,7 @@ export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, opti
   const issues: RowIssue[] = [];
   const fields = csvFieldsChecked(plan);
   const { decoded, table, rowProblems, columnOf, shape } = readClients(input.clients, mapping, fields.clients, pseudonymize !== undefined, issues);
+  if (shape === undefined) unknownCodeKeys(mapping, fields, issues);
   const invalid: Partial<Record<Rule, number>> = {};
   const count = (rule: Rule) => (invalid[rule] = (invalid[rule] ?? 0) + 1);
   if (shape !== undefined) {
@@ -1006,6 +1007,19 @@ export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, opti
     encoding: decoded.encoding,
     separator: table.separator,
   };
+}
+
+/**
+ * A recode table (`codes`) for a field that neither file has would never be
+ * read: said once, as a problem of the clients file's header (so the import
+ * stops, as for a column mapped to an unknown field), naming the key, the part
+ * the plan lacks and what it has instead.
+ */
+function unknownCodeKeys(mapping: CsvMapping, fields: ReturnType<typeof csvFieldsChecked>, issues: RowIssue[]): void {
+  const known = [...new Set([...fields.clients, ...fields.during].map((f) => f.field))];
+  for (const key of Object.keys(mapping.codes)) {
+    if (!known.includes(key)) issues.push({ file: 'clients', line: 1, column: null, field: `codes.${key}`, issue: issue(['codes', key], 'unknown_field', unknownFieldParams(key, known)) });
+  }
 }
 
 function columnName(field: string, columnOf: ReadonlyMap<string, number>, header: readonly string[]): string | null {

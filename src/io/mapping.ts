@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fromZodIssues } from '../core/from-zod.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Plan } from '../plan/plan.js';
-import type { Issue } from '../core/issue.js';
+import type { Issue, IssueParams } from '../core/issue.js';
 import { throwIfAny } from '../core/args.js';
 import { planArg } from '../plan/plan.js';
 import { planViewItems } from '../plan/views.js';
@@ -193,4 +193,44 @@ export function csvFieldsChecked(plan: Plan): CsvFields {
   }
   const during = [f('clientId', true), f('kind'), f('date', true), f('measure'), f('value'), f('attended'), f('note'), f('identityNumber')];
   return { clients, during };
+}
+
+/**
+ * @internal The parameters of `unknown_field` for a mapping key that is not
+ * one of `fields` (a file's fields, as {@link csvFieldsChecked} lists them):
+ * which part of the key the plan lacks, the value written there and the ids
+ * the plan has in its place, read from the fields themselves. `part` is
+ * `follow_up_point` (`followUps.6m.date` when the plan has only `12m`),
+ * `views_point` (answers at a point the questionnaire is not asked at),
+ * `view_item`, `instrument` (not measured at that step or point) or
+ * `background`; a key of no such shape gets only `field`.
+ */
+export function unknownFieldParams(field: string, fields: readonly string[]): IssueParams {
+  const parts = field.split('.');
+  const unique = (values: Iterable<string>) => [...new Set(values)];
+  const after = (prefix: string) => fields.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+  let prefix: string;
+  let rest: string[];
+  if (parts[0] === 'followUps' && parts.length >= 3) {
+    const points = unique(fields.flatMap((f) => /^followUps\.([^.]+)\.date$/.exec(f)?.[1] ?? []));
+    if (!points.includes(parts[1]!)) return { field, part: 'follow_up_point', value: parts[1]!, known: points };
+    prefix = `followUps.${parts[1]!}`;
+    rest = parts.slice(2);
+  } else if ((parts[0] === 'before' || parts[0] === 'after') && parts.length >= 2) {
+    prefix = parts[0];
+    rest = parts.slice(1);
+  } else {
+    return { field };
+  }
+  if (rest.length !== 2) return { field };
+  const [kind, value] = rest as [string, string];
+  const at = prefix === 'after' || prefix === 'before' ? prefix : prefix.slice('followUps.'.length);
+  if (kind === 'views') {
+    const asked = unique(fields.flatMap((f) => /^(after|followUps\.[^.]+)\.views\./.exec(f)?.[1] ?? [])).map((p) => (p === 'after' ? p : p.slice('followUps.'.length)));
+    if (!asked.includes(at)) return { field, part: 'views_point', value: at, known: asked };
+    return { field, part: 'view_item', value, known: after(`${prefix}.views.`) };
+  }
+  if (kind === 'measures') return { field, part: 'instrument', value, at, known: after(`${prefix}.measures.`) };
+  if (kind === 'background' && prefix === 'before') return { field, part: 'background', value, known: after('before.background.') };
+  return { field };
 }

@@ -97,3 +97,42 @@ describe('importCsv: follow-up points (followUps.<point>.…)', () => {
     expect(formatRowIssue(result.issues[2]!, 'en')).toContain('99');
   });
 });
+
+describe('importCsv: mapping keys naming a follow-up point, view item or instrument the plan lacks', () => {
+  const rows = csv('T,Nådd,5,Instämmer helt', 'T,ej nådd,,', 'T,Declined,,');
+  /** The header problems of the import with these extra mapping keys: [field, part, value, known]. */
+  const problems = (columns: Record<string, string>, codes: Record<string, Record<string, string>> = {}, on = plan) => {
+    const result = importCsv(on, { clients: rows }, CsvMappingSchema.parse({ ...mapping, columns: { ...mapping.columns, ...columns }, codes: { ...mapping.codes, ...codes } }));
+    // A mapping error stops the import: no row becomes a record, every row is counted as rejected.
+    expect(result.records).toEqual([]);
+    expect(result.rejected).toBe(3);
+    return result.issues.filter((i) => i.line === 1).map((i) => [i.field, i.issue.rule, i.issue.params.part ?? null, i.issue.params.value ?? null, i.issue.params.known ?? null]);
+  };
+  const items = ['respekt', 'lyssnad', 'information', 'inflytande', 'nojd', 'rekommendera'];
+
+  it('a follow-up point the plan does not have, in columns or in codes', () => {
+    expect(problems({ 'followUps.6m.date': 'Tilltro 12 mån' })).toEqual([['followUps.6m.date', 'unknown_field', 'follow_up_point', '6m', ['12m']]]);
+    expect(problems({}, { 'followUps.6m.status': { N: 'reached' } })).toEqual([['codes.followUps.6m.status', 'unknown_field', 'follow_up_point', '6m', ['12m']]]);
+  });
+
+  it('a view item the questionnaire lacks, and answers at a point the questionnaire is not asked at', () => {
+    expect(problems({ 'followUps.12m.views.trygg': 'Respekt 12 mån' })).toEqual([['followUps.12m.views.trygg', 'unknown_field', 'view_item', 'trygg', items]]);
+    expect(problems({ 'after.views.trygg': 'Respekt 12 mån' })).toEqual([['after.views.trygg', 'unknown_field', 'view_item', 'trygg', items]]);
+    const afterOnly = parsePlan({ ...bjorkeboPlan, followUps: [{ id: '12m', label: { sv: '12 månader efter', en: '12 months after' }, monthsAfter: 12, measures: ['tilltro-nykterhet'] }] });
+    expect(problems({}, {}, afterOnly)).toEqual([['followUps.12m.views.respekt', 'unknown_field', 'views_point', '12m', ['after']]]);
+  });
+
+  it('an instrument not measured at that step or point', () => {
+    expect(problems({ 'after.measures.audit': 'Respekt 12 mån' })).toEqual([['after.measures.audit', 'unknown_field', 'instrument', 'audit', ['tilltro-nykterhet']]]);
+    expect(problems({ 'followUps.12m.measures.dudit': 'Respekt 12 mån' })).toEqual([['followUps.12m.measures.dudit', 'unknown_field', 'instrument', 'dudit', ['tilltro-nykterhet']]]);
+  });
+
+  it('says which key, which value and the allowed ids, in Swedish and English', () => {
+    const result = importCsv(plan, { clients: rows }, CsvMappingSchema.parse({ ...mapping, columns: { ...mapping.columns, 'followUps.6m.date': 'Tilltro 12 mån', 'followUps.12m.measures.dudit': 'Respekt 12 mån' } }));
+    const [point, instrument] = result.issues.filter((i) => i.line === 1);
+    expect(formatRowIssue(point!, 'sv')).toBe('klientfilen rad 1, kolumn "Tilltro 12 mån" (followUps.6m.date): mappningen pekar på "followUps.6m.date", men planen har ingen efteruppföljning "6m" (planen har: "12m") [unknown_field]');
+    expect(formatRowIssue(point!, 'en')).toBe('clients line 1, column "Tilltro 12 mån" (followUps.6m.date): the mapping points to "followUps.6m.date", but the plan has no follow-up point "6m" (the plan has: "12m") [unknown_field]');
+    expect(formatRowIssue(instrument!, 'sv')).toBe('klientfilen rad 1, kolumn "Respekt 12 mån" (followUps.12m.measures.dudit): mappningen pekar på "followUps.12m.measures.dudit", men planen mäter inte "dudit" vid efteruppföljningen "12m" (planen har: "tilltro-nykterhet") [unknown_field]');
+    expect(formatRowIssue(instrument!, 'en')).toBe('clients line 1, column "Respekt 12 mån" (followUps.12m.measures.dudit): the mapping points to "followUps.12m.measures.dudit", but the plan does not measure "dudit" at the follow-up "12m" (the plan has: "tilltro-nykterhet") [unknown_field]');
+  });
+});
