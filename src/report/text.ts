@@ -15,7 +15,9 @@ export function textTable(table: ReportTable, locale: Locale): string {
   const pad = (line: readonly string[]) =>
     line.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join('  ').trimEnd();
   const rule = width.map((w) => '─'.repeat(w)).join('  ');
-  return [t(table.title), rule, pad(lines[0]!), rule, ...lines.slice(1).map(pad)].join('\n');
+  // What was regrouped before suppression, below the table.
+  const note = table.note === undefined ? [] : [t(table.note)];
+  return [t(table.title), rule, pad(lines[0]!), rule, ...lines.slice(1).map(pad), ...note].join('\n');
 }
 
 /**
