@@ -178,7 +178,7 @@ class Folder {
   private stamp = 0;
 
   /** The records already counted, by identity (client, intervention, enrolment date), for this call only. */
-  private readonly identities: RecordIdentities;
+  private readonly identities: RecordIdentities | undefined;
 
   // What the record being added counts, noted by the read stages.
   private cell = 0;
@@ -203,9 +203,10 @@ class Folder {
   private goal = ABSENT;
   private unclassified = ABSENT;
 
-  constructor(plan: Plan, meta: CompilationMeta, counts: MutableCounts) {
+  /** `uniqueIds`: the caller has already refused a second record of any client id, so no identity can repeat and none is held. */
+  constructor(plan: Plan, meta: CompilationMeta, counts: MutableCounts, uniqueIds = false) {
     this.planId = plan.id;
-    this.identities = new RecordIdentities(meta.dims.interventions.length);
+    this.identities = uniqueIds ? undefined : new RecordIdentities(meta.dims.interventions.length);
     this.ageTable = ageBandTable(plan.grouping.ageBands);
     this.genders = new Codes(meta.dims.genders.map((g) => g.code));
     this.interventions = new Codes(meta.dims.interventions.map((x) => x.code));
@@ -304,7 +305,7 @@ class Folder {
     const rule = this.read(r);
     if (rule !== undefined) this.reject(rule);
     // A record is counted once: a further copy of one already counted is reported, not counted.
-    else if (this.identities.seen(this.intervention, r.clientId, r.enrolled as unknown)) this.reject('duplicate_record');
+    else if (this.identities?.seen(this.intervention, r.clientId, r.enrolled as unknown) === true) this.reject('duplicate_record');
     else this.count();
   }
 
@@ -660,14 +661,27 @@ class Folder {
  * the plan schema (path `plan.…`), and `records` as something to iterate
  * (path `records`). The per-record loop adds no checks of its own.
  */
-function start(plan: unknown, records: unknown, iterable: (value: object) => boolean, expected: string): { acc: Compilation; folder: Folder } {
+function start(plan: unknown, records: unknown, iterable: (value: object) => boolean, expected: string, uniqueIds = false): { acc: Compilation; folder: Folder } {
   const { value: checked, issues } = planArg(plan);
   if (records === null || typeof records !== 'object' || !iterable(records)) {
     issues.push(issue(['records'], 'type', { expected, received: typeName(records) }));
   }
   throwIfAny(issues);
   const acc = emptyFor(checked);
-  return { acc, folder: new Folder(checked, acc.meta, acc.counts as MutableCounts) };
+  return { acc, folder: new Folder(checked, acc.meta, acc.counts as MutableCounts, uniqueIds) };
+}
+
+/**
+ * @internal {@link compile} one record at a time, for a caller that gets
+ * records in its own loop (the streaming CSV import): `add` each, then
+ * `finish` once. The same counts as `compile` over the same records. With
+ * `uniqueIds` the caller promises that no client id comes twice (the import
+ * refuses a second row of an id as `duplicate_client`), so compile's own
+ * duplicate check could never fire and holds no identities.
+ */
+export function fold(plan: Plan, uniqueIds: boolean): { add: (record: ClientRecord) => void; finish: () => Compilation } {
+  const { acc, folder } = start(plan, [], isIterable, 'iterable', uniqueIds);
+  return { add: (record) => folder.add(record), finish: () => finish(acc, folder) };
 }
 
 const isIterable = (value: object): boolean => typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';

@@ -12,6 +12,10 @@ import type { Compilation } from './schema.js';
  * workbench page write.
  */
 export function compileWithLeftOut(plan: Plan, records: Iterable<ClientRecord>, invalid: Compilation['invalid']): Compilation {
-  const valid = compile(plan, records);
+  return withLeftOut(plan, compile(plan, records), invalid);
+}
+
+/** @internal {@link compileWithLeftOut} for the valid records' compilation already made (the streaming import folds them as they come). */
+export function withLeftOut(plan: Plan, valid: Compilation, invalid: Compilation['invalid']): Compilation {
   return invalid.total === 0 ? valid : mergeCompilations([valid, { ...emptyCompilation(plan), invalid }]);
 }

@@ -82,8 +82,8 @@ export function decodeChecked(bytes: Uint8Array, encoding: CsvEncoding | undefin
   }
 }
 
-/** How much of a file's start {@link fileShapeRule} reads: enough for any header and the first rows. */
-const SNIFF = 65536;
+/** @internal How much of a file's start {@link fileShapeRule} reads: enough for any header and the first rows. */
+export const SNIFF = 65536;
 
 /**
  * @internal What is wrong with a decoded file as a whole, before it is

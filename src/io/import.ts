@@ -195,10 +195,11 @@ const own = (table: Readonly<Record<string, string>> | undefined, key: string): 
 const recodeTable = (codes: CsvMapping['codes'], field: string): Readonly<Record<string, string>> | undefined =>
   Object.hasOwn(codes, field) ? codes[field] : undefined;
 
-type Cell = { value: string; column: string };
+/** @internal */
+export type Cell = { value: string; column: string };
 
-/** Reads the cells of one row through the header → field map. */
-function cells(row: CsvRow, columnOf: ReadonlyMap<string, number>, names: readonly string[]): Map<string, Cell> {
+/** @internal Reads the cells of one row through the header → field map. */
+export function cells(row: CsvRow, columnOf: ReadonlyMap<string, number>, names: readonly string[]): Map<string, Cell> {
   const out = new Map<string, Cell>();
   for (const [field, index] of columnOf) {
     const value = (row.fields[index] ?? '').trim();
@@ -207,8 +208,8 @@ function cells(row: CsvRow, columnOf: ReadonlyMap<string, number>, names: readon
   return out;
 }
 
-/** Resolves which column holds which field, reporting mapped or required columns that are missing. */
-function resolveColumns(
+/** @internal Resolves which column holds which field, reporting mapped or required columns that are missing. */
+export function resolveColumns(
   header: readonly string[],
   fields: Fields,
   mapped: Readonly<Record<string, string>>,
@@ -571,12 +572,17 @@ function fileIssues(file: unknown, path: readonly PathSegment[], required: boole
   return typeof file === 'string' ? [] : bytesIssues(file, path);
 }
 
-/** Checks importCsv's arguments once, before any row is read; throws every issue found. */
-function importArgs(
+/**
+ * @internal Checks an import's arguments once, before any row is read; throws
+ * every issue found. `check` checks each file of the input (importCsv: text or
+ * bytes; the streaming import: a byte source).
+ */
+export function importArgs(
   plan: unknown,
   input: unknown,
   mapping: unknown,
   options: unknown,
+  check: (file: unknown, path: readonly PathSegment[], required: boolean) => Issue[] = fileIssues,
 ): { plan: Plan; input: CsvInput; mapping: CsvMapping; onProgress: ((progress: ImportProgress) => void) | undefined; pseudonymize: Pseudonymize | undefined } {
   const { value: checkedPlan, issues } = planArg(plan);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -584,8 +590,8 @@ function importArgs(
   } else if (dataIssues(input, ['input']).length > 0) {
     issues.push(...dataIssues(input, ['input']));
   } else {
-    const files = input as Record<string, unknown>;
-    issues.push(...fileIssues(files.clients, ['input', 'clients'], true), ...fileIssues(files.during, ['input', 'during'], false));
+    const given = input as Record<string, unknown>;
+    issues.push(...check(given.clients, ['input', 'clients'], true), ...check(given.during, ['input', 'during'], false));
   }
   const m = validateCsvMapping(mapping);
   if (!m.success) issues.push(...m.issues.map((x) => ({ ...x, path: ['mapping', ...x.path] })));
@@ -613,19 +619,22 @@ function importArgs(
   };
 }
 
-type Pseudonymize = (identity: IdentityNumber) => string;
-type Fields = readonly { field: string; required: boolean }[];
+/** @internal */
+export type Pseudonymize = (identity: IdentityNumber) => string;
+/** @internal */
+export type Fields = readonly { field: string; required: boolean }[];
 
 /** Whether the header has a column of this name (as resolveColumns matches: ignoring case). */
 const hasColumn = (header: readonly string[], column: string): boolean => header.some((h) => h.toLowerCase() === column.toLowerCase());
 
 /**
+ * @internal
  * The fields that need a column, once the header shows whether there is an
  * identity-number column: it stands in for the age, for the gender when the
  * mapping asks for the legal gender, and for the client id when there is a
  * pseudonym key; and it is required for those last two.
  */
-function identityFields(fields: Fields, header: readonly string[], mapping: CsvMapping, pseudonym: boolean, file: 'clients' | 'during'): Fields {
+export function identityFields(fields: Fields, header: readonly string[], mapping: CsvMapping, pseudonym: boolean, file: 'clients' | 'during'): Fields {
   const columns = file === 'clients' ? mapping.columns : mapping.duringColumns;
   const present = hasColumn(header, columns.identityNumber ?? 'identityNumber');
   const legalGender = file === 'clients' && mapping.identity?.legalGender === true;
@@ -705,8 +714,8 @@ function readDuring(
   return { duringCells, duringBroken };
 }
 
-/** Import stage: the during rows as events (their own problems as row issues), grouped by client id with their line numbers. */
-function groupDuring(
+/** @internal Import stage: the during rows as events (their own problems as row issues), grouped by client id with their line numbers. */
+export function groupDuring(
   duringCells: readonly { line: number; cells: Map<string, Cell> }[],
   mapping: CsvMapping,
   pseudonymize: Pseudonymize | undefined,
@@ -807,8 +816,8 @@ function identityStage(
   return { issues, derived };
 }
 
-/** What the clients-rows stage needs from the stages before it. */
-interface RowsInput {
+/** @internal What the clients-rows stage needs from the stages before it. */
+export interface RowsInput {
   readonly plan: Plan;
   readonly mapping: CsvMapping;
   readonly table: { readonly rows: readonly CsvRow[]; readonly header: readonly string[] };
@@ -830,17 +839,43 @@ interface RowsInput {
  * row issue with its line and column.
  */
 function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule) => void): { records: ClientRecord[]; firstLine: Map<string, number>; rejected: number } {
-  const { plan, mapping, table, columnOf, rowProblems, missing, blocked, events, pseudonymize, tick } = input;
   const records: ClientRecord[] = [];
   const firstLine = new Map<string, number>();
   let rejected = 0;
-  for (const row of table.rows) {
-    tick();
+  for (const row of input.table.rows) {
+    input.tick();
+    const read = clientRow(input, row, firstLine, issues, count);
+    if (read.record !== undefined) records.push(read.record);
+    if (read.rejected) rejected++;
+  }
+  return { records, firstLine, rejected };
+}
+
+/**
+ * @internal One clients row (the body of the import's row loop, shared by
+ * {@link importCsv} and the streaming import so that both read a row the same
+ * way): its record when it has no problem, whether it is rejected (then its
+ * first rule is counted), its issues pushed to `issues`, and its id entered
+ * in `firstLine` (id → the line it was first seen on) for the duplicate check.
+ */
+export function clientRow(
+  input: RowsInput,
+  row: CsvRow,
+  firstLine: Map<string, number>,
+  issues: RowIssue[],
+  count: (rule: Rule) => void,
+): { record: ClientRecord | undefined; rejected: boolean } {
+  const { plan, mapping, table, columnOf, rowProblems, missing, blocked, events, pseudonymize } = input;
+  let record: ClientRecord | undefined;
+  let rejected = false;
+  {
     const c = cells(row, columnOf, table.header);
     const built = buildRecord(plan, c, mapping);
     const identity = identityStage(plan, c, built.record, mapping, pseudonymize);
     built.issues.push(...identity.issues);
-    const id = typeof built.record.clientId === 'string' ? built.record.clientId : undefined;
+    // A flat copy of the id: a slice of the parsed text would keep the whole text it was cut from alive in the duplicate checks.
+    const id = typeof built.record.clientId === 'string' ? flat(built.record.clientId) : undefined;
+    if (id !== undefined) built.record.clientId = id;
     const own: RowIssue[] = [];
     const push = (i: Issue, identityLike: ReadonlySet<string | null> = NONE) => {
       const field = fieldOfPath(i.path, built.goalNumbers, built.points);
@@ -882,24 +917,27 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
           if (!failed.has(field) && !fromNumber) push(i, identityLike);
         }
       }
-    } else if (own.length === 0 && blocked === undefined) records.push(result.data);
+    } else if (own.length === 0 && blocked === undefined) record = result.data;
     const why = own[0]?.issue.rule ?? rowProblems.get(row.line) ?? blocked;
     if (why !== undefined) {
-      rejected++;
+      rejected = true;
       count(why);
     }
     issues.push(...own);
   }
-  return { records, firstLine, rejected };
+  return { record, rejected };
 }
+
+/** A string's characters in a string of their own (not a view into a longer one). */
+const flat = (s: string): string => (' ' + s).slice(1);
 
 const NONE: ReadonlySet<string | null> = new Set();
 
 /** Rules whose issue does not carry the value from zod: the import adds the cell's text. */
 const VALUE_RULES: ReadonlySet<Rule> = new Set(['format', 'min', 'max']);
 
-/** Import stage: a during row whose client id is in no clients row is an unknown client (unless the id column is missing). */
-function unknownClientIssues(
+/** @internal Import stage: a during row whose client id is in no clients row is an unknown client (unless the id column is missing). */
+export function unknownClientIssues(
   duringRowsByClient: ReadonlyMap<string, readonly number[]>,
   firstLine: ReadonlyMap<string, number>,
   missing: ReadonlySet<string | null>,

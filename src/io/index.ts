@@ -9,3 +9,6 @@ export { importCsv, formatRowIssue } from './import.js';
 export type { RowIssue, ImportProgress, CsvInput, CsvImport, CsvImportOptions } from './import.js';
 export { recordJsonSchema } from './json-schema.js';
 export type { JsonSchema } from './json-schema.js';
+export { importCsvStream } from './import-stream.js';
+export type { CsvStreamInput, CsvStreamImport, CsvStreamImportOptions, ImportStreamProgress } from './import-stream.js';
+export type { ByteSource } from './stream.js';
