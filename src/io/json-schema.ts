@@ -112,21 +112,22 @@ function planRecordSchema(plan: Plan, locale: Locale) {
   const measures = (ids: readonly string[], label: Label) =>
     z.object(Object.fromEntries(ids.map((id) => [id, instrumentValue(id).optional()]))).strict().meta(meta(label));
 
-  // The questionnaire at closing: each item's values (answers and don't know), labelled; none when it is not asked then.
-  const viewAnswers = (plan.clientViews?.at ?? []).includes('after') ? planViewItems(plan.clientViews) : [];
-  const views = z
-    .object(
-      Object.fromEntries(
-        viewAnswers.map((item) => {
-          const labels = item.kind === 'ordinal' ? item.options.map((o) => [String(o.value), o.label] as const) : [];
-          if (item.dontKnow) labels.push([String(item.dontKnow.value), item.dontKnow.label]);
-          const values = viewValues(item).map((v) => z.literal(v));
-          return [item.id, z.union(values).meta(meta(item.label, { 'x-labels': Object.fromEntries(labels) })).optional()];
-        }),
-      ),
-    )
-    .strict()
-    .meta(f('views'));
+  // The questionnaire at a point ('after' or a follow-up point): each item's values (answers and
+  // don't know), labelled, the same at every point it is asked at; none where it is not asked.
+  const viewsAt = (point: string, label: Label) =>
+    z
+      .object(
+        Object.fromEntries(
+          ((plan.clientViews?.at ?? []).includes(point) ? planViewItems(plan.clientViews) : []).map((item) => {
+            const labels = item.kind === 'ordinal' ? item.options.map((o) => [String(o.value), o.label] as const) : [];
+            if (item.dontKnow) labels.push([String(item.dontKnow.value), item.dontKnow.label]);
+            const values = viewValues(item).map((v) => z.literal(v));
+            return [item.id, z.union(values).meta(meta(item.label, { 'x-labels': Object.fromEntries(labels) })).optional()];
+          }),
+        ),
+      )
+      .strict()
+      .meta(meta(label));
 
   const bands = plan.grouping.ageBands;
   const contiguous = bands.every((b, i) => i === 0 || bands[i - 1]!.to === b.from - 1);
@@ -190,6 +191,7 @@ function planRecordSchema(plan: Plan, locale: Locale) {
       date: followUpShape.date.meta(f('followUpDate')),
       status: z.enum(followUpShape.status.options).meta(meta(FIELD_LABELS.followUpStatus!, { 'x-labels': STATUS_LABELS })),
       measures: measures(point.measures, point.label).optional(),
+      views: viewsAt(point.id, { sv: `Klientens synpunkter: ${point.label.sv}`, en: `The client's views: ${point.label.en}` }).optional(),
     }).meta(meta(point.label));
   const [first, ...rest] = plan.followUps;
   const followUps =
@@ -221,7 +223,7 @@ function planRecordSchema(plan: Plan, locale: Locale) {
       reason: reasons(AfterSchema.shape.reason.options, FIELD_LABELS.reason!),
       measures: measures(plan.measures.after, FIELD_LABELS.measuresAfter!).optional(),
       goalsMet: AfterSchema.shape.goalsMet.unwrap().meta(f('goalsMet')).optional(),
-      views: views.optional(),
+      views: viewsAt('after', FIELD_LABELS.views!).optional(),
     })
       .meta(f('after'))
       .optional(),
@@ -267,8 +269,9 @@ export type JsonSchema = { readonly [key: string]: unknown };
  * The schema checks each field (a during measure's value on its own
  * instrument's scale, so a binary urine test takes 0 or 1), that an
  * after-part has a before-part, that follow-ups (one object per plan point,
- * told apart by `point`, each with its own instruments) come with an
- * after-part, and that a record is not both closed and withdrawn. What JSON
+ * told apart by `point`, each with its own instruments and, where the plan
+ * asks its questionnaire there, the same view items with the same values as
+ * at closing) come with an after-part, and that a record is not both closed and withdrawn. What JSON
  * Schema cannot say is left to {@link validateRecord}, which stays the
  * authority, and is listed under `$comment`: dates in order (during events
  * and the closing after the start), a follow-up inside its window, `goalsMet`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { compile, parsePlan, recordJsonSchema, safeDuring } from '../../src/index.js';
+import { compile, followUpWindow, parsePlan, recordJsonSchema, safeDuring, validateRecord } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 
@@ -62,6 +62,38 @@ describe('recordJsonSchema', () => {
     if (!stepped.success) expect(stepped.issues).toMatchObject([{ path: ['value'], rule: 'out_of_range', params: { min: 0, max: 1 } }]);
     const compiled = compile(plan, [withFive as typeof r]);
     expect(compiled.invalid).toEqual({ total: 1, byRule: { out_of_range: 1 } });
+  });
+
+  it('carries the view items at each follow-up point that asks them, with the same values as at closing', () => {
+    const followUps = [{ id: '12m', label: { sv: '12 månader efter avslut', en: '12 months after closing' }, monthsAfter: 12, measures: ['tilltro-nykterhet'] }];
+    const both = parsePlan({ ...bjorkeboPlan, followUps, clientViews: { template: 'national', at: ['after', '12m'] } });
+    const afterOnly = parsePlan({ ...bjorkeboPlan, followUps, clientViews: { template: 'national', at: ['after'] } });
+    // Each plan's schema has the same $id (the plan id): a validator of its own for each.
+    const validator = (p: typeof plan) => {
+      const own = new Ajv2020({ allErrors: true, strict: false });
+      (addFormats as unknown as (a: Ajv2020) => void)(own);
+      return own.compile(recordJsonSchema(p));
+    };
+    const closed = cohort.find((r) => r.after !== undefined && r.after.reason === 'completed')!;
+    const date = followUpWindow({ monthsAfter: 12, windowDays: 30 }, closed.after!.date).target;
+    const at12 = (views: Record<string, unknown>) => JSON.parse(JSON.stringify({ ...closed, followUps: [{ point: '12m', date, status: 'reached', measures: { 'tilltro-nykterhet': 4 }, views }] })) as unknown;
+    // The national items: 4 (agree completely) to 1 (do not agree at all), 0 for don't know.
+    const good = at12({ respekt: 4, nojd: 0, rekommendera: true });
+    const outOfRange = at12({ respekt: 5 });
+    const unknownItem = at12({ trygg: 3 });
+    const v = validator(both);
+    expect([v(good), v(outOfRange), v(unknownItem)]).toEqual([true, false, false]);
+    // The host's form and validateRecord agree: 5 is not an answer of the item, at the follow-up as at closing.
+    expect(validateRecord(both, good).success).toBe(true);
+    expect(validateRecord(both, outOfRange)).toMatchObject({ success: false, issues: [{ path: ['followUps', 0, 'views', 'respekt'], rule: 'one_of' }] });
+    // The same item schema at the follow-up point as at closing.
+    const props = (p: typeof plan) => recordJsonSchema(p).properties as Record<string, { properties: Record<string, unknown>; items?: { properties: Record<string, { properties?: Record<string, unknown> }> } }>;
+    const b = props(both);
+    const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, val: unknown) => (k === 'title' || k === 'description' ? undefined : val))) as unknown;
+    expect(strip(b.followUps!.items!.properties.views!.properties)).toEqual(strip((b.after!.properties.views as { properties: unknown }).properties));
+    // A plan that asks its questionnaire only at closing takes no views at 12 months.
+    const a = validator(afterOnly);
+    expect([a(at12({})), a(good)]).toEqual([true, false]);
   });
 
   it('says under $comment what it cannot check', () => {
