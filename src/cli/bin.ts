@@ -17,7 +17,8 @@ const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   tty: process.stderr.isTTY === true,
-  // In a terminal, progress overwrites one line.
-  ...(process.stderr.isTTY ? { progress: (text: string, done: boolean) => process.stderr.write(`\r${text}${done ? '\n' : ''}`) } : {}),
+  // In a terminal, progress overwrites one line (cleared to its end, since a later text may be shorter).
+  ...(process.stderr.isTTY ? { progress: (text: string, done: boolean) => process.stderr.write(`\r${text}\x1b[K${done ? '\n' : ''}`) } : {}),
+  now: () => performance.now(),
 });
 process.exitCode = code;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
 import { formatIssues, ruleText } from '../locales/index.js';
@@ -13,7 +13,8 @@ import { safeMergeCompilations, type MergeOptions } from '../compile/merge.js';
 import { validateCompilation } from '../compile/schema.js';
 import type { Compilation } from '../compile/schema.js';
 import { DIMENSIONS, type Dimension } from '../compile/tabulate.js';
-import { importCsv, formatRowIssue, type RowIssue } from '../io/import.js';
+import { formatRowIssue, type RowIssue } from '../io/import.js';
+import { importCsvStream, type ImportStreamProgress } from '../io/import-stream.js';
 import { validateCsvMapping, type CsvMapping } from '../io/mapping.js';
 import { recordJsonSchema } from '../io/json-schema.js';
 import { help, HELP } from './help.js';
@@ -28,8 +29,14 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Whether progress lines are wanted (a terminal, or `--progress`). */
   readonly tty: boolean;
-  /** Shows progress; by default a line on `err`. A terminal may overwrite one line instead. */
+  /** Shows progress; by default a line on `err`. A terminal may overwrite one line instead (then a bar is drawn). */
   readonly progress?: (text: string, done: boolean) => void;
+  /**
+   * A clock in milliseconds, to space progress out: with it a terminal's bar is
+   * redrawn at most every 100 ms and a progress line is written at most every
+   * 2 s; without it (tests), every 1,000 rows.
+   */
+  readonly now?: () => number;
 }
 
 /** Exit codes: 0 done, 1 problems in the data, 2 problems with the command or its files. */
@@ -62,14 +69,6 @@ function readJson(path: string, locale: Locale): unknown {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new UsageError(say(locale, `${path} är inte giltig JSON: ${(e as Error).message}`, `${path} is not valid JSON: ${(e as Error).message}`));
-  }
-}
-
-function readBytes(path: string, locale: Locale): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(path));
-  } catch {
-    throw new UsageError(say(locale, `kan inte läsa filen ${path}`, `cannot read the file ${path}`));
   }
 }
 
@@ -148,7 +147,10 @@ function decodeKey(text: string): Uint8Array | undefined {
 }
 
 interface Loaded {
-  records: ClientRecord[];
+  /** How many rows or records were valid. */
+  valid: number;
+  /** The valid records compiled, the rows left out counted in `invalid` (what `compile --skip-invalid` writes). */
+  compilation: () => Compilation;
   lines: string[];
   rows: number;
   rejected: number;
@@ -163,8 +165,8 @@ function countInvalid(firstRules: readonly Rule[]): Compilation['invalid'] {
   return { total: firstRules.length, byRule };
 }
 
-/** Reads an export (CSV or JSON) and validates every row or record against the plan. */
-function loadExport(plan: Plan, file: string, values: Record<string, unknown>, locale: Locale, io: CliIo): Loaded {
+/** Reads an export (CSV, as a stream, or JSON) and validates every row or record against the plan. */
+async function loadExport(plan: Plan, file: string, values: Record<string, unknown>, locale: Locale, io: CliIo): Promise<Loaded> {
   if (extname(file).toLowerCase() === '.json') {
     const data = readJson(file, locale);
     const list = Array.isArray(data) ? data : (data as { records?: unknown }).records;
@@ -183,35 +185,78 @@ function loadExport(plan: Plan, file: string, values: Record<string, unknown>, l
       }
     });
     const lines = issues.length > 0 ? formatIssues(issues, locale).split('\n') : [];
-    return { records, lines, rows: list.length, rejected: list.length - records.length, invalid: countInvalid(firstRules) };
+    const invalid = countInvalid(firstRules);
+    return { valid: records.length, compilation: () => compileWithLeftOut(plan, records, invalid), lines, rows: list.length, rejected: list.length - records.length, invalid };
   }
   const mapping = loadMapping(values.mapping as string | undefined, locale);
   const during = values.during as string | undefined;
   const showProgress = io.tty || values.progress === true;
   const key = readPseudonymKey(values, locale);
-  const result = importCsv(
-    plan,
-    { clients: readBytes(file, locale), ...(during ? { during: readBytes(during, locale) } : {}) },
-    mapping,
-    {
-      ...(key ? { pseudonym: { key } } : {}),
-      ...(showProgress
-        ? {
-            onProgress: (p) => {
-              const text = say(locale, `läst ${p.done} av ${counted(p.total, 'row', locale)}`, `read ${p.done} of ${counted(p.total, 'row', locale)}`);
-              if (io.progress) io.progress(text, p.done === p.total);
-              else io.err(text);
-            },
-          }
-        : {}),
-    },
-  );
+  // Read as a stream: no file is held whole, and the compilation is folded as the rows come.
+  const size = fileSize(file, locale) + (during ? fileSize(during, locale) : 0);
+  const progress = showProgress ? progressShower(size, locale, io) : undefined;
+  let result;
+  try {
+    result = await importCsvStream(
+      plan,
+      { clients: readStream(file), ...(during ? { during: readStream(during) } : {}) },
+      mapping,
+      { ...(key ? { pseudonym: { key } } : {}), ...(progress ? { onProgress: progress } : {}) },
+    );
+  } catch (error) {
+    // A file that could be opened but not read to its end (a folder, a device that fails).
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw new UsageError(say(locale, `kan inte läsa filen ${file}`, `cannot read the file ${file}`));
+    throw error;
+  }
+  const { compilation } = result;
   return {
-    records: [...result.records],
+    valid: result.valid,
+    compilation: () => compilation,
     lines: result.issues.map((i: RowIssue) => formatRowIssue(i, locale)),
     rows: result.rows,
     rejected: result.rejected,
     invalid: result.invalid,
+  };
+}
+
+/** A file's size in bytes, or the usage error that it cannot be read. */
+function fileSize(path: string, locale: Locale): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    throw new UsageError(say(locale, `kan inte läsa filen ${path}`, `cannot read the file ${path}`));
+  }
+}
+
+/** A file's bytes as a Node read stream (an async iterable of chunks), 1 MB at a time. */
+const readStream = (path: string) => createReadStream(path, { highWaterMark: 1 << 20 });
+
+/**
+ * Progress of a streamed import on stderr: in a terminal a bar (the share of
+ * the files' bytes read) and the rows so far, redrawn in place; otherwise a
+ * line now and then. The last call says how many rows were read.
+ */
+function progressShower(size: number, locale: Locale, io: CliIo): (p: ImportStreamProgress) => void {
+  let last = -Infinity;
+  const every = io.progress ? 100 : 2000;
+  return ({ rows, bytes, done }) => {
+    if (done) {
+      const text = say(locale, `läst ${rows} av ${counted(rows, 'row', locale)}`, `read ${rows} of ${counted(rows, 'row', locale)}`);
+      if (io.progress) io.progress(text, true);
+      else io.err(text);
+      return;
+    }
+    if (io.now) {
+      const t = io.now();
+      if (t - last < every) return;
+      last = t;
+    }
+    const percent = size > 0 ? Math.min(100, Math.floor((bytes / size) * 100)) : 100;
+    const read = say(locale, `läst ${counted(rows, 'row', locale)}, ${percent} % av filen`, `read ${counted(rows, 'row', locale)}, ${percent} % of the file`);
+    if (io.progress) {
+      const filled = Math.round(percent / 5);
+      io.progress(`[${'█'.repeat(filled)}${'░'.repeat(20 - filled)}] ${read}`, false);
+    } else io.err(read);
   };
 }
 
@@ -383,14 +428,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const file = rest[0];
         if (file === undefined) throw new UsageError(say(locale, 'ange exportfilen', 'give the export file'), command);
         if (command === 'compile') need(values.out, 'out', command, locale);
-        const loaded = loadExport(plan, file, values, locale, io);
+        const loaded = await loadExport(plan, file, values, locale, io);
         for (const line of loaded.lines) io.out(line);
         // An empty file, a header with no rows, a file that is not text: its one sentence says it all.
         if (loaded.rows === 0 && loaded.lines.length > 0) return EXIT.data;
         const counts = say(
           locale,
-          `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.records.length, 'valid', locale)}, ${loaded.rejected} med fel.`,
-          `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.records.length, 'valid', locale)}, ${loaded.rejected} with problems.`,
+          `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.valid, 'valid', locale)}, ${loaded.rejected} med fel.`,
+          `${counted(loaded.rows, 'row', locale)}: ${counted(loaded.valid, 'valid', locale)}, ${loaded.rejected} with problems.`,
         );
         if (command === 'validate') {
           io.out(counts);
@@ -402,10 +447,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return EXIT.data;
         }
         // Rows left out are counted in the compilation's `invalid` by rule, so that no report built from it can forget them.
-        const compilation = compileWithLeftOut(plan, loaded.records, loaded.invalid);
+        const compilation = loaded.compilation();
         writeOut(values.out!, `${JSON.stringify(compilation)}\n`, locale);
         io.out(counts);
-        io.out(say(locale, `Sammanställningen av ${counted(loaded.records.length, 'client', locale)} skrevs till ${values.out}.`, `The compilation of ${counted(loaded.records.length, 'client', locale)} was written to ${values.out}.`));
+        io.out(say(locale, `Sammanställningen av ${counted(loaded.valid, 'client', locale)} skrevs till ${values.out}.`, `The compilation of ${counted(loaded.valid, 'client', locale)} was written to ${values.out}.`));
         if (loaded.invalid.total > 0) {
           const one = loaded.invalid.total === 1;
           io.out(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { parsePlan, compile, validateCompilation } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
@@ -60,6 +61,22 @@ describe('uppfoljning validate', () => {
     const r = await cli('validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), '--during', f('clean-during.csv'), f('clean.csv'), '--progress');
     expect(r.err.at(-1)).toBe('läst 9747 av 9747 rader');
     expect(r.err).toHaveLength(10);
+    expect(r.err[0]).toMatch(/^läst 1000 rader, \d+ % av filen$/);
+  });
+
+  it('spaces progress out by the clock: a line at most every 2 s, a redrawn bar at most every 100 ms in a terminal', async () => {
+    const args = ['validate', '--plan', f('plan.json'), '--mapping', f('mapping.json'), '--during', f('clean-during.csv'), f('clean.csv'), '--progress', '--lang', 'en'];
+    // A clock that moves 700 ms a call: every third of the nine 1,000-row marks is 2 s after the last line.
+    let t = 0;
+    const lines: string[] = [];
+    await runCli(args, { out: () => undefined, err: (s) => lines.push(s), tty: false, now: () => (t += 700) });
+    expect(lines).toHaveLength(4);
+    expect(lines.at(-1)).toBe('read 9747 of 9747 rows');
+    const drawn: [string, boolean][] = [];
+    await runCli(args, { out: () => undefined, err: () => undefined, tty: true, progress: (s, done) => drawn.push([s, done]), now: () => (t += 50) });
+    expect(drawn).toHaveLength(6);
+    expect(drawn[0]![0]).toMatch(/^\[█*░*\] read 1000 rows, \d+ % of the file$/);
+    expect(drawn.at(-1)).toEqual(['read 9747 of 9747 rows', true]);
   });
 
   it('exits 2 with a message for a missing plan, an unknown option and an unreadable file', async () => {
