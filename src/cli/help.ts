@@ -11,7 +11,7 @@ Användning: uppfoljning <kommando> [flaggor]
 
 Kommandon:
   init       skriv en planmall, eller utkast till plan och mappning ur en export (--from)
-  validate   kontrollera en export (CSV eller JSON) mot planen, rad för rad
+  validate   kontrollera en export (CSV, Excel .xlsx eller JSON) mot planen, rad för rad
   compile    sammanställ en export till en sammanställning (JSON)
   merge      slå ihop flera sammanställningar (t.ex. flera kommuners)
   report     skriv en rapport som HTML, Markdown, CSV eller diagramspecifikationer
@@ -34,7 +34,7 @@ Usage: uppfoljning <command> [options]
 
 Commands:
   init       write a plan template, or draft plan and mapping from an export (--from)
-  validate   check an export (CSV or JSON) against the plan, row by row
+  validate   check an export (CSV, Excel .xlsx or JSON) against the plan, row by row
   compile    compile an export into a compilation (JSON)
   merge      merge several compilations (e.g. several municipalities')
   report     write a report as HTML, Markdown, CSV or chart specifications
@@ -56,13 +56,13 @@ Exit codes: 0 done, 1 problems in the data, 2 problems with the command or the f
     sv: `uppfoljning init – skriv en mall för en ny uppföljningsplan (JSON), eller utkast utifrån en export
 
 Användning: uppfoljning init [--out plan.json] [--force]
-            uppfoljning init --from EXPORT.csv [--out KATALOG] [--force]
+            uppfoljning init --from EXPORT.csv|EXPORT.xlsx [--sheet BLAD] [--out KATALOG] [--force]
 
   --out FIL       filen att skriva (standard: plan.json)
   --from EXPORT   läs exportens rubriker och första rader och skriv plan.json,
                   mappning.json och att-besluta.md i KATALOG (standard: .):
                   utkast som validate läser, och det som återstår att besluta.
-                  Personnummer visas aldrig.
+                  Personnummer visas aldrig. En Excel-fil: första bladet, eller --sheet.
   --force         skriv över befintliga filer
 
 Exempel:
@@ -71,13 +71,13 @@ Exempel:
     en: `uppfoljning init – write a template for a new follow-up plan (JSON), or drafts from an export
 
 Usage: uppfoljning init [--out plan.json] [--force]
-       uppfoljning init --from EXPORT.csv [--out DIR] [--force]
+       uppfoljning init --from EXPORT.csv|EXPORT.xlsx [--sheet SHEET] [--out DIR] [--force]
 
   --out FILE      the file to write (default: plan.json)
   --from EXPORT   read the export's header and first rows and write plan.json,
                   mapping.json and to-decide.md in DIR (default: .): drafts
                   that validate reads, and what is left to decide. Identity
-                  numbers are never shown.
+                  numbers are never shown. An Excel file: its first sheet, or --sheet.
   --force         overwrite existing files
 
 Example:
@@ -89,40 +89,50 @@ Example:
 
 Användning: uppfoljning validate --plan PLAN [--mapping MAPPNING] [--during HÄNDELSER.csv] EXPORT
 
-  EXPORT            en CSV med en rad per klient, eller JSON med klientposter
+  EXPORT            en CSV- eller Excel-fil (.xlsx) med en rad per klient, eller JSON med klientposter
   --plan FIL        uppföljningsplanen (JSON)
   --mapping FIL     vilken kolumn som är vilket fält, omkodningar, separator, teckenkodning
-  --during FIL      händelser under insatsen, en rad per händelse (CSV)
+  --during FIL      händelser under insatsen, en rad per händelse (CSV eller .xlsx)
+  --sheet BLAD      exportens blad i en Excel-fil, med namn eller nummer (standard: första bladet)
+  --during-sheet BLAD  händelsefilens blad, likadant
   --progress        visa förlopp (visas alltid i en terminal)
   --pseudonym-key-file FIL   nyckeln som gör personnummer till pseudonymer (hex eller base64, minst 32 byte)
   --pseudonym-key-env NAMN   samma nyckel ur en miljövariabel
 
 Varje felaktig rad listas med radnummer, kolumn och orsak. Inget tas bort i tysthet.
+En Excel-fil läses med samma mappning: felen anger blad och rad (blad "Klienter" rad 4),
+datumceller blir datum och tal läses som Excel lagrar dem, även tal skrivna som text (3,5).
 En kolumn som mappningen kallar identityNumber (person- eller samordningsnummer) kontrolleras
 och ger åldern vid insatsens start; med en nyckel blir klient-id en pseudonym. Numret lämnar
 aldrig importen: det finns inte i sammanställningen och inget felmeddelande visar det.
 
 Exempel:
-  uppfoljning validate --plan plan.json --mapping mappning.json --during prov.csv klienter.csv`,
+  uppfoljning validate --plan plan.json --mapping mappning.json --during prov.csv klienter.csv
+  uppfoljning validate --plan plan.json --mapping mappning.json --sheet Klienter export.xlsx`,
     en: `uppfoljning validate – check an export against the plan
 
 Usage: uppfoljning validate --plan PLAN [--mapping MAPPING] [--during EVENTS.csv] EXPORT
 
-  EXPORT            a CSV with one row per client, or JSON with client records
+  EXPORT            a CSV or Excel file (.xlsx) with one row per client, or JSON with client records
   --plan FILE       the follow-up plan (JSON)
   --mapping FILE    which column holds which field, recodings, separator, encoding
-  --during FILE     events during the intervention, one row per event (CSV)
+  --during FILE     events during the intervention, one row per event (CSV or .xlsx)
+  --sheet SHEET     the export's sheet in an Excel file, by name or number (default: the first sheet)
+  --during-sheet SHEET  the events file's sheet, likewise
   --progress        show progress (always shown in a terminal)
   --pseudonym-key-file FILE  the key that turns identity numbers into pseudonyms (hex or base64, 32 bytes or more)
   --pseudonym-key-env NAME   the same key from an environment variable
 
 Every bad row is listed with its line number, column and reason. Nothing is dropped silently.
+An Excel file is read with the same mapping: problems name the sheet and row (sheet "Klienter"
+row 4), date cells become dates and numbers are read as Excel stores them, also when typed as text (3,5).
 A column the mapping calls identityNumber (personnummer or samordningsnummer) is checked and
 gives the age at the start of the intervention; with a key the client id becomes a pseudonym.
 The number never leaves the import: it is not in the compilation and no message shows it.
 
 Example:
-  uppfoljning validate --plan plan.json --mapping mapping.json --during tests.csv clients.csv`,
+  uppfoljning validate --plan plan.json --mapping mapping.json --during tests.csv clients.csv
+  uppfoljning validate --plan plan.json --mapping mapping.json --sheet Clients export.xlsx`,
   },
   compile: {
     sv: `uppfoljning compile – sammanställ en export (steg 5)
@@ -131,6 +141,8 @@ Användning: uppfoljning compile --plan PLAN [--mapping M] [--during H.csv] EXPO
 
   --out FIL          sammanställningen att skriva (JSON, utan uppgifter om enskilda)
   --skip-invalid     sammanställ de giltiga raderna även om andra har fel (felen listas och räknas)
+  --sheet BLAD       exportens blad i en Excel-fil (.xlsx), med namn eller nummer (standard: första)
+  --during-sheet BLAD  händelsefilens blad
   --pseudonym-key-file FIL   nyckeln som gör personnummer till pseudonymer (hex eller base64, minst 32 byte)
   --pseudonym-key-env NAMN   samma nyckel ur en miljövariabel
 
@@ -144,6 +156,8 @@ Usage: uppfoljning compile --plan PLAN [--mapping M] [--during E.csv] EXPORT --o
 
   --out FILE         the compilation to write (JSON, no data about individuals)
   --skip-invalid     compile the valid rows even if others have problems (the problems are listed and counted)
+  --sheet SHEET      the export's sheet in an Excel file (.xlsx), by name or number (default: the first)
+  --during-sheet SHEET  the events file's sheet
   --pseudonym-key-file FILE  the key that turns identity numbers into pseudonyms (hex or base64, 32 bytes or more)
   --pseudonym-key-env NAME   the same key from an environment variable
 

@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
 import { proposeFromExport, PROPOSAL_SAMPLE_ROWS, type ExportProposal } from '../io/propose.js';
 import { exportHead, HEAD_BYTES } from '../io/head.js';
 import { decisionText, draftTexts, kindText, list, say } from '../io/propose-text.js';
+import { CsvMappingSchema } from '../io/mapping.js';
+import { isWorkbook, readSheet } from './xlsx-input.js';
 
 
 /** The files `init --from` writes, by language. */
@@ -29,12 +31,14 @@ export function readHead(path: string): Uint8Array {
 }
 
 /** What `init --from` prints and writes in the decisions file. */
-export function proposalText(proposal: ExportProposal, file: string, locale: Locale, files: { plan: string; mapping: string }): string {
+export function proposalText(proposal: ExportProposal, file: string, locale: Locale, files: { plan: string; mapping: string }, sheet?: string): string {
+  // A workbook's sheet has no encoding or separator of its own: its name says where the rows were.
+  const source = sheet === undefined ? undefined : say(locale, `blad ${JSON.stringify(sheet)}`, `sheet ${JSON.stringify(sheet)}`);
   const lines = [
     say(
       locale,
-      `Läste ${proposal.rows} ${proposal.rows === 1 ? 'rad' : 'rader'} ur ${basename(file)} (${proposal.encoding}, avgränsare ${proposal.separator}${proposal.rows === PROPOSAL_SAMPLE_ROWS ? `, de första ${PROPOSAL_SAMPLE_ROWS}` : ''}).`,
-      `Read ${proposal.rows} ${proposal.rows === 1 ? 'row' : 'rows'} of ${basename(file)} (${proposal.encoding}, separator ${proposal.separator}${proposal.rows === PROPOSAL_SAMPLE_ROWS ? `, the first ${PROPOSAL_SAMPLE_ROWS}` : ''}).`,
+      `Läste ${proposal.rows} ${proposal.rows === 1 ? 'rad' : 'rader'} ur ${basename(file)} (${source ?? `${proposal.encoding}, avgränsare ${proposal.separator}`}${proposal.rows === PROPOSAL_SAMPLE_ROWS ? `, de första ${PROPOSAL_SAMPLE_ROWS}` : ''}).`,
+      `Read ${proposal.rows} ${proposal.rows === 1 ? 'row' : 'rows'} of ${basename(file)} (${source ?? `${proposal.encoding}, separator ${proposal.separator}`}${proposal.rows === PROPOSAL_SAMPLE_ROWS ? `, the first ${PROPOSAL_SAMPLE_ROWS}` : ''}).`,
     ),
     '',
     say(locale, 'Kolumner:', 'Columns:'),
@@ -50,12 +54,13 @@ export function proposalText(proposal: ExportProposal, file: string, locale: Loc
 export type InitProblem = { readonly problem: string };
 
 /**
- * `uppfoljning init --from export.csv [--out dir] [--force]`: writes the
+ * `uppfoljning init --from export.csv [--out dir] [--force]` (or an .xlsx
+ * workbook, its first sheet or the one `sheet` names): writes the
  * plan, the mapping and the decisions of {@link proposeFromExport} into the
  * directory, and returns what to print; or the problem, when a file is in
  * the way (without `--force`) or the export cannot be read.
  */
-export function initFromExport(file: string, outDir: string, force: boolean, locale: Locale, write: (path: string, text: string) => void): { text: string } | InitProblem {
+export function initFromExport(file: string, outDir: string, force: boolean, locale: Locale, write: (path: string, text: string) => void, sheet?: string): { text: string } | InitProblem {
   const names = INIT_FILES[locale];
   const paths = { plan: join(outDir, names.plan), mapping: join(outDir, names.mapping), decisions: join(outDir, names.decisions) };
   const inTheWay = Object.values(paths).filter((p) => existsSync(p));
@@ -65,10 +70,14 @@ export function initFromExport(file: string, outDir: string, force: boolean, loc
   let bytes: Uint8Array;
   try {
     bytes = readHead(file);
+    // A workbook is a zip: read whole, its sheet becomes the CSV text the proposal reads.
+    if (isWorkbook(file, bytes)) bytes = new Uint8Array(readFileSync(file));
   } catch {
     return { problem: say(locale, `kan inte läsa filen ${file}`, `cannot read the file ${file}`) };
   }
-  const proposed = proposeFromExport(bytes);
+  const read = readSheet(file, bytes, sheet, CsvMappingSchema.parse({}), locale);
+  if (read !== undefined && 'problem' in read) return read;
+  const proposed = proposeFromExport(read === undefined ? bytes : exportHead(new TextEncoder().encode(read.text)));
   // The draft's texts to be replaced, in the language of the command.
   const proposal = { ...proposed, plan: { ...proposed.plan, ...draftTexts(locale) } };
   if (proposal.columns.length === 0) return { problem: say(locale, `${file} är tom`, `${file} is empty`) };
@@ -76,7 +85,7 @@ export function initFromExport(file: string, outDir: string, force: boolean, loc
     return { problem: say(locale, `${file} har bara en rubrikrad; init --from behöver rader att läsa kategorier och värden ur`, `${file} has a header and no rows; init --from needs rows to read categories and values from`) };
   }
   // The decisions name the drafts as they sit beside the decisions file.
-  const text = proposalText(proposal, file, locale, { plan: names.plan, mapping: names.mapping });
+  const text = proposalText(proposal, file, locale, { plan: names.plan, mapping: names.mapping }, read?.sheet);
   mkdirSync(outDir, { recursive: true });
   write(paths.plan, `${JSON.stringify(proposal.plan, null, 2)}\n`);
   write(paths.mapping, `${JSON.stringify(proposal.mapping, null, 2)}\n`);

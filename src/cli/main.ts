@@ -22,6 +22,7 @@ import { counted } from '../locales/count.js';
 import { syncPseudonymizer } from '../identity/pseudonym.js';
 import { PLAN_TEMPLATE } from './template.js';
 import { initFromExport } from './init.js';
+import { inSheets, readWorkbookSheet, workbookMapping, type SheetBytes } from './xlsx-input.js';
 
 /** Where the CLI writes: injectable so that tests can capture output. */
 export interface CliIo {
@@ -192,6 +193,11 @@ async function loadExport(plan: Plan, file: string, values: Record<string, unkno
   const during = values.during as string | undefined;
   const showProgress = io.tty || values.progress === true;
   const key = readPseudonymKey(values, locale);
+  // A workbook is read whole (a zip has its directory at the end) and its sheet becomes CSV bytes.
+  const clients = workbookInput(file, values.sheet as string | undefined, mapping, locale);
+  const events = during ? workbookInput(during, values['during-sheet'] as string | undefined, mapping, locale) : undefined;
+  const usedMapping = workbookMapping(mapping, during ? [clients, events] : [clients], locale);
+  if ('problem' in usedMapping) throw new UsageError(usedMapping.problem);
   // Read as a stream: no file is held whole, and the compilation is folded as the rows come.
   const size = fileSize(file, locale) + (during ? fileSize(during, locale) : 0);
   const progress = showProgress ? progressShower(size, locale, io) : undefined;
@@ -199,8 +205,8 @@ async function loadExport(plan: Plan, file: string, values: Record<string, unkno
   try {
     result = await importCsvStream(
       plan,
-      { clients: readStream(file), ...(during ? { during: readStream(during) } : {}) },
-      mapping,
+      { clients: clients?.bytes ?? readStream(file), ...(during ? { during: events?.bytes ?? readStream(during) } : {}) },
+      usedMapping,
       { ...(key ? { pseudonym: { key } } : {}), ...(progress ? { onProgress: progress } : {}) },
     );
   } catch (error) {
@@ -212,7 +218,7 @@ async function loadExport(plan: Plan, file: string, values: Record<string, unkno
   return {
     valid: result.valid,
     compilation: () => compilation,
-    lines: result.issues.map((i: RowIssue) => formatRowIssue(i, locale)),
+    lines: inSheets(result.issues, { clients: clients?.sheet, during: events?.sheet }).map((i: RowIssue) => formatRowIssue(i, locale)),
     rows: result.rows,
     rejected: result.rejected,
     invalid: result.invalid,
@@ -260,6 +266,13 @@ function progressShower(size: number, locale: Locale, io: CliIo): (p: ImportStre
   };
 }
 
+/** The sheet `--sheet` (or `--during-sheet`) names when the file is a workbook, else undefined: the file is streamed as CSV. */
+function workbookInput(file: string, sheet: string | undefined, mapping: CsvMapping, locale: Locale): SheetBytes | undefined {
+  const read = readWorkbookSheet(file, sheet, mapping, locale);
+  if (read !== undefined && 'problem' in read) throw new UsageError(read.problem);
+  return read;
+}
+
 function writeOut(path: string, text: string, locale: Locale): void {
   try {
     writeFileSync(path, text);
@@ -301,6 +314,8 @@ const OPTIONS = {
   plan: { type: 'string' },
   mapping: { type: 'string' },
   during: { type: 'string' },
+  sheet: { type: 'string' },
+  'during-sheet': { type: 'string' },
   progress: { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
   'pseudonym-key-file': { type: 'string' },
@@ -409,7 +424,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'init': {
         if (values.from !== undefined) {
-          const done = initFromExport(values.from, values.out ?? '.', values.force === true, locale, (path, text) => writeOut(path, text, locale));
+          const done = initFromExport(values.from, values.out ?? '.', values.force === true, locale, (path, text) => writeOut(path, text, locale), values.sheet);
           if ('problem' in done) throw new UsageError(done.problem);
           io.out(done.text);
           return EXIT.ok;

@@ -28,8 +28,10 @@ import { syncPseudonymizer } from '../identity/pseudonym.js';
 export interface RowIssue {
   /** `clients` (one row per client) or `during` (the long file of events). */
   readonly file: 'clients' | 'during';
-  /** The line in the file (the header is line 1); 1 for problems with the header itself. */
+  /** The line in the file (the header is line 1); 1 for problems with the header itself. For a spreadsheet, the sheet's row. */
   readonly line: number;
+  /** The sheet the row is in, when the file was a spreadsheet: then `line` is the sheet's row number. */
+  readonly sheet?: string;
   /** The export's column name, when the problem belongs to one column. */
   readonly column: string | null;
   /** The plan field the column maps to (see {@link csvFields}). */
@@ -1079,6 +1081,9 @@ function columnName(field: string, columnOf: ReadonlyMap<string, number>, header
  * ```ts
  * formatRowIssue({ file: 'clients', line: 4, column: 'Ålder', field: 'age', issue: { path: ['age'], rule: 'not_a_number', params: { value: 'trettio' } } }, 'en');
  * // => 'clients line 4, column "Ålder" (age): "trettio" is not a number [not_a_number]'
+ * // From a spreadsheet, the sheet and its row:
+ * formatRowIssue({ file: 'clients', sheet: 'Klienter', line: 4, column: 'Ålder', field: 'age', issue: { path: ['age'], rule: 'not_a_number', params: { value: 'trettio' } } });
+ * // => 'klientfilen blad "Klienter" rad 4, kolumn "Ålder" (age): "trettio" är inget tal [not_a_number]'
  * ```
  */
 export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): string {
@@ -1088,7 +1093,10 @@ export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): strin
   const file = locale === 'sv' ? (rowIssue.file === 'clients' ? 'klientfilen' : 'händelsefilen') : rowIssue.file;
   // A problem of the file as a whole (empty, not text) has no line to point to.
   const whole = rowIssue.issue.rule === 'empty_file' || rowIssue.issue.rule === 'not_csv';
-  const where = whole ? file : locale === 'sv' ? `${file} rad ${rowIssue.line}` : `${file} line ${rowIssue.line}`;
+  // A spreadsheet's row is named by its sheet and row, as Excel shows them; a CSV file's by its line.
+  const sheet = rowIssue.sheet === undefined ? '' : ` ${locale === 'sv' ? 'blad' : 'sheet'} ${JSON.stringify(rowIssue.sheet)}`;
+  const line = rowIssue.sheet === undefined ? (locale === 'sv' ? 'rad' : 'line') : locale === 'sv' ? 'rad' : 'row';
+  const where = whole ? `${file}${sheet}` : `${file}${sheet} ${line} ${rowIssue.line}`;
   const column =
     rowIssue.column !== null
       ? `, ${locale === 'sv' ? 'kolumn' : 'column'} ${JSON.stringify(rowIssue.column)}${rowIssue.field && rowIssue.field !== rowIssue.column ? ` (${rowIssue.field})` : ''}`
@@ -1108,6 +1116,7 @@ function rowIssueIssues(value: unknown): Issue[] {
     out.push(issue(['rowIssue', 'file'], 'one_of', { values: ['clients', 'during'], value: typeof value.file === 'string' ? value.file : typeName(value.file) }));
   }
   if (typeof value.line !== 'number' || !Number.isInteger(value.line)) out.push(issue(['rowIssue', 'line'], 'integer', { value: typeof value.line === 'number' ? String(value.line) : typeName(value.line) }));
+  if (value.sheet !== undefined && typeof value.sheet !== 'string') out.push(type(['rowIssue', 'sheet'], 'string', value.sheet));
   for (const key of ['column', 'field'] as const) {
     if (value[key] !== null && typeof value[key] !== 'string') out.push(type(['rowIssue', key], 'string', value[key]));
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { xlsxToCsv } from '../../src/io/xlsx.js';
+import { openXlsx, xlsxToCsv } from '../../src/io/xlsx.js';
+import { writeXlsx } from '../helpers/xlsx-writer.js';
 
 // A minimal workbook as Excel writes one: shared strings (one with rich-text runs and an
 // entity), a number with decimals, a boolean, an inline string, a date in the built-in
@@ -37,5 +38,35 @@ describe('xlsxToCsv', () => {
   it('refuses what is not a workbook with a sentence, not a crash', () => {
     expect(() => xlsxToCsv(new Uint8Array([0x50, 0x4b, 1, 2, 3]))).toThrow(/not an .xlsx workbook/);
     expect(() => xlsxToCsv(zipSync({ 'a.txt': strToU8('x') }))).toThrow(/no xl\/workbook.xml/);
+  });
+
+  it('lists the sheets in tab order and reads the one asked for, with the separator and decimal mark asked for', () => {
+    const book = openXlsx(
+      writeXlsx([
+        { name: 'Om exporten', rows: [[{ text: 'syntetiska uppgifter' }]] },
+        { name: 'Klienter', rows: [[{ text: 'id' }, { text: 'Mål, uppnått' }, { text: 'poäng' }], [{ text: 'k-1' }, { text: 'Ja' }, { number: 2.5 }]] },
+      ]),
+    );
+    expect(book.sheets).toEqual(['Om exporten', 'Klienter']);
+    expect(book.csv(0)).toBe('syntetiska uppgifter\r\n');
+    // A comma in a header is quoted even with ";" between fields, so that the separator cannot be mistaken.
+    expect(book.csv(1)).toBe('id;"Mål, uppnått";poäng\r\nk-1;Ja;2.5\r\n');
+    expect(book.csv(1, { decimal: ',' })).toBe('id;"Mål, uppnått";poäng\r\nk-1;Ja;"2,5"\r\n');
+    expect(book.csv(1, { separator: ',' })).toBe('id,"Mål, uppnått",poäng\r\nk-1,Ja,2.5\r\n');
+  });
+
+  it('shows numbers as Excel does (15 significant digits, no exponent) and rounds times to the minute without a 24:00', () => {
+    // Excel writes 2.3 as 2.2999999999999998 and 0.1 + 0.2 as 0.30000000000000004; it shows 2.3 and 0.3.
+    // 45658.99999 is 2025-01-01 23:59:59.1: the minute is 23:59; 45658.999999 (23:59:59.9) is the next day.
+    const sheet = `<worksheet><sheetData><row r="1"><c r="A1"><v>2.2999999999999998</v></c><c r="B1"><v>0.30000000000000004</v></c><c r="C1"><v>1E-7</v></c><c r="D1"><v>-12</v></c>` +
+      `<c r="E1" s="1"><v>45658.99999</v></c><c r="F1" s="1"><v>45658.999999</v></c></row></sheetData></worksheet>`;
+    const styles = `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
+    const bytes = zipSync({
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+      'xl/worksheets/sheet1.xml': strToU8(sheet),
+      'xl/styles.xml': strToU8(styles),
+    });
+    expect(openXlsx(bytes).csv(0, { decimal: ',' })).toBe('"2,3";"0,3";"0,0000001";-12;2025-01-01 23:59;2025-01-02\r\n');
   });
 });
