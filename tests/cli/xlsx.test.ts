@@ -100,6 +100,19 @@ describe('the CLI reads .xlsx exports', () => {
     ]);
   });
 
+  it('drops an encoding the mapping forces for CSV when every file is a workbook, and refuses it for a workbook beside a CSV file', async () => {
+    const dir = tmp();
+    const mapping = JSON.parse(readFileSync(f('mapping.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ ...mapping, encoding: 'windows-1252' }));
+    // Windows-1252 would read the sheet's "Ålder" as "Ã…lder": a missing column, had it applied.
+    expect(await cli('validate', '--plan', f('plan.json'), '--mapping', join(dir, 'm.json'), '--during', f('clean.xlsx'), '--during-sheet', 'Prov', f('clean.xlsx'))).toEqual({ code: 0, out: ['40 rader: 40 giltiga, 0 med fel.'], err: [] });
+    expect(await cli('validate', '--plan', f('plan.json'), '--mapping', join(dir, 'm.json'), '--during', f('clean-during.csv'), f('clean.xlsx'), '--lang', 'en')).toEqual({
+      code: 2,
+      out: [],
+      err: ['uppfoljning: the mapping gives the encoding windows-1252, which does not apply to an Excel file: remove encoding from the mapping, or give both files as .xlsx'],
+    });
+  });
+
   it('init --from proposes the same plan and mapping from the workbook as from the CSV file', async () => {
     const a = tmp();
     const b = tmp();
