@@ -40,7 +40,9 @@ export const bannerText = (model: ReportModel): string | undefined =>
  * `audience`, `published` (default) or `internal`: an internal report, for
  * the unit's own reflection meeting, hides no count (k = 1) but still shows
  * no identifiers, and every format opens with a banner that it must not be
- * published.
+ * published; `regroup` (default true): regroup before hiding (weeks pooled
+ * into periods, rare categories folded into "Övriga", adjacent age bands
+ * merged; each such table says so in its `note`), or `false` to only hide.
  *
  * @example
  * ```ts
@@ -52,6 +54,8 @@ export const bannerText = (model: ReportModel): string | undefined =>
  * renderMarkdown(compilation, options); // the renderers take the same options
  * buildReport(compilation, { audience: 'internal' }).k;
  * // => 1
+ * buildReport(compilation, { regroup: false }).sections.find((s) => s.id === 'during')?.tables[0]?.note;
+ * // => undefined
  * ```
  */
 export type ReportOptions = DeepReadonly<z.input<typeof ReportOptionsSchema>>;
@@ -209,8 +213,9 @@ function attainmentProtected(raw: readonly RawTable[], k: number): ReportTable[]
  * adjacent bands merged in the way that leaves most cells shown over all the
  * linked tables (regroup.ts, rule 1). The merged table says so in its note.
  */
-function attainmentRegrouped(raw: readonly RawTable[], k: number, locale: Locale): ReportTable[] {
+function attainmentRegrouped(raw: readonly RawTable[], k: number, locale: Locale, regroup: boolean): ReportTable[] {
   const plain = attainmentProtected(raw, k);
+  if (!regroup) return plain;
   const at = raw.findIndex((t) => t.id === 'attainment-ageBand');
   const bands = raw[at];
   if (bands === undefined || !plain[at]!.suppressed) return plain;
@@ -269,7 +274,7 @@ function primaryTables(compilation: Compilation, total: GroupRow, locale: Locale
   return tables;
 }
 
-function duringTables(total: GroupRow, k: number, locale: Locale): ReportTable[] {
+function duringTables(total: GroupRow, k: number, locale: Locale, regroup: boolean): ReportTable[] {
   return total.during.map((d) => {
     // Pooled weeks (regroup.ts): "clients" becomes client-weeks, the clients tested week by week added up
     // (a client tested in two weeks counts twice), so tests per client-week stays comparable with the plan's per week.
@@ -289,11 +294,11 @@ function duringTables(total: GroupRow, k: number, locale: Locale): ReportTable[]
         };
       }),
     });
-    return poolWeeks(d.weeks.length, build, k, locale);
+    return regroup ? poolWeeks(d.weeks.length, build, k, locale) : protectReportTable(build(1), k);
   });
 }
 
-function targetTables(total: GroupRow, k: number, locale: Locale): ReportTable[] {
+function targetTables(total: GroupRow, k: number, locale: Locale, regroup: boolean): ReportTable[] {
   const list = (id: string, title: string, items: readonly { code: string; label: Label; count: number }[]): RawTable => ({
     id,
     title,
@@ -305,7 +310,7 @@ function targetTables(total: GroupRow, k: number, locale: Locale): ReportTable[]
     list('main-problems', L.mainProblems[locale], total.mainProblems),
     list('goal-areas', L.goalAreas[locale], total.goalAreas),
     ...total.background.map((b) => list(`background-${b.id}`, b.label[locale], b.options)),
-  ].map((t) => foldRare(t, k, locale));
+  ].map((t) => (regroup ? foldRare(t, k, locale) : protectReportTable(t, k)));
 }
 
 /**
@@ -389,6 +394,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     throw new UppfoljningError([issue(['options', 'plan', 'id'], 'plan_mismatch', { value: options.plan.id, expected: compilation.meta.planId })]);
   }
   const locale = options.locale ?? 'sv';
+  const regroup = options.regroup ?? true;
   const audience = options.audience ?? 'published';
   // The unit's own reflection meeting sees every count: k = 1 hides nothing (counts 1 to 0).
   const k = audience === 'internal' ? 1 : (options.k ?? DEFAULT_K);
@@ -402,7 +408,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const sections: ReportSection[] = [
     { id: 'flow', title: L.flow[locale], tables: [...protect(flowTables(total, locale)), ...unusableTable(compilation, locale)] },
     // The total and each breakdown share the totals per level: protected together.
-    { id: 'attainment', title: L.attainment[locale], tables: attainmentRegrouped(attainmentTables(compilation, total, by, locale), k, locale) },
+    { id: 'attainment', title: L.attainment[locale], tables: attainmentRegrouped(attainmentTables(compilation, total, by, locale), k, locale, regroup) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
   ];
   const measures = measuresSection(total.measures, a.measures, k, locale);
@@ -410,8 +416,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const followUp = followUpSection(total.followUps, total.measures, a.measures, k, locale);
   if (followUp.tables.length > 0) sections.push({ id: 'follow-up', title: FOLLOW_UP_TITLE[locale], tables: followUp.tables, text: followUp.text });
   sections.push(
-    { id: 'during', title: L.during[locale], tables: duringTables(total, k, locale) },
-    { id: 'target', title: L.target[locale], tables: targetTables(total, k, locale) },
+    { id: 'during', title: L.during[locale], tables: duringTables(total, k, locale, regroup) },
+    { id: 'target', title: L.target[locale], tables: targetTables(total, k, locale, regroup) },
   );
   // Counts the flow table hides must not reappear in the summary's sentences.
   const flow = sections[0]!.tables[0]!;

@@ -38,6 +38,14 @@ export function countCells(model: ReportModel): Map<CellRef, number | null> {
         row.cells.forEach((c, j) => {
           if (c.kind === 'count') out.set(ref(t.id, row.key, j), 'value' in c.value ? c.value.value : null);
         });
+  // A regrouped row's parts (the plan's groups it merges) are not published: unknowns, except under a shown 0, where each part is 0.
+  for (const section of model.sections)
+    for (const t of section.tables)
+      for (const { row, parts } of t.regrouped ?? [])
+        t.rows.find((r) => r.key === row)?.cells.forEach((c, j) => {
+          const merged = c.kind === 'count' && 'value' in c.value ? c.value.value : null;
+          if (c.kind === 'count') for (const part of parts) out.set(ref(t.id, part, j), merged === 0 ? 0 : null);
+        });
   return out;
 }
 
@@ -67,6 +75,15 @@ export function reportRelations(model: ReportModel): Relation[] {
       for (const j of [...levels, 4])
         rel.push(eq([...t.rows.map((r) => [ref(t.id, r.key, j), 1] as [CellRef, number]), [ref(total.id, total.rows[0]!.key, j), -1]], 0, `${t.id} column ${j} = total`));
   }
+  // A regrouped row is the sum of its parts, column by column; parts of a goal-attainment row each have levels = n.
+  for (const t of tables.values())
+    for (const { row, parts } of t.regrouped ?? []) {
+      t.rows.find((r) => r.key === row)?.cells.forEach((c, j) => {
+        if (c.kind === 'count') rel.push(eq([...parts.map((part) => [ref(t.id, part, j), 1] as [CellRef, number]), [ref(t.id, row, j), -1]], 0, `${t.id} ${row} = its parts (column ${j})`));
+      });
+      if (t.id.startsWith('attainment-'))
+        for (const part of parts) rel.push(eq([...levels.map((j) => [ref(t.id, part, j), 1] as [CellRef, number]), [ref(t.id, part, 4), -1]], 0, `${t.id} ${part}: levels = n`));
+    }
   // The flow: selected = never started + started; started = withdrawn + ongoing + closed; closed = unclassified + classified = assessed.
   if (tables.has('flow')) {
     const f = (key: string): [CellRef, number] => [ref('flow', key, 0), 1];
@@ -89,8 +106,9 @@ export function reportRelations(model: ReportModel): Relation[] {
     (['before-stayed', 'after'] as const).forEach((key, col) => {
       const line = summary.rows.find((r) => r.key === key);
       const nCell = line?.cells[0];
-      const values = dist.rows.map((r) => Number(r.key));
-      const terms = (power: number) => dist.rows.map((r, i) => [ref(dist.id, r.key, col), values[i]! ** power] as [CellRef, number]);
+      // A merged scale value ("1–2") stands for its parts, each with its own value.
+      const keys = dist.rows.flatMap((r) => dist.regrouped?.find((g) => g.row === r.key)?.parts ?? [r.key]);
+      const terms = (power: number) => keys.map((key) => [ref(dist.id, key, col), Number(key) ** power] as [CellRef, number]);
       if (nCell?.kind === 'count' && 'value' in nCell.value) rel.push(eq(terms(0), nCell.value.value, `${key}: distribution = n`));
       else return;
       const n = nCell.value.value;

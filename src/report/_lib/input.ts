@@ -27,6 +27,10 @@ export const ReportOptionsSchema = z.object({
     .describe(
       "Who the report is for: `published` (default), protected with k; `internal`, the unit's own reflection meeting: no count is hidden (k = 1, so `k` is not used), still no identifiers, and every format carries a banner that it must not be published.",
     ),
+  regroup: z
+    .boolean()
+    .optional()
+    .describe('Whether to regroup before hiding (default true): pool weeks, fold rare categories into Övriga, merge adjacent age bands (see docs/privacy.md).'),
   by: DimensionsSchema.optional()
     .describe('The dimensions to break goal attainment down by (default: every dimension with more than one category).'),
   date: IsoDateSchema.optional().describe("The report's date (YYYY-MM-DD), given by the caller: the CLI passes today's date. Without it the header has no date."),
