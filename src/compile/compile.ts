@@ -40,13 +40,9 @@ import { FollowUpFold } from './_lib/follow-up-fold.js';
 import { ABSENT, MeasureFold, OFF_SCALE, gridIndexOf } from './_lib/measure-fold.js';
 import { cellCount } from './dims.js';
 import { BackgroundFold } from './_lib/background.js';
+import { Codes, inc } from './_lib/loop.js';
 
 type MutableCounts = { [K in CounterName]: number[] };
-
-/** Adds to one counter. (A function, so the hot loop stays readable under noUncheckedIndexedAccess; V8 inlines it.) */
-function inc(array: number[], index: number, by: number): void {
-  array[index] = array[index]! + by;
-}
 
 /**
  * An empty compilation for a plan: the identity of {@link mergeCompilations}.
@@ -75,27 +71,6 @@ function emptyFor(plan: Plan): Compilation {
   const counts = {} as MutableCounts;
   for (const name of COUNTERS) counts[name] = new Array<number>(cells * w[name]).fill(0);
   return { format: 'uppfoljning.compilation', version: 1, meta, cells, counts, invalid: { total: 0, byRule: {} } };
-}
-
-/**
- * A code's index in a short list of codes. Plans have a handful of codes per
- * dimension, so a scan with `===` (a pointer comparison for the same string)
- * beats hashing; long lists fall back to a Map.
- */
-class Codes {
-  private readonly list: readonly string[];
-  private readonly map: Map<string, number> | undefined;
-  constructor(codes: readonly string[]) {
-    this.list = codes;
-    this.map = codes.length > 8 ? new Map(codes.map((c, i) => [c, i])) : undefined;
-  }
-  /** The index, or −1 when the value is not one of the codes. */
-  indexOf(value: unknown): number {
-    if (this.map !== undefined) return typeof value === 'string' ? (this.map.get(value) ?? -1) : -1;
-    const list = this.list;
-    for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
-    return -1;
-  }
 }
 
 // ABSENT: a slot, grid index or reason the record does not have (never counted);

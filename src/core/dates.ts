@@ -75,9 +75,26 @@ export function completedYears(birth: string, reference: string, leapDayBirthday
  * the integer fast path of compile's record loop (see the module comment).
  */
 export function dayNumber(iso: string): number {
-  const y0 = digits(iso, 0, 4);
-  const m = digits(iso, 5, 7);
-  const d = digits(iso, 8, 10);
+  return civilDay(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10));
+}
+
+/**
+ * @internal The day number ({@link dayNumber}) of a valid ISO date plus whole
+ * calendar months: the integer twin of {@link addMonthsRaw} (from a day the
+ * target month lacks, its last day), for compile's record loop, with no
+ * string or date object built.
+ */
+export function dayNumberPlusMonths(iso: string, months: number): number {
+  const m = digits(iso, 5, 7) - 1 + months;
+  const y = digits(iso, 0, 4) + Math.floor(m / 12);
+  const month = m - Math.floor(m / 12) * 12 + 1;
+  const first = civilDay(y, month, 1);
+  const days = (month === 12 ? civilDay(y + 1, 1, 1) : civilDay(y, month + 1, 1)) - first;
+  return first + Math.min(digits(iso, 8, 10), days) - 1;
+}
+
+/** Days since 1970-01-01 of year y0, month m (1–12), day d: `days_from_civil`. */
+function civilDay(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

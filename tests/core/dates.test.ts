@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, differenceInCalendarDays, format } from 'date-fns';
 import { addDaysIso, daysBetweenIso } from '../../src/index.js';
-import { dayNumber, daysBetween } from '../../src/core/dates.js';
+import { addMonthsRaw, dayNumber, dayNumberPlusMonths, daysBetween } from '../../src/core/dates.js';
 
 const local = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -49,6 +49,18 @@ describe('calendar dates agree with date-fns', () => {
       fc.property(fc.integer({ min: 0, max: last }), (n) => {
         const date = addDaysIso('0000-01-01', n);
         expect(dayNumber(date)).toBe(daysBetween('1970-01-01', date));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('dayNumberPlusMonths, the integer follow-up target in compile, is the day number of date-fns addMonths', () => {
+    // 2019-01-31 + 1 month: February 2019 has 28 days, so 2019-02-28 = day 17 955 (2019-01-01 is 17 897, + 31 + 27).
+    expect(dayNumberPlusMonths('2019-01-31', 1)).toBe(17_897 + 31 + 27);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 36_000 }), fc.integer({ min: 0, max: 240 }), (n, months) => {
+        const date = addDaysIso('1990-01-01', n);
+        expect(dayNumberPlusMonths(date, months)).toBe(dayNumber(addMonthsRaw(date, months)));
       }),
       { numRuns: 2000 },
     );

@@ -6,9 +6,10 @@
  * reached + not_reached + declined + missing = closed.
  */
 import type { Rule } from '../../core/issue.js';
-import { dayNumber, daysInMonth } from '../../core/dates.js';
+import { dayNumber, dayNumberPlusMonths } from '../../core/dates.js';
 import type { ClientRecord } from '../../record/schema.js';
 import type { CompilationMeta } from '../meta.js';
+import { Codes, hasOwnKeys } from './loop.js';
 
 /**
  * How a closed client stands at a follow-up point, as counted by compile:
@@ -22,7 +23,8 @@ import type { CompilationMeta } from '../meta.js';
  */
 export const FOLLOW_UP_STATUSES = ['reached', 'not_reached', 'declined', 'missing'] as const;
 const MISSING = 3;
-const STATUS_INDEX: Readonly<Record<string, number>> = { reached: 0, not_reached: 1, declined: 2 };
+/** The statuses a follow-up may record, at their indices in FOLLOW_UP_STATUSES. */
+const STATUSES = new Codes(FOLLOW_UP_STATUSES.slice(0, MISSING));
 
 interface Point {
   readonly id: string;
@@ -37,18 +39,13 @@ interface Point {
  * (tests/follow-up/attrition.test.ts checks the two agree).
  */
 export function targetDay(closed: string, months: number): number {
-  const y = Number(closed.slice(0, 4));
-  const m = Number(closed.slice(5, 7)) - 1 + months;
-  const ty = y + Math.floor(m / 12);
-  const tm = (m % 12) + 1;
-  const d = Math.min(Number(closed.slice(8, 10)), daysInMonth(ty, tm));
-  return dayNumber(`${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  return dayNumberPlusMonths(closed, months);
 }
 
 /** @internal The fold of the follow-up attrition counters. */
 export class FollowUpFold {
   private readonly points: readonly Point[];
-  private readonly index: Map<string, number>;
+  private readonly index: Codes;
   private readonly status: Int8Array;
   private readonly width: number;
   private counting = false;
@@ -59,7 +56,7 @@ export class FollowUpFold {
     private readonly counts: number[],
   ) {
     this.points = meta.followUps;
-    this.index = new Map(this.points.map((p, i) => [p.id, i]));
+    this.index = new Codes(this.points.map((p) => p.id));
     this.status = new Int8Array(this.points.length);
     this.width = this.points.length * FOLLOW_UP_STATUSES.length;
     this.empty = this.points.length === 0;
@@ -81,12 +78,13 @@ export class FollowUpFold {
     if (!closed) return 'step_order';
     const closing = r.after!.date;
     const closingDay = dayNumber(closing);
-    for (const f of list as readonly { readonly point?: unknown; readonly status?: unknown; readonly date?: unknown; readonly measures?: unknown }[]) {
+    for (let j = 0; j < list.length; j++) {
+      const f = list[j] as { readonly point?: unknown; readonly status?: unknown; readonly date?: unknown; readonly measures?: unknown } | null;
       if (f === null || typeof f !== 'object' || typeof f.date !== 'string') return 'type';
-      const i = typeof f.point === 'string' ? this.index.get(f.point) : undefined;
-      if (i === undefined) return 'unknown_code';
+      const i = this.index.indexOf(f.point);
+      if (i < 0) return 'unknown_code';
       if (this.status[i] !== MISSING) return 'duplicate';
-      const s = typeof f.status === 'string' && Object.hasOwn(STATUS_INDEX, f.status) ? STATUS_INDEX[f.status]! : -1;
+      const s = STATUSES.indexOf(f.status);
       if (s < 0) return 'one_of';
       const day = dayNumber(f.date);
       if (!(day >= closingDay)) return 'date_order';
@@ -94,7 +92,7 @@ export class FollowUpFold {
       const target = targetDay(closing, point.monthsAfter);
       const start = Math.max(closingDay, target - point.windowDays);
       if (day < start || (s === 0 && day > target + point.windowDays)) return 'outside_window';
-      if (s !== 0 && f.measures !== undefined && f.measures !== null && Object.keys(f.measures).length > 0) return 'measured_not_reached';
+      if (s !== 0 && f.measures !== undefined && f.measures !== null && hasOwnKeys(f.measures)) return 'measured_not_reached';
       this.status[i] = s;
     }
     return undefined;

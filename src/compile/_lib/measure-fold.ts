@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/issue.js';
 import type { ClientRecord } from '../../record/schema.js';
 import type { CompilationMeta } from '../meta.js';
+import { Codes, hasOwnKeys, inc, moments } from './loop.js';
 import { CHANGE_DIRECTIONS, PHASE_AFTER, PHASE_BEFORE, RELIABLE_CHANGE_CLASSES, measureLayout, type MeasureMeta } from '../measure-meta.js';
 
 /** @internal A grid index the record does not have. */
@@ -74,10 +75,12 @@ export class MeasureFold {
   /** The phase-value indexes read from `before.measures`, from `after.measures`, and per follow-up point. */
   private readonly beforeValues: number[] = [];
   private readonly afterValues: number[] = [];
-  private readonly pointValues: Map<string, number[]> = new Map();
-  private readonly pointSeen: Map<string, number> = new Map();
   /** Every follow-up point of the plan, also those with no measure (nothing of them is counted here). */
-  private readonly planPoints: ReadonlySet<string>;
+  private readonly planPoints: Codes;
+  /** Per follow-up point (by its index in the plan), the phase-value indexes read from it: empty for a point with no measure. */
+  private readonly pointValues: number[][];
+  /** Per follow-up point, the stamp of the record that last named it. */
+  private readonly pointSeen: Int32Array;
   /** The changes: instrument, the phase value it pairs with before, and its slots. */
   private readonly changes: {
     readonly instrument: number;
@@ -100,7 +103,9 @@ export class MeasureFold {
   private stamp = 0;
 
   constructor(meta: CompilationMeta, points: readonly string[], phaseCounts: number[], changeCounts: number[]) {
-    this.planPoints = new Set(points);
+    this.planPoints = new Codes(points);
+    this.pointValues = points.map(() => []);
+    this.pointSeen = new Int32Array(points.length);
     const layout = measureLayout(meta.measures);
     this.phaseWidth = layout.phaseWidth;
     this.changeWidth = layout.changeWidth;
@@ -113,11 +118,7 @@ export class MeasureFold {
         this.values.push({ instrument: i, offset: slots.offset, hist: slots.hist > 0, moments: slots.moments });
         if (slots.phase === PHASE_BEFORE) this.beforeValues.push(value);
         else if (slots.phase === PHASE_AFTER) this.afterValues.push(value);
-        else {
-          const list = this.pointValues.get(slots.phase) ?? [];
-          list.push(value);
-          this.pointValues.set(slots.phase, list);
-        }
+        else this.pointValues[this.planPoints.indexOf(slots.phase)]!.push(value);
         return value;
       });
       const beforeAt = m.phases.findIndex((p) => p.id === PHASE_BEFORE);
@@ -152,7 +153,6 @@ export class MeasureFold {
         });
       }
     }
-    for (const point of this.pointValues.keys()) this.pointSeen.set(point, 0);
     this.k = new Int32Array(this.values.length).fill(ABSENT);
     this.kBefore = new Int32Array(this.instruments.length).fill(ABSENT);
   }
@@ -205,20 +205,20 @@ export class MeasureFold {
     if (!Array.isArray(followUps)) return 'type';
     if (followUps.length === 0) return undefined;
     this.stamp++;
-    for (const f of followUps as readonly FollowUpLike[]) {
+    for (let j = 0; j < followUps.length; j++) {
+      const f = followUps[j] as FollowUpLike | null;
       if (f === null || typeof f !== 'object') return 'type';
-      const list = typeof f.point === 'string' ? this.pointValues.get(f.point) : undefined;
-      if (list === undefined) {
-        // A point the plan has, but without a measure: nothing of it is counted here.
-        if (typeof f.point === 'string' && this.planPoints.has(f.point)) continue;
-        return 'unknown_code';
-      }
-      if (this.pointSeen.get(f.point as string) === this.stamp) return 'duplicate';
-      this.pointSeen.set(f.point as string, this.stamp);
+      const point = this.planPoints.indexOf(f.point);
+      if (point < 0) return 'unknown_code';
+      const list = this.pointValues[point]!;
+      // A point the plan has, but without a measure: nothing of it is counted here.
+      if (list.length === 0) continue;
+      if (this.pointSeen[point] === this.stamp) return 'duplicate';
+      this.pointSeen[point] = this.stamp;
       // Follow-up points are counted for records closed in the results only, the ones due for them.
       if (!closed) return 'step_order';
       if (f.status !== 'reached') {
-        if (f.measures !== undefined && f.measures !== null && Object.keys(f.measures).length > 0) return 'measured_not_reached';
+        if (f.measures !== undefined && f.measures !== null && hasOwnKeys(f.measures)) return 'measured_not_reached';
         continue;
       }
       if (!this.readInto(list, f.measures)) return 'out_of_range';
@@ -272,15 +272,4 @@ export class MeasureFold {
     const c = instrument.cutoff;
     return (before - c) * better <= 0 && (after - c) * better > 0 ? RECOVERED : RELIABLY_IMPROVED;
   }
-}
-
-function inc(array: number[], index: number, by: number): void {
-  array[index] = array[index]! + by;
-}
-
-/** n, Σk and Σk² of one grid index, at a block's moments. */
-function moments(array: number[], at: number, k: number): void {
-  inc(array, at, 1);
-  inc(array, at + 1, k);
-  inc(array, at + 2, k * k);
 }

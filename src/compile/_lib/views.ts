@@ -4,6 +4,7 @@ import type { IssueParams } from '../../core/issue.js';
 import type { Plan } from '../../plan/plan.js';
 import { planViewItems } from '../../plan/views.js';
 import { ATTAINMENT_LEVELS } from '../../after/classify.js';
+import { Codes, inc } from './loop.js';
 
 /**
  * The client questionnaire in a compilation (*klienternas synpunkter*).
@@ -125,7 +126,45 @@ export function viewsWidth(views: ReadonlyViewsMeta): number {
 }
 
 /** A record's answers at a point, read loosely: compile counts what a record holds and rejects what it cannot place. */
-type Answers = Readonly<Record<string, unknown>> | undefined;
+type Answers = Readonly<Record<string, unknown>>;
+
+/** The answers of a point asked but with no `views`: none given. */
+const NO_ANSWERS: Answers = Object.freeze({});
+
+/**
+ * One (point, item) block as the record loop reads it: the row of each value
+ * the item takes, as table lookups (whole numbers from `low`, and yes/no),
+ * where −1 marks a value not on the item's scale.
+ */
+interface Block extends ViewSlots {
+  readonly pointIndex: number;
+  readonly low: number;
+  readonly numberRows: Int32Array;
+  readonly trueRow: number;
+  readonly falseRow: number;
+}
+
+/** A block's row tables: each answer's row, then the don't-know value's. */
+function blockOf(s: ViewSlots, item: ReadonlyViewsMeta['items'][number], pointIndex: number): Block {
+  const values = item.answers.map((a, r) => ({ value: a.value, row: r }));
+  if (item.dontKnow !== null) values.push({ value: item.dontKnow.value, row: s.dontKnow });
+  const numbers = values.filter((v): v is { value: number; row: number } => typeof v.value === 'number');
+  const low = numbers.length === 0 ? 0 : Math.min(...numbers.map((v) => v.value));
+  const high = numbers.length === 0 ? -1 : Math.max(...numbers.map((v) => v.value));
+  const numberRows = new Int32Array(high - low + 1).fill(-1);
+  for (const v of numbers) numberRows[v.value - low] = v.row;
+  const rowOfBoolean = (b: boolean) => values.find((v) => v.value === b)?.row ?? -1;
+  return { ...s, pointIndex, low, numberRows, trueRow: rowOfBoolean(true), falseRow: rowOfBoolean(false) };
+}
+
+/** The row of a value in a block (the same value as the item's answer: whole numbers and yes/no), or −1 when it is not on the item's scale. */
+function rowOf(block: Block, value: unknown): number {
+  if (typeof value === 'number') {
+    const i = value - block.low;
+    return Number.isInteger(i) && i >= 0 && i < block.numberRows.length ? block.numberRows[i]! : -1;
+  }
+  return value === true ? block.trueRow : value === false ? block.falseRow : -1;
+}
 
 /**
  * @internal The questionnaire part of compile's fold: `read` notes the row of
@@ -134,9 +173,11 @@ type Answers = Readonly<Record<string, unknown>> | undefined;
  * attainment level.
  */
 export class ViewFolder {
-  private readonly blocks: readonly (ViewSlots & { rowOf: Map<unknown, number>; pointIndex: number })[];
-  private readonly known: Set<string>;
+  private readonly blocks: readonly Block[];
+  private readonly known: Codes;
   private readonly points: readonly string[];
+  /** Per point: the answers of the record being read, or null when it is not asked there. */
+  private readonly byPoint: (Answers | null)[];
   /** Per block: the row to count, or −1 when the record is not asked at that point. */
   private readonly rows: Int32Array;
   readonly active: boolean;
@@ -144,13 +185,9 @@ export class ViewFolder {
   constructor(views: ReadonlyViewsMeta) {
     const slots = viewSlots(views);
     this.points = views.at;
-    this.blocks = slots.map((s, b) => {
-      const item = views.items[b % views.items.length]!;
-      const rowOf = new Map<unknown, number>(item.answers.map((a, r) => [a.value, r]));
-      if (item.dontKnow !== null) rowOf.set(item.dontKnow.value, s.dontKnow);
-      return { ...s, rowOf, pointIndex: views.at.indexOf(s.point) };
-    });
-    this.known = new Set(views.items.map((i) => i.id));
+    this.blocks = slots.map((s, b) => blockOf(s, views.items[b % views.items.length]!, views.at.indexOf(s.point)));
+    this.known = new Codes(views.items.map((i) => i.id));
+    this.byPoint = views.at.map(() => null);
     this.rows = new Int32Array(slots.length);
     this.active = slots.length > 0;
   }
@@ -162,18 +199,13 @@ export class ViewFolder {
    * the plan lacks (`unknown_code`) or a value not on the item's scale (`one_of`).
    */
   read(after: { readonly views?: unknown } | undefined, followUps: unknown): Rule | undefined {
-    const byPoint: (Answers | null)[] = this.points.map(() => null);
+    const byPoint = this.byPoint;
     for (let p = 0; p < this.points.length; p++) {
-      const point = this.points[p]!;
-      let answers: unknown = null;
-      if (point === 'after') answers = after?.views ?? {};
-      else if (Array.isArray(followUps)) {
-        const reached = followUps.find((f: unknown) => isObject(f) && f.point === point && f.status === 'reached') as { views?: unknown } | undefined;
-        if (reached !== undefined) answers = reached.views ?? {};
-      }
+      const answers = this.answersAt(this.points[p]!, after, followUps);
+      byPoint[p] = null;
       if (answers === null) continue;
       if (!isObject(answers)) return 'type';
-      for (const key of Object.keys(answers)) if (!this.known.has(key)) return 'unknown_code';
+      for (const key in answers) if (Object.hasOwn(answers, key) && this.known.indexOf(key) < 0) return 'unknown_code';
       byPoint[p] = answers;
     }
     for (let b = 0; b < this.blocks.length; b++) {
@@ -186,12 +218,23 @@ export class ViewFolder {
       const value = answers[block.id];
       if (value === undefined) this.rows[b] = block.notAnswered;
       else {
-        const row = block.rowOf.get(value);
-        if (row === undefined) return 'one_of';
+        const row = rowOf(block, value);
+        if (row < 0) return 'one_of';
         this.rows[b] = row;
       }
     }
     return undefined;
+  }
+
+  /** A record's answers at a point (none given when it was asked but has no `views`), or null when it was not asked there. */
+  private answersAt(point: string, after: { readonly views?: unknown } | undefined, followUps: unknown): unknown {
+    if (point === 'after') return after?.views ?? NO_ANSWERS;
+    if (!Array.isArray(followUps)) return null;
+    for (let i = 0; i < followUps.length; i++) {
+      const f: unknown = followUps[i];
+      if (isObject(f) && f.point === point && f.status === 'reached') return f.views ?? NO_ANSWERS;
+    }
+    return null;
   }
 
   /** Counts the rows noted by {@link read} in a cell (`base`: the cell's first slot), in the column of the attainment level (or not classified). */
@@ -200,8 +243,7 @@ export class ViewFolder {
     for (let b = 0; b < this.blocks.length; b++) {
       const row = this.rows[b]!;
       if (row < 0) continue;
-      const j = base + this.blocks[b]!.offset + row * cols + column;
-      array[j] = array[j]! + 1;
+      inc(array, base + this.blocks[b]!.offset + row * cols + column, 1);
     }
   }
 }

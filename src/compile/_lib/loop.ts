@@ -1,0 +1,47 @@
+/**
+ * @internal Small pieces of compile's record loop, shared by its folds
+ * (compile.ts and the folds in this folder), each free of allocation, so that
+ * reading and counting a record builds no array, closure or string.
+ */
+
+/** Adds to one counter. (A function, so the hot loop stays readable under noUncheckedIndexedAccess; V8 inlines it.) */
+export function inc(array: number[], index: number, by: number): void {
+  array[index] = array[index]! + by;
+}
+
+/** n, Σk and Σk² of one grid index, at a block's moments. */
+export function moments(array: number[], at: number, k: number): void {
+  inc(array, at, 1);
+  inc(array, at + 1, k);
+  inc(array, at + 2, k * k);
+}
+
+/**
+ * Whether a value has an own enumerable string key: `Object.keys(value).length > 0`
+ * without building the array of keys.
+ */
+export function hasOwnKeys(value: object): boolean {
+  for (const key in value) if (Object.hasOwn(value, key)) return true;
+  return false;
+}
+
+/**
+ * A code's index in a short list of codes. Plans have a handful of codes per
+ * dimension, so a scan with `===` (a pointer comparison for the same string)
+ * beats hashing; long lists fall back to a Map.
+ */
+export class Codes {
+  private readonly list: readonly string[];
+  private readonly map: Map<string, number> | undefined;
+  constructor(codes: readonly string[]) {
+    this.list = codes;
+    this.map = codes.length > 8 ? new Map(codes.map((c, i) => [c, i])) : undefined;
+  }
+  /** The index, or −1 when the value is not one of the codes. */
+  indexOf(value: unknown): number {
+    if (this.map !== undefined) return typeof value === 'string' ? (this.map.get(value) ?? -1) : -1;
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
+    return -1;
+  }
+}
