@@ -104,7 +104,9 @@ export function kruskalWallis(
   throwIfAny(positiveIssues(maxAssignments, ['options', 'maxAssignments']));
   throwIfAny(oneOfIssues(o.exact, ['auto', true, false] as const, ['options', 'exact']));
   const exactOption = oneOfOr(o.exact, ['auto', true, false] as const, 'auto');
-  const all = groups.flat();
+  // A plain loop: Array.prototype.flat is many times slower on a million values.
+  const all: number[] = [];
+  for (const g of groups) for (let i = 0; i < g.length; i++) all.push(g[i]!);
   const n = all.length;
   const k = groups.length;
   if (k < 2) return notComputed(k, 'too_few', { minimum: 2 });
@@ -114,7 +116,8 @@ export function kruskalWallis(
   let offset = 0;
   let sum = 0;
   for (const size of sizes) {
-    const r = ranks.slice(offset, offset + size).reduce((a, v) => a + v, 0);
+    let r = 0;
+    for (let i = offset; i < offset + size; i++) r += ranks[i]!;
     sum += (r * r) / size;
     offset += size;
   }

@@ -4,21 +4,27 @@
  * @internal
  */
 
-/** Ranks (1-based, ties get the mean of their ranks) and the sizes of tie groups (> 1). */
+/**
+ * Ranks (1-based, ties get the mean of their ranks) and the sizes of tie
+ * groups (> 1, in ascending order of value). Counted by distinct value, not
+ * sorted value by value: the scores of a large compilation (a million
+ * answers on a 5-point scale) have a handful of distinct values, so this is
+ * one pass over the values and a sort of the few distinct ones.
+ */
 export function midRanks(values: readonly number[]): { ranks: number[]; tieSizes: number[] } {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array<number>(values.length).fill(0);
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const rankOf = new Map<number, number>();
   const tieSizes: number[] = [];
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    const rank = (i + j + 2) / 2;
-    for (let k = i; k <= j; k++) ranks[order[k]![1]] = rank;
-    if (j > i) tieSizes.push(j - i + 1);
-    i = j + 1;
+  let below = 0;
+  for (const v of [...counts.keys()].sort((a, b) => a - b)) {
+    const c = counts.get(v)!;
+    // Positions below + 1 … below + c share their mean.
+    rankOf.set(v, below + (c + 1) / 2);
+    if (c > 1) tieSizes.push(c);
+    below += c;
   }
-  return { ranks, tieSizes };
+  return { ranks: values.map((v) => rankOf.get(v)!), tieSizes };
 }
 
 /**
