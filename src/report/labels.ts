@@ -69,8 +69,8 @@ export const REPORT_LABELS = {
   after: { sv: 'Efter (avslutade)', en: 'After (closed)' },
   change: { sv: 'Förändring', en: 'Change' },
   suppressedNote: {
-    sv: '.. = uppgiften visas inte för att skydda enskilda (färre än {k} personer).',
-    en: '.. = not shown to protect individuals (fewer than {k} people).',
+    sv: '.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än {k} personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.',
+    en: '.. = not shown to protect individuals: it rests on fewer than {k} people, or is hidden so that such a small count cannot be worked out from the rest of the report.',
   },
   internalBanner: {
     sv: 'Intern rapport – får inte publiceras eller lämnas ut. Inga tal är dolda, och små tal kan röja enskilda personer.',

@@ -124,7 +124,7 @@ describe('uppfoljning compile, merge, report', () => {
     const text = await cli('report', out, '--format', 'text');
     expect(text.code).toBe(0);
     expect(text.out.join('\n')).toMatch(/^Björkebo – Förstärkt CRA \(F-CRA\)\n═+\n/);
-    expect(text.out.join('\n')).toContain('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
+    expect(text.out.join('\n')).toContain('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
     expect((await cli('report', out, '--format', 'text', '--out', join(dir, 'r.txt'), '--lang', 'en')).code).toBe(0);
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toContain('What the numbers cannot say:');
   });

@@ -66,9 +66,10 @@ export function reportRelations(model: ReportModel): Relation[] {
     for (const row of t.rows) {
       rel.push(eq([...levels.map((j) => [ref(t.id, row.key, j), 1] as [CellRef, number]), [ref(t.id, row.key, 4), -1]], 0, `${t.id} ${row.key}: levels = n`));
       const share = row.cells[5];
+      // Goal met: of those with a goal (at most n), met or met before; positive change and goal met is among them.
       if (share?.kind === 'share' && !('suppressed' in share.share)) {
-        rel.push(eq([[ref(t.id, row.key, 0), 1]], share.share.numerator, `${t.id} ${row.key}: share's numerator`));
-        rel.push(eq([[ref(t.id, row.key, 4), 1]], share.share.denominator, `${t.id} ${row.key}: share's n`));
+        rel.push({ terms: [[ref(t.id, row.key, 0), 1]], min: -Infinity, max: share.share.numerator, why: `${t.id} ${row.key}: positive and met ≤ goal met` });
+        rel.push({ terms: [[ref(t.id, row.key, 4), 1]], min: share.share.denominator, max: Infinity, why: `${t.id} ${row.key}: share's n ≤ n` });
       }
     }
     if (total && t !== total && total.rows[0])
@@ -125,11 +126,107 @@ export function reportRelations(model: ReportModel): Relation[] {
       rel.push({ terms: terms(2), min: sq(Math.max(0, s - hs), Math.max(0, m - h)), max: sq(s + hs, m + h), why: `${key}: printed SD` });
     });
   }
+  rel.push(...sectionRelations(model, tables));
+  return rel;
+}
+
+const sum = (cells: readonly CellRef[], coef = 1): [CellRef, number][] => cells.map((c) => [c, coef]);
+const le = (terms: [CellRef, number][], max: number, why: string): Relation => ({ terms, min: -Infinity, max, why });
+const columnOf = (t: ReportTable, j: number): CellRef[] => t.rows.map((r) => ref(t.id, r.key, j));
+const has = (cells: ReadonlyMap<CellRef, unknown>, c: CellRef) => cells.has(c);
+
+/**
+ * The relations between the other sections' tables and the flow: the
+ * measures' and follow-ups' direction tables against their pairs, the reach
+ * table against those closed, the weekly tables (clients at most those who
+ * started, tests per client as tests ÷ clients rounded), the target group
+ * against those who started, and the client-view tables (each row's total,
+ * the same respondents by level in every item, the summary's answered and
+ * positive against the item's rows).
+ */
+function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, ReportTable>): Relation[] {
+  const cells = countCells(model);
+  const rel: Relation[] = [];
+  const started = ref('flow', 'started', 0);
+  const closed = ref('flow', 'closed', 0);
+  const flow = has(cells, started);
+  for (const t of tables.values()) {
+    // Other measures and follow-ups: improved + unchanged + worsened = pairs = the pairs' n in the summary.
+    if (t.id.endsWith('-direction')) {
+      const row = t.rows[0]!;
+      rel.push(eq([...sum([0, 1, 2].map((j) => ref(t.id, row.key, j))), [ref(t.id, row.key, 3), -1]], 0, `${t.id}: directions = pairs`));
+      const summary = tables.get(t.id.slice(0, -'-direction'.length));
+      for (const key of ['pairs-before', 'pairs-after'])
+        if (summary?.rows.some((r) => r.key === key)) rel.push(eq([[ref(summary.id, key, 0), 1], [ref(t.id, row.key, 3), -1]], 0, `${summary.id} ${key} n = pairs`));
+      if (summary && flow) {
+        for (const r of summary.rows) rel.push(le([[ref(summary.id, r.key, 0), 1], [started, -1]], 0, `${summary.id} ${r.key}: n ≤ started`));
+        const b = summary.rows.find((r) => r.key === 'before');
+        if (b) rel.push(le([[ref(t.id, row.key, 3), 1], [ref(summary.id, 'before', 0), -1]], 0, `${t.id}: pairs ≤ before`));
+      }
+    }
+    // A follow-up's reach: reached + not reached + declined + missing = those closed in the results.
+    if (/^follow-up-[^-]+$/.test(t.id)) {
+      const row = t.rows[0]!;
+      rel.push(eq([...sum([0, 1, 2, 3].map((j) => ref(t.id, row.key, j))), [ref(t.id, row.key, 4), -1]], 0, `${t.id}: reach = closed`));
+      if (flow) rel.push(le([[ref(t.id, row.key, 4), 1], [closed, -1]], 0, `${t.id}: closed ≤ flow closed`));
+      for (const m of tables.values())
+        if (m.id.startsWith(`${t.id}-`) && !m.id.endsWith('-direction'))
+          for (const r of m.rows) rel.push(le([[ref(m.id, r.key, 0), 1], [ref(t.id, row.key, 0), -1]], 0, `${m.id} ${r.key}: n ≤ reached`));
+    }
+    // The weekly tables: each week's clients at most those who started, at most its tests, and tests ÷ clients as printed.
+    if (t.id.startsWith('during-')) {
+      for (const r of t.rows) {
+        const tests = ref(t.id, r.key, 0);
+        const clients = ref(t.id, r.key, 1);
+        if (flow) rel.push(le([[clients, 1], [started, -1]], 0, `${t.id} ${r.key}: clients ≤ started`));
+        rel.push(le([[clients, 1], [tests, -1]], 0, `${t.id} ${r.key}: clients ≤ tests`));
+        const per = r.cells[3];
+        if (per?.kind === 'number' && per.value !== null && !per.suppressed) {
+          const h = 0.5 / 10 ** per.digits;
+          const p = round(per.value, per.digits);
+          // (p − h)·clients ≤ tests ≤ (p + h)·clients
+          rel.push(le([[clients, p - h], [tests, -1]], 1e-9, `${t.id} ${r.key}: tests per client ≥ printed − ½`));
+          rel.push(le([[tests, 1], [clients, -(p + h)]], 1e-9, `${t.id} ${r.key}: tests per client ≤ printed + ½`));
+        }
+        const share = r.cells[2];
+        if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq([[tests, 1]], share.share.denominator, `${t.id} ${r.key}: share's n = tests`));
+      }
+    }
+    // The target group: one main problem and one answer per background question for everyone who started.
+    if ((t.id === 'main-problems' || t.id.startsWith('background-')) && flow)
+      rel.push(eq([...sum(columnOf(t, 0)), [started, -1]], 0, `${t.id} = started`));
+    if (t.id === 'goal-areas' && flow) {
+      const areas = t.rows.filter((r) => r.key !== 'none').map((r) => ref(t.id, r.key, 0));
+      rel.push(le([[started, 1], ...sum(areas, -1), [ref(t.id, 'none', 0), -1]], 0, 'goal areas + none ≥ started'));
+      rel.push(le([[ref(t.id, 'none', 0), 1], [started, -1]], 0, 'no goal ≤ started'));
+    }
+  }
+  // The client views: each row's levels add up to its total; every item of a point counts the same respondents by level.
+  const items = [...tables.values()].filter((t) => t.id.startsWith('views-') && t.id !== 'views-summary' && t.id !== 'views-tests');
+  for (const t of items)
+    for (const r of t.rows) rel.push(eq([...sum([0, 1, 2, 3, 4].map((j) => ref(t.id, r.key, j))), [ref(t.id, r.key, 5), -1]], 0, `${t.id} ${r.key}: levels = total`));
+  const point = (id: string) => id.split('-')[1];
+  for (const [i, a] of items.entries()) {
+    const b = items.slice(i + 1).find((x) => point(x.id) === point(a.id));
+    if (b === undefined) continue;
+    for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0, `${a.id} and ${b.id}: column ${j} same respondents`));
+  }
+  if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0, 'respondents ≤ closed'));
+  const summary = tables.get('views-summary');
+  for (const r of summary?.rows ?? []) {
+    const item = tables.get(`views-${r.key}`);
+    if (item === undefined) continue;
+    const answeredRows = item.rows.filter((x) => x.key !== 'no_answer' && x.key !== 'dont_know' && x.key !== 'not_answered');
+    const answered = sum(answeredRows.map((x) => ref(item.id, x.key, 5)));
+    rel.push(eq([...answered, [ref(summary!.id, r.key, 0), -1]], 0, `views-summary ${r.key}: answered`));
+    const share = r.cells[1];
+    if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq(answered, share.share.denominator, `views-summary ${r.key}: share's n`));
+  }
   return rel;
 }
 
 /** The feasible interval of every hidden count, over non-negative integers satisfying every relation. */
-export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[]): Interval[] {
+export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], integerWidth = 4): Interval[] {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, { min: number; max: number }> = {};
   const hidden = [...cells].filter(([, v]) => v === null).map(([c]) => c);
@@ -154,19 +251,27 @@ export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, rela
     const key = name.get(cell)!;
     // A cell in no relation can be anything.
     if (Object.keys(variables[key]!).length === 0) return { cell, min: 0, max: Infinity };
-    const bound = (direction: 'minimize' | 'maximize') => {
+    const model = (direction: 'minimize' | 'maximize'): Model => {
       const vars = Object.fromEntries(Object.entries(variables).map(([n, c]) => [n, n === key ? { ...c, objective: 1 } : c]));
-      const model: Model = { direction, objective: 'objective', constraints, variables: vars };
-      // The relaxation first: its range holds the integer range (and branch and bound does not end on an unbounded problem).
-      const relaxed = solve(model);
-      if (relaxed.status === 'unbounded') return Infinity;
-      if (relaxed.status !== 'optimal') throw new Error(`LP ${relaxed.status} for ${cell}`);
-      const lp = direction === 'minimize' ? Math.ceil(relaxed.result - 1e-6) : Math.floor(relaxed.result + 1e-6);
-      // Then the integer program, which can only narrow it; where it does not finish in time the relaxation's end stands.
-      const s = solve({ ...model, integers: true }, { maxIterations: 5_000 });
-      return s.status === 'optimal' ? Math.round(s.result) : lp;
+      return { direction, objective: 'objective', constraints, variables: vars };
     };
-    return { cell, min: bound('minimize'), max: bound('maximize') };
+    // The relaxation first: its range holds the integer range (and branch and bound does not end on an unbounded problem).
+    const relaxed = (direction: 'minimize' | 'maximize') => {
+      const r = solve(model(direction));
+      if (r.status === 'unbounded') return Infinity;
+      if (r.status !== 'optimal') throw new Error(`LP ${r.status} for ${cell}`);
+      return direction === 'minimize' ? Math.ceil(r.result - 1e-6) : Math.floor(r.result + 1e-6);
+    };
+    const lp = { min: relaxed('minimize'), max: relaxed('maximize') };
+    // Then the integer program, which can only narrow it: where the relaxation leaves a range of
+    // at most `integerWidth` (wider ones would have to shrink by more than that to disclose);
+    // where it does not finish in time the relaxation's end stands.
+    if (lp.max - lp.min > integerWidth) return { cell, ...lp };
+    const integer = (direction: 'minimize' | 'maximize', fallback: number) => {
+      const s = solve({ ...model(direction), integers: true }, { maxIterations: 300 });
+      return s.status === 'optimal' ? Math.round(s.result) : fallback;
+    };
+    return { cell, min: integer('minimize', lp.min), max: integer('maximize', lp.max) };
   });
 }
 

@@ -202,7 +202,7 @@ describe('renderers', () => {
     // centre = (p + z²/2n)/(1 + z²/n) = (0.43333 + 0.06403)/1.12805 = 0.44091;
     // half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n) = 1.96·√(0.0081852 + 0.0010671)/1.12805 = 0.16714 → 0.2738–0.6080 → 27–61 %.
     expect(md).toContain('| Totalt | 12 | 9 | .. | .. | 30 | 43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030 |');
-    expect(md).toContain('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
+    expect(md).toContain('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
   });
 
   it('CSV: tidy rows, ; and decimal comma in Swedish, suppressed values empty and flagged, never 0', () => {
@@ -260,7 +260,7 @@ describe('renderText', () => {
     // The goal-attainment total as in the Markdown test: 12, 9, .., .., n = 30, 43 % (27–61 %).
     const totalRow = lines.find((l) => l.startsWith('Totalt '))!;
     expect(totalRow.split(/\s{2,}/)).toEqual(['Totalt', '12', '9', '..', '..', '30', '43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030']);
-    expect(lines.at(-1)).toBe('.. = uppgiften visas inte för att skydda enskilda (färre än 5 personer).');
+    expect(lines.at(-1)).toBe('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
     // Every protected table is printed.
     for (const table of model.sections.flatMap((s) => s.tables)) expect(text).toContain(table.title);
   });

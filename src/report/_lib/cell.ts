@@ -25,7 +25,7 @@ export function cellText(cell: ReportCell, locale: Locale): string {
   }
 }
 
-/** The numbers of a protected cell for a tidy CSV row: count, n, value, lower, upper, suppressed. */
+/** The numbers of a protected cell for a tidy CSV row: count, n (of a share), value, lower, upper, suppressed. */
 export function cellValues(cell: ReportCell): {
   count: number | null;
   n: number | null;
@@ -46,7 +46,9 @@ export function cellValues(cell: ReportCell): {
         ? { ...none, suppressed: true }
         : { ...none, count: cell.share.numerator, n: cell.share.denominator, value: cell.share.share, lower: cell.lower, upper: cell.upper };
     case 'number':
-      return { ...none, n: cell.n, value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed };
+      // A statistic's n is not printed: it is a count (the clients tested in a week, the pairs of a
+      // test) that its own table may hide, so printing it beside the statistic would undo that cell.
+      return { ...none, value: cell.suppressed ? null : cell.value, suppressed: cell.suppressed };
   }
 }
 
