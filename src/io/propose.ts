@@ -62,6 +62,8 @@ export type Decision =
   | { readonly code: 'legal_gender'; readonly column: string }
   | { readonly code: 'gender_category'; readonly values: readonly string[] }
   | { readonly code: 'reason_recoded'; readonly field: string; readonly values: readonly string[] }
+  | { readonly code: 'follow_up_window'; readonly point: string; readonly monthsAfter: number; readonly columns: readonly string[] }
+  | { readonly code: 'view_items'; readonly items: readonly string[]; readonly at: readonly string[] }
   | { readonly code: 'left_out'; readonly column: string; readonly kind: ColumnKind; readonly why: 'birth_year' | 'free_text' | 'date' | 'empty' };
 
 /** @internal How many data rows the proposal reads. */
@@ -112,6 +114,21 @@ const MEASURE_SIDE: readonly (readonly ['before' | 'after', RegExp])[] = [
   ['before', /^(?:före|before) (.+)$/],
   ['after', /^(?:efter|after) (.+)$/],
 ];
+
+/** A follow-up column: "uppföljning 12 mån datum", "Uppföljning 12 mån" (the status), "follow-up 6 months date". */
+const FOLLOW_UP_NAME = /^(?:efter ?uppföljning|uppföljning|follow ?up|followup)\s*(\d{1,3})\s*(?:mån|månader|mnd|m|months?)\.?(?:\s+(datum|date|status|nådd|reached))?$/;
+/** A measure or view item at a follow-up point: "tilltro 12 mån", "respekt 12 months". */
+const AT_POINT_NAME = /^(.+?)\s+(\d{1,3})\s*(?:mån|månader|mnd|months?)\.?$/;
+/** The national questionnaire's items by the words an export's header uses for them (Swedish and English). */
+const VIEW_NAMES: readonly (readonly [string, RegExp])[] = [
+  ['respekt', /respekt|respect/],
+  ['lyssnad', /lyssna|listened/],
+  ['information', /information/],
+  ['inflytande', /inflytande|påverka|influence/],
+  ['nojd', /nöjd|nojd|satisf/],
+  ['rekommendera', /rekommend|recommend/],
+];
+const viewItemOf = (name: string): string | undefined => VIEW_NAMES.find(([, re]) => re.test(name.replace(/^(?:synpunkt|view)\s+/, '')))?.[0];
 
 const CODED_FIELD = /^(gender|intervention|before\.mainProblem|after\.reason|withdrawal\.reason|goal\.\d\.area)$/;
 const IDENTITY_SHAPE = /^(\d{6}|\d{8})[-+]?\d{4}$/;
@@ -250,6 +267,7 @@ export function proposeFromExport(bytes: Uint8Array): ExportProposal {
   const own: Record<string, unknown>[] = [];
   const before: string[] = [];
   const after: string[] = [];
+  const idByKey = new Map<string, string>();
   for (const [key, pair] of pairs) {
     const sides = [pair.before, pair.after].filter((s) => s !== undefined);
     const numbers = sides.flatMap((s) => s.numbers);
@@ -276,6 +294,7 @@ export function proposeFromExport(bytes: Uint8Array): ExportProposal {
       });
       decisions.push({ code: 'instrument_scale', instrument: id, min, max: top, step }, { code: 'instrument_direction', instrument: id });
     }
+    idByKey.set(key, id);
     if (pair.before) {
       claim(pair.before, `before.measures.${id}`);
       before.push(id);
@@ -285,6 +304,58 @@ export function proposeFromExport(bytes: Uint8Array): ExportProposal {
       after.push(id);
     }
   }
+  // 2b. Follow-up after the end and the client's views: "Uppföljning 12 mån datum", "Tilltro 12 mån", "Bemött med respekt".
+  const points = new Map<string, { monthsAfter: number; measures: string[]; columns: string[]; views: boolean }>();
+  const pointOf = (n: string) => {
+    const id = `${Number(n)}m`;
+    const entry = points.get(id) ?? { monthsAfter: Number(n), measures: [], columns: [], views: false };
+    points.set(id, entry);
+    return [id, entry] as const;
+  };
+  for (const s of seen) {
+    if (fieldOf.has(s.index)) continue;
+    const m = FOLLOW_UP_NAME.exec(s.name);
+    if (m === null) continue;
+    const [id, entry] = pointOf(m[1]!);
+    const part = m[2] === 'datum' || m[2] === 'date' ? 'date' : 'status';
+    if (claim(s, `followUps.${id}.${part}`)) entry.columns.push(s.column);
+  }
+  const viewsAt = new Set<string>();
+  const viewIds = new Set<string>();
+  for (const s of seen) {
+    if (fieldOf.has(s.index)) continue;
+    const m = AT_POINT_NAME.exec(s.name);
+    const item = viewItemOf(m === null ? s.name : m[1]!);
+    if (m !== null && !points.has(`${Number(m[2])}m`)) continue;
+    if (item !== undefined) {
+      const at = m === null ? 'after' : `${Number(m[2])}m`;
+      if (claim(s, at === 'after' ? `after.views.${item}` : `followUps.${at}.views.${item}`)) {
+        viewsAt.add(at);
+        viewIds.add(item);
+        if (at !== 'after') points.get(at)!.columns.push(s.column);
+      }
+      continue;
+    }
+    if (m === null || (s.kind !== 'number' && s.kind !== 'empty')) continue;
+    const key = m[1]!;
+    const id = idByKey.get(key);
+    const [pid, entry] = pointOf(m[2]!);
+    if (id !== undefined && claim(s, `followUps.${pid}.measures.${id}`)) {
+      entry.measures.push(id);
+      entry.columns.push(s.column);
+    }
+  }
+  const followUps = [...points].filter(([, e]) => e.columns.length > 0).map(([id, e]) => ({
+    id,
+    label: { sv: `${e.monthsAfter} månader efter avslut`, en: `${e.monthsAfter} months after closing` },
+    monthsAfter: e.monthsAfter,
+    windowDays: 30,
+    measures: e.measures,
+  }));
+  for (const f of followUps) decisions.push({ code: 'follow_up_window', point: f.id, monthsAfter: f.monthsAfter, columns: points.get(f.id)!.columns });
+  const viewPoints = [...viewsAt].sort((a, b) => (a === 'after' ? -1 : b === 'after' ? 1 : a.localeCompare(b)));
+  if (viewIds.size > 0) decisions.push({ code: 'view_items', items: [...viewIds], at: viewPoints });
+
   const both = before.filter((m) => after.includes(m));
   const primary = both[0] ?? before[0] ?? after[0];
   if (primary === undefined) decisions.push({ code: 'no_measure' });
@@ -409,6 +480,8 @@ export function proposeFromExport(bytes: Uint8Array): ExportProposal {
     goalRule: goalRule.kind === 'assessed' ? { kind: 'assessed', combine: 'all' } : { kind: 'target' },
     withdrawOn: ['breakdown'],
     grouping: { ageBands: [{ from: lowest, to: 29 }, { from: 30, to: 49 }, { from: 50 }], genders },
+    ...(followUps.length > 0 ? { followUps } : {}),
+    ...(viewIds.size > 0 ? { clientViews: { template: 'national', at: viewPoints } } : {}),
   };
   const mapping: CsvMappingInput = {
     format: 'uppfoljning.mapping',

@@ -84,3 +84,48 @@ describe('toCode', () => {
     ['', 'x'],
   ])('%j → %j', (text, code) => expect(toCode(text)).toBe(code));
 });
+
+describe('proposeFromExport: follow-up after the end and client views', () => {
+  // Three synthetic clients: closed, with a 12-month follow-up (date, status, the confidence scale, one view item) and views at closing.
+  const header = 'Klient-id;Urvalsdatum;Ålder;Kön;Startdatum;Huvudproblem;Tilltro före;Avslutsdatum;Avslutsorsak;Tilltro efter;Bemött med respekt;Nöjd med hjälpen;Uppföljning 12 mån datum;Uppföljning 12 mån;Tilltro 12 mån;Bemött med respekt 12 mån';
+  const rows = [
+    'k-1;2019-01-07;34;M;2019-01-14;Alkohol;2;2019-06-10;Fullföljd;4;Instämmer helt;Instämmer till stor del;2020-06-12;Nådd;4;Instämmer helt',
+    'k-2;2019-02-04;51;K;2019-02-11;Alkohol;3;2019-07-01;Fullföljd;3;Vet inte;Instämmer helt;2020-07-03;Ej nådd;;',
+    'k-3;2019-03-04;28;K;2019-03-11;Narkotika;1;2019-08-05;Fullföljd;2;Instämmer till viss del;Instämmer inte alls;2020-08-01;Avböjde;;',
+  ];
+  const text = `${header}\n${rows.join('\n')}\n`;
+
+  it('maps the follow-up columns and view items (Swedish names) to followUps.<point>.… and after.views.…', () => {
+    const f = fields(text);
+    expect([f['Uppföljning 12 mån datum'], f['Uppföljning 12 mån'], f['Tilltro 12 mån'], f['Bemött med respekt 12 mån']]).toEqual([
+      'followUps.12m.date',
+      'followUps.12m.status',
+      'followUps.12m.measures.tilltro-nykterhet',
+      'followUps.12m.views.respekt',
+    ]);
+    expect([f['Bemött med respekt'], f['Nöjd med hjälpen']]).toEqual(['after.views.respekt', 'after.views.nojd']);
+    // English names too.
+    const en = fields('client id;enrolled;age;gender;follow-up 6 months date;follow up 6 months;satisfied\nk-1;2019-01-07;34;man;2019-07-01;reached;Agree completely\n');
+    expect([en['follow-up 6 months date'], en['follow up 6 months'], en.satisfied]).toEqual(['followUps.6m.date', 'followUps.6m.status', 'after.views.nojd']);
+  });
+
+  it('drafts the point and the questionnaire in the plan, lists what is left to decide, and the import reads the same file', async () => {
+    const p = proposeFromExport(bytes(text));
+    expect(p.plan.followUps).toEqual([{ id: '12m', label: { sv: '12 månader efter avslut', en: '12 months after closing' }, monthsAfter: 12, windowDays: 30, measures: ['tilltro-nykterhet'] }]);
+    expect(p.plan.clientViews).toEqual({ template: 'national', at: ['after', '12m'] });
+    expect(p.decisions.filter((d) => d.code === 'follow_up_window' || d.code === 'view_items')).toEqual([
+      { code: 'follow_up_window', point: '12m', monthsAfter: 12, columns: ['Uppföljning 12 mån datum', 'Uppföljning 12 mån', 'Tilltro 12 mån', 'Bemött med respekt 12 mån'] },
+      { code: 'view_items', items: ['respekt', 'nojd'], at: ['after', '12m'] },
+    ]);
+    const { parsePlan, importCsv, CsvMappingSchema } = await import('../../src/index.js');
+    const plan = parsePlan(p.plan);
+    const result = importCsv(plan, { clients: text }, CsvMappingSchema.parse(p.mapping));
+    expect(result.issues).toEqual([]);
+    expect(result.records.map((r) => r.followUps.map((x) => [x.status, x.measures, x.views ?? {}]))).toEqual([
+      [['reached', { 'tilltro-nykterhet': 4 }, { respekt: 4 }]],
+      [['not_reached', {}, {}]],
+      [['declined', {}, {}]],
+    ]);
+    expect(result.records.map((r) => r.after?.views)).toEqual([{ respekt: 4, nojd: 3 }, { respekt: 0, nojd: 4 }, { respekt: 2, nojd: 1 }]);
+  });
+});
