@@ -18,7 +18,16 @@ import { CP1252_HIGH, detectSeparator, scanRecords, tableOf, type CsvEncoding, t
  * @module
  */
 
-/** A source of bytes: a web `ReadableStream` (browsers, Node's `Readable.toWeb`) or any async iterable of chunks. */
+/**
+ * A source of bytes: a web `ReadableStream` (browsers, Node's `Readable.toWeb`) or any async iterable of chunks.
+ *
+ * @example
+ * ```ts
+ * const source: ByteSource = new Blob(['clientId;enrolled;age;gender\nk-1;2019-01-07;34;man\n']).stream();
+ * (await importCsvStream(plan, { clients: source }, CsvMappingSchema.parse({}))).rows;
+ * // => 1
+ * ```
+ */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 /** @internal The chunks of a byte source, whichever kind it is. */

@@ -1,45 +1,148 @@
 /**
- * How fast the CSV import is on a large export: the Björkebo clean export's
- * 40 rows repeated with new client ids up to N rows (default 100,000),
- * Windows-1252 and UTF-8. Not part of the test run.
- * Run: npx tsx tests/io/import.bench.ts [N]
+ * How fast the streaming import is on a large export (issue 11 item 4).
+ *
+ * A seeded N-row export (default 1,000,000) is written to os.tmpdir(): the
+ * Björkebo clean export's rows drawn at random (mulberry32, seed 11), each
+ * with its own client id and age. Then, interleaved, minimum of RUNS:
+ *  (a) papaparse and a plain counting loop over the same file (rows by the
+ *      gender column, ages summed): papaparse's streaming `step` on a file
+ *      stream, and `Papa.parse` of the whole text; the faster is the baseline;
+ *  (b) the project's path: `importCsvStream` → compile on a file stream.
+ * The ratio (b) / (a) is printed (target ≤ 1). Peak RSS of (b) at 1 M and
+ * 5 M rows is measured in a child process, the export generated as a stream
+ * into the import (not written to disk; target < 250 MB).
+ *
+ * Run: npm run bench:import [N] [RUNS]
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CsvMappingSchema, compile, importCsv, parsePlan } from '../../src/index.js';
-import { renderHtml, renderMarkdown } from '../../src/report/index.js';
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import Papa from 'papaparse';
+import { CsvMappingSchema, importCsvStream, parsePlan } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 
-const N = Number(process.argv[2] ?? 100_000);
 const dir = join(import.meta.dirname, '..', 'fixtures', 'cli');
 const plan = parsePlan(bjorkeboPlan);
 const mapping = CsvMappingSchema.parse(JSON.parse(readFileSync(join(dir, 'mapping.json'), 'utf8')));
 const [header, ...rows] = readFileSync(join(dir, 'clean.csv'), 'utf8').trimEnd().split('\n');
-const lines = [header!];
-for (let i = 0; i < N; i++) {
-  const row = rows[i % rows.length]!;
-  lines.push(row.replace(/^[^,]+/, `bench-${i}`));
-}
-const text = `${lines.join('\n')}\n`;
-const utf8 = new TextEncoder().encode(text);
-const cp1252 = Uint8Array.from(Buffer.from(text, 'latin1'));
 
-for (const [name, bytes] of [['UTF-8', utf8], ['Windows-1252', cp1252]] as const) {
-  const t0 = performance.now();
-  const result = importCsv(plan, { clients: bytes }, mapping);
-  const ms = performance.now() - t0;
-  console.log(
-    `${name}: ${N.toLocaleString('en')} rows (${(bytes.length / 1e6).toFixed(1)} MB) in ${(ms / 1000).toFixed(2)} s ` +
-      `= ${Math.round(N / (ms / 1000)).toLocaleString('en')} rows/s; ${result.records.length} valid, ${result.issues.length} problems`,
-  );
-  if (name === 'UTF-8') {
-    const t1 = performance.now();
-    const compilation = compile(plan, result.records);
-    const t2 = performance.now();
-    const html = await renderHtml(compilation);
-    const t3 = performance.now();
-    renderMarkdown(compilation);
-    const t4 = performance.now();
-    console.log(`compile ${(t2 - t1).toFixed(0)} ms; HTML report ${(t3 - t2).toFixed(0)} ms (${(html.length / 1024).toFixed(0)} KB); Markdown ${(t4 - t3).toFixed(0)} ms`);
+/** mulberry32: a small seeded generator, so every run reads the same export. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The export, 10,000 rows a chunk: header, then rows drawn at random, each with its own id and an age of 18–79. */
+export function* exportChunks(n: number): Generator<Uint8Array> {
+  const next = random(11);
+  const encoder = new TextEncoder();
+  yield encoder.encode(`${header}\n`);
+  for (let i = 0; i < n; i += 10_000) {
+    const part: string[] = [];
+    for (let k = i; k < Math.min(n, i + 10_000); k++) {
+      const fields = rows[Math.floor(next() * rows.length)]!.split(',');
+      fields[0] = `bench-${k}`;
+      fields[2] = String(18 + Math.floor(next() * 62));
+      part.push(fields.join(','));
+    }
+    yield encoder.encode(`${part.join('\n')}\n`);
   }
+}
+
+/** (b): the streaming import and compile of a byte source. */
+async function project(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+  const result = await importCsvStream(plan, { clients: source }, mapping);
+  return { rows: result.rows, valid: result.valid, selected: result.compilation.counts.flow.length };
+}
+
+if (process.argv[2] === '--child') {
+  const n = Number(process.argv[3]);
+  const t0 = performance.now();
+  const r = await project(exportChunks(n));
+  const s = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ n, rows: r.rows, valid: r.valid, seconds: s, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const RUNS = Number(process.argv[3] ?? 3);
+const file = join(tmpdir(), `uppfoljning-bench-${N}.csv`);
+const out = createWriteStream(file);
+for (const chunk of exportChunks(N)) if (!out.write(chunk)) await once(out, 'drain');
+out.end();
+await once(out, 'finish');
+
+const GENDER = header!.split(',').indexOf('Kön');
+const AGE = header!.split(',').indexOf('Ålder');
+
+/** (a1): papaparse streaming, a step per row, counting rows by gender and summing ages. */
+function papaStream(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const byGender = new Map<string, number>();
+    let ages = 0;
+    let n = 0;
+    let first = true;
+    Papa.parse(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as File, {
+      step: (r: Papa.ParseStepResult<string[]>) => {
+        if (first) return void (first = false);
+        const row = r.data;
+        byGender.set(row[GENDER]!, (byGender.get(row[GENDER]!) ?? 0) + 1);
+        ages += Number(row[AGE]);
+        n++;
+      },
+      complete: () => resolve(n + (ages > 0 ? 0 : 0)),
+      error: reject,
+    });
+  });
+}
+
+/** (a2): the whole text read, then Papa.parse of it and the same counting loop. */
+function papaWhole(): number {
+  const text = readFileSync(file, 'utf8');
+  const { data } = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  const byGender = new Map<string, number>();
+  let ages = 0;
+  for (let i = 1; i < data.length; i++) {
+    const row = data[i]!;
+    byGender.set(row[GENDER]!, (byGender.get(row[GENDER]!) ?? 0) + 1);
+    ages += Number(row[AGE]);
+  }
+  return data.length - 1 + (ages > 0 ? 0 : 0);
+}
+
+const time = async (f: () => Promise<unknown> | unknown) => {
+  const t0 = performance.now();
+  const value = await f();
+  return { ms: performance.now() - t0, value };
+};
+
+const best = { papaStream: Infinity, papaWhole: Infinity, project: Infinity };
+for (let run = 0; run < RUNS; run++) {
+  const a1 = await time(papaStream);
+  const a2 = await time(papaWhole);
+  const b = await time(() => project(createReadStream(file, { highWaterMark: 1 << 20 })));
+  best.papaStream = Math.min(best.papaStream, a1.ms);
+  best.papaWhole = Math.min(best.papaWhole, a2.ms);
+  best.project = Math.min(best.project, b.ms);
+  console.log(`run ${run + 1}: papaparse step ${(a1.ms / 1000).toFixed(2)} s (${a1.value} rows), papaparse whole ${(a2.ms / 1000).toFixed(2)} s, importCsvStream → compile ${(b.ms / 1000).toFixed(2)} s (${JSON.stringify(b.value)})`);
+}
+rmSync(file);
+const baseline = Math.min(best.papaStream, best.papaWhole);
+console.log(
+  `${N.toLocaleString('en')} rows, min of ${RUNS}: papaparse + counting loop ${(baseline / 1000).toFixed(2)} s (${best.papaStream <= best.papaWhole ? 'step' : 'whole'}), ` +
+    `importCsvStream → compile ${(best.project / 1000).toFixed(2)} s: ratio ${(best.project / baseline).toFixed(2)} (target ≤ 1)`,
+);
+for (const n of [1_000_000, 5_000_000]) {
+  if (process.argv.includes('--no-rss')) break;
+  const child = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', String(n)], { encoding: 'utf8' });
+  const r = JSON.parse(child.trim().split('\n').at(-1)!) as { n: number; seconds: number; maxRssMB: number };
+  console.log(`peak RSS of importCsvStream → compile at ${n.toLocaleString('en')} rows: ${r.maxRssMB.toFixed(0)} MB (target < 250), ${r.seconds.toFixed(1)} s`);
 }
