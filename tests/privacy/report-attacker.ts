@@ -39,8 +39,10 @@ export function countCells(model: ReportModel): Map<CellRef, number | null> {
           if (c.kind === 'count') out.set(ref(t.id, row.key, j), 'value' in c.value ? c.value.value : null);
         });
   // A regrouped row's parts (the plan's groups it merges) are not published: unknowns, except under a shown 0, where each part is 0.
+  // Only where other relations reach the parts (attainment, the distribution): elsewhere a part is only in its sum, so lies in [0, sum]
+  // and cannot be disclosed, and thousands of such unknowns (pooled weeks) would only slow the integer program down.
   for (const section of model.sections)
-    for (const t of section.tables)
+    for (const t of section.tables.filter((x) => x.id.startsWith('attainment-') || x.id === 'primary-distribution'))
       for (const { row, parts } of t.regrouped ?? [])
         t.rows.find((r) => r.key === row)?.cells.forEach((c, j) => {
           const merged = c.kind === 'count' && 'value' in c.value ? c.value.value : null;
@@ -77,7 +79,7 @@ export function reportRelations(model: ReportModel): Relation[] {
         rel.push(eq([...t.rows.map((r) => [ref(t.id, r.key, j), 1] as [CellRef, number]), [ref(total.id, total.rows[0]!.key, j), -1]], 0, `${t.id} column ${j} = total`));
   }
   // A regrouped row is the sum of its parts, column by column; parts of a goal-attainment row each have levels = n.
-  for (const t of tables.values())
+  for (const t of [...tables.values()].filter((x) => x.id.startsWith('attainment-') || x.id === 'primary-distribution'))
     for (const { row, parts } of t.regrouped ?? []) {
       t.rows.find((r) => r.key === row)?.cells.forEach((c, j) => {
         if (c.kind === 'count') rel.push(eq([...parts.map((part) => [ref(t.id, part, j), 1] as [CellRef, number]), [ref(t.id, row, j), -1]], 0, `${t.id} ${row} = its parts (column ${j})`));
