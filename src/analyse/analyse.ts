@@ -18,7 +18,7 @@ import type { Finding } from './findings.js';
 import { analysisNumbers, lengthOf } from './_lib/numbers.js';
 import { decideFindings } from './_lib/decide.js';
 import { analyseViews, type ViewAnalysis } from './views.js';
-import { analyseBackground, type BackgroundAnalysis, type DoseAnalysis } from './background.js';
+import { analyseBackground, backgroundFindings, type BackgroundAnalysis, type DoseAnalysis } from './background.js';
 
 export { DIMENSION_LABELS } from './_lib/phrasing.js';
 
@@ -328,7 +328,8 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
   const minimums = { ...ANALYSE_MINIMUMS, ...checked.minimums };
   const numbers = analysisNumbers(compilation, dims, minimums);
   const { total, pairedTest, pairedT, effectSize, subgroups, tests, withdrawnShare, waiting } = numbers;
-  const findings = decideFindings(compilation, numbers, smallN);
+  const outcome = analyseBackground(compilation, minimums);
+  const findings = decideFindings(compilation, numbers, smallN, backgroundFindings(outcome.background, outcome.dose));
 
   return {
     planId: meta.planId,
@@ -354,7 +355,7 @@ export function analyse(compilation: Compilation, options: AnalyseOptions = {}):
     measures: numbers.measures,
     findings,
     views: analyseViews(compilation, dims, minimums),
-    ...analyseBackground(compilation, minimums),
+    ...outcome,
   };
 }
 

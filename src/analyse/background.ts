@@ -10,6 +10,8 @@ import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { changeBetween, holmFamily, shareBetween } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
+import type { Finding } from './findings.js';
+import { notComputedData } from './_lib/decide.js';
 
 /**
  * A share compared between the values of a background variable or the bands
@@ -166,4 +168,53 @@ export function analyseBackground(compilation: Compilation, minimums: AnalyseMin
     background: background.map((b) => ({ ...b, adjusted: { goalMetTest: take(b.goalMetTest), levelTest: take(b.levelTest) } })),
     dose: dose.map((d) => ({ ...d, adjusted: { improvedTest: take(d.improvedTest), levelTest: take(d.levelTest) } })),
   };
+}
+
+/**
+ * @internal The findings of the background and dose tests: each computed
+ * test as `background_test` or `dose_test` (p adjusted by Holm's method over
+ * the family when it has more than one computed test), each test that could
+ * not be computed as `not_tested`, saying why without a count of people.
+ */
+export function backgroundFindings(background: readonly BackgroundAnalysis[], dose: readonly DoseAnalysis[]): Finding[] {
+  const tests = [...background.flatMap((b) => [b.goalMetTest, b.levelTest]), ...dose.flatMap((d) => [d.improvedTest, d.levelTest])].filter((t) => t.computed).length;
+  const params = (test: FisherResult | ChiSquareResult | KruskalWallisResult | MannWhitneyResult, adjusted: number | null, groups: number) => ({
+    method: test.method,
+    pValue: tests > 1 && adjusted !== null ? adjusted : test.pValue,
+    unadjustedPValue: test.pValue,
+    adjusted: tests > 1,
+    tests,
+    n: test.n,
+    groups,
+  });
+  const out: Finding[] = [];
+  for (const b of background) {
+    const source = { variable: b.id, label: { sv: b.label.sv, en: b.label.en } };
+    const withGoal = b.values.filter((v) => v.goalMet.n > 0).length;
+    const withAnyone = b.values.filter((v) => v.classified > 0).length;
+    for (const [outcome, test, adjusted, groups] of [
+      ['goal_met', b.goalMetTest, b.adjusted.goalMetTest, withGoal],
+      ['level', b.levelTest, b.adjusted.levelTest, withAnyone],
+    ] as const) {
+      out.push(
+        test.computed
+          ? { code: 'background_test', caution: false, params: { ...source, outcome, ...params(test, adjusted, groups) }, notes: test.notes }
+          : { code: 'not_tested', caution: true, params: { test: 'background', ...source, outcome, result: notComputedData(test) } },
+      );
+    }
+  }
+  for (const d of dose) {
+    const groups = d.bands.filter((band) => band.classified > 0).length;
+    for (const [outcome, test, adjusted] of [
+      ['improved', d.improvedTest, d.adjusted.improvedTest],
+      ['level', d.levelTest, d.adjusted.levelTest],
+    ] as const) {
+      out.push(
+        test.computed
+          ? { code: 'dose_test', caution: false, params: { measure: d.measure, outcome, ...params(test, adjusted, groups) }, notes: test.notes }
+          : { code: 'not_tested', caution: true, params: { test: 'dose', measure: d.measure, outcome, result: notComputedData(test) } },
+      );
+    }
+  }
+  return out;
 }

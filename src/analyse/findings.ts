@@ -9,8 +9,8 @@ import { UNCLASSIFIED, WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { noteText, STATS_METHODS, STATS_NOTE_CODES } from '../stats/methods.js';
 import { findingSentence, withdrawalReasonsText } from './_lib/phrasing.js';
 
-/** @internal The wording the report's summary shares with the findings: the p-value threshold, and "between the age bands". */
-export { SIGNIFICANCE, BETWEEN } from './_lib/phrasing.js';
+/** @internal The wording the report shares with the findings: the p-value threshold, "between the age bands", "by sessions attended" and a background or dose test's sentence. */
+export { SIGNIFICANCE, BETWEEN, byPhrase, outcomeTestSentence } from './_lib/phrasing.js';
 
 /**
  * The kinds of statement {@link analyse} makes, each a sentence in Swedish
@@ -42,6 +42,8 @@ export const FINDING_CODES = [
   'invalid_records',
   'during_trend',
   'measure_change',
+  'background_test',
+  'dose_test',
   'not_tested',
 ] as const;
 
@@ -74,6 +76,15 @@ const NotComputedShape = z.object({
 const reasonsOf = <const C extends readonly [string, ...string[]]>(codes: C) => z.array(z.object({ code: z.enum(codes), count: Count.min(1) }));
 /** One subgroup test, with the p-value adjusted by Holm's method when there were several (`adjusted`, over `tests` tests). */
 const TestShape = { dimension: Dimension, method: Method, pValue: Num, unadjustedPValue: Num, adjusted: z.boolean(), tests: Count };
+
+/** The dose measures set against the outcome (as compile counts them): sessions attended, weeks from the start to closing. */
+const DoseMeasure = z.enum(['sessions', 'weeks']);
+/** A background or dose test: its method, p (Holm-adjusted over the `tests` background and dose tests when `adjusted`), n compared and the number of `groups` (values or bands with anyone). */
+const OutcomeTestShape = { method: Method, pValue: Num, unadjustedPValue: Num, adjusted: z.boolean(), tests: Count, n: Count, groups: Count };
+/** What a background test compares: goal met (among those with a goal) or the attainment level. */
+const BackgroundOutcome = z.enum(['goal_met', 'level']);
+/** What a dose test compares: the share improved or the attainment level. */
+const DoseOutcome = z.enum(['improved', 'level']);
 
 /** The params of each kind of finding. */
 const PARAMS = {
@@ -136,16 +147,33 @@ const PARAMS = {
     pValue: Num.nullable(),
   }),
   /**
+   * A background variable (`variable`, the plan's id, and its `label`) set
+   * against the outcome: goal met (`outcome: 'goal_met'`) or the attainment
+   * level (`'level'`) compared between its values. The method's *did clients
+   * with earlier treatment improve as often?*
+   */
+  background_test: z.object({ variable: z.string(), label: LabelShape, outcome: BackgroundOutcome, ...OutcomeTestShape }),
+  /**
+   * A dose (`measure`: sessions attended or weeks in the intervention) set
+   * against the outcome: the share improved (`outcome: 'improved'`) or the
+   * attainment level (`'level'`) compared between its bands. The method's
+   * *why did some not change?*
+   */
+  dose_test: z.object({ measure: DoseMeasure, outcome: DoseOutcome, ...OutcomeTestShape }),
+  /**
    * A test that could not be computed (`result`): the paired test of the
    * primary measure (`n` pairs with a change, `zeros` without), the paired
    * test of another measure's change to a later phase (`paired_measure`, the
    * same counts), or the test of goal met between the groups of a dimension
-   * (`groups` with anyone with a goal).
+   * (`groups` with anyone with a goal), or a background or dose test
+   * (`background`, `dose`: what it would have compared).
    */
   not_tested: z.discriminatedUnion('test', [
     z.object({ test: z.literal('paired'), instrument: LabelShape, n: Count, zeros: Count, result: NotComputedShape }),
     z.object({ test: z.literal('goal_met_by_group'), dimension: Dimension, groups: Count, result: NotComputedShape }),
     z.object({ test: z.literal('paired_measure'), instrument: LabelShape, phase: LabelShape, n: Count, zeros: Count, result: NotComputedShape }),
+    z.object({ test: z.literal('background'), variable: z.string(), label: LabelShape, outcome: BackgroundOutcome, result: NotComputedShape }),
+    z.object({ test: z.literal('dose'), measure: DoseMeasure, outcome: DoseOutcome, result: NotComputedShape }),
   ]),
 } as const satisfies { readonly [C in FindingCode]: z.ZodType };
 
@@ -185,6 +213,8 @@ export const FindingSchema = z.discriminatedUnion('code', [
   findingOf('invalid_records'),
   findingOf('during_trend'),
   findingOf('measure_change'),
+  findingOf('background_test'),
+  findingOf('dose_test'),
   findingOf('not_tested'),
 ]);
 

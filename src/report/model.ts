@@ -23,6 +23,7 @@ import { measuresSection, MEASURES_TITLE } from './_lib/measures.js';
 import { followUpSection, FOLLOW_UP_TITLE } from './_lib/follow-up.js';
 import { bestAdjacentMerge, foldRare, isBandCode, mergeBands, periodsOf, poolWeeks, shownCells } from './_lib/regroup.js';
 import { shareOf } from '../compile/share.js';
+import { backgroundSection, backgroundTables, doseTables, BACKGROUND_TITLE } from './_lib/background.js';
 import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 
 /** @internal The banner an internal report opens with in every format, in its language; none for a published one. */
@@ -176,10 +177,13 @@ const GOAL_SHARE_COLUMN = ATTAINMENT_LEVELS.length + 1;
  * and the goal-met shares the same way, since their numerators and
  * complements add up across groups too (total 13 of 30 and men 9 of 20 give
  * women 4 of 10). A share whose numerator or complement is hidden in that
- * linked protection is hidden.
+ * linked protection is hidden. `others` are further breakdowns of the
+ * classified whose levels and n add up the same way but whose share column
+ * is not goal met (the dose tables): linked for the levels only, returned
+ * after the others, protected, in order.
  */
-function attainmentProtected(raw: readonly RawTable[], k: number): ReportTable[] {
-  const levels = linkAdditiveTables(raw, k);
+function attainmentProtected(raw: readonly RawTable[], k: number, others: readonly RawTable[] = []): ReportTable[] {
+  const levels = linkAdditiveTables([...raw, ...others], k);
   const goalTables: RawTable[] = raw.map((t) => ({
     id: t.id,
     title: t.title,
@@ -194,6 +198,7 @@ function attainmentProtected(raw: readonly RawTable[], k: number): ReportTable[]
   }));
   const goals = linkAdditiveTables(goalTables, k);
   return levels.map((t, ti) => {
+    if (ti >= raw.length) return t;
     let suppressed = t.suppressed;
     const rows = t.rows.map((r, i) => {
       const cell = r.cells[GOAL_SHARE_COLUMN];
@@ -213,15 +218,17 @@ function attainmentProtected(raw: readonly RawTable[], k: number): ReportTable[]
  * adjacent bands merged in the way that leaves most cells shown over all the
  * linked tables (regroup.ts, rule 1). The merged table says so in its note.
  */
-function attainmentRegrouped(raw: readonly RawTable[], k: number, locale: Locale, regroup: boolean): ReportTable[] {
-  const plain = attainmentProtected(raw, k);
+function attainmentRegrouped(raw: readonly RawTable[], k: number, locale: Locale, regroup: boolean, extra: readonly RawTable[] = [], others: readonly RawTable[] = []): ReportTable[] {
+  // `extra` (the background tables) and `others` (the dose tables) are linked with them and returned after them.
+  const all = [...raw, ...extra];
+  const plain = attainmentProtected(all, k, others);
   if (!regroup) return plain;
   const at = raw.findIndex((t) => t.id === 'attainment-ageBand');
   const bands = raw[at];
   if (bands === undefined || !plain[at]!.suppressed) return plain;
   const withRuns = (runs: Parameters<typeof mergeBands>[1]) => {
     const merged = mergeBands(bands, runs, locale);
-    return { merged, tables: attainmentProtected(raw.map((t, i) => (i === at ? merged.table : t)), k) };
+    return { merged, tables: attainmentProtected(all.map((t, i) => (i === at ? merged.table : t)), k, others) };
   };
   const runs = bestAdjacentMerge(
     bands.rows.length,
@@ -362,6 +369,8 @@ function headerLines(compilation: Compilation, options: ReportOptions, flow: Rep
 }
 
 const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started']);
+/** Tests whose sentences stand in their own section rather than under the summary. */
+const SECTION_TESTS: ReadonlySet<string> = new Set(['background_test', 'dose_test']);
 
 /**
  * Builds a report from a compilation: tabulates it, analyses it, writes the
@@ -381,7 +390,7 @@ const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started
  * @example
  * ```ts
  * buildReport(compilation, { locale: 'en' }).sections.map((s) => s.id);
- * // => ['flow', 'attainment', 'primary', 'during', 'target', 'views']
+ * // => ['flow', 'attainment', 'primary', 'during', 'target', 'background', 'views']
  * ```
  */
 export function buildReport(compilation: Compilation, options: ReportOptions = {}, analysis?: Analysis): ReportModel {
@@ -405,10 +414,13 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   // The compilation was checked above; tabulate it without checking it again.
   const total = tabulateChecked(compilation, {}).total;
   const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
+  const attainmentRaw = attainmentTables(compilation, total, by, locale);
+  const linked = attainmentRegrouped(attainmentRaw, k, locale, regroup, backgroundTables(total, locale), doseTables(total, locale));
   const sections: ReportSection[] = [
     { id: 'flow', title: L.flow[locale], tables: [...protect(flowTables(total, locale)), ...unusableTable(compilation, locale)] },
-    // The total and each breakdown share the totals per level: protected together.
-    { id: 'attainment', title: L.attainment[locale], tables: attainmentRegrouped(attainmentTables(compilation, total, by, locale), k, locale, regroup) },
+    // The total and each breakdown share the totals per level: protected together, with the
+    // breakdowns by background value and dose band, whose columns add up to the same totals.
+    { id: 'attainment', title: L.attainment[locale], tables: linked.slice(0, attainmentRaw.length) },
     { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
   ];
   const measures = measuresSection(total.measures, a.measures, k, locale);
@@ -419,6 +431,11 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     { id: 'during', title: L.during[locale], tables: duringTables(total, k, locale, regroup) },
     { id: 'target', title: L.target[locale], tables: targetTables(total, k, locale, regroup) },
   );
+  // After the target group: goal attainment by background value and by dose, with their tests.
+  const totalLevels = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
+  const hiddenTotals = totalLevels.flatMap((c, j) => (c.kind === 'count' && 'suppressed' in c.value ? [j] : []));
+  const background = backgroundSection(linked.slice(attainmentRaw.length), hiddenTotals, a, locale);
+  if (background.tables.length > 0) sections.push({ id: 'background', title: BACKGROUND_TITLE[locale], tables: background.tables, text: background.text });
   // Counts the flow table hides must not reappear in the summary's sentences.
   const flow = sections[0]!.tables[0]!;
   // The client views: their tables' column totals are the attainment levels and the unclassified, hidden where those tables hide them.
@@ -438,7 +455,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   // The analysis' invalid_records finding ("6 poster kunde inte räknas … redovisas separat") is
   // said here in full instead, by rule, first among the cautions: every number below is without
   // those rows. Rows are not people in a cell (see unusableTable), so it is not withheld below k.
-  const findings = a.findings.filter((f) => f.code !== 'invalid_records');
+  // A background or dose test that could not be made is said in its section, beside its table.
+  const findings = a.findings.filter((f) => f.code !== 'invalid_records' && !(f.code === 'not_tested' && (f.params.test === 'background' || f.params.test === 'dose')));
   const { texts, withheld } = protectedFindings(findings, k, locale, hidden);
   // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
   // Statistical tests are supporting detail: below the summary, which says what they found in words.
@@ -454,7 +472,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     ...shown.filter((f) => !isCaution(f) && !isTest(f)).map((f) => texts.get(f)!),
     ...subgroupSummary(shown, locale),
   ];
-  const tests = shown.filter(isTest).map((f) => texts.get(f)!);
+  // The background and dose tests are given in their section, with n only where its tables allow it.
+  const tests = shown.filter((f) => isTest(f) && !SECTION_TESTS.has(f.code)).map((f) => texts.get(f)!);
   const cautions = shown.filter((f) => isCaution(f)).map((f) => texts.get(f)!);
   if (compilation.invalid.total > 0) cautions.unshift(unusableSentence(compilation.invalid, locale));
   if (withheld > 0) {

@@ -48,6 +48,8 @@ describe('the whole-report attacker', () => {
       }
   });
 
+
+
   // Totals 12, 9, 7, 2 (n 30); by gender the 7 splits 3 + 4, by age band 7 + 0 (the linkAdditiveTables example).
   const attainment = (id: string, rows: ReturnType<typeof counts>[]): RawTable => ({ id, title: id, columns: ['+g', '+', '0', '−', 'n'], rows, additive: [0, 1, 2, 3], rowTotal: 4 });
   const linked = [

@@ -1,7 +1,8 @@
 // The whole-report attacker (issue 12, item 1). It reads only what a report
 // publishes (the ReportModel the renderers read), writes down the linear
 // relations a reader knows hold between the numbers (row sums against n,
-// breakdowns against the total's levels, the flow's steps, withdrawals
+// breakdowns — by dimension, background value and dose band — against the
+// total's levels, a goal-met or improved share against its row, the flow's steps, withdrawals
 // against the flow, a distribution against its n, its printed mean and its
 // printed standard deviation), takes every hidden `..` count as an unknown
 // non-negative integer, and solves (yalps, integer program) for the smallest
@@ -60,23 +61,34 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 export function reportRelations(model: ReportModel): Relation[] {
   const tables = tablesOf(model);
   const rel: Relation[] = [];
-  // Goal attainment: the four levels add up to n in each row; each breakdown's rows add up to the total's row.
+  // Goal attainment, and its breakdowns by background value and dose band (section Bakgrund och
+  // insatsens omfattning): the four levels add up to n in each row; each breakdown's rows add up
+  // to the total's row (every classified client is in one value, the not recorded included, and in
+  // one dose band; bands without anyone are left out, which adds nothing).
   const levels = [0, 1, 2, 3];
   const total = tables.get('attainment-total');
+  const breakdown = (id: string) => id.startsWith('attainment-') || id.startsWith('background-outcome-') || id.startsWith('dose-');
+  const cell = (t: ReportTable, row: string, j: number, coef = 1): [CellRef, number] => [ref(t.id, row, j), coef];
   for (const t of tables.values()) {
-    if (!t.id.startsWith('attainment-')) continue;
+    if (!breakdown(t.id)) continue;
     for (const row of t.rows) {
-      rel.push(eq([...levels.map((j) => [ref(t.id, row.key, j), 1] as [CellRef, number]), [ref(t.id, row.key, 4), -1]], 0, `${t.id} ${row.key}: levels = n`));
+      rel.push(eq([...levels.map((j) => cell(t, row.key, j)), cell(t, row.key, 4, -1)], 0, `${t.id} ${row.key}: levels = n`));
       const share = row.cells[5];
-      // Goal met: of those with a goal (at most n), met or met before; positive change and goal met is among them.
-      if (share?.kind === 'share' && !('suppressed' in share.share)) {
-        rel.push({ terms: [[ref(t.id, row.key, 0), 1]], min: -Infinity, max: share.share.numerator, why: `${t.id} ${row.key}: positive and met ≤ goal met` });
-        rel.push({ terms: [[ref(t.id, row.key, 4), 1]], min: share.share.denominator, max: Infinity, why: `${t.id} ${row.key}: share's n ≤ n` });
+      if (share?.kind !== 'share' || 'suppressed' in share.share) continue;
+      const { numerator, denominator } = share.share;
+      if (t.id.startsWith('dose-')) {
+        // The share improved: levels 1 + 2 of the band's n.
+        rel.push(eq([cell(t, row.key, 0), cell(t, row.key, 1)], numerator, `${t.id} ${row.key}: improved = levels 1 + 2`));
+        rel.push(eq([cell(t, row.key, 4)], denominator, `${t.id} ${row.key}: share's n`));
+      } else {
+        // Goal met, among those with a goal: at most n, and at least those with a positive change and the goal met.
+        rel.push({ terms: [cell(t, row.key, 0)], min: -Infinity, max: numerator, why: `${t.id} ${row.key}: level 1 ≤ goal met` });
+        rel.push({ terms: [cell(t, row.key, 4)], min: denominator, max: Infinity, why: `${t.id} ${row.key}: with a goal ≤ n` });
       }
     }
     if (total && t !== total && total.rows[0])
       for (const j of [...levels, 4])
-        rel.push(eq([...t.rows.map((r) => [ref(t.id, r.key, j), 1] as [CellRef, number]), [ref(total.id, total.rows[0]!.key, j), -1]], 0, `${t.id} column ${j} = total`));
+        rel.push(eq([...t.rows.map((r) => cell(t, r.key, j)), cell(total, total.rows[0]!.key, j, -1)], 0, `${t.id} column ${j} = total`));
   }
   // A regrouped row is the sum of its parts, column by column; parts of a goal-attainment row each have levels = n.
   for (const t of [...tables.values()].filter((x) => x.id.startsWith('attainment-') || x.id === 'primary-distribution'))

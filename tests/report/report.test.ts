@@ -134,13 +134,16 @@ describe('buildReport', () => {
   it('writes the summary from the analysis’ findings, never by hand (k = 1: every finding as the analysis words it)', () => {
     const a = analyse(compilation);
     const model = buildReport(compilation, { locale: 'en', k: 1 }, a);
-    const all = a.findings.map((f) => findingText(f, 'en'));
+    // The background and dose tests are said in their own section (with every n shown at k = 1).
+    const inSection = (f: Finding) => f.code === 'background_test' || f.code === 'dose_test' || (f.code === 'not_tested' && (f.params.test === 'background' || f.params.test === 'dose'));
+    const all = a.findings.filter((f) => !inSection(f)).map((f) => findingText(f, 'en'));
+    expect(model.sections.find((s) => s.id === 'background')!.text).toEqual(a.findings.filter(inSection).map((f) => findingText(f, 'en')));
     const shown = [...model.summary, ...model.tests, ...model.cautions];
     expect(shown.filter((s) => all.includes(s)).sort()).toEqual(all.sort());
     // Besides the findings' own sentences, the summary says the change and what the subgroup tests found, in words.
     expect(shown.filter((s) => !all.includes(s))).toEqual([
       'Own confidence in staying sober/drug-free in one year rose on average from 2.3 to 3.2 (scale 1–5) among the 30 measured both before and after; the change is statistically established.',
-      'No differences in goal attainment or change between the age bands or between the genders could be statistically established.',
+      'No differences in goal attainment or change between the age bands, between the genders, by earlier substance-misuse treatment, by main substance, by housing before moving in or by sessions attended could be statistically established.',
     ]);
     // Tests are supporting detail, below the summary.
     expect(model.tests.every((s) => !model.summary.includes(s))).toBe(true);
@@ -410,7 +413,7 @@ describe('the header and the result in words', () => {
       caution: false,
       params: { dimension, method: 'fisher-exact', pValue, unadjustedPValue: pValue, adjusted: false, tests: 1 },
     });
-    const findings = [...a.findings.filter((f) => !['subgroup_test', 'subgroup_change_test'].includes(f.code)), test('gender', 0.01), test('ageBand', 0.4)];
+    const findings = [...a.findings.filter((f) => !['subgroup_test', 'subgroup_change_test', 'background_test', 'dose_test'].includes(f.code)), test('gender', 0.01), test('ageBand', 0.4)];
     const model = buildReport(compilation, { locale: 'sv' }, { ...a, findings });
     expect(model.summary.slice(-2)).toEqual([
       'Inga skillnader i måluppfyllelse eller förändring mellan åldersgrupperna kunde säkerställas statistiskt.',

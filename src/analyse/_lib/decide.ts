@@ -11,9 +11,10 @@ import { measureFindings } from './measures.js';
 /**
  * @internal Decides what an analysis says, from its numbers: which findings
  * there are, each with its code, whether it calls for caution, and its
- * parameters. `findingText` words them.
+ * parameters. `findingText` words them. `background`: the findings of the
+ * background and dose tests, placed after the measure changes.
  */
-export function decideFindings(compilation: Compilation, numbers: AnalysisNumbers, smallN: number): Finding[] {
+export function decideFindings(compilation: Compilation, numbers: AnalysisNumbers, smallN: number, background: readonly Finding[] = []): Finding[] {
   const meta = compilation.meta;
   const { total, diffs, pairedTest, effectSize, subgroups, tests, waiting } = numbers;
   const findings: Finding[] = [];
@@ -157,6 +158,8 @@ export function decideFindings(compilation: Compilation, numbers: AnalysisNumber
   }
   // Every other measure, and each change to a follow-up point: the method's changes other than the expected ones.
   findings.push(...measureFindings(numbers.measures));
+  // Background and dose against the outcome: the method's *why did some not change?*
+  findings.push(...background);
   if (a.n < smallN) add('small_n', { n: a.n, minimum: smallN }, true);
   if (compilation.invalid.total > 0) add('invalid_records', { count: compilation.invalid.total }, true);
   add('no_comparison_group', {}, true);

@@ -120,7 +120,7 @@ const points = (value: number) => {
   const p = Math.round(value * 100) + 0;
   return p < 0 ? `\u2212${-p}` : `${p}`;
 };
-const holm = (p: FindingOf<'subgroup_test'>['params'], locale: Locale) =>
+const holm = (p: { readonly adjusted: boolean; readonly tests: number }, locale: Locale) =>
   !p.adjusted ? '' : locale === 'sv' ? ` efter justering för ${p.tests} jämförelser med Holms metod` : ` after adjustment for ${p.tests} comparisons by Holm's method`;
 /**
  * @internal The level below which a p-value reads as a difference that can be
@@ -163,7 +163,9 @@ const fromBefore = (phase: Label, locale: Locale) =>
   locale === 'sv' ? `från före till ${phase.sv.toLowerCase()}` : `from before to ${phase.en.toLowerCase()}`;
 /** What a `not_tested` finding says was not tested. */
 const notTestedWhat = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
-  p.test === 'paired'
+  p.test === 'background' || p.test === 'dose'
+    ? `${locale === 'sv' ? 'Skillnaden i' : 'The difference in'} ${OUTCOME_WORDS[p.outcome][locale]} ${byPhrase(p, locale)}`
+    : p.test === 'paired'
     ? `${p.instrument[locale]} ${locale === 'sv' ? 'före och efter' : 'before and after'}`
     : p.test === 'paired_measure'
       ? `${locale === 'sv' ? 'Förändringen i' : 'The change in'} ${p.instrument[locale]} ${fromBefore(p.phase, locale)}`
@@ -171,7 +173,61 @@ const notTestedWhat = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
       ? `Skillnaden i måluppfyllelse mellan ${BETWEEN[p.dimension].sv}`
       : `The difference in goal attainment between ${BETWEEN[p.dimension].en}`;
 const notTestedReason = (p: FindingOf<'not_tested'>['params'], locale: Locale) =>
-  p.test === 'paired' || p.test === 'paired_measure' ? notTestedWhy(p.result, 'pairs', p.zeros, locale) : notTestedWhy(p.result, 'groups', 0, locale);
+  p.test === 'paired' || p.test === 'paired_measure'
+    ? notTestedWhy(p.result, 'pairs', p.zeros, locale)
+    : p.test === 'background' || p.test === 'dose'
+      ? tooFewToCompare(p.result, locale)
+      : notTestedWhy(p.result, 'groups', 0, locale);
+
+/**
+ * Why a background or dose test was not computed, without a count of people
+ * (the report gives it beside tables that may hide those counts): too few
+ * groups with anyone classified, or too few classified to compare.
+ */
+function tooFewToCompare(result: NotComputed, locale: Locale): string {
+  const sv = locale === 'sv';
+  if (result.reason === 'too_few' && result.params.what === 'groups') {
+    return sv ? 'för få grupper att jämföra (minst 2 med bedömda klienter behövs)' : 'too few groups to compare (at least 2 with classified clients needed)';
+  }
+  if (result.reason === 'too_few') return sv ? 'för få bedömda klienter att jämföra' : 'too few classified clients to compare';
+  return notTestedWhy(result, 'groups', 0, locale);
+}
+
+/** "Tidigare behandling" → "tidigare behandling", as the object of "efter"; a label that starts with an acronym ("AUDIT-poäng") as it is. */
+const lowerFirst = (text: string) => (/^\p{Lu}{2}/u.test(text) ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`);
+
+const DOSE_WORDS: { readonly [M in FindingOf<'dose_test'>['params']['measure']]: Label } = {
+  sessions: { sv: 'antal genomförda besök', en: 'sessions attended' },
+  weeks: { sv: 'antal veckor i insatsen', en: 'weeks in the intervention' },
+};
+
+const OUTCOME_WORDS: { readonly [O in FindingOf<'background_test'>['params']['outcome'] | FindingOf<'dose_test'>['params']['outcome']]: Label } = {
+  goal_met: { sv: 'andelen som nådde målet', en: 'the share who reached their goal' },
+  improved: { sv: 'andelen som förändrades till det bättre', en: 'the share who changed for the better' },
+  level: { sv: 'nivån på skalan för måluppfyllelse', en: 'the level on the goal-attainment scale' },
+};
+
+/**
+ * @internal What a background or dose test groups by, as the report's
+ * summary and the findings say it: "efter tidigare behandling för missbruk",
+ * "by sessions attended".
+ */
+export function byPhrase(source: { readonly label: Label } | { readonly measure: FindingOf<'dose_test'>['params']['measure'] }, locale: Locale): string {
+  const name = 'label' in source ? lowerFirst(source.label[locale]) : DOSE_WORDS[source.measure][locale];
+  return locale === 'sv' ? `efter ${name}` : `by ${name}`;
+}
+
+/**
+ * @internal A background or dose test in words: what it compares, whether a
+ * difference is established, the method and p (Holm-adjusted when there were
+ * several), and n unless `showN` is false (the report leaves it out where
+ * its table hides a count the n is the sum of).
+ */
+export function outcomeTestSentence(p: FindingOf<'background_test'>['params'] | FindingOf<'dose_test'>['params'], locale: Locale, showN = true): string {
+  const nText = showN ? `, n = ${p.n}` : '';
+  const what = `${locale === 'sv' ? 'Skillnaden i' : 'The difference in'} ${OUTCOME_WORDS[p.outcome][locale]} ${byPhrase(p, locale)}`;
+  return `${what} ${reading(p.pValue, locale)}: ${method(p, locale)}, ${pValue(p.pValue, locale)}${holm(p, locale)}${nText}.`;
+}
 
 /** "AUDIT (alkohol) sjönk från 14,2 till 9,1 i genomsnitt": the same clients' means, one decimal each. */
 const meanMove = (p: FindingOf<'measure_change'>['params'], locale: Locale) => {
@@ -277,6 +333,14 @@ const texts: Texts = {
       `${meanMove(p, 'sv')} ${fromBefore(p.phase, 'sv')} (n = ${p.n} par): ${p.improved} blev bättre och ${p.worse} sämre med minst ${num(p.minimalChange, 'sv')} (den minsta förändring som räknas), ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}${reliablePart(p, 'sv')}${measureTest(p, 'sv')}.`,
     en: (p) =>
       `${meanMove(p, 'en')} ${fromBefore(p.phase, 'en')} (n = ${p.n} ${one(p.n, 'pair', 'pairs')}): ${p.improved} improved and ${p.worse} got worse by at least ${num(p.minimalChange, 'en')} (the smallest change that counts), ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged${reliablePart(p, 'en')}${measureTest(p, 'en')}.`,
+  },
+  background_test: {
+    sv: (p) => outcomeTestSentence(p, 'sv'),
+    en: (p) => outcomeTestSentence(p, 'en'),
+  },
+  dose_test: {
+    sv: (p) => outcomeTestSentence(p, 'sv'),
+    en: (p) => outcomeTestSentence(p, 'en'),
   },
   not_tested: {
     sv: (p) => `${notTestedWhat(p, 'sv')} kunde inte prövas: ${notTestedReason(p, 'sv')}.`,

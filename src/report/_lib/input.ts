@@ -105,10 +105,10 @@ export const ReportTableSchema = z.object({
 
 /** One section of a report: the one definition of `ReportSection`. */
 export const ReportSectionSchema = z.object({
-  id: z.enum(['flow', 'attainment', 'primary', 'measures', 'follow-up', 'during', 'target', 'views']),
+  id: z.enum(['flow', 'attainment', 'primary', 'measures', 'follow-up', 'during', 'target', 'background', 'views']),
   title: z.string(),
   tables: z.array(ReportTableSchema),
-  text: z.array(z.string()).optional().describe("The section's findings in words, after small-cell protection (the client views' section)."),
+  text: z.array(z.string()).optional().describe("The section's findings in words, after small-cell protection (the client views', other measures', follow-up and background sections)."),
 });
 
 /** A report model: the one definition of `ReportModel`. */

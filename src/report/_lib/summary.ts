@@ -2,7 +2,7 @@ import type { Label, Locale } from '../../core/locale.js';
 import type { ReportTable } from '../protect.js';
 import { isRecord } from '../../core/args.js';
 import { findingText, type Finding } from '../../analyse/index.js';
-import { BETWEEN, SIGNIFICANCE, withdrawnReasonsText } from '../../analyse/findings.js';
+import { BETWEEN, byPhrase, SIGNIFICANCE, withdrawnReasonsText } from '../../analyse/findings.js';
 import { formatNumber, formatPercent } from '../format.js';
 
 /** Parameters of findings that are counts of people (or rest on them). */
@@ -167,7 +167,7 @@ export function protectedFindings(
 }
 
 /** The findings that report a statistical test: supporting detail, below the summary. */
-export const TEST_CODES: ReadonlySet<string> = new Set(['paired_test', 'subgroup_test', 'subgroup_change_test']);
+export const TEST_CODES: ReadonlySet<string> = new Set(['paired_test', 'subgroup_test', 'subgroup_change_test', 'background_test', 'dose_test']);
 
 /** The protected cells of one row of the primary measure's summary table: n and mean. */
 function meanOf(table: ReportTable | undefined, key: string): { n: number; mean: number } | undefined {
@@ -219,38 +219,46 @@ export function changeSentence(
 }
 
 
-/** "a, b och c" / "a, b and c". */
-const listed = (items: readonly string[], locale: Locale) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${locale === 'sv' ? 'och' : 'and'} ${items.at(-1)}`;
+/** "a, b och c" / "a, b and c" (or `last` instead of "och"). */
+const listed = (items: readonly string[], locale: Locale, last = locale === 'sv' ? 'och' : 'and') =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 
 /**
- * The subgroup tests in one sentence each way for the summary, without
- * numbers: the dimensions along which no difference could be established
- * ("Inga skillnader mellan könen eller mellan åldersgrupperna kunde
- * säkerställas statistiskt"), and those along which one could. The details
- * are in the tests below. A p-value below the findings' own threshold
- * (after Holm's adjustment) counts as a difference established.
+ * The subgroup, background and dose tests in one sentence each way for the
+ * summary, without numbers: the dimensions, background variables and doses
+ * along which no difference could be established ("Inga skillnader i
+ * måluppfyllelse eller förändring mellan könen, mellan åldersgrupperna eller
+ * efter tidigare behandling kunde säkerställas statistiskt"), and those along
+ * which one could. The details are in the tests below and in the section on
+ * background and dose. A p-value below the findings' own threshold (after
+ * Holm's adjustment) counts as a difference established.
  */
 export function subgroupSummary(findings: readonly Finding[], locale: Locale): string[] {
-  const significant = (pValue: number) => pValue < SIGNIFICANCE;
+  const sv = locale === 'sv';
+  // Each grouping as the words of the sentence ("mellan könen", "efter antal genomförda besök"), in the findings' order.
   const found = new Map<string, boolean>();
   for (const f of findings) {
-    if (f.code !== 'subgroup_test' && f.code !== 'subgroup_change_test') continue;
     const p = paramsOf(f);
-    if (typeof p.dimension !== 'string' || typeof p.pValue !== 'number' || !Object.prototype.hasOwnProperty.call(BETWEEN, p.dimension)) continue;
-    found.set(p.dimension, (found.get(p.dimension) ?? false) || significant(p.pValue));
+    if (typeof p.pValue !== 'number') continue;
+    let where: string | undefined;
+    if ((f.code === 'subgroup_test' || f.code === 'subgroup_change_test') && typeof p.dimension === 'string' && Object.prototype.hasOwnProperty.call(BETWEEN, p.dimension)) {
+      where = `${sv ? 'mellan' : 'between'} ${BETWEEN[p.dimension as keyof typeof BETWEEN][locale]}`;
+    } else if (f.code === 'background_test' && isRecord(p.label) && typeof p.label.sv === 'string' && typeof p.label.en === 'string') {
+      where = byPhrase({ label: { sv: p.label.sv, en: p.label.en } }, locale);
+    } else if (f.code === 'dose_test' && (p.measure === 'sessions' || p.measure === 'weeks')) {
+      where = byPhrase({ measure: p.measure }, locale);
+    }
+    if (where !== undefined) found.set(where, (found.get(where) ?? false) || p.pValue < SIGNIFICANCE);
   }
-  const sv = locale === 'sv';
-  const between = (dims: string[]) => dims.map((d) => `${sv ? 'mellan' : 'between'} ${BETWEEN[d as keyof typeof BETWEEN][locale]}`);
-  const none = [...found].filter(([, s]) => !s).map(([d]) => d);
-  const some = [...found].filter(([, s]) => s).map(([d]) => d);
+  const none = [...found].filter(([, s]) => !s).map(([w]) => w);
+  const some = [...found].filter(([, s]) => s).map(([w]) => w);
   const out: string[] = [];
   if (none.length > 0) {
-    const where = between(none).join(sv ? ' eller ' : ' or ');
+    const where = listed(none, locale, sv ? 'eller' : 'or');
     out.push(sv ? `Inga skillnader i måluppfyllelse eller förändring ${where} kunde säkerställas statistiskt.` : `No differences in goal attainment or change ${where} could be statistically established.`);
   }
   if (some.length > 0) {
-    const where = listed(between(some), locale);
+    const where = listed(some, locale);
     out.push(sv ? `Skillnader ${where} gick att säkerställa statistiskt (se de statistiska testen nedan).` : `Differences ${where} could be statistically established (see the statistical tests below).`);
   }
   return out;
