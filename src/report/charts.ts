@@ -3,6 +3,7 @@ import type { Locale } from '../core/locale.js';
 import type { ReportModel } from './model.js';
 import type { ReportTable } from './protect.js';
 import { REPORT_LABELS as L } from './labels.js';
+import { formatNumber } from './format.js';
 
 /**
  * A Vega-Lite specification as plain JSON, with its data inline, so an
@@ -41,8 +42,24 @@ export interface ReportChart {
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 // A colour-blind-safe diverging scheme in the scale's order (good → bad), from ColorBrewer's RdYlBu.
-// Grey for the levels not shown (small-cell protection).
-const LEVEL_COLOURS = ['#2c7bb6', '#abd9e9', '#fee090', '#d7191c', '#bdbdbd'];
+const LEVEL_COLOURS = ['#2c7bb6', '#abd9e9', '#fee090', '#d7191c'];
+const BAR = '#4c78a8';
+// A part hidden by small-cell protection: a pale box with a dashed outline and the words "visas inte",
+// drawn where the hidden part belongs, so it never reads as data or as zero.
+const HIDDEN_FILL = '#f4f4f4';
+const HIDDEN_STROKE = '#595959';
+const HIDDEN_DASH = [4, 3];
+const hiddenBox = { fill: HIDDEN_FILL, stroke: HIDDEN_STROKE, strokeDash: HIDDEN_DASH, strokeWidth: 1 } as const;
+const hiddenText = { color: '#404040', fontStyle: 'italic', fontSize: 10 } as const;
+
+/**
+ * The two widths a chart is drawn at: `wide` for a screen or A4 (the default), `narrow`
+ * for a phone (390 px), so the chart is shown at its own size and its text stays legible.
+ */
+export type ChartLayout = 'wide' | 'narrow';
+const WIDTH: Record<ChartLayout, number> = { wide: 520, narrow: 290 };
+// The most characters on one line of a category name before it wraps (never cut: see wrapLabel).
+const LINE: Record<ChartLayout, number> = { wide: 26, narrow: 18 };
 
 const find = (model: ReportModel, id: string): ReportTable | undefined =>
   model.sections.flatMap((s) => s.tables).find((t) => t.id === id);
@@ -50,14 +67,41 @@ const find = (model: ReportModel, id: string): ReportTable | undefined =>
 const numberOf = (cell: ReportTable['rows'][number]['cells'][number] | undefined): number | null =>
   cell?.kind === 'count' && !('suppressed' in cell.value) ? cell.value.value : null;
 
-const base = (locale: Locale, title: string, description: string) => ({
+/** Splits a label into lines of at most `max` characters at spaces (a longer word keeps its own line, whole). */
+function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * A Vega expression that writes each label on the lines {@link wrapLabel} gives
+ * (vega draws an array as lines), so a legend or an axis shows the whole name
+ * and two names never shorten to the same text.
+ */
+const wrapExpr = (labels: readonly string[], max: number): string =>
+  labels.reduceRight((rest, label) => {
+    const lines = wrapLabel(label, max);
+    return lines.length > 1 ? `datum.label === ${JSON.stringify(label)} ? ${JSON.stringify(lines)} : ${rest}` : rest;
+  }, 'datum.label');
+
+const base = (locale: Locale, layout: ChartLayout, title: string, description: string) => ({
   $schema: SCHEMA,
-  title,
+  title: { text: wrapLabel(title, layout === 'wide' ? 70 : 40), fontSize: 13 },
   description,
-  width: 520,
+  width: WIDTH[layout],
   background: 'white',
   config: {
     font: 'Helvetica, Arial, sans-serif',
+    // Every label whole: no ellipsis (labelLimit 0 is no limit), and no label dropped for overlap.
+    axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0, labelOverlap: false, labelFlush: true },
+    legend: { labelFontSize: 11, labelLimit: 0, symbolStrokeColor: HIDDEN_STROKE, symbolStrokeWidth: 0.5 },
+    header: { labelFontSize: 11, labelLimit: 0 },
+    view: { stroke: null },
     // Numbers on axes and in tooltips the locale's way (decimal comma in Swedish).
     locale: {
       number:
@@ -68,152 +112,284 @@ const base = (locale: Locale, title: string, description: string) => ({
   },
 });
 
-function flowChart(model: ReportModel): ReportChart | undefined {
+/** Axis values 0, 20 %, …, 100 %: every one labelled. */
+const SHARE_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+function flowChart(model: ReportModel, layout: ChartLayout): ReportChart | undefined {
   const table = find(model, 'flow');
   if (!table) return undefined;
+  const locale = model.locale;
   const keep = ['selected', 'started', 'withdrawn', 'closed', 'classified'];
   const values = table.rows
     .filter((r) => keep.includes(r.key))
-    .map((r, i) => ({ order: i, step: r.label, count: numberOf(r.cells[0]) }))
-    .filter((v) => v.count !== null);
-  const title = L.flowChart[model.locale];
+    .map((r, i) => {
+      const count = numberOf(r.cells[0]);
+      return { order: i, step: r.label, count, hidden: count === null };
+    });
+  if (values.every((v) => v.hidden)) return undefined;
+  const title = L.flowChart[locale];
+  const description = values.map((v) => `${v.step}: ${v.count === null ? L.hiddenMark[locale] : formatNumber(v.count, locale, 0)}`).join('; ');
+  const steps = values.map((v) => v.step);
+  const shown = { filter: '!datum.hidden' };
+  const hidden = { filter: 'datum.hidden' };
   return {
     id: 'flow',
     section: 'flow',
     title,
-    description: values.map((v) => `${v.step}: ${v.count}`).join('; '),
+    description,
     spec: {
-      ...base(model.locale, title, values.map((v) => `${v.step}: ${v.count}`).join('; ')),
+      ...base(locale, layout, title, description),
       data: { values },
-      height: { step: 28 },
-      layer: [
-        { mark: { type: 'bar', color: '#4c78a8' } },
-        { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'count', type: 'quantitative' } } },
-      ],
+      height: { step: 30 },
       encoding: {
-        y: { field: 'step', type: 'nominal', sort: values.map((v) => v.step), title: null },
-        x: { field: 'count', type: 'quantitative', title: L.count[model.locale] },
+        y: { field: 'step', type: 'nominal', sort: steps, title: null, axis: { labelExpr: wrapExpr(steps, LINE[layout]) } },
       },
+      layer: [
+        { transform: [shown], mark: { type: 'bar', color: BAR }, encoding: { x: { field: 'count', type: 'quantitative', title: L.count[locale], axis: { tickMinStep: 1, tickCount: layout === 'wide' ? 10 : 5 } } } },
+        { transform: [shown], mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { x: { field: 'count', type: 'quantitative' }, text: { field: 'count', type: 'quantitative', format: ',d' } } },
+        // A hidden step: an outlined box of fixed size at its own place, not a bar of any length.
+        { transform: [hidden], mark: { type: 'rect', ...hiddenBox, height: 18 }, encoding: { x: { value: 0 }, x2: { value: 76 } } },
+        { transform: [hidden], mark: { type: 'text', align: 'left', dx: 6, ...hiddenText }, encoding: { x: { value: 0 }, text: { value: L.hiddenMark[locale] } } },
+      ],
     },
   };
 }
 
-function attainmentChart(model: ReportModel): ReportChart | undefined {
+interface Segment {
+  group: string;
+  groupOrder: number;
+  level: string;
+  start: number;
+  end: number;
+  count: number;
+  hidden: boolean;
+  /** The text written inside a hidden segment when it is wide enough, else empty. */
+  mark: string;
+}
+
+/**
+ * One group's bar of the four levels as segments in the scale's order. A
+ * hidden level keeps its place: hidden levels and the shown levels between
+ * them make one outlined segment "visas inte" from the first hidden level to
+ * the last (its size is n minus the levels shown outside it, which the table
+ * reveals anyway), since where a shown level between two hidden ones begins
+ * is not known.
+ */
+function groupSegments(
+  counts: readonly (number | null)[],
+  n: number,
+  levels: readonly string[],
+  at: { group: string; groupOrder: number; hiddenLabel: string; mark: string; minMark: number },
+): { segments: Segment[] } {
+  const hiddenIdx = counts.flatMap((c, j) => (c === null ? [j] : []));
+  const first = hiddenIdx[0] ?? counts.length;
+  const last = hiddenIdx.at(-1) ?? -1;
+  const outside = counts.reduce<number>((s, c, j) => (j < first || j > last ? s + (c ?? 0) : s), 0);
+  const segments: Segment[] = [];
+  let start = 0;
+  const push = (level: string, count: number, hidden: boolean) => {
+    if (count <= 0) return;
+    const end = start + count / n;
+    segments.push({ group: at.group, groupOrder: at.groupOrder, level, start, end, count, hidden, mark: hidden && end - start >= at.minMark ? at.mark : '' });
+    start = end;
+  };
+  counts.forEach((c, j) => {
+    if (j < first || j > last) push(levels[j]!, c ?? 0, false);
+    else if (j === first) push(at.hiddenLabel, n - outside, true);
+  });
+  return { segments };
+}
+
+function attainmentChart(model: ReportModel, layout: ChartLayout): ReportChart | undefined {
+  const locale = model.locale;
   const tables = model.sections.find((s) => s.id === 'attainment')?.tables ?? [];
-  const values: { group: string; groupOrder: number; level: string; levelOrder: number; count: number }[] = [];
+  const hiddenLabel = L.notShown[locale];
+  const levels = tables[0]?.columns.slice(0, 4) ?? [];
+  const values: Segment[] = [];
+  const described: string[] = [];
   let order = 0;
-  const hidden = L.notShown[model.locale];
-  const levels = [...(tables[0]?.columns.slice(0, 4) ?? []), hidden];
   for (const table of tables) {
     for (const row of table.rows) {
       const n = numberOf(row.cells[4]);
       if (n === null || n === 0) continue;
       const counts = row.cells.slice(0, 4).map(numberOf);
-      counts.forEach((c, j) => {
-        if (c !== null && c > 0) values.push({ group: row.label, groupOrder: order, level: levels[j]!, levelOrder: j, count: c });
+      const { segments } = groupSegments(counts, n, levels, {
+        group: row.label,
+        groupOrder: order,
+        hiddenLabel,
+        mark: L.hiddenMark[locale],
+        // "visas inte" is about 50 px wide at 10 px: only inside a segment that has room for it.
+        minMark: 60 / WIDTH[layout],
       });
-      // Suppressed levels are drawn as one grey segment: their sum is n minus
-      // the published levels, which the published n reveals anyway.
-      const rest = n - counts.reduce<number>((s, c) => s + (c ?? 0), 0);
-      if (rest > 0) values.push({ group: row.label, groupOrder: order, level: hidden, levelOrder: 4, count: rest });
+      values.push(...segments);
+      // The text names every level, with its count as the table shows it or "visas inte".
+      const levelText = levels.map((level, j) => `${level} ${counts[j] === null ? L.hiddenMark[locale] : formatNumber(counts[j]!, locale, 0)}`);
+      described.push(`${row.label} (n = ${formatNumber(n, locale, 0)}): ${levelText.join('; ')}`);
       order++;
     }
   }
   if (values.length === 0) return undefined;
-  const title = L.attainmentChart[model.locale];
-  const description =
-    model.locale === 'sv'
-      ? `Andel per nivå på skalan för måluppfyllelse, per grupp: ${levels.join(', ')}.`
-      : `Share per level of the goal-attainment scale, by group: ${levels.join(', ')}.`;
+  const title = L.attainmentChart[locale];
+  const description = `${locale === 'sv' ? 'Antal per nivå på skalan för måluppfyllelse' : 'Count per level of the goal-attainment scale'}. ${described.join('. ')}.`;
+  const groups = [...new Set(values.map((v) => v.group))];
+  const domain = [...levels, hiddenLabel];
+  const y = { field: 'group', type: 'nominal', sort: groups, title: null, axis: { labelExpr: wrapExpr(groups, LINE[layout]) } };
   return {
     id: 'attainment',
     section: 'attainment',
     title,
     description,
     spec: {
-      ...base(model.locale, title, description),
+      ...base(locale, layout, title, description),
       data: { values },
-      height: { step: 26 },
-      mark: { type: 'bar' },
-      encoding: {
-        y: { field: 'group', type: 'nominal', sort: [...new Set(values.map((v) => v.group))], title: null },
-        x: { field: 'count', type: 'quantitative', stack: 'normalize', title: L.share[model.locale], axis: { format: '.0%' } },
-        color: { field: 'level', type: 'nominal', sort: levels, scale: { domain: levels, range: LEVEL_COLOURS }, legend: { orient: 'bottom', columns: 2, title: null } },
-        order: { field: 'levelOrder', type: 'quantitative' },
-        tooltip: [{ field: 'group' }, { field: 'level' }, { field: 'count', type: 'quantitative' }],
-      },
+      height: { step: 30 },
+      layer: [
+        {
+          mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
+          encoding: {
+            y,
+            x: { field: 'start', type: 'quantitative', scale: { domain: [0, 1] }, title: L.share[locale], axis: { format: '.0%', values: SHARE_TICKS } },
+            x2: { field: 'end' },
+            color: {
+              field: 'level',
+              type: 'nominal',
+              sort: domain,
+              scale: { domain, range: [...LEVEL_COLOURS, HIDDEN_FILL] },
+              // The legend names the four levels; a hidden span says "visas inte" itself.
+              legend: { orient: 'bottom', values: levels, columns: layout === 'wide' ? 2 : 1, title: null, labelExpr: wrapExpr(levels, layout === 'wide' ? 40 : 34) },
+            },
+            stroke: { condition: { test: 'datum.hidden', value: HIDDEN_STROKE }, value: 'white' },
+            strokeDash: { condition: { test: 'datum.hidden', value: HIDDEN_DASH }, value: [1, 0] },
+            tooltip: [{ field: 'group' }, { field: 'level' }, { field: 'count', type: 'quantitative' }],
+          },
+        },
+        {
+          transform: [{ filter: "datum.mark !== ''" }, { calculate: '(datum.start + datum.end) / 2', as: 'middle' }],
+          mark: { type: 'text', ...hiddenText },
+          encoding: { y, x: { field: 'middle', type: 'quantitative' }, text: { field: 'mark' } },
+        },
+      ],
     },
   };
 }
 
-function primaryChart(model: ReportModel): ReportChart | undefined {
+function primaryChart(model: ReportModel, layout: ChartLayout): ReportChart | undefined {
   const table = find(model, 'primary-distribution');
   if (!table) return undefined;
-  const values: { value: string; valueOrder: number; time: string; count: number }[] = [];
+  const locale = model.locale;
+  const values: { value: string; valueOrder: number; time: string; count: number | null; hidden: boolean }[] = [];
   table.rows.forEach((row, i) => {
     row.cells.forEach((cell, j) => {
-      const c = numberOf(cell);
-      if (c !== null) values.push({ value: row.label, valueOrder: i, time: table.columns[j]!, count: c });
+      const count = numberOf(cell);
+      values.push({ value: row.label, valueOrder: i, time: table.columns[j]!, count, hidden: count === null });
     });
   });
-  if (values.length === 0) return undefined;
-  const title = `${L.primaryChart[model.locale]}: ${model.instrument}`;
-  const description = model.locale === 'sv' ? `Antal klienter per värde på ${model.instrument}, före och efter insatsen.` : `Clients per value of ${model.instrument}, before and after the intervention.`;
+  if (values.every((v) => v.hidden)) return undefined;
+  const title = `${L.primaryChart[locale]}: ${model.instrument}`;
+  const described = table.columns.map(
+    (time) => `${time}: ${values.filter((v) => v.time === time).map((v) => `${v.value} ${v.count === null ? L.hiddenMark[locale] : formatNumber(v.count, locale, 0)}`).join(', ')}`,
+  );
+  const description = `${locale === 'sv' ? `Antal klienter per värde på ${model.instrument}` : `Clients per value of ${model.instrument}`}. ${described.join('. ')}.`;
+  const height = 170;
+  const labels = table.rows.map((r) => r.label);
+  const x = { field: 'value', type: 'ordinal', sort: labels, title: L.value[locale], axis: { labelAngle: 0, labelExpr: wrapExpr(labels, 10) } };
+  const shown = { filter: '!datum.hidden' };
+  const hidden = { filter: 'datum.hidden' };
   return {
     id: 'primary',
     section: 'primary',
     title,
     description,
     spec: {
-      ...base(model.locale, title, description),
-      width: 240,
+      ...base(locale, layout, title, description),
+      width: undefined,
       data: { values },
-      mark: { type: 'bar', color: '#4c78a8' },
-      encoding: {
-        column: { field: 'time', type: 'nominal', title: null, sort: table.columns },
-        x: { field: 'value', type: 'ordinal', sort: table.rows.map((r) => r.label), title: L.value[model.locale], axis: { labelAngle: -30, labelLimit: 120 } },
-        y: { field: 'count', type: 'quantitative', title: L.count[model.locale] },
-        tooltip: [{ field: 'time' }, { field: 'value' }, { field: 'count', type: 'quantitative' }],
+      // Side by side on a wide page, one above the other on a phone.
+      facet: { [layout === 'wide' ? 'column' : 'row']: { field: 'time', type: 'nominal', title: null, sort: table.columns } },
+      spec: {
+        width: layout === 'wide' ? WIDTH.wide / 2 - 20 : WIDTH.narrow,
+        height,
+        layer: [
+          { transform: [shown], mark: { type: 'bar', color: BAR }, encoding: { x, y: { field: 'count', type: 'quantitative', title: L.count[locale], axis: { tickMinStep: 1 } } } },
+          // Every shown count is written over its bar, so a true zero reads "0".
+          { transform: [shown], mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: 10 }, encoding: { x, y: { field: 'count', type: 'quantitative' }, text: { field: 'count', type: 'quantitative', format: ',d' } } },
+          // A hidden bin: an outlined column "visas inte" over the whole height, never a bar of zero.
+          { transform: [hidden], mark: { type: 'rect', ...hiddenBox }, encoding: { x, y: { value: 0 }, y2: { value: height } } },
+          { transform: [hidden], mark: { type: 'text', angle: 270, ...hiddenText }, encoding: { x, y: { value: height / 2 }, text: { value: L.hiddenMark[locale] } } },
+        ],
       },
     },
   };
 }
 
-function duringCharts(model: ReportModel): ReportChart[] {
+function duringCharts(model: ReportModel, layout: ChartLayout): ReportChart[] {
+  const locale = model.locale;
   const tables = model.sections.find((s) => s.id === 'during')?.tables ?? [];
   const out: ReportChart[] = [];
   for (const table of tables) {
-    const values = table.rows.flatMap((row) => {
+    type Week = { week: number; share: number | null; lower: number | null; upper: number | null; n: number | null; hidden: boolean; segment: number; from: number; to: number };
+    const values: Week[] = [];
+    let segment = 0;
+    for (const row of table.rows) {
       const cell = row.cells[2];
-      if (cell?.kind !== 'share' || 'suppressed' in cell.share) return [];
-      // A pooled period ("5–8", regroup.ts) is drawn at its middle week.
-      const [from, to = from] = row.key.split('–').map(Number);
-      return [{ week: ((from ?? 0) + (to ?? 0)) / 2, share: cell.share.share, lower: cell.lower, upper: cell.upper, n: cell.share.denominator }];
-    });
-    if (values.length === 0) continue;
-    const title = `${L.duringChart[model.locale]}: ${table.title.split(': ').slice(1).join(': ')}`;
+      if (cell?.kind !== 'share') continue;
+      // A pooled period ("5–8", regroup.ts) takes its weeks' width and is drawn at its middle.
+      const [start = 0, end = start] = row.key.split('–').map(Number);
+      const span = { week: (start + end) / 2, from: start - 0.5, to: end + 0.5 };
+      const prev = values.at(-1);
+      if ('suppressed' in cell.share) {
+        // Hidden weeks side by side make one outlined box "visas inte", from the first to the last.
+        if (prev?.hidden && prev.to === span.from) prev.to = span.to;
+        else values.push({ ...span, share: null, lower: null, upper: null, n: null, hidden: true, segment: 0 });
+      } else {
+        // A hidden week breaks the line: the weeks on either side are not joined across it.
+        if (prev === undefined || prev.hidden) segment++;
+        values.push({ ...span, share: cell.share.share, lower: cell.lower, upper: cell.upper, n: cell.share.denominator, hidden: false, segment });
+      }
+    }
+    if (values.every((v) => v.hidden)) continue;
+    const name = table.title.split(': ').slice(1).join(': ');
+    const title = `${L.duringChart[locale]}: ${name}`;
+    const runs = values.filter((v) => v.hidden).map((v) => (v.to - v.from === 1 ? String(v.from + 0.5) : `${v.from + 0.5}–${v.to - 0.5}`));
+    const shownWeeks = values.filter((v) => !v.hidden).length;
+    const pooled = values.some((v) => !v.hidden && v.to - v.from > 1);
     const description =
-      model.locale === 'sv' ? `Andel negativa prov vecka för vecka med 95 % konfidensintervall (${values.length} veckor).` : `Share of negative tests week by week with 95% confidence intervals (${values.length} weeks).`;
+      (locale === 'sv'
+        ? `Andel negativa prov vecka för vecka med 95 % konfidensintervall (${shownWeeks} ${pooled ? 'perioder' : 'veckor'})`
+        : `Share of negative tests week by week with 95% confidence intervals (${shownWeeks} ${pooled ? 'periods' : 'weeks'})`) +
+      (runs.length === 0 ? '.' : locale === 'sv' ? `; vecka ${runs.join(', ')} visas inte.` : `; week ${runs.join(', ')} not shown.`);
+    const first = Math.min(...values.map((v) => v.from + 0.5));
+    const last = Math.max(...values.map((v) => v.to - 0.5));
+    // Every tick labelled: every week if the labels have room (16 px each), else every second or more.
+    const step = Math.max(1, Math.ceil(((last - first + 1) * 16) / WIDTH[layout]));
+    const weekTicks = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((w) => (w - first) % step === 0);
+    const height = 200;
+    const x = (field: string) => ({ field, type: 'quantitative', scale: { domain: [first - 0.5, last + 0.5], nice: false, zero: false }, title: L.week[locale], axis: { values: weekTicks, format: 'd' } });
+    const y = { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%', values: SHARE_TICKS }, title: L.negativeShare[locale] };
+    const shown = { filter: '!datum.hidden' };
+    const hidden = { filter: 'datum.hidden' };
     out.push({
       id: `during-${table.id.slice('during-'.length)}`,
       section: 'during',
       title,
       description,
       spec: {
-        ...base(model.locale, title, description),
-        height: 200,
+        ...base(locale, layout, title, description),
+        height,
         data: { values },
-        encoding: {
-          x: { field: 'week', type: 'quantitative', title: L.week[model.locale], axis: { tickMinStep: 1 } },
-        },
         layer: [
+          // A hidden week: an outlined column "visas inte" in its own place.
+          { transform: [hidden], mark: { type: 'rect', ...hiddenBox }, encoding: { x: x('from'), x2: { field: 'to' }, y: { value: 0 }, y2: { value: height } } },
           {
-            mark: { type: 'area', opacity: 0.25, color: '#4c78a8' },
-            encoding: { y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%' }, title: L.negativeShare[model.locale] }, y2: { field: 'upper' } },
+            transform: [hidden, { calculate: '(datum.from + datum.to) / 2', as: 'middle' }],
+            mark: { type: 'text', angle: 270, ...hiddenText },
+            encoding: { x: x('middle'), y: { value: height / 2 }, text: { value: L.hiddenMark[locale] } },
           },
+          { transform: [shown], mark: { type: 'rule', color: BAR, opacity: 0.6, strokeWidth: 2 }, encoding: { x: x('week'), y: { ...y, field: 'lower' }, y2: { field: 'upper' } } },
           {
-            mark: { type: 'line', point: true, color: '#4c78a8' },
-            encoding: { y: { field: 'share', type: 'quantitative' }, tooltip: [{ field: 'week' }, { field: 'share', format: '.0%' }, { field: 'n' }] },
+            transform: [shown],
+            mark: { type: 'line', point: true, color: BAR },
+            encoding: { x: x('week'), y, detail: { field: 'segment', type: 'nominal' }, tooltip: [{ field: 'week' }, { field: 'share', format: '.0%' }, { field: 'n' }] },
           },
         ],
       },
@@ -223,13 +399,29 @@ function duringCharts(model: ReportModel): ReportChart[] {
 }
 
 /**
+ * The report's charts drawn for one layout: what {@link chartSpecs} returns, at
+ * the width of a phone with `narrow` (the HTML report draws both).
+ *
+ * @internal
+ */
+export function chartSpecsFor(model: ReportModel, layout: ChartLayout): ReportChart[] {
+  assertReportModel(model);
+  return [flowChart(model, layout), attainmentChart(model, layout), primaryChart(model, layout), ...duringCharts(model, layout)].filter(
+    (c): c is ReportChart => c !== undefined,
+  );
+}
+
+/**
  * The report's charts as Vega-Lite specifications, with their data inline:
  * the attrition flow, goal attainment per group as stacked bars in the
  * scale's order, the primary measure's distribution before and after, and
  * each during-measure week by week. The data come from the report's
- * protected tables, so a suppressed value never reaches a chart (in the
- * attainment bars, suppressed levels make one grey segment, the published n
- * minus the published levels).
+ * protected tables, so a suppressed value never reaches a chart. A hidden
+ * part is drawn in its own place as a pale box with a dashed outline and the
+ * words "visas inte" (a flow step, a histogram bin, a week; in the attainment
+ * bars, the span from the first hidden level to the last, of the size the
+ * table's n and shown levels leave), never as data and never as zero, and the
+ * description says what is not shown. Category names are wrapped, never cut.
  *
  * @param model - a report from {@link buildReport}
  * @returns the charts, in the order of the sections
@@ -244,8 +436,5 @@ function duringCharts(model: ReportModel): ReportChart[] {
  * ```
  */
 export function chartSpecs(model: ReportModel): ReportChart[] {
-  assertReportModel(model);
-  return [flowChart(model), attainmentChart(model), primaryChart(model), ...duringCharts(model)].filter(
-    (c): c is ReportChart => c !== undefined,
-  );
+  return chartSpecsFor(model, 'wide');
 }

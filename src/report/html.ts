@@ -1,16 +1,16 @@
 import type { Compilation } from '../compile/schema.js';
 import { bannerText, toModel, type ReportModel, type ReportOptions } from './model.js';
-import { chartSpecs, type ReportChart } from './charts.js';
+import { chartSpecsFor, type ReportChart } from './charts.js';
 import { renderSvg } from './svg.js';
 import { REPORT_LABELS as L } from './labels.js';
 import { cellText, escapeHtml as e } from './_lib/cell.js';
 import type { ReportTable } from './protect.js';
 import type { Locale } from '../core/locale.js';
 
-/** @internal The report's style sheet (a constant, so a page that shows the report can allow it by its hash). */
 /** @internal The internal report's banner: fixed at the top of the screen and of every printed page. */
 export const INTERNAL_CSS = `.internal-banner{position:fixed;top:0;left:0;right:0;margin:0;padding:.3em 1em;background:#7a0019;color:#fff;font-weight:bold;text-align:center;z-index:10}body{padding-top:2.4em}@media print{.internal-banner{position:fixed}}`;
 
+/** @internal The report's style sheet (a constant, so a page that shows the report can allow it by its hash). */
 export const REPORT_CSS = `dl.about{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;margin:0 0 1em}dl.about dt{font-weight:600}dl.about dd{margin:0}
 
 :root { color-scheme: light; }
@@ -23,27 +23,59 @@ table { border-collapse: collapse; margin: .6em 0 1.2em; font-size: .9em; font-v
 caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
 th, td { border-bottom: 1px solid #ddd; padding: .25em .6em; }
 th { background: #f5f5f5; text-align: left; }
-td.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; }
 figure { margin: 1em 0; }
-figure svg { max-width: 100%; height: auto; }
+figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: .85em; color: #555; }
+.chart-narrow { display: none; }
+.table-box { max-width: 100%; overflow-x: auto; }
+.nw { white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .note { font-size: .85em; color: #555; }
+@media (max-width: 40em) {
+  body { margin: 1em auto; padding: 0 .75em; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  dl.about { grid-template-columns: 1fr; }
+  dl.about dd { margin-bottom: .4em; }
+  th, td { padding: .25em .35em; }
+  table { font-size: .85em; }
+}
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  .chart-wide { display: block; }
+  .chart-narrow { display: none; }
   h2 { break-after: avoid; }
-  table, figure { break-inside: avoid; }
+  caption { break-after: avoid; }
+  figure, tr { break-inside: avoid; }
+  .table-box { overflow: visible; }
 }
 `;
 
-function tableHtml(table: ReportTable, locale: Locale): string {
+/** A cell's text as HTML: a share keeps its percentage with its interval, and its n, each on one line. */
+function cellHtml(cell: ReportTable['rows'][number]['cells'][number], locale: Locale): string {
+  const text = cellText(cell, locale);
+  if (cell.kind !== 'share') return e(text);
+  return text
+    .split(', ')
+    .map((part) => `<span class="nw">${e(part)}</span>`)
+    .join(', ');
+}
+
+/**
+ * A table in its own box, which scrolls sideways inside the page if the table is wider than
+ * a phone. A caption that repeats the section's heading is kept for screen readers only.
+ */
+function tableHtml(table: ReportTable, locale: Locale, heading: string): string {
   const head = `<tr><th scope="col">${e(L.group[locale])}</th>${table.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
   const rows = table.rows
-    .map((r) => `<tr><th scope="row">${e(r.label)}</th>${r.cells.map((c) => `<td class="${c.kind === 'text' ? 'text' : 'num'}">${e(cellText(c, locale))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr><th scope="row">${e(r.label)}</th>${r.cells.map((c) => `<td class="${c.kind === 'text' ? 'text' : 'num'}">${cellHtml(c, locale)}</td>`).join('')}</tr>`)
     .join('\n');
+  const caption = table.title === heading ? `<caption class="visually-hidden">${e(table.title)}</caption>` : `<caption>${e(table.title)}</caption>`;
   // What was regrouped before suppression, below the table.
   const note = table.note === undefined ? '' : `\n<p class="note">${e(table.note)}</p>`;
-  return `<table id="table-${e(table.id)}"><caption>${e(table.title)}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody></table>${note}`;
+  return `<div class="table-box"><table id="table-${e(table.id)}">${caption}\n<thead>${head}</thead>\n<tbody>\n${rows}\n</tbody></table></div>${note}`;
 }
 
 /**
@@ -68,11 +100,16 @@ function tableHtml(table: ReportTable, locale: Locale): string {
 export async function renderHtml(input: Compilation | ReportModel, options: ReportOptions = {}): Promise<string> {
   const model = toModel(input, options);
   const locale = model.locale;
-  const charts = chartSpecs(model);
-  const svgs = new Map<ReportChart, string>();
-  for (const chart of charts) svgs.set(chart, await renderSvg(chart.spec));
+  // Each chart is drawn twice, at the width of a page and of a phone; the style sheet shows one.
+  const charts = chartSpecsFor(model, 'wide');
+  const narrow = new Map(chartSpecsFor(model, 'narrow').map((c) => [c.id, c]));
+  const svgs = new Map<ReportChart, { wide: string; narrow: string }>();
+  for (const chart of charts) {
+    svgs.set(chart, { wide: await renderSvg(chart.spec), narrow: await renderSvg((narrow.get(chart.id) ?? chart).spec) });
+  }
+  // The caption is the title (and what a dashed box means); the description, which names every value and every hidden part, is the figure's text alternative.
   const figure = (c: ReportChart) =>
-    `<figure class="chart" id="chart-${e(c.id)}" role="img" aria-label="${e(c.description)}">\n${svgs.get(c)}\n<figcaption>${e(c.title)}. ${e(c.description)}</figcaption></figure>`;
+    `<figure class="chart" id="chart-${e(c.id)}" role="img" aria-label="${e(c.description)}">\n<div class="chart-wide" aria-hidden="true">${svgs.get(c)!.wide}</div>\n<div class="chart-narrow" aria-hidden="true">${svgs.get(c)!.narrow}</div>\n<figcaption>${e(c.title)}.${c.description.includes(L.hiddenMark[locale]) ? ` ${e(L.hiddenKey[locale])}` : ''}</figcaption></figure>`;
   const banner = bannerText(model);
   const body: string[] = [
     // An internal report says on every page (fixed, so printed on each) that it must not be published.
@@ -92,7 +129,7 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
     body.push(`<section id="section-${section.id}"><h2>${e(section.title)}</h2>`);
     for (const chart of charts.filter((c) => c.section === section.id)) body.push(figure(chart));
     if (section.text !== undefined && section.text.length > 0) body.push(`<ul>${section.text.map((s) => `<li>${e(s)}</li>`).join('\n')}</ul>`);
-    for (const table of section.tables) body.push(tableHtml(table, locale));
+    for (const table of section.tables) body.push(tableHtml(table, locale, section.title));
     body.push('</section>');
   }
   if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {

@@ -43,6 +43,8 @@ export const REPORT_LABELS = {
   goalAreas: { sv: 'Målområden', en: 'Goal areas' },
   count: { sv: 'Antal', en: 'Count' },
   notShown: { sv: 'Visas inte (..)', en: 'Not shown (..)' },
+  hiddenMark: { sv: 'visas inte', en: 'not shown' },
+  hiddenKey: { sv: 'En streckad ruta är en uppgift som visas inte (..).', en: 'A dashed box is a figure not shown (..).' },
   n: { sv: 'n', en: 'n' },
   total: { sv: 'Totalt', en: 'Total' },
   group: { sv: 'Grupp', en: 'Group' },

@@ -234,6 +234,60 @@ describe('renderers', () => {
     ]);
   });
 
+  it('charts: a hidden part is an outlined "visas inte" mark in its own place, never data and never zero', () => {
+    const charts = chartSpecs(model);
+    type Seg = { group: string; level: string; start: number; end: number; count: number; hidden: boolean; mark: string };
+    const segs = (charts[1]!.spec as unknown as { data: { values: Seg[] } }).data.values;
+    // Totalt: 12 and 9 of 30 shown, levels 3–4 hidden: the hidden span starts where 12 + 9 = 21 ends (21/30 = 0.7) and runs to 1.
+    const total = segs.filter((s) => s.group === 'Totalt');
+    expect(total.map((s) => [s.start, s.end, s.hidden])).toEqual([
+      [0, 12 / 30, false],
+      [12 / 30, 21 / 30, false],
+      [21 / 30, 1, true],
+    ]);
+    // 18–29 år (n = 12): 7, .., .., 0: level 1 shown (0–7/12), then one span for the hidden levels 2–3 (12 − 7 − 0 = 5);
+    // the shown 0 of level 4 has no width, and no segment is ever drawn for a hidden level as if it were 0.
+    expect(segs.filter((s) => s.group === '18–29 år').map((s) => [s.level, s.count, s.start, s.end, s.hidden])).toEqual([
+      ['Positiv förändring och målet uppfyllt', 7, 0, 7 / 12, false],
+      ['Visas inte (..)', 5, 7 / 12, 1, true],
+    ]);
+    // The text alternative names every level, hidden ones as "visas inte".
+    expect(charts[1]!.description).toContain('Totalt (n = 30): Positiv förändring och målet uppfyllt 12; Positiv förändring men målet inte uppfyllt 9; Ingen förändring visas inte; Negativ förändring visas inte');
+    // The flow: Utvalda and Avslutade are hidden, drawn in their place as a fixed-size outlined box, with no count.
+    const flow = (charts[0]!.spec as unknown as { data: { values: { step: string; count: number | null; hidden: boolean }[] } }).data.values;
+    expect(flow.map((v) => [v.step, v.count])).toEqual([
+      ['Utvalda', null],
+      ['Påbörjade insatsen', 39],
+      ['Avförda under insatsen', 5],
+      ['Avslutade', null],
+      ['Bedömda på skalan', 30],
+    ]);
+    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: 5; Avslutade: visas inte; Bedömda på skalan: 30');
+    // Urine tests, pooled 4 weeks by 4 (regroup.ts): weeks 17–20 are hidden, drawn as one box over their own weeks,
+    // and the line is broken there (the period after it starts a new segment).
+    const weeks = (charts[2]!.spec as unknown as { data: { values: { week: number; from: number; to: number; hidden: boolean; segment: number }[] } }).data.values;
+    expect(weeks.map((w) => [w.from, w.to, w.hidden, w.segment])).toEqual([
+      [0.5, 4.5, false, 1],
+      [4.5, 8.5, false, 1],
+      [8.5, 12.5, false, 1],
+      [12.5, 16.5, false, 1],
+      [16.5, 20.5, true, 0],
+      [20.5, 24.5, false, 2],
+    ]);
+    expect(charts[2]!.description).toBe('Andel negativa prov vecka för vecka med 95 % konfidensintervall (5 perioder); vecka 17–20 visas inte.');
+  });
+
+  it('charts: category names are wrapped whole, never cut, and every tick is labelled', async () => {
+    const svg = await renderSvg(chartSpecs(model)[1]!.spec);
+    // The legend writes "Positiv förändring men målet inte uppfyllt" on lines, not shortened with an ellipsis.
+    expect(svg).not.toContain('…');
+    const text = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<tspan[^>]*>/g, ' ').replace(/<\/tspan>/g, '').trim());
+    for (const level of ['Positiv förändring och målet uppfyllt', 'Positiv förändring men målet inte uppfyllt', 'Ingen förändring', 'Negativ förändring']) {
+      expect(text).toContain(level);
+    }
+    for (const tick of ['0', '20', '40', '60', '80', '100']) expect(text).toContain(`${tick}\u00a0%`);
+  });
+
   it('SVG: vega renders every chart without a browser', async () => {
     for (const chart of chartSpecs(model)) {
       const svg = await renderSvg(chart.spec);
@@ -246,7 +300,9 @@ describe('renderers', () => {
     const html = await renderHtml(compilation, { locale: 'en' });
     expect(html).toContain('<html lang="en">');
     expect(html.match(/<figure class="chart"/g)).toHaveLength(4);
-    expect(html.match(/<svg /g)).toHaveLength(4);
+    // Each chart drawn twice, for a page and for a phone (the style sheet shows one).
+    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html.match(/<div class="chart-narrow"/g)).toHaveLength(4);
     expect(html).not.toMatch(/<(script|link|img|iframe)\b/);
     expect(html).not.toMatch(/\b(src|href)=["']?https?:/);
     expect(html).toContain('@page { size: A4');
