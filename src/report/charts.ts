@@ -27,15 +27,15 @@ export type VegaLiteSpec = { readonly $schema: string; readonly [key: string]: u
  * const chart: ReportChart = chartSpecs(buildReport(compilation, { locale: 'en' }))[0]!;
  * chart.id;
  * // => 'flow'
- * chart.description; // the figure's caption, only values that passed protection
- * // => 'Started the intervention: 39; Withdrawn during the intervention: 5; Classified on the scale: 30'
+ * chart.description; // the figure's text alternative: values that passed protection, and what is not shown
+ * // => 'Selected: not shown; Started the intervention: 39; Withdrawn during the intervention: 5; Closed: not shown; Classified on the scale: 30'
  * ```
  */
 export interface ReportChart {
   readonly id: 'flow' | 'attainment' | 'primary' | `during-${string}`;
   readonly section: 'flow' | 'attainment' | 'primary' | 'during';
   readonly title: string;
-  /** A sentence describing what the chart shows, for screen readers and the figure's caption. */
+  /** What the chart shows, every value and every hidden part ("visas inte"), for screen readers (the figure's text alternative). */
   readonly description: string;
   readonly spec: VegaLiteSpec;
 }

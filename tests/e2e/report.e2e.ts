@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -72,7 +73,8 @@ try {
       await page.goto(url, { waitUntil: 'load' });
       const charts = await page.$$eval('figure.chart', (figures) =>
         figures.map((f) => {
-          const svg = f.querySelector('svg');
+          // The chart drawn for this width (the page has one for a page and one for a phone; the other is display: none).
+          const svg = Array.from(f.querySelectorAll('svg')).find((el) => el.getBoundingClientRect().width > 0);
           const box = svg?.getBoundingClientRect();
           return {
             id: f.id,
@@ -89,11 +91,33 @@ try {
       check(consoleErrors.length === 0, `${locale}: no console errors${consoleErrors.length ? `: ${consoleErrors.join('; ')}` : ''}`);
       check(requests.length === 0, `${locale}: no network requests${requests.length ? `: ${requests.join(', ')}` : ''}`);
       await page.screenshot({ path: join(out, `bjorkebo-report.${locale}.png`), fullPage: true });
+      // At phone width the page scrolls only up and down: tables scroll inside their own box.
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const { scroll, client, narrowShown } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+          narrowShown: Array.from(document.querySelectorAll('figure.chart')).every((f) => Array.from(f.querySelectorAll('svg')).filter((s) => s.getBoundingClientRect().width > 0).length === 1),
+        }));
+        check(scroll <= client, `${locale}: no horizontal overflow at ${width} px (scrollWidth ${scroll}, clientWidth ${client})`);
+        check(narrowShown, `${locale}: one drawing of each chart shown at ${width} px`);
+        await page.screenshot({ path: join(out, `bjorkebo-report.${locale}.${width}.png`), fullPage: true });
+      }
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       writeFileSync(join(out, `bjorkebo-report.${locale}.pdf`), pdf);
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       check(pages >= 1 && pages <= 20, `${locale}: prints on ${pages} A4 pages`);
+      // The first printed page is full: with pdftotext (poppler-utils) the text of page 1 reaches its lower part.
+      const pdfFile = join(out, `bjorkebo-report.${locale}.pdf`);
+      const bbox = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', pdfFile, '-'], { encoding: 'utf8' });
+      if (bbox.error) console.log(`${locale}: pdftotext not found, first-page fill not measured (apt-get install -y poppler-utils)`);
+      else {
+        const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(bbox.stdout)?.[1] ?? 0);
+        const lowest = Math.max(0, ...[...bbox.stdout.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+        // A4 is 842 pt high with 15 mm (43 pt) margins: text down to 80 % of the page means no half-empty first page.
+        check(height > 0 && lowest / height >= 0.8, `${locale}: first printed page is full (text to ${Math.round((100 * lowest) / (height || 1))} % of its height)`);
+      }
     } finally {
       await context.close();
     }
