@@ -192,7 +192,9 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
       for (const r of t.rows) {
         const tests = ref(t.id, r.key, 0);
         const clients = ref(t.id, r.key, 1);
-        if (flow) rel.push(le([[clients, 1], [started, -1]], 0, `${t.id} ${r.key}: clients ≤ started`));
+        // A pooled period (key "1–4") counts client-weeks: at most started × its weeks.
+        const [from = 0, to = from] = r.key.split('–').map(Number);
+        if (flow) rel.push(le([[clients, 1], [started, -(to - from + 1)]], 0, `${t.id} ${r.key}: clients ≤ started × weeks`));
         rel.push(le([[clients, 1], [tests, -1]], 0, `${t.id} ${r.key}: clients ≤ tests`));
         const per = r.cells[3];
         if (per?.kind === 'number' && per.value !== null && !per.suppressed) {
@@ -207,7 +209,7 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
       }
     }
     // The target group: one main problem and one answer per background question for everyone who started.
-    if ((t.id === 'main-problems' || t.id.startsWith('background-')) && flow)
+    if ((t.id === 'main-problems' || (t.id.startsWith('background-') && !t.id.startsWith('background-outcome-'))) && flow)
       rel.push(eq([...sum(columnOf(t, 0)), [started, -1]], 0, `${t.id} = started`));
     if (t.id === 'goal-areas' && flow) {
       const areas = t.rows.filter((r) => r.key !== 'none').map((r) => ref(t.id, r.key, 0));
