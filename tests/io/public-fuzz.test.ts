@@ -9,7 +9,7 @@ import * as api from '../../src/index.js';
 import * as ioModule from '../../src/io/index.js';
 import { smallPlan } from '../helpers/fixtures.js';
 
-fuzzModule('src/io', ioModule, ['csvFields', 'decodeText', 'formatRowIssue', 'importCsv', 'parseCsv', 'recordJsonSchema', 'validateCsvMapping']);
+fuzzModule('src/io', ioModule, ['csvFields', 'decodeText', 'formatRowIssue', 'importCsv', 'importCsvStream', 'parseCsv', 'recordJsonSchema', 'validateCsvMapping']);
 
 // Garbage after a valid first argument reaches the checks of the later ones.
 const rowIssue = { file: 'clients', line: 2, column: 'Ålder', field: 'age', issue: { path: ['age'], rule: 'not_a_number', params: { value: 'x' } } };
@@ -17,6 +17,8 @@ fuzzCalls('with a valid first argument, the other arguments are still checked', 
   ['importCsv', (...a) => api.importCsv(smallPlan, ...(a as [never, never]))],
   ['importCsv (input given)', (...a) => api.importCsv(smallPlan, { clients: 'clientId\nk-1\n' }, ...(a as [never]))],
   ['importCsv (mapping given)', (...a) => api.importCsv(smallPlan, { clients: 'clientId\nk-1\n' }, api.CsvMappingSchema.parse({}), ...(a as []))],
+  ['importCsvStream', (...a) => api.importCsvStream(smallPlan, ...(a as [never, never]))],
+  ['importCsvStream (input given)', (...a) => api.importCsvStream(smallPlan, { clients: new TextEncoder().encode('clientId\nk-1\n') }, ...(a as [never]))],
   ['decodeText', (...a) => api.decodeText(new Uint8Array([0x4b]), ...(a as []))],
   ['parseCsv', (...a) => api.parseCsv('a;b\n1;2\n', ...(a as []))],
   ['formatRowIssue', (...a) => api.formatRowIssue(rowIssue as never, ...(a as []))],
