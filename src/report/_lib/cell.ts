@@ -15,7 +15,7 @@ export function cellText(cell: ReportCell, locale: Locale): string {
       if ('suppressed' in s) return SUPPRESSED_MARK;
       const interval =
         cell.lower !== null && cell.upper !== null
-          ? ` (${formatPercent(cell.lower, locale).replace(/\u00a0?%$/, '')}–${formatPercent(cell.upper, locale)})`
+          ? ` (${percentRange(cell.lower, cell.upper, locale)})`
           : '';
       return `${formatPercent(s.share, locale)}${interval}, n\u00a0=\u00a0${formatNumber(s.denominator, locale, 0)}`;
     }
@@ -66,3 +66,13 @@ export const pValueText = (p: number, locale: Locale): string =>
 /** Escapes text for HTML content and double-quoted attributes (the renderers write no other kind). */
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * An interval of shares as the report prints it: "27–61 %"; one value,
+ * "53 %", when both ends round to the same whole per cent (never "53 %–53 %").
+ */
+export function percentRange(lower: number, upper: number, locale: Locale): string {
+  const high = formatPercent(upper, locale);
+  const low = formatPercent(lower, locale);
+  return low === high ? high : `${low.replace(/\u00a0?%$/, '')}–${high}`;
+}

@@ -7,7 +7,7 @@ import { methodLabel } from '../../stats/methods.js';
 import { formatNumber, formatPercent } from '../format.js';
 import { LEVEL_LABELS } from '../labels.js';
 import { protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from '../protect.js';
-import { isSuppressed, pValueText } from './cell.js';
+import { isSuppressed, percentRange, pValueText } from './cell.js';
 
 /**
  * The report's section "Klienternas synpunkter" (the client questionnaire):
@@ -210,7 +210,7 @@ function shareSentence(v: ViewSummary, locale: Locale): string {
   if (!s.computed) return '';
   const positive = v.answers.filter((a) => a.positive).map((a) => a.label[locale].toLowerCase());
   const words = positive.join(locale === 'sv' ? ' eller ' : ' or ');
-  const interval = `${formatPercent(s.lower, locale).replace(/\s?%$/, '')}–${formatPercent(s.upper, locale)}`;
+  const interval = percentRange(s.lower, s.upper, locale);
   return locale === 'sv'
     ? `${formatPercent(s.estimate, 'sv')} av de ${v.positive.n} som svarade ${pointWords(v.point, 'sv')} svarade ”${words}” på ”${v.label.sv}” (95 % konfidensintervall ${interval}).`
     : `${formatPercent(s.estimate, 'en')} of the ${v.positive.n} who answered ${pointWords(v.point, 'en')} answered “${words}” to “${v.label.en}” (95% confidence interval ${interval}).`;
