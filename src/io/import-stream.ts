@@ -15,6 +15,7 @@ import {
   importArgs,
   resolveColumns,
   unknownClientIssues,
+  unknownCodeKeys,
   type Cell,
   type CsvImport,
   type CsvImportOptions,
@@ -273,6 +274,7 @@ export async function importCsvStream(plan: Plan, input: CsvStreamInput, mapping
     header: (header, sep) => {
       separator = sep;
       const columnOf = resolveColumns(header, identityFields(fields.clients, header, mapping, pseudonymize !== undefined, 'clients'), mapping.columns, 'clients', headerIssues);
+      unknownCodeKeys(mapping, fields, headerIssues);
       // A missing column blocks the import (no record would be complete), but every row is still checked.
       const missing = new Set(headerIssues.map((i) => i.field));
       const blocked = headerIssues[0]?.issue.rule ?? duringBroken;

@@ -1055,7 +1055,7 @@ export function importCsv(plan: Plan, input: CsvInput, mapping: CsvMapping, opti
  * stops, as for a column mapped to an unknown field), naming the key, the part
  * the plan lacks and what it has instead.
  */
-function unknownCodeKeys(mapping: CsvMapping, fields: ReturnType<typeof csvFieldsChecked>, issues: RowIssue[]): void {
+export function unknownCodeKeys(mapping: CsvMapping, fields: ReturnType<typeof csvFieldsChecked>, issues: RowIssue[]): void {
   const known = [...new Set([...fields.clients, ...fields.during].map((f) => f.field))];
   for (const key of Object.keys(mapping.codes)) {
     if (!known.includes(key)) issues.push({ file: 'clients', line: 1, column: null, field: `codes.${key}`, issue: issue(['codes', key], 'unknown_field', unknownFieldParams(key, known)) });

@@ -148,6 +148,14 @@ describe('importCsvStream: the same issues, counts and compilation as importCsv,
     }
   });
 
+  it('a recode table for a field neither file has stops both imports with the same header problem', async () => {
+    const m = CsvMappingSchema.parse({ ...mapping, codes: { ...mapping.codes, huvuddorg: { A: 'alkohol' } } });
+    const bytes = new TextEncoder().encode(`${clean.join('\n')}\n`);
+    const whole = await same(bytes, undefined, [5, 300], [], m);
+    expect(whole.issues.filter((i) => i.field === 'codes.huvuddorg').map((i) => i.issue.rule)).toEqual(['unknown_field']);
+    expect(whole.records).toEqual([]);
+  });
+
   it('reads a web ReadableStream one byte at a time, and reports progress in rows and bytes', async () => {
     const bytes = new Uint8Array(readFileSync(join(F, 'clean.csv')));
     let i = 0;
