@@ -4,7 +4,7 @@ import type { NotComputed } from '../core/not-computed.js';
 import type { DeepReadonly } from '../core/readonly.js';
 import { optionsIssues, parseArg, throwIfAny } from '../core/args.js';
 import type { Compilation } from '../compile/schema.js';
-import { assertCompilation, DimensionsSchema, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { checkedCompilation, DimensionsSchema, DIMENSIONS, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import type { Distribution } from '../compile/distribution.js';
 import type { WilcoxonSignedRankResult, McNemarResult, PairedTTestResult } from '../stats/paired.js';
 import type { ChiSquareResult } from '../stats/chi-square.js';
@@ -318,7 +318,7 @@ export interface Analysis {
  * ```
  */
 export function analyse(compilation: Compilation, options: AnalyseOptions = {}): Analysis {
-  assertCompilation(compilation);
+  compilation = checkedCompilation(compilation);
   const checked = checkOptions(options);
   const meta = compilation.meta;
   const smallN = checked.smallN ?? 30;

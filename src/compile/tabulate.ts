@@ -285,17 +285,20 @@ export type TabulateOptions = DeepReadonly<z.input<typeof TabulateOptionsSchema>
  * ```
  */
 export function tabulate(compilation: Compilation, options: TabulateOptions = {}): Tabulation {
-  assertCompilation(compilation);
-  return tabulateChecked(compilation, checkTabulateOptions(options));
+  return tabulateChecked(checkedCompilation(compilation), checkTabulateOptions(options));
 }
 
 /**
- * @internal Throws an {@link UppfoljningError} unless the input is a
- * well-formed compilation; its issues' paths start with `compilation`.
+ * @internal The compilation as its schema reads it, or an {@link UppfoljningError}
+ * unless the input is a well-formed compilation (issues' paths start with
+ * `compilation`). Read the returned value, not the input: the schema fills
+ * what an older compilation lacks (units, periods, follow-up points), so the
+ * input may not have every field the type promises.
  */
-export function assertCompilation(input: unknown): asserts input is Compilation {
+export function checkedCompilation(input: unknown): Compilation {
   const result = validateCompilation(input);
   if (!result.success) throw new UppfoljningError(result.issues.map((x) => ({ ...x, path: ['compilation', ...x.path] })));
+  return result.data;
 }
 
 function checkTabulateOptions(options: unknown): TabulateOptions {

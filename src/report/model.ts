@@ -3,7 +3,7 @@ import type { NotComputed } from '../core/not-computed.js';
 import { DEFAULT_K } from '../privacy/index.js';
 import type { Compilation } from '../compile/schema.js';
 import { typeName } from '../core/args.js';
-import { assertCompilation, tabulateChecked, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
+import { checkedCompilation, tabulateChecked, type Dimension, type GroupRow, type Share } from '../compile/tabulate.js';
 import { issue } from '../core/issue.js';
 import { UppfoljningError } from '../core/error.js';
 import type { z } from 'zod';
@@ -394,7 +394,7 @@ const SECTION_TESTS: ReadonlySet<string> = new Set(['background_test', 'dose_tes
  * ```
  */
 export function buildReport(compilation: Compilation, options: ReportOptions = {}, analysis?: Analysis): ReportModel {
-  assertCompilation(compilation);
+  compilation = checkedCompilation(compilation);
   options = checkReportOptions(options);
   if (analysis !== undefined && (typeof analysis !== 'object' || analysis === null || !Array.isArray((analysis as { findings?: unknown }).findings))) {
     throw new UppfoljningError([issue(['analysis'], 'type', { expected: 'object', received: typeName(analysis) })]);
