@@ -8,6 +8,8 @@ import type { ChiSquareResult } from '../stats/chi-square.js';
 import type { FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
+import { countedSize } from '../stats/counted-rank.js';
+import type { HistogramBin } from '../stats/histogram.js';
 import { changeBetween, holmFamily, shareBetween } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
 import type { Finding } from './findings.js';
@@ -115,17 +117,13 @@ export interface DoseAnalysis {
   readonly adjusted: { readonly improvedTest: number | null; readonly levelTest: number | null };
 }
 
-/** The attainment levels of a group as scores, the best level highest (a rank test only needs the order). */
-function levelScores(o: OutcomeCounts): number[] {
-  const out: number[] = [];
-  ATTAINMENT_LEVELS.forEach((level, i) => {
-    for (let j = 0; j < o.levels[level].count; j++) out.push(ATTAINMENT_LEVELS.length - i);
-  });
-  return out;
+/** The attainment levels of a group as counts per score, the best level highest (a rank test only needs the order). */
+function levelScores(o: OutcomeCounts): HistogramBin[] {
+  return ATTAINMENT_LEVELS.map((level, i) => ({ value: ATTAINMENT_LEVELS.length - i, count: o.levels[level].count }));
 }
 
 function levelBetween(groups: readonly OutcomeCounts[], minimums: AnalyseMinimums): LevelTest {
-  const samples = groups.map(levelScores).filter((s) => s.length > 0);
+  const samples = groups.map(levelScores).filter((s) => countedSize(s) > 0);
   if (samples.length < 2) return notComputed(samples.length, 'too_few', { minimum: 2, what: 'groups' });
   return changeBetween(samples, minimums);
 }

@@ -9,7 +9,8 @@ import { chiSquareIndependence, type ChiSquareResult } from '../stats/chi-square
 import { fisherExact2x2, type FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
-import { kruskalWallis } from '../stats/kruskal-wallis.js';
+import { countedSize, kruskalWallisCounted } from '../stats/counted-rank.js';
+import type { HistogramBin } from '../stats/histogram.js';
 import { changeBetween, holmFamily } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
 
@@ -74,13 +75,9 @@ export interface ViewAnalysis {
 }
 
 
-/** An ordinal item's answers as scores, the most positive answer highest (rank tests only need the order). */
-function scores(counts: readonly number[]): number[] {
-  const out: number[] = [];
-  counts.forEach((n, i) => {
-    for (let j = 0; j < n; j++) out.push(counts.length - i);
-  });
-  return out;
+/** An ordinal item's answers as counts per score, the most positive answer highest (rank tests only need the order). */
+function scores(counts: readonly number[]): HistogramBin[] {
+  return counts.map((count, i) => ({ value: counts.length - i, count }));
 }
 
 /** The answers of each group, as counts in the item's order (don't know and not answered left out). */
@@ -90,9 +87,9 @@ function between(kind: 'ordinal' | 'yes_no', positive: readonly boolean[], group
   if (kind === 'ordinal') {
     const samples = answered.map(scores);
     if (samples.length > 2) {
-      const total = samples.reduce((n, s) => n + s.length, 0);
+      const total = samples.reduce((n, s) => n + countedSize(s), 0);
       if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
-      return kruskalWallis(samples);
+      return kruskalWallisCounted(samples);
     }
     return changeBetween(samples, minimums);
   }

@@ -121,37 +121,31 @@ export function kruskalWallis(
     sum += (r * r) / size;
     offset += size;
   }
-  const h0 = (12 / (n * (n + 1))) * sum - 3 * (n + 1);
-  const correction = 1 - tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n ** 3 - n);
-  const statistic = h0 / correction;
-  const df = k - 1;
-  const chiSquarePValue = chiSquareUpper(statistic, df);
-  const notes: StatsNote[] = [];
-  if (tieSizes.length > 0) notes.push(note('ties_corrected', { groups: tieSizes.length }));
   const logAssignments = logFactorial(n) - sizes.reduce((a, m) => a + logFactorial(m), 0);
   const feasible = logAssignments <= Math.log(maxAssignments) + 1e-9;
   if ((exactOption === 'auto' || exactOption === true) && feasible) {
     // H grows with S = Σ R_i² / n_i, so P(H ≥ h) = P(S ≥ s), counted over all splits.
     const atLeast = countSplitsAtLeast(ranks, sizes, sum);
+    const notes: StatsNote[] = [];
+    if (tieSizes.length > 0) notes.push(note('ties_corrected', { groups: tieSizes.length }));
     notes.push(note('exact_distribution'));
     if (tieSizes.length > 0) notes.push(note('exact_conditional_on_ties', { groups: tieSizes.length }));
-    return {
-      computed: true,
-      n,
-      method: 'kruskal-wallis-exact',
-      statisticName: 'Kruskal-Wallis chi-squared',
-      statistic,
-      alternative: 'two-sided',
-      pValue: Math.min(1, atLeast / Math.exp(logAssignments)),
-      df,
-      sizes,
-      chiSquarePValue,
-      tieCorrection: correction,
-      notes,
-    };
+    return { ...kruskalWallisChiSquare(n, sizes, sum, tieSizes), method: 'kruskal-wallis-exact', pValue: Math.min(1, atLeast / Math.exp(logAssignments)), notes };
   }
-  if (exactOption === true) notes.push(note('exact_infeasible', { limit: maxAssignments }));
-  notes.push(note('chi_square_approximation', { df }));
+  return kruskalWallisChiSquare(n, sizes, sum, tieSizes, exactOption === true ? [note('exact_infeasible', { limit: maxAssignments })] : []);
+}
+
+/**
+ * @internal The chi-square form of the Kruskal–Wallis test from its parts:
+ * n, the group sizes, S = Σ (rank sum)² / size and the tie sizes (ascending
+ * value). `extra` notes go between the ties note and the approximation's.
+ */
+export function kruskalWallisChiSquare(n: number, sizes: readonly number[], sum: number, tieSizes: readonly number[], extra: readonly StatsNote[] = []): KruskalWallisResult {
+  const h0 = (12 / (n * (n + 1))) * sum - 3 * (n + 1);
+  const correction = 1 - tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n ** 3 - n);
+  const statistic = h0 / correction;
+  const df = sizes.length - 1;
+  const chiSquarePValue = chiSquareUpper(statistic, df);
   return {
     computed: true,
     n,
@@ -161,10 +155,10 @@ export function kruskalWallis(
     alternative: 'two-sided',
     pValue: chiSquarePValue,
     df,
-    sizes,
+    sizes: [...sizes],
     chiSquarePValue,
     tieCorrection: correction,
-    notes,
+    notes: [...(tieSizes.length > 0 ? [note('ties_corrected', { groups: tieSizes.length })] : []), ...extra, note('chi_square_approximation', { df })],
   };
 }
 

@@ -6,10 +6,9 @@ import { tabulateChecked, type Dimension, type GroupRow, type Share } from '../.
 import { wilcoxonSignedRank, mcnemarTest, pairedTTest } from '../../stats/paired.js';
 import { chiSquareIndependence } from '../../stats/chi-square.js';
 import { fisherExact2x2 } from '../../stats/fisher.js';
-import { kruskalWallis } from '../../stats/kruskal-wallis.js';
-import { mannWhitneyU } from '../../stats/mann-whitney.js';
+import { countedSize, kruskalWallisCounted, mannWhitneyCounted } from '../../stats/counted-rank.js';
 import { riskDifference } from '../../stats/proportion.js';
-import { expandHistogram } from '../../stats/histogram.js';
+import { expandHistogram, type HistogramBin } from '../../stats/histogram.js';
 import { holm } from '../../stats/adjust.js';
 import { cohenDz, rankBiserialPaired } from '../../stats/effect.js';
 
@@ -48,7 +47,7 @@ export function analysisNumbers(compilation: Compilation, dims: readonly Dimensi
   const meta = compilation.meta;
   const total = tabulateChecked(compilation, {}).total;
   // The paired test of the primary measure.
-  const diffs = differences(total);
+  const diffs = expandHistogram(differences(total));
   let pairedTest: Analysis['pairedTest'];
   let pairedT: Analysis['pairedTTest'];
   if (meta.primary.kind === 'binary') {
@@ -106,8 +105,7 @@ export function lengthOf(compilation: Compilation, d: Dimension): number {
   return dimensionLength(compilation.meta.dims, d);
 }
 
-const differences = (row: GroupRow): number[] =>
-  row.primary.change.computed ? expandHistogram(row.primary.change.histogram) : [];
+const differences = (row: GroupRow): readonly HistogramBin[] => (row.primary.change.computed ? row.primary.change.histogram : []);
 
 const estimate = (s: Share) => (s.share.computed ? s.share.estimate : 0);
 
@@ -129,17 +127,23 @@ function goalMetDifference(groups: SubgroupComparison['groups']): GoalMetDiffere
   return { ...d, groups: [{ key: high.key, label: high.label }, { key: low.key, label: low.label }] };
 }
 
-/** @internal A rank test between groups (of change, or of a questionnaire item's answers), or `too_few` below the minimum sizes of `analyse`. */
-export function changeBetween(groups: readonly (readonly number[])[], minimums: AnalyseMinimums): SubgroupComparison['changeTest'] {
-  const total = groups.reduce((n, g) => n + g.length, 0);
+/**
+ * @internal A rank test between groups (of change, or of a questionnaire
+ * item's answers), each group as counts per value (a compiled histogram: no
+ * value per client is written out), or `too_few` below the minimum sizes of
+ * `analyse`.
+ */
+export function changeBetween(groups: readonly (readonly HistogramBin[])[], minimums: AnalyseMinimums): SubgroupComparison['changeTest'] {
+  const sizes = groups.map(countedSize);
+  const total = sizes.reduce((n, m) => n + m, 0);
   if (groups.length === 2) {
-    const smaller = Math.min(groups[0]!.length, groups[1]!.length);
+    const smaller = Math.min(sizes[0]!, sizes[1]!);
     if (smaller < minimums.groupSize) return notComputed(smaller, 'too_few', { minimum: minimums.groupSize });
     if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
-    return mannWhitneyU(groups[0]!, groups[1]!);
+    return mannWhitneyCounted(groups[0]!, groups[1]!);
   }
   if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
-  return kruskalWallis(groups);
+  return kruskalWallisCounted(groups);
 }
 
 /**
@@ -168,7 +172,7 @@ function compare(compilation: Compilation, dimension: Dimension, minimums: Analy
     worse: r.attainment.worse,
   }));
   const goalMetTest = shareBetween(rows.map((r) => r.attainment.goalMet));
-  const changeGroups = rows.map(differences).filter((d) => d.length > 0);
+  const changeGroups = rows.map(differences).filter((d) => countedSize(d) > 0);
   let changeTest: SubgroupComparison['changeTest'];
   if (changeGroups.length < 2) changeTest = notComputed(changeGroups.length, 'too_few', { minimum: 2, what: 'groups' });
   else changeTest = changeBetween(changeGroups, minimums);

@@ -1,0 +1,73 @@
+// Rank tests of samples given as counts per value (a compiled histogram),
+// without writing out one value per client: at a million clients the tests
+// of `analyse` spent seconds expanding histograms and ranking the copies
+// (issue 11, item 6). Where the exact distribution would be used, the samples
+// are expanded and the array functions run, so small samples keep their exact
+// p-values; otherwise the rank sums and tie sizes are computed from the counts
+// by the same formulas, in the same order, as mannWhitneyU and kruskalWallis
+// (tests/stats/counted-rank.test.ts checks the results are equal).
+import { notComputed, type NotComputed } from '../core/not-computed.js';
+import { expandHistogram, type HistogramBin } from './histogram.js';
+import { kruskalWallis, kruskalWallisChiSquare, type KruskalWallisResult } from './kruskal-wallis.js';
+import { mannWhitneyU, type MannWhitneyResult } from './mann-whitney.js';
+import { logFactorial, normalCdf, normalUpper } from './_lib/special.js';
+import { note } from './methods.js';
+
+/** The size of a counted sample. */
+export const countedSize = (bins: readonly HistogramBin[]): number => bins.reduce((n, b) => n + b.count, 0);
+
+/** Each group's rank sum and the tie sizes (ascending value, ties only), from counts per value. */
+function rankSums(groups: readonly (readonly HistogramBin[])[]): { sums: number[]; tieSizes: number[]; n: number } {
+  const total = new Map<number, number>();
+  for (const g of groups) for (const b of g) if (b.count > 0) total.set(b.value, (total.get(b.value) ?? 0) + b.count);
+  const midrank = new Map<number, number>();
+  const tieSizes: number[] = [];
+  let below = 0;
+  for (const v of [...total.keys()].sort((a, b) => a - b)) {
+    const c = total.get(v)!;
+    midrank.set(v, below + (c + 1) / 2);
+    if (c > 1) tieSizes.push(c);
+    below += c;
+  }
+  // Half-integer ranks times whole counts: every sum is exact, as the array functions' sums are.
+  const sums = groups.map((g) => g.reduce((s, b) => (b.count > 0 ? s + b.count * midrank.get(b.value)! : s), 0));
+  return { sums, tieSizes, n: below };
+}
+
+/**
+ * @internal {@link mannWhitneyU} with its default options (two-sided, exact
+ * below 50 in both groups, continuity correction) on samples given as counts
+ * per value; the same result.
+ */
+export function mannWhitneyCounted(x: readonly HistogramBin[], y: readonly HistogramBin[]): MannWhitneyResult | NotComputed {
+  const n1 = countedSize(x);
+  const n2 = countedSize(y);
+  if (Math.min(n1, n2) === 0 || (n1 < 50 && n2 < 50)) return mannWhitneyU(expandHistogram(x), expandHistogram(y));
+  const { sums, tieSizes, n } = rankSums([x, y]);
+  if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
+  const statistic = sums[0]! - (n1 * (n1 + 1)) / 2;
+  const tieTerm = tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n * (n - 1));
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
+  const diff = statistic - (n1 * n2) / 2;
+  const z = (diff - Math.sign(diff) * 0.5) / sigma;
+  const pValue = Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z)));
+  const notes = [note('normal_approximation'), ...(tieSizes.length > 0 ? [note('ties_corrected', { groups: tieSizes.length })] : []), note('continuity_corrected')];
+  return { computed: true, statisticName: 'W', statistic, alternative: 'two-sided', n, n1, n2, method: 'mann-whitney-normal', pValue, z, notes };
+}
+
+/**
+ * @internal {@link kruskalWallis} with its default options (exact when at
+ * most a million assignments) on samples given as counts per value; the same
+ * result. Every group must have someone in it, as for kruskalWallis.
+ */
+export function kruskalWallisCounted(groups: readonly (readonly HistogramBin[])[]): KruskalWallisResult | NotComputed {
+  const sizes = groups.map(countedSize);
+  const logAssignments = logFactorial(sizes.reduce((a, m) => a + m, 0)) - sizes.reduce((a, m) => a + logFactorial(m), 0);
+  const feasible = logAssignments <= Math.log(1_000_000) + 1e-9;
+  if (groups.length < 2 || sizes.some((m) => m === 0) || feasible) return kruskalWallis(groups.map((g) => expandHistogram(g)));
+  const { sums: rankSum, tieSizes, n } = rankSums(groups);
+  if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
+  let sum = 0;
+  for (let g = 0; g < sizes.length; g++) sum += (rankSum[g]! * rankSum[g]!) / sizes[g]!;
+  return kruskalWallisChiSquare(n, sizes, sum, tieSizes);
+}
