@@ -9,9 +9,9 @@
 import { notComputed, type NotComputed } from '../core/not-computed.js';
 import { expandHistogram, type HistogramBin } from './histogram.js';
 import { kruskalWallis, kruskalWallisChiSquare, type KruskalWallisResult } from './kruskal-wallis.js';
-import { mannWhitneyU, type MannWhitneyResult } from './mann-whitney.js';
-import { logFactorial, normalCdf, normalUpper } from './_lib/special.js';
-import { note } from './methods.js';
+import { mannWhitneyNormal, mannWhitneyU, type MannWhitneyResult } from './mann-whitney.js';
+import { logFactorial } from './_lib/special.js';
+import { midRanksOfCounts } from './_lib/rank.js';
 
 /** The size of a counted sample. */
 export const countedSize = (bins: readonly HistogramBin[]): number => bins.reduce((n, b) => n + b.count, 0);
@@ -20,18 +20,10 @@ export const countedSize = (bins: readonly HistogramBin[]): number => bins.reduc
 function rankSums(groups: readonly (readonly HistogramBin[])[]): { sums: number[]; tieSizes: number[]; n: number } {
   const total = new Map<number, number>();
   for (const g of groups) for (const b of g) if (b.count > 0) total.set(b.value, (total.get(b.value) ?? 0) + b.count);
-  const midrank = new Map<number, number>();
-  const tieSizes: number[] = [];
-  let below = 0;
-  for (const v of [...total.keys()].sort((a, b) => a - b)) {
-    const c = total.get(v)!;
-    midrank.set(v, below + (c + 1) / 2);
-    if (c > 1) tieSizes.push(c);
-    below += c;
-  }
+  const { rankOf: midrank, tieSizes, n } = midRanksOfCounts(total);
   // Half-integer ranks times whole counts: every sum is exact, as the array functions' sums are.
   const sums = groups.map((g) => g.reduce((s, b) => (b.count > 0 ? s + b.count * midrank.get(b.value)! : s), 0));
-  return { sums, tieSizes, n: below };
+  return { sums, tieSizes, n };
 }
 
 /**
@@ -45,14 +37,7 @@ export function mannWhitneyCounted(x: readonly HistogramBin[], y: readonly Histo
   if (Math.min(n1, n2) === 0 || (n1 < 50 && n2 < 50)) return mannWhitneyU(expandHistogram(x), expandHistogram(y));
   const { sums, tieSizes, n } = rankSums([x, y]);
   if (tieSizes.length === 1 && tieSizes[0] === n) return notComputed(n, 'no_variation');
-  const statistic = sums[0]! - (n1 * (n1 + 1)) / 2;
-  const tieTerm = tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n * (n - 1));
-  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
-  const diff = statistic - (n1 * n2) / 2;
-  const z = (diff - Math.sign(diff) * 0.5) / sigma;
-  const pValue = Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z)));
-  const notes = [note('normal_approximation'), ...(tieSizes.length > 0 ? [note('ties_corrected', { groups: tieSizes.length })] : []), note('continuity_corrected')];
-  return { computed: true, statisticName: 'W', statistic, alternative: 'two-sided', n, n1, n2, method: 'mann-whitney-normal', pValue, z, notes };
+  return mannWhitneyNormal(n1, n2, sums[0]! - (n1 * (n1 + 1)) / 2, tieSizes, 'two-sided', true);
 }
 
 /**

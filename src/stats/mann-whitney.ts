@@ -4,7 +4,7 @@ import { midRanks, rankSumDistribution, tails, twoSidedByDistance } from './_lib
 import { MannWhitneyOptionsSchema, parseOptions, type MannWhitneyOptions } from './options.js';
 import { logChoose, normalCdf, normalUpper } from './_lib/special.js';
 import { note, type StatsNote } from './methods.js';
-import type { TestResult } from './result.js';
+import type { Alternative, TestResult } from './result.js';
 
 export type { MannWhitneyOptions } from './options.js';
 
@@ -106,6 +106,24 @@ export function mannWhitneyU(
     return { ...base, method: 'mann-whitney-exact', pValue, z: null, notes };
   }
   if (exactOption === true) notes.push(note('exact_n_too_large', { limit: 400 }));
+  return mannWhitneyNormal(n1, n2, statistic, tieSizes, alternative, correct, notes);
+}
+
+/**
+ * @internal The normal approximation of the rank-sum test from W, the group
+ * sizes and the tie sizes, with the tie correction and (when `correct`) the
+ * continuity correction, as R's `wilcox.test`; `notes` come first.
+ */
+export function mannWhitneyNormal(
+  n1: number,
+  n2: number,
+  statistic: number,
+  tieSizes: readonly number[],
+  alternative: Alternative,
+  correct: boolean,
+  notes: readonly StatsNote[] = [],
+): MannWhitneyResult {
+  const n = n1 + n2;
   const tieTerm = tieSizes.reduce((a, t) => a + t ** 3 - t, 0) / (n * (n - 1));
   const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm));
   const diff = statistic - (n1 * n2) / 2;
@@ -113,8 +131,8 @@ export function mannWhitneyU(
   const z = (diff - shift) / sigma;
   const pValue =
     alternative === 'two-sided' ? Math.min(1, 2 * Math.min(normalCdf(z), normalUpper(z))) : alternative === 'greater' ? normalUpper(z) : normalCdf(z);
-  notes.push(note('normal_approximation'));
-  if (ties) notes.push(note('ties_corrected', { groups: tieSizes.length }));
-  if (correct) notes.push(note('continuity_corrected'));
-  return { ...base, method: 'mann-whitney-normal', pValue, z, notes };
+  const all: StatsNote[] = [...notes, note('normal_approximation')];
+  if (tieSizes.length > 0) all.push(note('ties_corrected', { groups: tieSizes.length }));
+  if (correct) all.push(note('continuity_corrected'));
+  return { computed: true, statisticName: 'W', statistic, alternative, n, n1, n2, method: 'mann-whitney-normal', pValue, z, notes: all };
 }

@@ -14,6 +14,15 @@
 export function midRanks(values: readonly number[]): { ranks: number[]; tieSizes: number[] } {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const { rankOf, tieSizes } = midRanksOfCounts(counts);
+  return { ranks: values.map((v) => rankOf.get(v)!), tieSizes };
+}
+
+/**
+ * The mid-rank of each distinct value from how many times it occurs, the
+ * sizes of tie groups (> 1, in ascending order of value) and n.
+ */
+export function midRanksOfCounts(counts: ReadonlyMap<number, number>): { rankOf: Map<number, number>; tieSizes: number[]; n: number } {
   const rankOf = new Map<number, number>();
   const tieSizes: number[] = [];
   let below = 0;
@@ -24,7 +33,7 @@ export function midRanks(values: readonly number[]): { ranks: number[]; tieSizes
     if (c > 1) tieSizes.push(c);
     below += c;
   }
-  return { ranks: values.map((v) => rankOf.get(v)!), tieSizes };
+  return { rankOf, tieSizes, n: below };
 }
 
 /**
