@@ -162,6 +162,10 @@ export const ProtectOptionsSchema = z.object({
       rowTotals: z.array(index).optional().describe('Row totals hidden elsewhere (0-based).'),
       columnTotals: z.array(index).optional().describe('Column totals hidden elsewhere (0-based).'),
       total: z.boolean().optional().describe('Whether the grand total is hidden elsewhere.'),
+      cells: z
+        .array(z.tuple([index, index]))
+        .optional()
+        .describe('Inner cells `[row, column]` (0-based) that must be hidden for a reason outside the table, e.g. a relation with another table.'),
     })
     .optional()
     .describe(
@@ -181,7 +185,10 @@ export const ProtectOptionsSchema = z.object({
  *   share the totals per level), a total hidden in one must stay
  *   unrecoverable in each. These are suppressed from the start (as
  *   `secondary`, or `primary` when small), and the secondary search protects
- *   them like any other hidden value.
+ *   them like any other hidden value. `cells` (`[row, column]` pairs) are
+ *   inner cells that must be hidden for a reason outside the table: a
+ *   report's joint protection hides them when a relation with another
+ *   table would undo a hidden count.
  *
  * @example
  * ```ts
@@ -211,6 +218,15 @@ function hiddenIssues(options: unknown, rows: number, cols: number): Issue[] {
   };
   check('rowTotals', rows);
   check('columnTotals', cols);
+  const cells = isRecord(hidden) ? ownValue(hidden, 'cells') : undefined;
+  if (Array.isArray(cells))
+    cells.forEach((pair: unknown, i) => {
+      if (!Array.isArray(pair)) return;
+      [rows, cols].forEach((length, side) => {
+        const v: unknown = pair[side];
+        if (Number.isInteger(v) && (v as number) >= length) issues.push(issue(['hidden', 'cells', i, side], 'max', { maximum: length - 1, origin: 'number' }));
+      });
+    });
   return issues;
 }
 
@@ -303,6 +319,7 @@ export function validateProtectTable(table: unknown, options: ProtectOptions = {
   for (const i of hidden?.rowTotals ?? []) hide(i, cols - 1);
   for (const j of hidden?.columnTotals ?? []) hide(rows - 1, j);
   if (hidden?.total === true) hide(rows - 1, cols - 1);
+  for (const [i, j] of hidden?.cells ?? []) hide(i, j);
   suppressSecondary(values, mark);
   const cell = (i: number, j: number): ProtectedCell => {
     const m = mark[i]?.[j] ?? 0;

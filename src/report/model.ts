@@ -24,7 +24,8 @@ import { followUpSection, FOLLOW_UP_TITLE } from './_lib/follow-up.js';
 import { bestAdjacentMerge, foldRare, isBandCode, mergeBands, periodsOf, poolWeeks, shownCells } from './_lib/regroup.js';
 import { shareOf } from '../compile/share.js';
 import { backgroundSection, backgroundTables, doseTables, BACKGROUND_TITLE } from './_lib/background.js';
-import { linkAdditiveTables, protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
+import { linkAdditiveTables, protectReportTable, withHidden, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
+import { protectJointly } from './_lib/joint.js';
 
 /** @internal The banner an internal report opens with in every format, in its language; none for a published one. */
 export const bannerText = (model: ReportModel): string | undefined =>
@@ -413,90 +414,95 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   const a = analysis ?? analyse(compilation, options.by ? { by: options.by } : {});
   // The compilation was checked above; tabulate it without checking it again.
   const total = tabulateChecked(compilation, {}).total;
-  const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
-  const attainmentRaw = attainmentTables(compilation, total, by, locale);
-  const linked = attainmentRegrouped(attainmentRaw, k, locale, regroup, backgroundTables(total, locale), doseTables(total, locale));
-  const sections: ReportSection[] = [
-    { id: 'flow', title: L.flow[locale], tables: [...protect(flowTables(total, locale)), ...unusableTable(compilation, locale)] },
-    // The total and each breakdown share the totals per level: protected together, with the
-    // breakdowns by background value and dose band, whose columns add up to the same totals.
-    { id: 'attainment', title: L.attainment[locale], tables: linked.slice(0, attainmentRaw.length) },
-    { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
-  ];
-  const measures = measuresSection(total.measures, a.measures, k, locale);
-  if (measures.tables.length > 0) sections.push({ id: 'measures', title: MEASURES_TITLE[locale], tables: measures.tables, text: measures.text });
-  const followUp = followUpSection(total.followUps, total.measures, a.measures, k, locale);
-  if (followUp.tables.length > 0) sections.push({ id: 'follow-up', title: FOLLOW_UP_TITLE[locale], tables: followUp.tables, text: followUp.text });
-  sections.push(
-    { id: 'during', title: L.during[locale], tables: duringTables(total, k, locale, regroup) },
-    { id: 'target', title: L.target[locale], tables: targetTables(total, k, locale, regroup) },
-  );
-  // After the target group: goal attainment by background value and by dose, with their tests.
-  const totalLevels = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
-  const hiddenTotals = totalLevels.flatMap((c, j) => (c.kind === 'count' && 'suppressed' in c.value ? [j] : []));
-  const background = backgroundSection(linked.slice(attainmentRaw.length), hiddenTotals, a, locale);
-  if (background.tables.length > 0) sections.push({ id: 'background', title: BACKGROUND_TITLE[locale], tables: background.tables, text: background.text });
-  // Counts the flow table hides must not reappear in the summary's sentences.
-  const flow = sections[0]!.tables[0]!;
-  // The client views: their tables' column totals are the attainment levels and the unclassified, hidden where those tables hide them.
-  const levelTotals = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
-  const unclassifiedCell = flow.rows.find((r) => r.key === 'unclassified')?.cells[0];
-  const hiddenLevels = [...levelTotals, unclassifiedCell].flatMap((c, j) => (c?.kind === 'count' && 'suppressed' in c.value ? [j] : []));
-  const views = viewsSection(total.views, a.views ?? [], hiddenLevels, k, locale);
-  if (views.tables.length > 0) sections.push({ id: 'views', title: VIEWS_TITLE[locale], tables: views.tables, text: views.text });
-  const hidden = new Set(flow.rows.filter((r) => r.cells[0]?.kind === 'count' && 'suppressed' in r.cells[0].value).map((r) => r.key));
-  // Nor the share who reached their goal, when the total table hides it.
-  const goalCell = sections[1]!.tables[0]!.rows[0]?.cells[GOAL_SHARE_COLUMN];
-  if (goalCell?.kind === 'share' && 'suppressed' in goalCell.share) hidden.add('goalMet');
-  // Nor how many pairs did not change, when the total table hides a level: with the
-  // published levels and n it would undo the hidden ones ("varav 7 utan förändring").
-  const levelCells = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
-  if (levelCells.some((c) => c.kind === 'count' && 'suppressed' in c.value)) hidden.add('attainmentLevels');
-  // The analysis' invalid_records finding ("6 poster kunde inte räknas … redovisas separat") is
-  // said here in full instead, by rule, first among the cautions: every number below is without
-  // those rows. Rows are not people in a cell (see unusableTable), so it is not withheld below k.
-  // A background or dose test that could not be made is said in its section, beside its table.
-  const findings = a.findings.filter((f) => f.code !== 'invalid_records' && !(f.code === 'not_tested' && (f.params.test === 'background' || f.params.test === 'dose')));
-  const { texts, withheld } = protectedFindings(findings, k, locale, hidden);
-  // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
-  // Statistical tests are supporting detail: below the summary, which says what they found in words.
-  const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);
-  const isTest = (f: Finding) => TEST_CODES.has(f.code);
-  const shown = findings.filter((f) => texts.has(f));
-  const paired = shown.find((f) => f.code === 'paired_test');
-  const established = paired?.code === 'paired_test' ? paired.params.pValue < SIGNIFICANCE : undefined;
-  const primaryTable = sections[2]!.tables.find((t) => t.id === 'primary-summary');
-  const change = changeSentence(primaryTable, compilation.meta.primary, locale, established);
-  const summary = [
-    ...(change === undefined ? [] : [change]),
-    ...shown.filter((f) => !isCaution(f) && !isTest(f)).map((f) => texts.get(f)!),
-    ...subgroupSummary(shown, locale),
-  ];
-  // The background and dose tests are given in their section, with n only where its tables allow it.
-  const tests = shown.filter((f) => isTest(f) && !SECTION_TESTS.has(f.code)).map((f) => texts.get(f)!);
-  const cautions = shown.filter((f) => isCaution(f)).map((f) => texts.get(f)!);
-  if (compilation.invalid.total > 0) cautions.unshift(unusableSentence(compilation.invalid, locale));
-  if (withheld > 0) {
-    cautions.push(
-      locale === 'sv'
-        ? `${counted(withheld, 'statement', locale)} ur analysen visas inte eftersom ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer.`
-        : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
+  // Each table is protected on its own (and linked tables together), then the whole report jointly:
+  // where relations between tables would undo a hidden count, more is hidden and the report is built again.
+  const assemble = (): ReportModel => {
+    const protect = (tables: RawTable[]) => tables.map((t) => protectReportTable(t, k));
+    const attainmentRaw = attainmentTables(compilation, total, by, locale);
+    const linked = attainmentRegrouped(attainmentRaw, k, locale, regroup, backgroundTables(total, locale), doseTables(total, locale));
+    const sections: ReportSection[] = [
+      { id: 'flow', title: L.flow[locale], tables: [...protect(flowTables(total, locale)), ...unusableTable(compilation, locale)] },
+      // The total and each breakdown share the totals per level: protected together, with the
+      // breakdowns by background value and dose band, whose columns add up to the same totals.
+      { id: 'attainment', title: L.attainment[locale], tables: linked.slice(0, attainmentRaw.length) },
+      { id: 'primary', title: L.primary[locale], tables: protect(primaryTables(compilation, total, locale)) },
+    ];
+    const measures = measuresSection(total.measures, a.measures, k, locale);
+    if (measures.tables.length > 0) sections.push({ id: 'measures', title: MEASURES_TITLE[locale], tables: measures.tables, text: measures.text });
+    const followUp = followUpSection(total.followUps, total.measures, a.measures, k, locale);
+    if (followUp.tables.length > 0) sections.push({ id: 'follow-up', title: FOLLOW_UP_TITLE[locale], tables: followUp.tables, text: followUp.text });
+    sections.push(
+      { id: 'during', title: L.during[locale], tables: duringTables(total, k, locale, regroup) },
+      { id: 'target', title: L.target[locale], tables: targetTables(total, k, locale, regroup) },
     );
-  }
-  return {
-    locale,
-    title: compilation.meta.title,
-    planId: compilation.meta.planId,
-    fingerprint: compilation.meta.fingerprint,
-    k,
-    audience,
-    header: headerLines(compilation, options, flow, locale),
-    summary,
-    tests,
-    cautions,
-    sections,
-    instrument: compilation.meta.primary.label[locale],
+    // After the target group: goal attainment by background value and by dose, with their tests.
+    const totalLevels = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
+    const hiddenTotals = totalLevels.flatMap((c, j) => (c.kind === 'count' && 'suppressed' in c.value ? [j] : []));
+    const background = backgroundSection(linked.slice(attainmentRaw.length), hiddenTotals, a, locale);
+    if (background.tables.length > 0) sections.push({ id: 'background', title: BACKGROUND_TITLE[locale], tables: background.tables, text: background.text });
+    // Counts the flow table hides must not reappear in the summary's sentences.
+    const flow = sections[0]!.tables[0]!;
+    // The client views: their tables' column totals are the attainment levels and the unclassified, hidden where those tables hide them.
+    const levelTotals = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
+    const unclassifiedCell = flow.rows.find((r) => r.key === 'unclassified')?.cells[0];
+    const hiddenLevels = [...levelTotals, unclassifiedCell].flatMap((c, j) => (c?.kind === 'count' && 'suppressed' in c.value ? [j] : []));
+    const views = viewsSection(total.views, a.views ?? [], hiddenLevels, k, locale);
+    if (views.tables.length > 0) sections.push({ id: 'views', title: VIEWS_TITLE[locale], tables: views.tables, text: views.text });
+    const hidden = new Set(flow.rows.filter((r) => r.cells[0]?.kind === 'count' && 'suppressed' in r.cells[0].value).map((r) => r.key));
+    // Nor the share who reached their goal, when the total table hides it.
+    const goalCell = sections[1]!.tables[0]!.rows[0]?.cells[GOAL_SHARE_COLUMN];
+    if (goalCell?.kind === 'share' && 'suppressed' in goalCell.share) hidden.add('goalMet');
+    // Nor how many pairs did not change, when the total table hides a level: with the
+    // published levels and n it would undo the hidden ones ("varav 7 utan förändring").
+    const levelCells = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
+    if (levelCells.some((c) => c.kind === 'count' && 'suppressed' in c.value)) hidden.add('attainmentLevels');
+    // The analysis' invalid_records finding ("6 poster kunde inte räknas … redovisas separat") is
+    // said here in full instead, by rule, first among the cautions: every number below is without
+    // those rows. Rows are not people in a cell (see unusableTable), so it is not withheld below k.
+    // A background or dose test that could not be made is said in its section, beside its table.
+    const findings = a.findings.filter((f) => f.code !== 'invalid_records' && !(f.code === 'not_tested' && (f.params.test === 'background' || f.params.test === 'dose')));
+    const { texts, withheld } = protectedFindings(findings, k, locale, hidden);
+    // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
+    // Statistical tests are supporting detail: below the summary, which says what they found in words.
+    const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);
+    const isTest = (f: Finding) => TEST_CODES.has(f.code);
+    const shown = findings.filter((f) => texts.has(f));
+    const paired = shown.find((f) => f.code === 'paired_test');
+    const established = paired?.code === 'paired_test' ? paired.params.pValue < SIGNIFICANCE : undefined;
+    const primaryTable = sections[2]!.tables.find((t) => t.id === 'primary-summary');
+    const change = changeSentence(primaryTable, compilation.meta.primary, locale, established);
+    const summary = [
+      ...(change === undefined ? [] : [change]),
+      ...shown.filter((f) => !isCaution(f) && !isTest(f)).map((f) => texts.get(f)!),
+      ...subgroupSummary(shown, locale),
+    ];
+    // The background and dose tests are given in their section, with n only where its tables allow it.
+    const tests = shown.filter((f) => isTest(f) && !SECTION_TESTS.has(f.code)).map((f) => texts.get(f)!);
+    const cautions = shown.filter((f) => isCaution(f)).map((f) => texts.get(f)!);
+    if (compilation.invalid.total > 0) cautions.unshift(unusableSentence(compilation.invalid, locale));
+    if (withheld > 0) {
+      cautions.push(
+        locale === 'sv'
+          ? `${counted(withheld, 'statement', locale)} ur analysen visas inte eftersom ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer.`
+          : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
+      );
+    }
+    return {
+      locale,
+      title: compilation.meta.title,
+      planId: compilation.meta.planId,
+      fingerprint: compilation.meta.fingerprint,
+      k,
+      audience,
+      header: headerLines(compilation, options, flow, locale),
+      summary,
+      tests,
+      cautions,
+      sections,
+      instrument: compilation.meta.primary.label[locale],
+    };
   };
+  return k <= 1 ? assemble() : protectJointly((hide) => withHidden(hide, assemble), k);
 }
 
 /**

@@ -140,6 +140,8 @@ export type ReportTable = DeepReadonly<z.output<typeof ReportTableSchema>>;
 export function protectReportTable(table: RawTable, k: number = DEFAULT_K): ReportTable {
   assertRawTable(table);
   throwIfAny(kIssues(k));
+  // Cells the report's joint protection needs hidden (see withHidden), by row and column.
+  const must = (row: number, column: number) => mustHide?.has(`${table.id}|${table.rows[row]?.key}|${column}`) === true;
   const additive = new Set(table.additive ?? []);
   let protectedBlock: ProtectedCell[][] | undefined;
   let margins: ReportTable['margins'];
@@ -149,7 +151,10 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
       const cell = row.cells[c];
       return cell?.kind === 'count' ? cell.value : 0;
     }));
-    const result = protectTable({ cells }, table.hiddenMargins ? { k, hidden: table.hiddenMargins } : { k });
+    const forced = table.rows.flatMap((_, i) => cols.flatMap((c, j) => (must(i, c) ? [[i, j] as [number, number]] : [])));
+    const forcedTotals = table.rowTotal === undefined ? [] : table.rows.flatMap((_, i) => (must(i, table.rowTotal!) ? [i] : []));
+    const hidden = { ...table.hiddenMargins, cells: forced, rowTotals: forcedTotals };
+    const result = protectTable({ cells }, { k, hidden });
     margins = { columnTotals: result.columnTotals, total: result.total };
     protectedBlock = table.rows.map((_, i) => {
       const out: ProtectedCell[] = [];
@@ -172,10 +177,11 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
       return cell?.kind === 'count' ? cell.value : 0;
     };
     const cells = parts.map((r) => [value(r)]);
-    let result = protectTable({ cells }, { k });
+    const forced = { cells: parts.flatMap((r, j) => (must(r, column) ? [[j, 0] as [number, number]] : [])), ...(must(total, column) ? { columnTotals: [0], total: true } : {}) };
+    let result = protectTable({ cells }, { k, hidden: forced });
     if (derivable.some((r) => isHidden(result.cells[parts.indexOf(r)]?.[0]))) {
       // Hide the total rather than a part the reader can find elsewhere.
-      result = protectTable({ cells }, { k, hidden: { columnTotals: [0], total: true } });
+      result = protectTable({ cells }, { k, hidden: { ...forced, columnTotals: [0], total: true } });
     }
     // A row hidden by an earlier partition stays hidden.
     const set = (r: number, cell: ProtectedCell) => partition.set(r, isHidden(partition.get(r)) ? partition.get(r)! : cell);
@@ -183,7 +189,7 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
     set(total, result.columnTotals[0]!);
     for (const sum of sums) {
       const hidden = sum.of.some((r) => isHidden(partition.get(r)));
-      set(sum.row, hidden ? { suppressed: 'secondary' } : { value: value(sum.row) });
+      set(sum.row, hidden || must(sum.row, column) ? { suppressed: 'secondary' } : { value: value(sum.row) });
     }
   }
   let suppressed = false;
@@ -197,18 +203,19 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
         case 'count': {
           const value: ProtectedCell =
             (partitionColumn === c ? partition.get(i) : undefined) ??
-            protectedBlock?.[i]?.[c] ?? (cell.value >= 1 && cell.value < k ? { suppressed: 'primary' } : { value: cell.value });
+            protectedBlock?.[i]?.[c] ?? (cell.value >= 1 && cell.value < k ? { suppressed: 'primary' } : must(i, c) ? { suppressed: 'secondary' } : { value: cell.value });
           if ('suppressed' in value) suppressed = true;
           return { kind: 'count', value };
         }
         case 'share': {
           // The complement too: "35 of 39 tested negative" tells that 4 did not.
-          const share = protectShare(cell.count, cell.n, { k, complement: true });
+          const own = protectShare(cell.count, cell.n, { k, complement: true });
+          const share = must(i, c) && !('suppressed' in own) ? ({ suppressed: 'secondary' } as const) : own;
           if ('suppressed' in share) suppressed = true;
           return { kind: 'share', share, lower: 'suppressed' in share ? null : cell.lower, upper: 'suppressed' in share ? null : cell.upper };
         }
         case 'number': {
-          const hide = cell.value !== null && cell.n < k;
+          const hide = cell.value !== null && (cell.n < k || must(i, c));
           if (hide) suppressed = true;
           return { kind: 'number', value: hide ? null : cell.value, n: cell.n, digits: cell.digits, suppressed: hide };
         }
@@ -216,6 +223,29 @@ export function protectReportTable(table: RawTable, k: number = DEFAULT_K): Repo
     }),
   }));
   return margins ? { id: table.id, title: table.title, columns: table.columns, rows, k, suppressed, margins } : { id: table.id, title: table.title, columns: table.columns, rows, k, suppressed };
+}
+
+/** The cells `table|row|column` that the report being built must hide, while {@link withHidden} runs. */
+let mustHide: ReadonlySet<string> | undefined;
+
+/**
+ * @internal Runs `build` with `hide`, the cells (`table|row|column`) that
+ * {@link protectReportTable} must hide beside its own suppressions, for the
+ * report's joint protection: a relation between tables that would undo a
+ * hidden count is broken by hiding one of its shown cells, and the table
+ * that holds it is then protected again with it hidden, so that its own
+ * secondary suppression protects that cell too. A scope around one
+ * synchronous build rather than a parameter of every section builder; it is
+ * restored when `build` returns or throws.
+ */
+export function withHidden<T>(hide: ReadonlySet<string>, build: () => T): T {
+  const outer = mustHide;
+  mustHide = hide;
+  try {
+    return build();
+  } finally {
+    mustHide = outer;
+  }
 }
 
 /**

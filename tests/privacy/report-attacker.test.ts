@@ -16,17 +16,16 @@ const modelOf = (tables: readonly ReportTable[]): ReportModel => ({ sections: [{
 const counts = (key: string, values: readonly number[]) => ({ key, label: key, cells: values.map((value) => ({ kind: 'count' as const, value })) });
 
 describe('the whole-report attacker', () => {
-  // A KNOWN LEAK, pinned so that it is seen (not a goal): the flow hides ongoing 2 and unclassified 2,
-  // and with them closed; started 39 − withdrawn 5 − classified 30 gives ongoing + unclassified = 4,
-  // and the client-view tables publish 32 respondents, all of them closed, so closed ≥ 32 and
-  // unclassified = closed − 30 lies in 2..4. Hiding two small cells whose sum is below k does not
-  // protect them (docs/privacy.md, "What the whole-report attacker finds"). When protection is
-  // fixed this expectation fails, and must become `toEqual([])`.
-  it('finds one disclosed cell in the Björkebo report: the unclassified, through the views respondents', () => {
+  // The leak the report had before it was protected as a whole: the flow hid ongoing 2 and
+  // unclassified 2, and with them closed; started 39 − withdrawn 5 − classified 30 gave ongoing +
+  // unclassified = 4, and the client-view tables publish 32 respondents, all of them closed, so
+  // closed ≥ 32 and unclassified = closed − 30 lay in 2..4. The joint protection now hides the
+  // withdrawn too (and the withdrawals by reason that add up to it).
+  it('finds no disclosed cell in the Björkebo report', () => {
     const plan = parsePlan(bjorkeboPlan);
     const { intervals, disclosed } = attackReport(buildReport(compile(plan, bjorkeboCohort(plan)), { locale: 'sv' }));
     expect(intervals.filter((i) => i.max !== Infinity).length).toBeGreaterThan(20); // it did attack
-    expect(disclosed).toEqual([{ cell: 'flow|unclassified|0', min: 2, max: 4 }]);
+    expect(disclosed).toEqual([]);
   });
 
   it('reads a statistic\'s n nowhere: the CSV prints no n beside a mean, so a hidden count is not printed there', () => {

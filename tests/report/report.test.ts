@@ -89,14 +89,18 @@ describe('protectReportTable', () => {
     // Björkebo flow: selected 40 = never started 1 + started 39; started 39 = withdrawn 5 + ongoing 2 +
     // unclassified 2 + classified 30; closed 32 = 2 + 30. The 39 who started can be read off other
     // tables (the main problems add up to it), so hiding it would not protect the 1: the 40 is hidden
-    // instead. Closed would reveal the hidden 2 unclassified (32 − 30), so it is hidden too.
+    // instead. Closed would reveal the hidden 2 unclassified (32 − 30), so it is hidden too. And the
+    // whole report's protection hides the 5 withdrawn: ongoing + unclassified = 39 − 5 − 30 = 4 would
+    // otherwise be known, and the 32 who answered the client views (all of them closed) put the
+    // unclassified in 2..4. Hidden with it, and with the withdrawals by reason (the 5 breakdowns),
+    // ongoing + unclassified lies anywhere in 0..9.
     const flow = buildReport(compilation).sections[0]!.tables[0]!;
     const shown = Object.fromEntries(flow.rows.map((r) => [r.key, r.cells[0]!.kind === 'count' ? r.cells[0]!.value : null]));
     expect(shown).toEqual({
       selected: { suppressed: 'secondary' },
       notStarted: { suppressed: 'primary' },
       started: { value: 39 },
-      withdrawn: { value: 5 },
+      withdrawn: { suppressed: 'secondary' },
       ongoing: { suppressed: 'primary' },
       closed: { suppressed: 'secondary' },
       unclassified: { suppressed: 'primary' },
@@ -125,7 +129,8 @@ describe('buildReport', () => {
       // 39 started and 30 classified are published in the flow table; selected (40) is not, as it would reveal 1 never started.
       '39 klienter påbörjade insatsen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
       'Färre än 5 utvalda har inte påbörjat insatsen.',
-      '5 av 39 som påbörjade (13 %) avfördes från uppföljningen under insatsen (sammanbrott 5).',
+      // The 5 withdrawn are hidden by the whole report's protection (see the flow test above).
+      'Några avfördes från uppföljningen under insatsen (antalet visas inte, för att skydda enskilda).',
     ]);
     expect(model.summary.join(' ')).not.toMatch(/\b40\b|\b32\b|avböjt 1/);
     expect(model.cautions.at(-1)).toMatch(/^\d+ påståenden ur analysen visas inte eftersom de bygger på färre än 5 personer\.$/);
@@ -253,16 +258,16 @@ describe('renderers', () => {
     ]);
     // The text alternative names every level, hidden ones as "visas inte".
     expect(charts[1]!.description).toContain('Totalt (n = 30): Positiv förändring och målet uppfyllt 12; Positiv förändring men målet inte uppfyllt 9; Ingen förändring visas inte; Negativ förändring visas inte');
-    // The flow: Utvalda and Avslutade are hidden, drawn in their place as a fixed-size outlined box, with no count.
+    // The flow: Utvalda, Avförda and Avslutade are hidden, drawn in their place as a fixed-size outlined box, with no count.
     const flow = (charts[0]!.spec as unknown as { data: { values: { step: string; count: number | null; hidden: boolean }[] } }).data.values;
     expect(flow.map((v) => [v.step, v.count])).toEqual([
       ['Utvalda', null],
       ['Påbörjade insatsen', 39],
-      ['Avförda under insatsen', 5],
+      ['Avförda under insatsen', null],
       ['Avslutade', null],
       ['Bedömda på skalan', 30],
     ]);
-    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: 5; Avslutade: visas inte; Bedömda på skalan: 30');
+    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: visas inte; Avslutade: visas inte; Bedömda på skalan: 30');
     // Urine tests, pooled 4 weeks by 4 (regroup.ts): weeks 17–20 are hidden, drawn as one box over their own weeks,
     // and the line is broken there (the period after it starts a new segment).
     const weeks = (charts[2]!.spec as unknown as { data: { values: { week: number; from: number; to: number; hidden: boolean; segment: number }[] } }).data.values;
@@ -459,7 +464,13 @@ describe('the header and the result in words', () => {
     const primary = hidden.sections.find((s) => s.id === 'primary')!.tables[0]!;
     expect(primary.rows.find((r) => r.key === 'change')!.cells[1]).toMatchObject({ suppressed: true });
     expect(hidden.summary.join(' ')).not.toMatch(/i genomsnitt från/);
-    expect(buildReport(compilation, { k: 30 }).summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt från 2,3 till 3,2/);
+    // k = 30: the means rest on 30 people and may be shown by that rule, but every count of the
+    // distribution is hidden, and a mean beside it is an equation on its counts: the whole report's
+    // protection withholds the means and SDs, and the sentence gives the change alone.
+    const k30 = buildReport(compilation, { k: 30 });
+    expect(k30.summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt med 0,9 \(skala 1–5\) bland de 30/);
+    expect(k30.sections.find((s) => s.id === 'primary')!.tables[0]!.rows.find((r) => r.key === 'after')!.cells[1]).toMatchObject({ suppressed: true });
+    expect(buildReport(compilation, { k: 5 }).summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt från 2,3 till 3,2/);
   });
 
   it('words a subgroup test for a reader: one sentence for what found nothing, one for what found a difference', () => {

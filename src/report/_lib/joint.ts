@@ -1,0 +1,256 @@
+/**
+ * One disclosure model for the whole report (issue 12, item 1). Tables are
+ * protected one by one first (primary and secondary suppression, linked
+ * tables, regrouping); then this pass writes down every relation a reader
+ * knows between the report's counts (relations.ts), solves for the feasible
+ * interval of every hidden count (privacy/_lib/intervals.ts), and where a
+ * hidden count is disclosed — its interval is one value, or lies within
+ * 1..k − 1 — breaks what discloses it and builds the report again:
+ *
+ * 1. a statistic or share among the relations that reach the cell (a mean,
+ *    a standard deviation, tests per client, a share with its n) is not
+ *    published;
+ * 2. otherwise one more shown count in a relation with the cell is hidden:
+ *    of those that make the cell safe on their own, the smallest; if none
+ *    does, the one that widens its interval most. Its table is protected
+ *    again with that cell hidden, so its own secondary suppression covers it.
+ *
+ * The quantiles of a distribution column that hides a count are not
+ * published. Repeated until no hidden count is disclosed. A hidden count whose
+ * interval is one value that is 0 or at least k is then shown: the reader
+ * can work it out anyway, so showing it tells nothing new (and a `..` that
+ * anyone can undo would be a false promise). If the repairs do not settle
+ * within a bound number of rounds, every count and statistic reached by a
+ * disclosed cell's relations is hidden, and if even that leaves one
+ * disclosed, every count of the report: it ends, and never with a
+ * disclosed cell.
+ *
+ * @internal
+ */
+import { auditHidden, type CellAudit } from '../../privacy/_lib/intervals.js';
+import type { ReportModel } from '../model.js';
+import { countCells, reportRelations, type CellRef, type Relation } from './relations.js';
+
+/** Rounds of repair before the fallback that hides everything a disclosed cell's relations reach. */
+const MAX_ROUNDS = 12;
+/** Candidates tried per disclosed cell. */
+const MAX_CANDIDATES = 12;
+
+
+/** A hidden count the relations fix to one value that is 0 or at least k: shown, since anyone can work it out. */
+const determined = (a: CellAudit, k: number) => a.exact && a.min === a.max && (a.min === 0 || a.min >= k);
+/** A hidden count that is not safe and cannot simply be shown must be protected. */
+const needsRepair = (a: CellAudit, k: number) => !a.safe && !determined(a, k);
+
+/**
+ * The report built by `build` with as many cells hidden as it takes for no
+ * hidden count to be disclosed by the relations of the whole report.
+ */
+export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportModel, k: number): ReportModel {
+  const hide = new Set<CellRef>();
+  const cache = new Map<string, CellAudit>();
+  let previous = new Set<CellRef>();
+  for (let round = 0; ; round++) {
+    const model = build(hide);
+    const quantiles = quantilesOfHidden(model).filter((c) => !hide.has(c));
+    if (quantiles.length > 0) {
+      for (const c of quantiles) hide.add(c);
+      continue;
+    }
+    const cells = countCells(model);
+    const relations = reportRelations(model);
+    const intervals = auditHidden(cells, relations, k, undefined, cache);
+    const risky = [...intervals].filter(([, i]) => needsRepair(i, k)).map(([c]) => c);
+    if (risky.length === 0) return showDetermined(model, intervals, k);
+    const before = hide.size;
+    // A cell still disclosed after its repair gets more at once: the three counts that widen it most.
+    if (round < MAX_ROUNDS) for (const cell of risky) repair(cell, cells, relations, k, hide, cache, previous.has(cell) ? 3 : 1);
+    previous = new Set(risky);
+    if (hide.size === before) for (const cell of reach(risky, cells, relations)) hide.add(cell);
+    // Nothing left to hide around them: hide every count and statistic of the report, which protects anything.
+    if (hide.size === before) for (const cell of everyCell(model)) hide.add(cell);
+    if (hide.size === before) return model;
+  }
+}
+
+/** Every count, share and statistic of the report (a report with all of them hidden shows nothing to undo). */
+const everyCell = (model: ReportModel): CellRef[] =>
+  model.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c, j) => (c.kind === 'text' ? [] : [`${t.id}|${r.key}|${j}`])))));
+
+/**
+ * The quantiles printed for a column of the primary measure's distribution
+ * that hides a count: not published (a median or quartile tells how many lie
+ * below a value, which with the column's n undoes its hidden counts). The
+ * mean and the standard deviation are relations the audit checks.
+ */
+function quantilesOfHidden(model: ReportModel): CellRef[] {
+  const tables = model.sections.flatMap((s) => s.tables);
+  const dist = tables.find((t) => t.id === 'primary-distribution');
+  const summary = tables.find((t) => t.id === 'primary-summary');
+  if (dist === undefined || summary === undefined) return [];
+  return (['before-stayed', 'after'] as const).flatMap((key, col) => {
+    if (!dist.rows.some((r) => r.cells[col]?.kind === 'count' && 'suppressed' in r.cells[col].value)) return [];
+    const row = summary.rows.find((r) => r.key === key);
+    return [3, 4, 5].filter((j) => row?.cells[j]?.kind === 'number').map((j) => `${summary.id}|${key}|${j}`);
+  });
+}
+
+/** Adds to `hide` what breaks the disclosure of `cell`. */
+function repair(cell: CellRef, cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], k: number, hide: Set<CellRef>, cache: Map<string, CellAudit>, take: number): void {
+  const touching = relations.filter((r) => r.terms.some(([c]) => c === cell));
+  // 1. A statistic or share that reaches the cell, through any hidden cell joined to it.
+  const joined = reachRelations([cell], cells, relations);
+  const sources = [...new Set(joined.flatMap((r) => (r.source === undefined ? [] : [r.source])))].filter((s) => !hide.has(s));
+  if (sources.length > 0) {
+    for (const s of sources) hide.add(s);
+    return;
+  }
+  // 2. One more shown count in a relation with the cell (first) or joined to it: the smallest that makes it safe, else the one that widens it most.
+  const distance = shownDistances(cell, cells, relations);
+  const candidates = [...distance.keys()]
+    .filter((c) => !hide.has(c))
+    .sort((a, b) => distance.get(a)! - distance.get(b)! || cells.get(a)! - cells.get(b)!)
+    .slice(0, MAX_CANDIDATES);
+  const tried: { cells: CellRef[]; width: number; safe: boolean }[] = [];
+  for (const c of candidates) {
+    const trial = new Map(cells);
+    const added = closure(c, trial, relations);
+    const i = auditHidden(trial, relations, k, new Set([cell]), cache).get(cell)!;
+    tried.push({ cells: added, width: i.max - i.min, safe: i.safe });
+  }
+  // Together, the ones that do not make it safe alone (each widening it a little, through different relations).
+  const bundle = [...new Set(tried.filter((t) => !t.safe).flatMap((t) => t.cells))];
+  if (bundle.length > 0) {
+    const trial = new Map(cells);
+    for (const c of bundle) trial.set(c, null);
+    const i = auditHidden(trial, relations, k, new Set([cell]), cache).get(cell)!;
+    if (i.safe) tried.push({ cells: bundle, width: i.max - i.min, safe: true });
+  }
+  // Of those that make the cell safe, the cheapest: a total (the n of a table, those who started …) costs
+  // far more than a cell inside a table, since the reader loses every share resting on it.
+  const totals = totalCells(relations);
+  const cost = (t: { cells: CellRef[] }) => t.cells.reduce((sum, c) => sum + (totals.has(c) ? 20 : 1), 0) * 1e6 + t.cells.reduce((sum, c) => sum + cells.get(c)!, 0);
+  const safe = tried.filter((t) => t.safe).sort((a, b) => cost(a) - cost(b))[0];
+  if (safe !== undefined) {
+    for (const a of safe.cells) hide.add(a);
+    return;
+  }
+  // Stable: among equal widths, the order above (nearest, then smallest).
+  for (const t of tried.sort((a, b) => b.width - a.width).slice(0, take)) for (const a of t.cells) hide.add(a);
+}
+
+/** The cells that are the sum of others in some relation: one term −1, at least two +1. */
+function totalCells(relations: readonly Relation[]): Set<CellRef> {
+  const out = new Set<CellRef>();
+  for (const r of relations) {
+    if (r.min !== r.max) continue;
+    const negative = r.terms.filter(([, coef]) => coef < 0);
+    if (negative.length === 1 && r.terms.length - 1 >= 2) out.add(negative[0]![0]);
+  }
+  return out;
+}
+
+/**
+ * Hides `cell` in `trial` and, as a table's own secondary suppression would,
+ * one more shown count (the largest, which frees it most) in each relation where a newly hidden
+ * cell would be the only hidden one, two steps deep: a count alone in an
+ * equation is worked out at once, so hiding it alone tells nothing about
+ * whether hiding it helps. Returns the cells hidden.
+ */
+function closure(cell: CellRef, trial: Map<CellRef, number | null>, relations: readonly Relation[]): CellRef[] {
+  const added = [cell];
+  trial.set(cell, null);
+  let frontier = [cell];
+  for (let depth = 0; depth < 2; depth++) {
+    const next: CellRef[] = [];
+    for (const c of frontier)
+      for (const r of relations) {
+        if (r.min !== r.max || !r.terms.some(([x]) => x === c) || r.terms.some(([x]) => x !== c && trial.get(x) === null)) continue;
+        const other = r.terms.map(([x]) => x).filter((x) => x !== c && typeof trial.get(x) === 'number').sort((a, b) => trial.get(b)! - trial.get(a)!)[0];
+        if (other === undefined) continue;
+        trial.set(other, null);
+        added.push(other);
+        next.push(other);
+      }
+    frontier = next;
+  }
+  return added;
+}
+
+/** Each shown count in the relations joined to `cell`, by how many relations away it is (1: in a relation with the cell). */
+function shownDistances(cell: CellRef, cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[]): Map<CellRef, number> {
+  const out = new Map<CellRef, number>();
+  const seen = new Set([cell]);
+  let frontier = [cell];
+  for (let depth = 1; frontier.length > 0; depth++) {
+    const next: CellRef[] = [];
+    for (const r of relations) {
+      if (!r.terms.some(([x]) => frontier.includes(x))) continue;
+      for (const [x] of r.terms) {
+        const v = cells.get(x);
+        if (typeof v === 'number') {
+          if (!out.has(x)) out.set(x, depth);
+        } else if (v === null && !seen.has(x)) {
+          seen.add(x);
+          next.push(x);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** The relations joined to `start` through hidden cells. */
+function reachRelations(start: readonly CellRef[], cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[]): Relation[] {
+  const seen = new Set(start);
+  const queue = [...start];
+  const used = new Set<Relation>();
+  while (queue.length > 0) {
+    const c = queue.pop()!;
+    for (const r of relations) {
+      if (used.has(r) || !r.terms.some(([x]) => x === c)) continue;
+      used.add(r);
+      for (const [x] of r.terms)
+        if (cells.get(x) === null && !seen.has(x)) {
+          seen.add(x);
+          queue.push(x);
+        }
+    }
+  }
+  return [...used];
+}
+
+/** Every shown count and statistic in the relations joined to `risky`: the fallback hides them all. */
+function reach(risky: readonly CellRef[], cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[]): CellRef[] {
+  return reachRelations(risky, cells, relations).flatMap((r) => [...r.terms.map(([c]) => c).filter((c) => cells.get(c) !== null), ...(r.source === undefined ? [] : [r.source])]);
+}
+
+/** The model with each hidden count that the relations fix to one value of 0 or at least k shown. */
+function showDetermined(model: ReportModel, intervals: ReadonlyMap<CellRef, CellAudit>, k: number): ReportModel {
+  const fixed = (ref: CellRef) => {
+    const i = intervals.get(ref);
+    return i !== undefined && determined(i, k) ? i.min : undefined;
+  };
+  return {
+    ...model,
+    sections: model.sections.map((s) => ({
+      ...s,
+      tables: s.tables.map((t) => {
+        let changed = false;
+        const rows = t.rows.map((r) => ({
+          ...r,
+          cells: r.cells.map((c, j) => {
+            const v = c.kind === 'count' && 'suppressed' in c.value ? fixed(`${t.id}|${r.key}|${j}`) : undefined;
+            if (v === undefined) return c;
+            changed = true;
+            return { kind: 'count' as const, value: { value: v } };
+          }),
+        }));
+        if (!changed) return t;
+        const suppressed = rows.some((r) => r.cells.some((c) => (c.kind === 'count' && 'suppressed' in c.value) || (c.kind === 'share' && 'suppressed' in c.share) || (c.kind === 'number' && c.suppressed)));
+        return { ...t, rows, suppressed };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * What a reader of a report knows about its counts, as linear relations:
+ * the library's own model of the report (issue 12, item 1), from the table
+ * layouts the sections build. Each count cell of the model is a value
+ * (shown) or an unknown non-negative integer (hidden, `..`); every relation
+ * says Σ coef·cell ∈ [min, max]. Statistics printed beside the counts (a
+ * mean, a standard deviation, tests per client, the change's mean) are
+ * relations too, each naming its `source` cell, so that protection can take
+ * the statistic away when it is what undoes a hidden count.
+ *
+ * The joint protection (joint.ts) solves these for the feasible interval of
+ * every hidden cell. A new table kind must add its relations here: the
+ * tests check that every relation holds on the true counts, and the
+ * attacker in tests/privacy (with its own solver) checks that nothing it
+ * knows was forgotten here.
+ *
+ * @internal
+ */
+import type { ReportModel } from '../model.js';
+import type { ReportTable } from '../protect.js';
+
+/** A cell of the report: `table|row|column`. */
+export type CellRef = string;
+
+/** Σ coef·cell ∈ [min, max]; `source`: the statistic (a number cell) the relation comes from, if any. */
+export interface Relation {
+  readonly terms: readonly (readonly [CellRef, number])[];
+  readonly min: number;
+  readonly max: number;
+  readonly source?: CellRef;
+}
+
+/** @internal The reference of a cell. */
+export const cellRef = (table: string, row: string, column: number): CellRef => `${table}|${row}|${column}`;
+
+type Term = [CellRef, number];
+const tablesOf = (model: ReportModel): Map<string, ReportTable> => new Map(model.sections.flatMap((s) => s.tables.map((t) => [t.id, t] as const)));
+const eq = (terms: Term[], value: number): Relation => ({ terms, min: value, max: value });
+const le = (terms: Term[], max: number): Relation => ({ terms, min: -Infinity, max });
+const sum = (cells: readonly CellRef[], coef = 1): Term[] => cells.map((c) => [c, coef]);
+const columnOf = (t: ReportTable, j: number): CellRef[] => t.rows.map((r) => cellRef(t.id, r.key, j));
+const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+/** The tables whose regrouped rows' parts are unknowns of their own (elsewhere a part is only in its sum and can be anything up to it). */
+const withParts = (t: ReportTable) => t.id.startsWith('attainment-') || t.id === 'primary-distribution';
+
+/**
+ * @internal Every count cell of the model: its published value, or `null`
+ * when hidden. A regrouped row's parts, where other relations reach them, are
+ * hidden cells too (0 under a shown 0).
+ */
+export function countCells(model: ReportModel): Map<CellRef, number | null> {
+  const out = new Map<CellRef, number | null>();
+  for (const section of model.sections)
+    for (const t of section.tables)
+      for (const row of t.rows)
+        row.cells.forEach((c, j) => {
+          if (c.kind === 'count') out.set(cellRef(t.id, row.key, j), 'value' in c.value ? c.value.value : null);
+        });
+  for (const section of model.sections)
+    for (const t of section.tables.filter(withParts))
+      for (const { row, parts } of t.regrouped ?? [])
+        t.rows.find((r) => r.key === row)?.cells.forEach((c, j) => {
+          if (c.kind !== 'count') return;
+          const merged = 'value' in c.value ? c.value.value : null;
+          for (const part of parts) out.set(cellRef(t.id, part, j), merged === 0 ? 0 : null);
+        });
+  return out;
+}
+
+/** A shown statistic as a relation Σ terms ∈ scale·[v − ½, v + ½] (in its printed digits), or none. */
+function statistic(t: ReportTable, row: string, j: number, terms: Term[], scale: number): Relation[] {
+  const cell = t.rows.find((r) => r.key === row)?.cells[j];
+  if (cell?.kind !== 'number' || cell.value === null || cell.suppressed) return [];
+  const h = 0.5 / 10 ** cell.digits;
+  const v = rounded(cell.value, cell.digits);
+  return [{ terms, min: scale * (v - h), max: scale * (v + h), source: cellRef(t.id, row, j) }];
+}
+
+/** @internal The relations a reader of `model` knows between its counts. */
+export function reportRelations(model: ReportModel): Relation[] {
+  const tables = tablesOf(model);
+  const rel: Relation[] = [];
+  const levels = [0, 1, 2, 3];
+  const total = tables.get('attainment-total');
+  const totalRow = total?.rows[0]?.key;
+  const breakdown = (id: string) => id.startsWith('attainment-') || id.startsWith('background-outcome-') || id.startsWith('dose-');
+  for (const t of tables.values()) {
+    if (!breakdown(t.id)) continue;
+    // Goal attainment and its breakdowns: the four levels add up to n; each breakdown's rows add up to the total's row.
+    for (const row of t.rows) {
+      const c = (j: number) => cellRef(t.id, row.key, j);
+      rel.push(eq([...sum(levels.map(c)), [c(4), -1]], 0));
+      const share = row.cells[5];
+      if (share?.kind !== 'share' || 'suppressed' in share.share) continue;
+      const { numerator, denominator } = share.share;
+      if (t.id.startsWith('dose-')) rel.push(eq([[c(0), 1], [c(1), 1]], numerator), eq([[c(4), 1]], denominator));
+      else rel.push(le([[c(0), 1]], numerator), { terms: [[c(4), 1]], min: denominator, max: Infinity });
+    }
+    if (total !== undefined && totalRow !== undefined && t !== total)
+      for (const j of [...levels, 4]) rel.push(eq([...sum(columnOf(t, j)), [cellRef(total.id, totalRow, j), -1]], 0));
+  }
+  for (const t of [...tables.values()].filter(withParts))
+    for (const { row, parts } of t.regrouped ?? []) {
+      t.rows.find((r) => r.key === row)?.cells.forEach((c, j) => {
+        if (c.kind === 'count') rel.push(eq([...sum(parts.map((p) => cellRef(t.id, p, j))), [cellRef(t.id, row, j), -1]], 0));
+      });
+      if (t.id.startsWith('attainment-'))
+        for (const p of parts) rel.push(eq([...sum(levels.map((j) => cellRef(t.id, p, j))), [cellRef(t.id, p, 4), -1]], 0));
+    }
+  // The flow: selected = never started + started; started = withdrawn + ongoing + closed; closed = unclassified + classified.
+  const f = (key: string) => cellRef('flow', key, 0);
+  if (tables.has('flow')) {
+    rel.push(eq([[f('notStarted'), 1], [f('started'), 1], [f('selected'), -1]], 0));
+    rel.push(eq([[f('withdrawn'), 1], [f('ongoing'), 1], [f('closed'), 1], [f('started'), -1]], 0));
+    rel.push(eq([[f('unclassified'), 1], [f('classified'), 1], [f('closed'), -1]], 0));
+    if (totalRow !== undefined) rel.push(eq([[f('classified'), 1], [cellRef('attainment-total', totalRow, 4), -1]], 0));
+    const w = tables.get('withdrawals');
+    if (w) {
+      rel.push(le([...sum(columnOf(w, 0)), [f('notStarted'), -1]], 0));
+      rel.push(eq([...sum(columnOf(w, 1)), [f('withdrawn'), -1]], 0));
+    }
+  }
+  rel.push(...primaryRelations(tables), ...sectionRelations(tables));
+  return rel;
+}
+
+/**
+ * The primary measure's distribution against its n, mean and standard
+ * deviation as printed (Σx = n, Σv·x = n·mean, Σv²·x = (n − 1)·sd² + n·mean²),
+ * and the change's mean when the two columns are the same people.
+ */
+function primaryRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] {
+  const dist = tables.get('primary-distribution');
+  const summary = tables.get('primary-summary');
+  if (dist === undefined || summary === undefined) return [];
+  const rel: Relation[] = [];
+  const keys = dist.rows.flatMap((r) => dist.regrouped?.find((g) => g.row === r.key)?.parts ?? [r.key]);
+  const terms = (col: number, power: number, coef = 1): Term[] => keys.map((key) => [cellRef(dist.id, key, col), coef * Number(key) ** power]);
+  const nOf = (key: string) => {
+    const c = summary.rows.find((r) => r.key === key)?.cells[0];
+    return c?.kind === 'count' && 'value' in c.value ? c.value.value : undefined;
+  };
+  const ns: (number | undefined)[] = [];
+  (['before-stayed', 'after'] as const).forEach((key, col) => {
+    const n = nOf(key);
+    ns.push(n);
+    rel.push(eq([...terms(col, 0), [cellRef(summary.id, key, 0), -1]], 0));
+    if (n === undefined) return;
+    rel.push(...statistic(summary, key, 1, terms(col, 1), n));
+    const mean = summary.rows.find((r) => r.key === key)?.cells[1];
+    const sd = summary.rows.find((r) => r.key === key)?.cells[2];
+    if (mean?.kind !== 'number' || mean.value === null || mean.suppressed || sd?.kind !== 'number' || sd.value === null || sd.suppressed || n < 2) return;
+    // Σv²·x = (n − 1)·sd² + n·mean², over the printed intervals of both (the SD's relation: it is what the SD adds).
+    const [m, hm] = [rounded(mean.value, mean.digits), 0.5 / 10 ** mean.digits];
+    const [s, hs] = [rounded(sd.value, sd.digits), 0.5 / 10 ** sd.digits];
+    const sq = (sv: number, mv: number) => (n - 1) * sv ** 2 + n * mv ** 2;
+    rel.push({ terms: terms(col, 2), min: sq(Math.max(0, s - hs), Math.max(0, m - hm)), max: sq(s + hs, m + hm), source: cellRef(summary.id, key, 2) });
+  });
+  // The change over the pairs: with the same n before (of those who stayed) and after, the pairs are those people.
+  const pairs = nOf('change');
+  if (pairs !== undefined && ns[0] === pairs && ns[1] === pairs) rel.push(...statistic(summary, 'change', 1, [...terms(1, 1), ...terms(0, 1, -1)], pairs));
+  return rel;
+}
+
+/**
+ * The other sections against the flow: the measures' and follow-ups'
+ * direction tables against their pairs, the reach table against those
+ * closed, the weekly tables, the target group against those who started,
+ * and the client views.
+ */
+function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] {
+  const rel: Relation[] = [];
+  const started = cellRef('flow', 'started', 0);
+  const closed = cellRef('flow', 'closed', 0);
+  const flow = tables.has('flow');
+  for (const t of tables.values()) {
+    if (t.id.endsWith('-direction')) {
+      const key = t.rows[0]!.key;
+      rel.push(eq([...sum([0, 1, 2].map((j) => cellRef(t.id, key, j))), [cellRef(t.id, key, 3), -1]], 0));
+      const summary = tables.get(t.id.slice(0, -'-direction'.length));
+      for (const pairs of ['pairs-before', 'pairs-after'])
+        if (summary?.rows.some((r) => r.key === pairs)) rel.push(eq([[cellRef(summary.id, pairs, 0), 1], [cellRef(t.id, key, 3), -1]], 0));
+      if (summary && flow) {
+        for (const r of summary.rows) rel.push(le([[cellRef(summary.id, r.key, 0), 1], [started, -1]], 0));
+        if (summary.rows.some((r) => r.key === 'before')) rel.push(le([[cellRef(t.id, key, 3), 1], [cellRef(summary.id, 'before', 0), -1]], 0));
+      }
+    }
+    if (/^follow-up-[^-]+$/.test(t.id)) {
+      const key = t.rows[0]!.key;
+      const reached = cellRef(t.id, key, 0);
+      rel.push(eq([...sum([0, 1, 2, 3].map((j) => cellRef(t.id, key, j))), [cellRef(t.id, key, 4), -1]], 0));
+      if (flow) rel.push(le([[cellRef(t.id, key, 4), 1], [closed, -1]], 0));
+      for (const m of tables.values())
+        // The measures at the point: their n there and their pairs are among those reached (not the n before, which is everyone's).
+        if (m.id.startsWith(`${t.id}-`) && !m.id.endsWith('-direction'))
+          for (const r of m.rows.filter((x) => x.key !== 'before')) rel.push(le([[cellRef(m.id, r.key, 0), 1], [reached, -1]], 0));
+    }
+    if (t.id.startsWith('during-'))
+      for (const r of t.rows) {
+        const tests = cellRef(t.id, r.key, 0);
+        const clients = cellRef(t.id, r.key, 1);
+        // A pooled period ("1–4") counts client-weeks: at most those who started times its weeks.
+        const [from = 0, to = from] = r.key.split('–').map(Number);
+        if (flow) rel.push(le([[clients, 1], [started, -(to - from + 1)]], 0));
+        rel.push(le([[clients, 1], [tests, -1]], 0));
+        const per = r.cells[3];
+        if (per?.kind === 'number' && per.value !== null && !per.suppressed) {
+          const h = 0.5 / 10 ** per.digits;
+          const p = rounded(per.value, per.digits);
+          const source = cellRef(t.id, r.key, 3);
+          rel.push({ terms: [[clients, p - h], [tests, -1]], min: -Infinity, max: 1e-9, source }, { terms: [[tests, 1], [clients, -(p + h)]], min: -Infinity, max: 1e-9, source });
+        }
+        const share = r.cells[2];
+        if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq([[tests, 1]], share.share.denominator));
+      }
+    if ((t.id === 'main-problems' || (t.id.startsWith('background-') && !t.id.startsWith('background-outcome-'))) && flow) rel.push(eq([...sum(columnOf(t, 0)), [started, -1]], 0));
+    if (t.id === 'goal-areas' && flow && t.rows.some((r) => r.key === 'none')) {
+      const areas = t.rows.filter((r) => r.key !== 'none').map((r) => cellRef(t.id, r.key, 0));
+      rel.push(le([[started, 1], ...sum(areas, -1), [cellRef(t.id, 'none', 0), -1]], 0), le([[cellRef(t.id, 'none', 0), 1], [started, -1]], 0));
+    }
+  }
+  // The client views: each row's levels add up to its total; every item of a point counts the same respondents by level.
+  const items = [...tables.values()].filter((t) => t.id.startsWith('views-') && t.id !== 'views-summary' && t.id !== 'views-tests');
+  for (const t of items) for (const r of t.rows) rel.push(eq([...sum([0, 1, 2, 3, 4].map((j) => cellRef(t.id, r.key, j))), [cellRef(t.id, r.key, 5), -1]], 0));
+  const point = (id: string) => id.split('-')[1];
+  items.forEach((a, i) => {
+    const b = items.slice(i + 1).find((x) => point(x.id) === point(a.id));
+    if (b !== undefined) for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0));
+  });
+  if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0));
+  const summary = tables.get('views-summary');
+  for (const r of summary?.rows ?? []) {
+    const item = tables.get(`views-${r.key}`);
+    if (item === undefined) continue;
+    const answered = sum(item.rows.filter((x) => x.key !== 'no_answer' && x.key !== 'dont_know' && x.key !== 'not_answered').map((x) => cellRef(item.id, x.key, 5)));
+    rel.push(eq([...answered, [cellRef(summary!.id, r.key, 0), -1]], 0));
+    const share = r.cells[1];
+    if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq(answered, share.share.denominator));
+  }
+  return rel;
+}
