@@ -1103,7 +1103,9 @@ export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): strin
       : rowIssue.field !== null
         ? ` (${rowIssue.field})`
         : '';
-  return `${where}${column}: ${ruleText(rowIssue.issue.rule, rowIssue.issue.params, locale)} [${rowIssue.issue.rule}]`;
+  // A second row of a client in a sheet points to the first one's row, as the line it is on is named ("row", not "line").
+  const params = rowIssue.sheet !== undefined && rowIssue.issue.rule === 'duplicate_client' ? { ...rowIssue.issue.params, row: true } : rowIssue.issue.params;
+  return `${where}${column}: ${ruleText(rowIssue.issue.rule, params, locale)} [${rowIssue.issue.rule}]`;
 }
 
 /** Issues for a value that is not a {@link RowIssue} (paths from `rowIssue`). */
