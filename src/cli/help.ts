@@ -220,6 +220,9 @@ Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|pdf|md|text|
                   published (standard): små tal skyddas; internal: enhetens egen
                   reflektion, inga tal döljs och rapporten märks "får inte publiceras"
   --plan FIL      planen: rapportens huvud får frågeställning, målgrupp och period (rapportdatum är dagens)
+  --smileys       pilotens gubbar bredvid måluppfyllelsens fyra nivåer (html, pdf, md, vega)
+  --chromium SÖKVÄG
+                  webbläsaren som skriver PDF (annars CHROMIUM_PATH, CHROME_PATH eller vanliga sökvägar)
 
 Exempel:
   uppfoljning report sammanstallning.json --format html --out rapport.html
@@ -242,6 +245,9 @@ Usage: uppfoljning report COMPILATION.json --format html|pdf|md|text|csv|vega --
                   published (default): small counts protected; internal: the unit's own
                   reflection meeting, no count hidden, marked "must not be published"
   --plan FILE     the plan: the report's header gets its question, target group and period (the report date is today's)
+  --smileys       the pilot's smileys beside the four goal-attainment levels (html, pdf, md, vega)
+  --chromium PATH
+                  the browser that writes the PDF (else CHROMIUM_PATH, CHROME_PATH or common paths)
 
 Example:
   uppfoljning report compilation.json --format html --out report.html --lang en

@@ -337,6 +337,7 @@ const OPTIONS = {
   distinct: { type: 'boolean' },
   audience: { type: 'string' },
   chromium: { type: 'string' },
+  smileys: { type: 'boolean' },
 } as const;
 
 /**
@@ -536,19 +537,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.out(renderText(model));
           return EXIT.ok;
         }
+        // The pilot's smileys beside the goal-attainment levels (HTML, PDF, Markdown, chart specs).
+        const look = { smileys: values.smileys === true };
         if (format === 'text') writeOut(out, `${renderText(model)}\n`, locale);
-        else if (format === 'html') writeOut(out, await renderHtml(model), locale);
+        else if (format === 'html') writeOut(out, await renderHtml(model, look), locale);
         else if (format === 'pdf') {
           // Printed by the user's own headless Chromium from the self-contained HTML (src/cli/pdf.ts).
           const { printPdf } = await import('./pdf.js');
-          const failed = await printPdf(await renderHtml(model), browser!, out, locale);
+          const failed = await printPdf(await renderHtml(model, look), browser!, out, locale);
           if (failed !== undefined) throw new UsageError(failed.problem);
         }
-        else if (format === 'md') writeOut(out, renderMarkdown(model), locale);
+        else if (format === 'md') writeOut(out, renderMarkdown(model, look), locale);
         else if (format === 'csv' || format === 'vega') {
           mkdirSync(out, { recursive: true });
           if (format === 'csv') for (const f of renderCsv(model)) writeOut(join(out, f.name), f.text, locale);
-          else for (const c of chartSpecs(model)) writeOut(join(out, `${c.id}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`, locale);
+          else for (const c of chartSpecs(model, look)) writeOut(join(out, `${c.id}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`, locale);
         }
         io.out(say(locale, `Rapporten skrevs till ${out}.`, `The report was written to ${out}.`));
         return EXIT.ok;

@@ -7,7 +7,8 @@
  * as the PDF's own page objects, every page has text, the first page is full
  * (its text reaches its lower part, and the ink on its picture fills the
  * page), the charts are in it, and its text holds no client id (the
- * privacy audit of tests/privacy/audit-output.ts). The pages are saved as
+ * privacy audit of tests/privacy/audit-output.ts). The English one carries
+ * the pilot's smileys (`--smileys`), so they are printed too. The pages are saved as
  * PNG under artifacts/e2e/ (gitignored) to be looked at.
  *
  * Run: npm run test:e2e. Skips with a message when no browser or no
@@ -94,7 +95,7 @@ try {
     const run = await runBjorkebo(locale, join(work, locale));
     const pdf = join(out, `bjorkebo-report.cli.${locale}.pdf`);
     const said: string[] = [];
-    const code = await runCli(['report', run.files.compilation, '--format', 'pdf', '--out', pdf, '--plan', planFile, '--lang', locale], {
+    const code = await runCli(['report', run.files.compilation, '--format', 'pdf', '--out', pdf, '--plan', planFile, '--lang', locale, ...(locale === 'en' ? ['--smileys'] : [])], {
       out: (t) => said.push(t),
       err: (t) => said.push(t),
       tty: false,
