@@ -105,6 +105,8 @@ export function browserArgs(profile: string, pdf: string, page: string): string[
     '--host-resolver-rules=MAP * ~NOTFOUND',
     `--user-data-dir=${profile}`,
     '--no-pdf-header-footer',
+    // The same for Chromium before version 111, which knew it by this name (a newer one ignores it).
+    '--print-to-pdf-no-header',
     `--print-to-pdf=${pdf}`,
     page,
   ];
