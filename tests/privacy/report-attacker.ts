@@ -255,9 +255,10 @@ const SLACK = 1e-6;
  * into the connected components of the relations (two cells are linked when a
  * relation names both), and each component is one small program, solved for
  * the minimum and the maximum of each of its cells. A minimum is not solved
- * where a solution found already has the cell at 0.
+ * where a solution found already has the cell at 0. With `only`, just the
+ * components holding those cells are solved, and only their cells returned.
  */
-export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[]): Interval[] {
+export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], only?: ReadonlySet<CellRef>): Interval[] {
   const hidden = [...cells].filter(([, v]) => v === null).map(([c]) => c);
   const index = new Map(hidden.map((c, i) => [c, i]));
   // Each relation over the hidden cells: its terms (merged per cell) and its bounds less the published cells.
@@ -294,6 +295,7 @@ export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, rela
   }
   const out = new Map<number, Interval>();
   for (const [root, members] of components) {
+    if (only && !members.some((i) => only.has(hidden[i]!))) continue;
     const own = rowsOf.get(root) ?? [];
     // A cell in no relation can be anything.
     if (own.length === 0) {
@@ -303,7 +305,7 @@ export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, rela
     const intervals = componentIntervals(members, own);
     members.forEach((i, m) => out.set(i, { cell: hidden[i]!, ...intervals[m]! }));
   }
-  return hidden.map((_, i) => out.get(i)!);
+  return hidden.flatMap((_, i) => (only === undefined ? [out.get(i)!] : only.has(hidden[i]!) ? [out.get(i)!] : []));
 }
 
 const MINIMIZE = highs.constants.objectiveSense.minimize;
@@ -373,9 +375,25 @@ function componentIntervals(members: readonly number[], rows: readonly Row[]): {
       return { status, value: model.getObjectiveValue(), x: model.getSolution().colValue };
     };
   };
+  // An integer solution with cell m at `value`, or undefined when there is none.
+  const feasibility = () => {
+    const model = highs.createModel({ ...data, integrality: new Array<0 | 1>(n).fill(highs.constants.variableType.integer) });
+    models.push(model);
+    model.options.set({ output_flag: false });
+    return (m: number, value: number): Float64Array | readonly number[] | undefined => {
+      model.changeColBounds(m, value, value);
+      model.run();
+      const status = model.getModelStatus();
+      const x = status === OPTIMAL ? model.getSolution().colValue : undefined;
+      model.changeColBounds(m, 0, inf);
+      if (status !== OPTIMAL && status !== INFEASIBLE) throw new Error(`HiGHS ended with model status ${status} on a feasibility program of ${n} cells`);
+      return x;
+    };
+  };
   try {
     const lp = solver(false);
     let mip: ReturnType<typeof solver> | undefined;
+    let probe: ReturnType<typeof feasibility> | undefined;
     // The smallest and largest value of each cell over the integer solutions found so far.
     const seenMin = new Array<number>(n).fill(Infinity);
     const seenMax = new Array<number>(n).fill(-Infinity);
@@ -397,6 +415,13 @@ function componentIntervals(members: readonly number[], rows: readonly Row[]): {
       }
       const rounded = sense === MAXIMIZE ? Math.floor(relaxed.value + INTEGRAL) : Math.ceil(relaxed.value - INTEGRAL);
       if ((sense === MAXIMIZE ? seenMax[m] : seenMin[m]) === rounded) return rounded;
+      // Is the rounded bound an integer solution? Usually it is, and a feasibility program (the cell fixed, no objective) is quicker.
+      probe ??= feasibility();
+      const x = probe(m, rounded);
+      if (x !== undefined) {
+        see(x);
+        return rounded;
+      }
       mip ??= solver(true);
       const exact = mip(m, sense);
       if (exact.status === UNBOUNDED) throw new Error('the integer program is unbounded where its relaxation is not');
@@ -417,6 +442,44 @@ function componentIntervals(members: readonly number[], rows: readonly Row[]): {
 /** Hidden cells whose interval is a single value or lies within 1..k−1. */
 export function disclosed(intervals: readonly Interval[], k: number): Interval[] {
   return intervals.filter((r) => r.min === r.max || (r.min >= 1 && r.max <= k - 1));
+}
+
+/**
+ * The family of a relation, for counting disclosures by route: its table's
+ * kind (the table id's first word) and what it says, without the row.
+ */
+export function relationFamily(r: Relation): string {
+  const [head, what] = r.why.includes(': ') ? [r.why.slice(0, r.why.indexOf(': ')), r.why.slice(r.why.indexOf(': ') + 2)] : ['', r.why];
+  return head === '' ? what : `${head.split(/[ |]/)[0]!.split('-')[0]}: ${what}`;
+}
+
+/**
+ * The routes of a disclosed cell: the relation families without which it is
+ * no longer disclosed (each left out alone, the cell's component solved
+ * again). Empty when no single family is needed (two routes lead to it).
+ */
+export function disclosureRoutes(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], cell: CellRef, k: number): string[] {
+  const families = [...new Set(hiddenComponentRelations(cells, relations, cell).map(relationFamily))];
+  return families.filter((f) => disclosed(hiddenIntervals(cells, relations.filter((r) => relationFamily(r) !== f), new Set([cell])), k).length === 0);
+}
+
+/** The relations of the connected component of hidden cells that holds `cell`. */
+function hiddenComponentRelations(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], cell: CellRef): Relation[] {
+  const hiddenOf = (r: Relation) => r.terms.map(([c]) => c).filter((c) => cells.get(c) === null);
+  const reached = new Set([cell]);
+  const taken = new Set<Relation>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of relations) {
+      if (taken.has(r)) continue;
+      const own = hiddenOf(r);
+      if (!own.some((c) => reached.has(c))) continue;
+      taken.add(r);
+      grew = true;
+      for (const c of own) reached.add(c);
+    }
+  }
+  return [...taken];
 }
 
 /** The whole attack on a report model. */
