@@ -29,7 +29,7 @@ const WITH: { readonly [K in Rule]: Label } = {
   duplicate: { sv: 'med ett värde som förekommer flera gånger', en: 'with a value given more than once' },
   duplicate_record: { sv: 'som en extra kopia av en post (samma klient, insats och urvalsdatum)', en: 'as an extra copy of a record (same client, intervention and date of selection)' },
   outside_age_bands: { sv: 'med en ålder utanför åldersgrupperna', en: 'with an age outside the age bands' },
-  outside_period: { sv: 'med en start utanför uppföljningsperioden', en: 'with a start outside the follow-up period' },
+  outside_period: { sv: 'med en start (eller, aldrig påbörjad, ett urval) utanför uppföljningsperioden', en: 'with a start (or, never started, a selection) outside the follow-up period' },
   overlap: { sv: 'med överlappande åldersgrupper', en: 'with overlapping age bands' },
   outside_bands: { sv: 'med ett värde utanför en bakgrundsvariabels intervall', en: 'with a value outside a background variable\'s bands' },
   looks_like_identity_number: { sv: 'med ett personnummer som klient-id', en: 'with an identity number as client id' },
