@@ -9,7 +9,7 @@ import type { Rule } from '../../core/issue.js';
 import { dayNumber, dayNumberPlusMonths } from '../../core/dates.js';
 import type { ClientRecord } from '../../record/schema.js';
 import type { CompilationMeta } from '../meta.js';
-import { Codes, hasOwnKeys } from './loop.js';
+import { Codes, fillSlots, hasOwnKeys } from './loop.js';
 
 /**
  * How a closed client stands at a follow-up point, as counted by compile:
@@ -70,7 +70,7 @@ export class FollowUpFold {
    * date). The first rule broken, or undefined.
    */
   read(r: ClientRecord, closed: boolean, closingDay: number): Rule | undefined {
-    this.status.fill(MISSING);
+    fillSlots(this.status, MISSING);
     this.counting = closed;
     const list = (r as { readonly followUps?: unknown }).followUps;
     if (list === undefined || list === null) return undefined;

@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/issue.js';
 import type { ClientRecord } from '../../record/schema.js';
 import type { CompilationMeta } from '../meta.js';
-import { Codes, hasOwnKeys, inc, isPlain, moments, noPrototypeNames } from './loop.js';
+import { Codes, fillSlots, hasOwnKeys, inc, isPlain, moments, noPrototypeNames } from './loop.js';
 import { CHANGE_DIRECTIONS, PHASE_AFTER, PHASE_BEFORE, RELIABLE_CHANGE_CLASSES, measureLayout, type MeasureMeta } from '../measure-meta.js';
 
 /** @internal A grid index the record does not have. */
@@ -222,7 +222,7 @@ export class MeasureFold {
 
   /** Reads the before measurements: every instrument's before value (for the changes), and the counted before phases. False when one is off its scale. */
   private readBefore(measures: unknown): boolean {
-    this.kBefore.fill(ABSENT);
+    fillSlots(this.kBefore, ABSENT);
     if (measures === undefined || measures === null) return true;
     const byKeys = this.plainKeys && typeof measures === 'object' && isPlain(measures);
     const values = measures as Readonly<Record<string, unknown>>;
@@ -253,7 +253,7 @@ export class MeasureFold {
    * rule the record breaks, or undefined when every value is noted.
    */
   read(r: ClientRecord, closed: boolean): Rule | undefined {
-    this.k.fill(ABSENT);
+    fillSlots(this.k, ABSENT);
     if (!this.readBefore(r.before?.measures)) return 'out_of_range';
     if (closed && !this.readInto(this.afterAt, r.after?.measures)) return 'out_of_range';
     const followUps = r.followUps as unknown;

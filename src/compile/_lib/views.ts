@@ -4,7 +4,7 @@ import type { IssueParams } from '../../core/issue.js';
 import type { Plan } from '../../plan/plan.js';
 import { planViewItems } from '../../plan/views.js';
 import { ATTAINMENT_LEVELS } from '../../after/classify.js';
-import { Codes, inc, isPlain, noPrototypeNames } from './loop.js';
+import { Codes, fillSlots, inc, isPlain, noPrototypeNames } from './loop.js';
 
 /**
  * The client questionnaire in a compilation (*klienternas synpunkter*).
@@ -208,7 +208,7 @@ export class ViewFolder {
       const answers = this.answersAt(this.points[p]!, after, followUps);
       const first = p * n;
       if (answers === null) {
-        this.rows.fill(-1, first, first + n);
+        fillSlots(this.rows, -1, first, first + n);
         continue;
       }
       if (!isObject(answers)) return 'type';
