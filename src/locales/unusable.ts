@@ -1,6 +1,6 @@
 import type { Label, Locale } from '../core/locale.js';
 import type { Rule } from '../core/issue.js';
-import { counted } from './count.js';
+import { countedText, countText } from './count.js';
 
 /**
  * What a row or record that could not be used was "with", by the rule of its
@@ -106,10 +106,10 @@ export function unusableWith(rule: Rule, locale: Locale): string {
  */
 export function unusableSentence(invalid: { readonly total: number; readonly byRule: Readonly<Partial<Record<Rule, number>>> }, locale: Locale): string {
   const sv = locale !== 'en';
-  const parts = unusableByRule(invalid.byRule).map((r) => `${r.count} ${unusableWith(r.rule, locale)}`);
+  const parts = unusableByRule(invalid.byRule).map((r) => `${countText(r.count, locale)} ${unusableWith(r.rule, locale)}`);
   const list = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${sv ? 'och' : 'and'} ${parts.at(-1)!}`;
   const head = sv
-    ? `${counted(invalid.total, 'row', locale)} kunde inte användas och ingår inte i resultaten`
-    : `${counted(invalid.total, 'row', locale)} could not be used and ${invalid.total === 1 ? 'is' : 'are'} not in the results`;
+    ? `${countedText(invalid.total, 'row', locale)} kunde inte användas och ingår inte i resultaten`
+    : `${countedText(invalid.total, 'row', locale)} could not be used and ${invalid.total === 1 ? 'is' : 'are'} not in the results`;
   return `${head}${list === '' ? '' : `: ${list}`}.`;
 }
