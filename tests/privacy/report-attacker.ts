@@ -130,6 +130,7 @@ export function reportRelations(model: ReportModel): Relation[] {
       if (nCell?.kind === 'count' && 'value' in nCell.value) rel.push(eq(terms(0), nCell.value.value, `${key}: distribution = n`));
       else return;
       const n = nCell.value.value;
+      rel.push(...quantileRelations(line!, keys.map((k) => [Number(k), ref(dist.id, k, col)] as const), n, key));
       const mean = line?.cells[1];
       const sd = line?.cells[2];
       if (mean?.kind !== 'number' || mean.value === null || mean.suppressed) return;
@@ -142,8 +143,51 @@ export function reportRelations(model: ReportModel): Relation[] {
       const sq = (sv: number, mv: number) => (n - 1) * sv ** 2 + n * mv ** 2;
       rel.push({ terms: terms(2), min: sq(Math.max(0, s - hs), Math.max(0, m - h)), max: sq(s + hs, m + h), why: `${key}: printed SD` });
     });
+    // The change's mean: when the pairs, those measured after and those measured before who stayed are as many, they are the same
+    // people (the pairs are among both), so mean after − mean before over them is the printed change (Σv·after − Σv·before = n·change).
+    const row = (k: string) => summary.rows.find((r) => r.key === k);
+    const nOf = (k: string) => {
+      const c = row(k)?.cells[0];
+      return c?.kind === 'count' && 'value' in c.value ? c.value.value : undefined;
+    };
+    const change = row('change')?.cells[1];
+    const n = nOf('change');
+    if (n !== undefined && n > 0 && n === nOf('after') && n === nOf('before-stayed') && change?.kind === 'number' && change.value !== null && !change.suppressed) {
+      const keys = dist.rows.flatMap((r) => dist.regrouped?.find((g) => g.row === r.key)?.parts ?? [r.key]);
+      const c = round(change.value, change.digits);
+      const h = 0.5 / 10 ** change.digits;
+      rel.push({ terms: [...keys.map((k) => [ref(dist.id, k, 1), Number(k)] as [CellRef, number]), ...keys.map((k) => [ref(dist.id, k, 0), -Number(k)] as [CellRef, number])], min: n * (c - h), max: n * (c + h), why: 'change: printed mean = mean after − mean before' });
+    }
   }
   rel.push(...sectionRelations(model, tables));
+  return rel;
+}
+
+/**
+ * A printed quartile or median as inequalities on the cumulative counts F(v)
+ * of the distribution (`values`: scale value and its cell, lowest first). The
+ * library's quantiles are R's type 2 (src/compile/distribution.ts): with
+ * j = ⌊n·p⌋, the (j+1)-th smallest value when n·p is not whole (so
+ * F(q) ≥ j+1 and F(below q) ≤ j), the mean of the j-th and (j+1)-th when it
+ * is (so F(at most q) ≥ j and F(below q) ≤ j, which hold whichever pair
+ * averages to q).
+ */
+function quantileRelations(line: ReportTable['rows'][number], values: readonly (readonly [number, CellRef])[], n: number, key: string): Relation[] {
+  const rel: Relation[] = [];
+  ([[3, 0.25, 'q1'], [4, 0.5, 'median'], [5, 0.75, 'q3']] as const).forEach(([j, p, name]) => {
+    const c = line.cells[j];
+    if (c?.kind !== 'number' || c.value === null || c.suppressed || n === 0) return;
+    const h = 0.5 / 10 ** c.digits;
+    const q = round(c.value, c.digits);
+    const upTo = (x: number) => values.filter(([v]) => v <= x).map(([, cell]) => [cell, 1] as [CellRef, number]);
+    const np = n * p;
+    const whole = Math.abs(np - Math.round(np)) < 1e-9;
+    const k = Math.floor(np + 1e-9);
+    // F(largest value below q) ≤ k: fewer than k+1 lie below q (it is printed within ±h).
+    rel.push({ terms: upTo(q - h - 1e-9), min: -Infinity, max: k, why: `${key}: printed ${name}, count below it` });
+    // F(q) ≥ k+1 (not whole) or ≥ k (whole): enough lie at or below q.
+    rel.push({ terms: upTo(q + h), min: whole ? k : k + 1, max: Infinity, why: `${key}: printed ${name}, count up to it` });
+  });
   return rel;
 }
 
