@@ -275,6 +275,22 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
     for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0, `${a.id} and ${b.id}: column ${j} same respondents`));
   }
   if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0, 'respondents ≤ closed'));
+  // Everyone closed is asked at closing (src/compile/views.ts: asked = answered + don't know + not answered), so an item at
+  // `after` counts each closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those closed.
+  const totalRow = tables.get('attainment-total')?.rows[0];
+  const atClosing = items.find((t) => point(t.id) === 'after');
+  if (atClosing && flow && totalRow && has(cells, ref('flow', 'unclassified', 0))) {
+    for (const j of [0, 1, 2, 3]) rel.push(eq([...sum(columnOf(atClosing, j)), [ref('attainment-total', totalRow.key, j), -1]], 0, `views-after: column ${j} = attainment level`));
+    rel.push(eq([...sum(columnOf(atClosing, 4)), [ref('flow', 'unclassified', 0), -1]], 0, 'views-after: unclassified = flow unclassified'));
+    rel.push(eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0, 'views-after: asked = closed'));
+  }
+  // The classified with a background value are among those who started with it (the target group's table of the same question).
+  for (const t of tables.values()) {
+    if (!t.id.startsWith('background-outcome-')) continue;
+    const started_ = tables.get(`background-${t.id.slice('background-outcome-'.length)}`);
+    if (started_ === undefined) continue;
+    for (const r of t.rows) if (has(cells, ref(started_.id, r.key, 0))) rel.push(le([[ref(t.id, r.key, 4), 1], [ref(started_.id, r.key, 0), -1]], 0, `${t.id} ${r.key}: classified ≤ started`));
+  }
   const summary = tables.get('views-summary');
   for (const r of summary?.rows ?? []) {
     const item = tables.get(`views-${r.key}`);
