@@ -3,7 +3,11 @@ import { ClosingReasonSchema, type Plan } from '../plan/plan.js';
 import { planViewItems } from '../plan/views.js';
 import { IDENTITY_NUMBER_SHAPE } from '../identity/identity-number.js';
 import type { ClientRecord } from '../record/schema.js';
-import { checkRecord } from '../record/check.js';
+import { checkAge, checkBefore, checkMeasures, checkStartInPeriods } from '../record/check.js';
+import { checkViews } from '../record/views.js';
+import type { Issue } from '../core/issue.js';
+import { planInstrument } from '../plan/plan.js';
+import { valueProblem } from '../measure/instrument.js';
 import type { CsvRow } from './csv.js';
 import { cleanDate, code, NO, parseNumber, REASON_WORDS, viewAnswer, YES, type FirstLines, type RowsInput } from './import.js';
 
@@ -20,10 +24,21 @@ import { cleanDate, code, NO, parseNumber, REASON_WORDS, viewAnswer, YES, type F
  * are the full path's by construction, and a valid row's record is the one
  * zod would give (checked by tests/io/fast-row.test.ts, a seeded property).
  *
- * What it saves: the text of a cell is converted once per distinct value
- * (codes, dates, numbers, yes/no and view answers are looked up in small
- * caches, bounded in size), the plan rules are those of {@link checkRecord}
- * itself, run on the record built directly in its final shape.
+ * What it saves: the text of a cell is converted and checked once per
+ * distinct value (codes, dates, numbers, yes/no and view answers are looked
+ * up in small caches, bounded in size). The plan rules are those of
+ * `checkRecord`, split by what each depends on: a rule on one value (the age
+ * in a band, a start inside the periods, a measurement on its scale, a
+ * background number in its bounds, a view answer among the item's) is asked
+ * of the same function checkRecord calls (checkAge, checkStartInPeriods,
+ * checkMeasures, checkBefore, checkViews) once per distinct cell text and
+ * cached with the conversion; the rules across fields (dates in order, a
+ * before part for an after part, no withdrawal after closing) are compared
+ * in place. Codes need no check: they are read from the plan's own lists.
+ * The rules that need during events or follow-ups never arise here, since
+ * such rows take the full path. A rule added to checkRecord must be added
+ * here too: tests/io/fast-row.test.ts, which compares both paths row by row,
+ * is what says so.
  *
  * @module
  */
@@ -43,6 +58,8 @@ function cached<T>(convert: (raw: string) => T, size = 4096): (raw: string) => T
 
 /** Why a row cannot take the fast path: one value, so that the reader's functions can say it without an allocation. */
 const NO_FAST = Symbol('no fast path');
+/** A stand-in issue for a rule broken where the full path will word it. */
+const NO_ISSUE: Issue = { path: [], rule: 'required', params: {} };
 type Maybe<T> = T | typeof NO_FAST;
 
 /** Fields the fast path reads; a column mapped to any other field (identity number, follow-ups) sends the whole file the full path. */
@@ -73,10 +90,24 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
     const n = parseNumber(raw, decimal);
     return n === undefined || !Number.isFinite(n) ? NO_FAST : n;
   });
+  // A converted value that also passes a plan rule on that value alone (the rule's issues, if any, mean the full path).
+  const passing = <T>(read: (raw: string) => Maybe<T>, rule: (value: T, out: Issue[]) => void) =>
+    cached((raw): Maybe<T> => {
+      const value = read(raw);
+      if (value === NO_FAST) return NO_FAST;
+      const out: Issue[] = [];
+      rule(value, out);
+      return out.length === 0 ? value : NO_FAST;
+    });
+  const ageOf = passing(number, (age, out) => (Number.isInteger(age) && age >= 0 && age <= 130 ? checkAge(plan, age, [], out) : out.push(NO_ISSUE)));
+  const measureOf = (step: 'before' | 'after', id: string) => passing(number, (value, out) => checkMeasures(plan, { [id]: value }, plan.measures[step], [], out));
   const date = cached((raw): Maybe<string> => {
     const d = cleanDate(raw);
     return IsoDateSchema.safeParse(d).success ? d : NO_FAST;
   });
+  const startOf = passing(date, (d, out) => checkStartInPeriods(plan, d, [], out));
+  // A record that never started is placed in a period by its date of selection.
+  const enrolledInPeriods = passing(date, (d, out) => checkStartInPeriods(plan, d, [], out, 'enrolled'));
   const yesNo = cached((raw): Maybe<boolean> => {
     const v = raw.toLowerCase();
     return YES.has(v) ? true : NO.has(v) ? false : NO_FAST;
@@ -109,10 +140,23 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
   const background = plan.background.flatMap((b) => {
     const i = at(`before.background.${b.id}`);
     if (i < 0) return [];
-    const read = b.kind === 'category' ? codeOf(`before.background.${b.id}`, b.options) : b.kind === 'number' ? number : yesNo;
-    return [{ id: b.id, i, read: read as (raw: string) => Maybe<string | number | boolean> }];
+    const value = (b.kind === 'category' ? codeOf(`before.background.${b.id}`, b.options) : b.kind === 'number' ? number : yesNo) as (raw: string) => Maybe<string | number | boolean>;
+    // checkBefore's rules for this variable: its issues are the ones under background.<id> (the date and main problem given are any valid ones).
+    const probe = { date: '2000-01-01', mainProblem: plan.mainProblems[0]?.code ?? '', goals: [], measures: {} };
+    const read = passing(value, (v, out) => {
+      const all: Issue[] = [];
+      checkBefore(plan, { ...probe, background: { [b.id]: v } }, [], all);
+      out.push(...all.filter((x) => x.path[0] === 'background'));
+    });
+    return [{ id: b.id, i, read }];
   });
-  const measuresAt = (step: 'before' | 'after') => plan.measures[step].flatMap((m) => (at(`${step}.measures.${m}`) < 0 ? [] : [{ id: m, i: at(`${step}.measures.${m}`), read: number }]));
+  const measuresAt = (step: 'before' | 'after') => plan.measures[step].flatMap((m) => (at(`${step}.measures.${m}`) < 0 ? [] : [{ id: m, i: at(`${step}.measures.${m}`), read: measureOf(step, m) }]));
+  // A goal's target on the primary measure's scale, as checkBefore asks.
+  const primary = planInstrument(plan, plan.primaryMeasure);
+  const targetOf = passing(number, (t, out) => {
+    const problem = primary && valueProblem(primary.range, t);
+    if (problem) out.push(NO_ISSUE);
+  });
   const beforeMeasures = measuresAt('before');
   const area = codeOf('goal.area', plan.goalAreas);
   // Each goal's area has its own recode table in the mapping (`goal.1.area`), so its own reader.
@@ -132,10 +176,11 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
   const views = (plan.clientViews?.at.includes('after') ? planViewItems(plan.clientViews) : []).flatMap((item) => {
     const i = at(`after.views.${item.id}`);
     if (i < 0) return [];
-    const read = cached((raw): Maybe<number | boolean> => {
+    const answer = (raw: string): Maybe<number | boolean> => {
       const r = viewAnswer(item, { value: raw, column: '' }, [], decimal);
       return r.ok ? (r.value as number | boolean) : NO_FAST;
-    });
+    };
+    const read = passing(answer, (v, out) => checkViews(plan, { [item.id]: v }, 'after', [], out));
     return [{ id: item.id, i, read }];
   });
 
@@ -154,11 +199,11 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
   // A step's date and its code (start and main problem, end or withdrawal and reason), both given and read, into pairDate and pairCode.
   let pairDate = '';
   let pairCode = '';
-  const pair = (iDate: number, iCode: number, read: (raw: string) => Maybe<string>): boolean => {
+  const pair = (iDate: number, iCode: number, read: (raw: string) => Maybe<string>, readDate = date): boolean => {
     const dateCell = cell(iDate);
     const codeCell = cell(iCode);
     if (dateCell === '' || codeCell === '') return false;
-    const d = date(dateCell);
+    const d = readDate(dateCell);
     const c = read(codeCell);
     if (d === NO_FAST || c === NO_FAST) return false;
     pairDate = d;
@@ -194,14 +239,14 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
     const genderCell = cell(iGender);
     if (interventionCode === NO_FAST || enrolledCell === '' || ageCell === '' || genderCell === '') return undefined;
     const enrolled = date(enrolledCell);
-    const age = number(ageCell);
+    const age = ageOf(ageCell);
     const genderCode = gender(genderCell);
-    if (enrolled === NO_FAST || age === NO_FAST || genderCode === NO_FAST || !Number.isInteger(age) || age < 0 || age > 130) return undefined;
+    if (enrolled === NO_FAST || age === NO_FAST || genderCode === NO_FAST) return undefined;
     const record: ClientRecord = { planId: plan.id, clientId, intervention: interventionCode, enrolled, age, gender: genderCode, during: [], followUps: [] };
 
     const goalsMade: number[] = [];
     if (any(beforeCols)) {
-      if (!pair(iBeforeDate, iMainProblem, mainProblem)) return undefined;
+      if (!pair(iBeforeDate, iMainProblem, mainProblem, startOf)) return undefined;
       const start = pairDate;
       const problem = pairCode;
       const bg = valuesOf(background);
@@ -222,7 +267,7 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
           goal.area = a;
         }
         if (targetCell !== '') {
-          const t = number(targetCell);
+          const t = targetOf(targetCell);
           if (t === NO_FAST) return undefined;
           goal.target = t;
         }
@@ -232,9 +277,13 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
       record.before = { date: start, background: bg, mainProblem: problem, goals: goalList, measures };
     }
 
+    if (record.before === undefined && enrolledInPeriods(enrolledCell) === NO_FAST) return undefined;
+
     if (any(afterCols)) {
       if (!pair(iAfterDate, iAfterReason, afterReason)) return undefined;
       const end = pairDate;
+      // checkAfter: not closed before the start, and closed only after a start.
+      if (record.before === undefined || end < record.before.date) return undefined;
       const reason = pairCode;
       const measures = valuesOf(afterMeasures);
       if (measures === NO_FAST) return undefined;
@@ -262,10 +311,11 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
 
     if (any(withdrawalCols)) {
       if (!pair(iWithdrawalDate, iWithdrawalReason, withdrawalReason)) return undefined;
+      // checkRecord: no withdrawal of a closed record; checkWithdrawal: not withdrawn before the start.
+      if (record.after !== undefined || (record.before !== undefined && pairDate < record.before.date)) return undefined;
       record.withdrawal = { date: pairDate, reason: pairCode as NonNullable<ClientRecord['withdrawal']>['reason'] };
     }
 
-    if (checkRecord(plan, record).length > 0) return undefined;
     // A flat copy of the id: a slice of the parsed text would keep the whole chunk alive in the duplicate check.
     const id = (' ' + clientId).slice(1);
     record.clientId = id;

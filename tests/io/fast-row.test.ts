@@ -34,24 +34,40 @@ const childrenPlan = parsePlan({
   background: [...(bjorkeboPlan.background ?? []), { id: 'barn', label: { sv: 'Antal barn', en: 'Children' }, kind: 'number', integer: true, min: 0, max: 12, bands: [{ from: 0, to: 0 }, { from: 1 }] }],
 });
 
+// A plan in half-years of 2019 only: a start in 2018 is outside its periods.
+const periodPlan = parsePlan({ ...bjorkeboPlan, period: { from: '2019-01-01', to: '2019-12-31' }, periodBy: 'half_year' });
+
 // Cells that break a rule, or look as if they might, or read in one mapping and not another.
-const odd = ['', ' ', 'x', '2019-02-30', '2019-13-01', '2019-1-5', '2020-02-21 00:00', '999', '-1', '131', '3,5', '3.5', '2', '0', '7', 'ja', 'NEJ', 'Nej ', 'j', 'Annat', 'completed', 'Sammanbrott', 'sammanbrott',
+const odd = ['', ' ', 'x', '2019-02-30', '2018-12-31', '2020-01-01', '2019-13-01', '2019-1-5', '2020-02-21 00:00', '999', '-1', '131', '3,5', '3.5', '2', '0', '7', 'ja', 'NEJ', 'Nej ', 'j', 'Annat', 'completed', 'Sammanbrott', 'sammanbrott',
   'Fullföljd', 'K', 'kvinna', 'Man', 'hälsa', 'Hälsa', 'ekonomi', 'alkohol', 'ALKOHOL', 'constructor', '19900321-2389', '900321-2389', 'bk-01-896c', 'Vet inte', 'instämmer helt', '1e3', '١'];
 
 const rowArb = fc.record({
   base: fc.nat(rows.length - 1),
   // cells changed: a column, and either another row's value in that column or an odd one
   edits: fc.array(fc.tuple(fc.nat(header.length - 1), fc.oneof({ weight: 1, arbitrary: fc.nat(rows.length - 1) }, { weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: fc.constantFrom(...odd) })), { maxLength: 2 }),
+  // a run of columns from another row (so that parts of two clients meet: a closing and a withdrawal, dates out of order)
+  splice: fc.option(fc.tuple(fc.nat(rows.length - 1), fc.nat(header.length - 1), fc.nat(header.length - 1))),
+  // another start (outside a plan's periods, after the closing)
+  start: fc.option(fc.constantFrom('2018-12-31', '2019-01-01', '2019-12-31', '2020-01-01'), { freq: 5 }),
+  // a withdrawal written in (on a closed row too, and before or after the start)
+  withdraw: fc.option(fc.tuple(fc.constantFrom('2018-01-01', '2019-06-01', '2020-12-31'), fc.constantFrom('Sammanbrott', 'Flyttat', 'Avböjt', 'Fullföljd', 'annat')), { freq: 4 }),
   // the row's own id, an earlier row's, or an odd one (empty, shaped like an identity number, …)
   id: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('own', 'repeat') }, { weight: 1, arbitrary: fc.constantFrom(...odd, 'x'.repeat(128), 'x'.repeat(129)) }),
 });
 
-function check(plan: Plan, mapping: CsvMapping, extra: (row: number) => string | undefined, edits: readonly { base: number; edits: [number, number | string][]; id: string }[]) {
+function check(plan: Plan, mapping: CsvMapping, extra: (row: number) => string | undefined, edits: readonly { base: number; edits: [number, number | string][]; splice: [number, number, number] | null; withdraw: [string, string] | null; start: string | null; id: string }[]) {
   const cols = [...header, ...(extra(0) === undefined ? [] : ['Antal barn'])];
   const lines = edits.map((e, k) => {
     const fields = rows[e.base]!.split(',');
     const more = extra(k);
     if (more !== undefined) fields.push(more);
+    if (e.splice !== null) {
+      const [other, a, b] = e.splice;
+      const from = rows[other]!.split(',');
+      for (let c = Math.min(a, b); c <= Math.max(a, b); c++) fields[c] = from[c]!;
+    }
+    if (e.start !== null) fields[header.indexOf('Startdatum')] = e.start;
+    if (e.withdraw !== null) [fields[header.indexOf('Avförd datum')], fields[header.indexOf('Avförd orsak')]] = e.withdraw;
     for (const [at, value] of e.edits) fields[at % fields.length] = typeof value === 'number' ? rows[value]!.split(',')[at % header.length]! : value;
     if (e.id === 'own') fields[0] = `f-${k}`;
     else if (e.id === 'repeat') fields[0] = `f-${Math.max(0, k - 3)}`;
@@ -104,6 +120,7 @@ describe('fastRowReader: the record the full path gives, or the full path', () =
     ['a decimal comma', plainPlan, CsvMappingSchema.parse({ ...baseMapping, decimal: ',' }), () => undefined],
     ['a goal area recoded', plainPlan, CsvMappingSchema.parse({ ...baseMapping, codes: { ...baseMapping.codes, 'goal.1.area': { Hälsa: 'ekonomi', x: 'halsa' } } }), () => undefined],
     ['a number background variable', childrenPlan, baseMapping, (k) => ['0', '2', '12', '13', '1,5', '', 'tre'][k % 7]],
+    ['a plan in periods', periodPlan, baseMapping, () => undefined],
   ];
   for (const [name, plan, mapping, extra] of cases) {
     it(name, () => {
