@@ -479,8 +479,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
   if (withheld > 0) {
     cautions.push(
       locale === 'sv'
-        ? `${counted(withheld, 'statement', locale)} ur analysen visas inte eftersom ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer.`
-        : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
+        ? `${counted(withheld, 'statement', locale)} ur analysen visas inte, för att skydda enskilda: ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer eller på tal som tabellerna döljer.`
+        : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown, to protect individuals: ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people or on numbers the tables hide.`,
     );
   }
   return {
