@@ -28,6 +28,16 @@ let small = 0;
 const byTable = new Map<string, number>();
 const byRoute = new Map<string, number>();
 const add = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+// A relation family (report-attacker.ts relationFamily) in broad words, for the route summary.
+const broad = (family: string): string =>
+  /printed (q1|median|q3)/.test(family) ? 'printed quartiles' :
+  /printed (mean|SD)/.test(family) ? 'printed mean/SD' :
+  /distribution = n/.test(family) ? 'distribution = n' :
+  /^views/.test(family) ? 'client views' :
+  /^(attainment|background|dose)/.test(family) ? 'attainment and its breakdowns' :
+  /^during/.test(family) ? 'weekly tables' :
+  /withdrawn (during|before)/.test(family) ? 'withdrawals against the flow' :
+  /^[a-z-]+: /.test(family) ? family.split(':')[0]! : 'flow steps';
 // Time per cohort by size band: [ms HiGHS, ms yalps, cohorts].
 const bands = [[5, 20], [21, 60], [61, 150], [151, 400]] as const;
 const times = new Map<string, [number, number, number]>(bands.map(([a, b]) => [`${a}–${b}`, [0, 0, 0]]));
@@ -61,7 +71,7 @@ for (let seed = from; seed < to; seed++) {
   for (const d of disclosed) {
     add(byTable, d.cell.split('|')[0]!);
     const routes = disclosureRoutes(published, relations, d.cell, k);
-    add(byRoute, routes.length === 0 ? '(more than one route)' : routes.join(' + '));
+    add(byRoute, routes.length === 0 ? '(no single family needed: more than one route)' : [...new Set(routes.map(broad))].sort().join(' + '));
   }
   if (disclosed.length > 0) console.log(`seed ${seed} (${cohort.size} people, ${cohort.skew}): ${disclosed.map((d) => `${d.cell} ∈ [${d.min}, ${d.max}]`).join('; ')}`);
 }

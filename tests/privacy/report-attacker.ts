@@ -362,8 +362,11 @@ export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, rela
       for (const i of members) out.set(i, { cell: hidden[i]!, min: 0, max: Infinity });
       continue;
     }
-    const intervals = componentIntervals(members, own);
-    members.forEach((i, m) => out.set(i, { cell: hidden[i]!, ...intervals[m]! }));
+    const intervals = componentIntervals(members, own, only && ((i) => only.has(hidden[i]!)));
+    members.forEach((i, m) => {
+      const interval = intervals[m];
+      if (interval) out.set(i, { cell: hidden[i]!, ...interval });
+    });
   }
   return hidden.flatMap((_, i) => (only === undefined ? [out.get(i)!] : only.has(hidden[i]!) ? [out.get(i)!] : []));
 }
@@ -382,14 +385,15 @@ const INTEGRAL = 1e-6;
 
 /**
  * The exact [min, max] of each member over the component's relations
- * (members are indices in `hidden`). Each bound is first solved as the linear
+ * (members are indices in `hidden`; with `wanted`, only those it accepts,
+ * the others undefined). Each bound is first solved as the linear
  * relaxation, whose rounded optimum bounds the integer one: it is the integer
  * optimum when the relaxation's solution is integral, or when an integer
  * solution found before already reaches it; otherwise the integer program is
  * solved. A relaxation that is unbounded leaves the integer program unbounded
  * (rational data, and the true counts are a solution).
  */
-function componentIntervals(members: readonly number[], rows: readonly Row[]): { min: number; max: number }[] {
+function componentIntervals(members: readonly number[], rows: readonly Row[], wanted?: (i: number) => boolean): ({ min: number; max: number } | undefined)[] {
   const column = new Map(members.map((i, m) => [i, m]));
   const n = members.length;
   const starts = [0];
@@ -488,7 +492,8 @@ function componentIntervals(members: readonly number[], rows: readonly Row[]): {
       see(exact.x);
       return Math.round(exact.value);
     };
-    return members.map((_, m) => {
+    return members.map((i, m) => {
+      if (wanted && !wanted(i)) return undefined;
       const max = bound(m, MAXIMIZE);
       // A non-negative cell at 0 in a solution found has its minimum: 0.
       const min = seenMin[m] === 0 ? 0 : bound(m, MINIMIZE);
