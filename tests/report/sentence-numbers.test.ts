@@ -31,6 +31,20 @@ describe('numbers inside sentences', () => {
     expect(whys).toEqual([`${notShown}: not a count the tables show`, '3: a count below k = 5', '200000: not grouped as the tables write counts', '200000: not a count the tables show']);
   });
 
+  it('Björkebo: the attrition caution gives the means without n, and in words alone when fewer than k were withdrawn', () => {
+    const plan = parsePlan(bjorkeboPlan);
+    const compilation = compile(plan, bjorkeboCohort(plan));
+    // 5 withdrawn: at k = 5 the means (the primary table shows before and among those who stayed), at k = 10 words alone.
+    expect(buildReport(compilation, { k: 5 }).cautions).toContain(
+      'De som avfördes hade före insatsen i genomsnitt 2,6 på egen tilltro till fortsatt drogfrihet/nykterhet om 1 år, de som stannade 2,3: resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.',
+    );
+    const k10 = buildReport(compilation, { k: 10, locale: 'en' });
+    expect(k10.cautions).toContain(
+      'Those withdrawn may have differed from those who stayed already before the intervention: the results describe those who stayed, and attrition may hide worse outcomes.',
+    );
+    expect(sentenceProblems(k10)).toEqual([]);
+  });
+
   describe('a large compilation (Björkebo doubled 12 times: 163 840 clients selected)', () => {
     const plan = parsePlan(bjorkeboPlan);
     let compilation: Compilation = compile(plan, bjorkeboCohort(plan));

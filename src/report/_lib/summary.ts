@@ -232,7 +232,8 @@ const mean1 = (value: number, locale: Locale) => formatNumber(value, locale, 1).
  *   the n of those withdrawn is no cell, and with fewer than k it is a
  *   person's score; said without n, the means only when the primary
  *   measure's table shows the n and mean before and among those who stayed
- *   and at least k were withdrawn, otherwise in words alone;
+ *   and at least k were withdrawn, otherwise in words alone (that they may
+ *   have differed: the finding is made whether or not the means differ);
  * - the paired test's pairs without change, and a measure's reliable change
  *   counts, which no table has: left out.
  */
@@ -275,8 +276,8 @@ function rewordedFinding(finding: Finding, tables: readonly ReportTable[], k: nu
           : `Those withdrawn had a mean of ${mean1(p.withdrawnMean, locale)} on ${name} before the intervention, those who stayed ${mean1(p.stayedMean, locale)}: the results describe those who stayed, and attrition may hide worse outcomes.`;
       }
       return sv
-        ? `De som avfördes skilde sig före insatsen från dem som stannade i ${name}: resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`
-        : `Those withdrawn differed from those who stayed in ${name} before the intervention: the results describe those who stayed, and attrition may hide worse outcomes.`;
+        ? `De som avfördes kan ha skilt sig från dem som stannade redan före insatsen: resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`
+        : `Those withdrawn may have differed from those who stayed already before the intervention: the results describe those who stayed, and attrition may hide worse outcomes.`;
     }
     case 'subgroup_gap': {
       // Each group's share is a cell of the attainment table by that dimension: said only when both are shown.
