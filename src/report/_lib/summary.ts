@@ -235,7 +235,10 @@ const mean1 = (value: number, locale: Locale) => formatNumber(value, locale, 1).
  *   and at least k were withdrawn, otherwise in words alone (that they may
  *   have differed: the finding is made whether or not the means differ);
  * - the paired test's pairs without change, and a measure's reliable change
- *   counts, which no table has: left out.
+ *   counts, which no table has: left out;
+ * - the paired and subgroup change tests' n (the pairs), and the worse and
+ *   unchanged of the `worse` caution: said only when they are those cells of
+ *   the primary measure's and the attainment total's tables as shown.
  */
 function rewordedFinding(finding: Finding, tables: readonly ReportTable[], k: number, locale: Locale): Finding | string | null {
   const sv = locale === 'sv';
@@ -290,7 +293,17 @@ function rewordedFinding(finding: Finding, tables: readonly ReportTable[], k: nu
       return shareShown(p.highLabel[locale]) && shareShown(p.lowLabel[locale]) ? finding : null;
     }
     case 'paired_test':
-      return finding.params.zeros === 0 ? finding : { ...finding, params: { ...finding.params, zeros: 0 } };
+    case 'subgroup_change_test': {
+      // Their n is the pairs, the primary measure's table's n of the change: said only when that cell shows it.
+      const pairs = shownCount(tableById(tables, 'primary-summary')?.rows.find((r) => r.key === 'change')?.cells[0]);
+      if (pairs !== finding.params.n) return null;
+      return finding.code === 'subgroup_change_test' || finding.params.zeros === 0 ? finding : { ...finding, params: { ...finding.params, zeros: 0 } };
+    }
+    case 'worse': {
+      // Those worse and those unchanged are the attainment total's last two levels.
+      const cells = tableById(tables, 'attainment-total')?.rows[0]?.cells ?? [];
+      return shownCount(cells[3]) === finding.params.count && shownCount(cells[2]) === finding.params.unchanged ? finding : null;
+    }
     case 'measure_change':
       return finding.params.reliableImproved === null ? finding : { ...finding, params: { ...finding.params, reliableImproved: null, reliableWorse: null } };
     default:
