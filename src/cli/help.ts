@@ -14,7 +14,7 @@ Kommandon:
   validate   kontrollera en export (CSV, Excel .xlsx eller JSON) mot planen, rad för rad
   compile    sammanställ en export till en sammanställning (JSON)
   merge      slå ihop flera sammanställningar (t.ex. flera kommuners)
-  report     skriv en rapport som HTML, Markdown, CSV eller diagramspecifikationer
+  report     skriv en rapport som HTML, PDF, Markdown, CSV eller diagramspecifikationer
   schema     skriv JSON Schema för klientuppgifterna som planen kräver
 
 Allmänna flaggor:
@@ -37,7 +37,7 @@ Commands:
   validate   check an export (CSV, Excel .xlsx or JSON) against the plan, row by row
   compile    compile an export into a compilation (JSON)
   merge      merge several compilations (e.g. several municipalities')
-  report     write a report as HTML, Markdown, CSV or chart specifications
+  report     write a report as HTML, PDF, Markdown, CSV or chart specifications
   schema     write the JSON Schema of the client records the plan implies
 
 Common options:
@@ -205,9 +205,11 @@ Example:
   report: {
     sv: `uppfoljning report – skriv en rapport från en sammanställning
 
-Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|md|text|csv|vega --out FIL|MAPP
+Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|pdf|md|text|csv|vega --out FIL|MAPP
 
   --format html   en fristående HTML-fil med diagram (standard)
+  --format pdf    samma rapport som PDF (A4), utskriven av en Chromium, Chrome eller Edge
+                  som redan finns på datorn (--chromium SÖKVÄG, eller CHROMIUM_PATH/CHROME_PATH)
   --format md     Markdown
   --format text   ren text med linjerade tabeller (utan --out: till skärmen)
   --format csv    en CSV-fil per tabell i mappen --out
@@ -218,15 +220,21 @@ Användning: uppfoljning report SAMMANSTÄLLNING.json --format html|md|text|csv|
                   published (standard): små tal skyddas; internal: enhetens egen
                   reflektion, inga tal döljs och rapporten märks "får inte publiceras"
   --plan FIL      planen: rapportens huvud får frågeställning, målgrupp och period (rapportdatum är dagens)
+  --smileys       pilotens gubbar bredvid måluppfyllelsens fyra nivåer (html, pdf, md, vega)
+  --chromium SÖKVÄG
+                  webbläsaren som skriver PDF (annars CHROMIUM_PATH, CHROME_PATH eller vanliga sökvägar)
 
 Exempel:
   uppfoljning report sammanstallning.json --format html --out rapport.html
+  uppfoljning report sammanstallning.json --format pdf --out rapport.pdf
   uppfoljning report sammanstallning.json --format text`,
     en: `uppfoljning report – write a report from a compilation
 
-Usage: uppfoljning report COMPILATION.json --format html|md|text|csv|vega --out FILE|DIR
+Usage: uppfoljning report COMPILATION.json --format html|pdf|md|text|csv|vega --out FILE|DIR
 
   --format html   one self-contained HTML file with charts (default)
+  --format pdf    the same report as a PDF (A4), printed by a Chromium, Chrome or Edge
+                  already on the computer (--chromium PATH, or CHROMIUM_PATH/CHROME_PATH)
   --format md     Markdown
   --format text   plain text with aligned tables (without --out: to the screen)
   --format csv    one CSV file per table in the folder --out
@@ -237,9 +245,13 @@ Usage: uppfoljning report COMPILATION.json --format html|md|text|csv|vega --out 
                   published (default): small counts protected; internal: the unit's own
                   reflection meeting, no count hidden, marked "must not be published"
   --plan FILE     the plan: the report's header gets its question, target group and period (the report date is today's)
+  --smileys       the pilot's smileys beside the four goal-attainment levels (html, pdf, md, vega)
+  --chromium PATH
+                  the browser that writes the PDF (else CHROMIUM_PATH, CHROME_PATH or common paths)
 
 Example:
   uppfoljning report compilation.json --format html --out report.html --lang en
+  uppfoljning report compilation.json --format pdf --out report.pdf --lang en
   uppfoljning report compilation.json --format text --lang en`,
   },
   schema: {

@@ -281,6 +281,14 @@ function writeOut(path: string, text: string, locale: Locale): void {
   }
 }
 
+/** The browser `--format pdf` prints with (see src/cli/pdf.ts), or the usage error naming what was looked for. */
+async function pdfBrowser(option: string | undefined, locale: Locale): Promise<string> {
+  const { findBrowser } = await import('./pdf.js');
+  const found = findBrowser(option, process.env, locale);
+  if ('problem' in found) throw new UsageError(found.problem);
+  return found.path;
+}
+
 /** The commands, in the order the overview lists them. */
 const COMMANDS = ['init', 'validate', 'compile', 'merge', 'report', 'schema'] as const;
 
@@ -328,6 +336,8 @@ const OPTIONS = {
   'pool-label': { type: 'string' },
   distinct: { type: 'boolean' },
   audience: { type: 'string' },
+  chromium: { type: 'string' },
+  smileys: { type: 'boolean' },
 } as const;
 
 /**
@@ -509,8 +519,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const by = values.by?.split(',').map((s) => s.trim());
         const unknown = by?.find((d) => !DIMENSIONS.includes(d as Dimension));
         if (unknown !== undefined) throw new UsageError(say(locale, `okänd nedbrytning ${unknown}; välj bland ${DIMENSIONS.join(', ')}`, `unknown breakdown ${unknown}; choose from ${DIMENSIONS.join(', ')}`), command);
-        const formats = ['html', 'md', 'text', 'csv', 'vega'];
-        if (!formats.includes(format)) throw new UsageError(say(locale, `okänt format ${format}; välj html, md, text, csv eller vega`, `unknown format ${format}; choose html, md, text, csv or vega`), command);
+        const formats = ['html', 'pdf', 'md', 'text', 'csv', 'vega'];
+        if (!formats.includes(format)) throw new UsageError(say(locale, `okänt format ${format}; välj html, pdf, md, text, csv eller vega`, `unknown format ${format}; choose html, pdf, md, text, csv or vega`), command);
+        if (values.chromium !== undefined && format !== 'pdf') throw new UsageError(say(locale, '--chromium gäller bara --format pdf', '--chromium is only for --format pdf'), command);
         // Text goes to stdout without --out; every other format needs it.
         const out = format === 'text' && values.out === undefined ? undefined : need(values.out, 'out', command, locale);
         // The renderers load vega and vega-lite (about half a second): only this command needs them.
@@ -519,18 +530,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const date = new Date().toISOString().slice(0, 10);
         // With --plan, the header also gives the plan's question, target group and period.
         const plan = values.plan === undefined ? undefined : loadPlan(values.plan, locale);
+        // The browser is found before the report is built, so that a missing one is said at once.
+        const browser = format === 'pdf' ? await pdfBrowser(values.chromium, locale) : undefined;
         const model = buildReport(compilation, { locale, date, audience, ...(plan ? { plan } : {}), ...(k !== undefined ? { k } : {}), ...(by ? { by: by as Dimension[] } : {}) });
         if (out === undefined) {
           io.out(renderText(model));
           return EXIT.ok;
         }
+        // The pilot's smileys beside the goal-attainment levels (HTML, PDF, Markdown, chart specs).
+        const look = { smileys: values.smileys === true };
         if (format === 'text') writeOut(out, `${renderText(model)}\n`, locale);
-        else if (format === 'html') writeOut(out, await renderHtml(model), locale);
-        else if (format === 'md') writeOut(out, renderMarkdown(model), locale);
+        else if (format === 'html') writeOut(out, await renderHtml(model, look), locale);
+        else if (format === 'pdf') {
+          // Printed by the user's own headless Chromium from the self-contained HTML (src/cli/pdf.ts).
+          const { printPdf } = await import('./pdf.js');
+          const failed = await printPdf(await renderHtml(model, look), browser!, out, locale);
+          if (failed !== undefined) throw new UsageError(failed.problem);
+        }
+        else if (format === 'md') writeOut(out, renderMarkdown(model, look), locale);
         else if (format === 'csv' || format === 'vega') {
           mkdirSync(out, { recursive: true });
           if (format === 'csv') for (const f of renderCsv(model)) writeOut(join(out, f.name), f.text, locale);
-          else for (const c of chartSpecs(model)) writeOut(join(out, `${c.id}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`, locale);
+          else for (const c of chartSpecs(model, look)) writeOut(join(out, `${c.id}.vl.json`), `${JSON.stringify(c.spec, null, 2)}\n`, locale);
         }
         io.out(say(locale, `Rapporten skrevs till ${out}.`, `The report was written to ${out}.`));
         return EXIT.ok;

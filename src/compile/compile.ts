@@ -174,6 +174,8 @@ class Folder {
   private withdrawnStage = 0;
   private withdrawnWeek = ABSENT;
   private closing = ABSENT;
+  /** The closing date's day number, when the record is closed. */
+  private closingDay = 0;
   private level = ABSENT;
   private goal = ABSENT;
   private unclassified = ABSENT;
@@ -301,7 +303,7 @@ class Folder {
       this.readDuring(r.during, b.date) ??
       this.readExit(r.withdrawal, r.after, b.date) ??
       this.classify(r.after) ??
-      this.followUps?.read(r, this.closing >= 0) ??
+      this.followUps?.read(r, this.closing >= 0, this.closingDay) ??
       this.measures?.read(r, this.closing >= 0) ??
       this.readViews(r)
     );
@@ -453,9 +455,11 @@ class Folder {
     if (ka === OFF_SCALE) return 'out_of_range';
     const met = a.goalsMet as unknown;
     if (met !== undefined && !Array.isArray(met)) return 'type';
-    const weeks = this.background.readClosing(start, a.date);
+    const closingDay = dayNumber(a.date);
+    const weeks = this.background.readClosing(closingDay - dayNumber(start));
     if (weeks !== undefined) return weeks;
     this.closing = reason;
+    this.closingDay = closingDay;
     this.ka = ka;
     return undefined;
   }

@@ -209,6 +209,8 @@ export interface RecordScan {
   readonly line: number;
   /** The line of a record whose quote never closes (only when `final`). */
   readonly broken: number | undefined;
+  /** Whether the scan stopped at `max` records (there may be more whole records after `consumed`). */
+  readonly full?: boolean;
 }
 
 /**
@@ -218,18 +220,21 @@ export interface RecordScan {
  * reaches the end of `src` (no line break yet, a quote still open, or a CR
  * whose LF may come next) is left unread, so the caller can append more text
  * and scan again from `consumed` with the same result as one scan of the whole.
+ * It starts at `from` and stops after `max` records (`full`), so that a
+ * streamed chunk can be read in small batches whose rows die young.
  */
-export function scanRecords(src: string, sep: ';' | ',', line: number, final: boolean): RecordScan {
+export function scanRecords(src: string, sep: ';' | ',', line: number, final: boolean, from = 0, max = Infinity): RecordScan {
   const records: CsvRow[] = [];
   const SEP = sep.charCodeAt(0);
   const QUOTE = 34;
   const CR = 13;
   const LF = 10;
   const n = src.length;
-  let i = 0;
+  let i = from;
   // Fields are cut out with slice() rather than built a character at a time:
   // the scan stays one pass, and a 20 MB export parses in a fraction of a second.
   while (i < n) {
+    if (records.length >= max) return { records, consumed: i, line, broken: undefined, full: true };
     const recordStart = i;
     const start = line;
     const fields: string[] = [];

@@ -267,8 +267,8 @@ function* companions(columnOf: ReadonlyMap<string, number>): Generator<[string, 
   }
 }
 
-/** Maps an export value to a plan code: the mapping's recode table, then codes and labels of the categories. */
-function code(
+/** @internal Maps an export value to a plan code: the mapping's recode table, then codes and labels of the categories. */
+export function code(
   field: string,
   value: string,
   mapping: CsvMapping,
@@ -297,8 +297,8 @@ export function parseNumber(raw: string, decimal: ',' | '.' | undefined): number
 /** @internal A date from a spreadsheet: `YYYY-MM-DD`, optionally followed by a midnight time. */
 export const cleanDate = (value: string): string => value.replace(/^(\d{4}-\d{2}-\d{2})[ T]00:00(:00)?$/, '$1');
 
-/** Converts one field; returns an issue instead when the text cannot be that field's type. */
-type Conv = { ok: true; value: unknown } | { ok: false; issue: Issue };
+/** @internal Converts one field; returns an issue instead when the text cannot be that field's type. */
+export type Conv = { ok: true; value: unknown } | { ok: false; issue: Issue };
 
 function toNumber(cell: Cell, path: readonly PathSegment[], decimal: ',' | '.' | undefined): Conv {
   const n = parseNumber(cell.value, decimal);
@@ -316,8 +316,10 @@ function toBoolean(cell: Cell, path: readonly PathSegment[]): Conv {
  * A client's answer to a questionnaire item, as an export writes it: an
  * answer's label (Swedish or English, any case: "Instämmer helt", "Vet inte"),
  * or its value — a number on an ordinal item, yes or no on a yes/no item.
+ *
+ * @internal
  */
-function viewAnswer(item: ViewItem, cell: Cell, path: readonly PathSegment[], decimal: ',' | '.' | undefined): Conv {
+export function viewAnswer(item: ViewItem, cell: Cell, path: readonly PathSegment[], decimal: ',' | '.' | undefined): Conv {
   const lower = cell.value.toLowerCase();
   const options = [...(item.kind === 'ordinal' ? item.options : []), ...(item.dontKnow === undefined ? [] : [item.dontKnow])];
   const named = options.find((o) => o.label.sv.toLowerCase() === lower || o.label.en.toLowerCase() === lower);
@@ -863,7 +865,7 @@ function readClientRows(input: RowsInput, issues: RowIssue[], count: (rule: Rule
 export function clientRow(
   input: RowsInput,
   row: CsvRow,
-  firstLine: Map<string, number>,
+  firstLine: FirstLines,
   issues: RowIssue[],
   count: (rule: Rule) => void,
 ): { record: ClientRecord | undefined; rejected: boolean } {
@@ -938,10 +940,20 @@ const NONE: ReadonlySet<string | null> = new Set();
 /** Rules whose issue does not carry the value from zod: the import adds the cell's text. */
 const VALUE_RULES: ReadonlySet<Rule> = new Set(['format', 'min', 'max']);
 
+/**
+ * @internal The line each client id was first seen on: a Map in importCsv,
+ * the compact `IdLines` table (id-table.ts) in the streaming import.
+ */
+export interface FirstLines {
+  get(id: string): number | undefined;
+  set(id: string, line: number): unknown;
+  has(id: string): boolean;
+}
+
 /** @internal Import stage: a during row whose client id is in no clients row is an unknown client (unless the id column is missing). */
 export function unknownClientIssues(
   duringRowsByClient: ReadonlyMap<string, readonly number[]>,
-  firstLine: ReadonlyMap<string, number>,
+  firstLine: Pick<FirstLines, 'has'>,
   missing: ReadonlySet<string | null>,
   issues: RowIssue[],
 ): void {
@@ -1103,7 +1115,9 @@ export function formatRowIssue(rowIssue: RowIssue, locale: Locale = 'sv'): strin
       : rowIssue.field !== null
         ? ` (${rowIssue.field})`
         : '';
-  return `${where}${column}: ${ruleText(rowIssue.issue.rule, rowIssue.issue.params, locale)} [${rowIssue.issue.rule}]`;
+  // A second row of a client in a sheet points to the first one's row, as the line it is on is named ("row", not "line").
+  const params = rowIssue.sheet !== undefined && rowIssue.issue.rule === 'duplicate_client' ? { ...rowIssue.issue.params, row: true } : rowIssue.issue.params;
+  return `${where}${column}: ${ruleText(rowIssue.issue.rule, params, locale)} [${rowIssue.issue.rule}]`;
 }
 
 /** Issues for a value that is not a {@link RowIssue} (paths from `rowIssue`). */

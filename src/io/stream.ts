@@ -185,6 +185,9 @@ function headerEnds(text: string): boolean {
   return false;
 }
 
+/** Records cut from the held text at a time. */
+const BATCH = 256;
+
 /** The parts of a streamed CSV file, in order: its separator and header first, then rows in batches, then the end. */
 export type CsvStreamPart =
   | { readonly kind: 'header'; readonly separator: ';' | ','; readonly header: readonly string[]; readonly line: number }
@@ -227,21 +230,36 @@ export async function* parseCsvStream(text: AsyncIterable<string>, separator: ';
       sep = separator ?? detectSeparator(buffer);
     }
     if (buffer.length < rescanAt) continue;
-    const scan = scanRecords(buffer, sep, line, false);
-    buffer = buffer.slice(scan.consumed);
-    rescanAt = scan.consumed === 0 ? buffer.length * 2 : 0;
-    line = scan.line;
-    const hadHeader = header !== undefined;
-    const out = rows(scan.records);
-    if (!hadHeader && header !== undefined) yield headerPart();
-    if (out.length > 0) yield { kind: 'rows', rows: out };
+    // In batches of BATCH records: a batch's rows are dropped before the next is cut, so they die young.
+    let from = 0;
+    for (let full = true; full; ) {
+      const scan = scanRecords(buffer, sep, line, false, from, BATCH);
+      from = scan.consumed;
+      full = scan.full === true;
+      line = scan.line;
+      const hadHeader = header !== undefined;
+      const out = rows(scan.records);
+      if (!hadHeader && header !== undefined) yield headerPart();
+      if (out.length > 0) yield { kind: 'rows', rows: out };
+    }
+    buffer = buffer.slice(from);
+    rescanAt = from === 0 ? buffer.length * 2 : 0;
   }
   sep ??= separator ?? detectSeparator(buffer);
-  const scan = scanRecords(buffer, sep, line, true);
-  const hadHeader = header !== undefined;
-  const out = rows(scan.records);
-  if (!hadHeader) yield headerPart();
-  if (out.length > 0) yield { kind: 'rows', rows: out };
+  let scan: ReturnType<typeof scanRecords>;
+  let from = 0;
+  let headed = header !== undefined;
+  do {
+    scan = scanRecords(buffer, sep, line, true, from, BATCH);
+    from = scan.consumed;
+    line = scan.line;
+    const out = rows(scan.records);
+    if (!headed && (header !== undefined || scan.full !== true)) {
+      headed = true;
+      yield headerPart();
+    }
+    if (out.length > 0) yield { kind: 'rows', rows: out };
+  } while (scan.full === true);
   if (scan.broken !== undefined) issues.push(issue([scan.broken], 'unclosed_quote'));
   issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0]));
   yield { kind: 'end', issues };

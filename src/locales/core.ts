@@ -224,8 +224,14 @@ export const coreMessages: MessageTable<CoreRule> = {
     en: (p) => `cannot be merged: the ${show(p.what)} differ${differences(p, 'en')}`,
   },
   outside_period: {
-    sv: (p) => `starten${given(p, ' ')} ligger utanför uppföljningsperioden${p.from === undefined ? '' : ` ${show(p.from)}–${show(p.to)}`}`,
-    en: (p) => `the start${given(p, ' ')} is outside the follow-up period${p.from === undefined ? '' : ` ${show(p.from)} to ${show(p.to)}`}`,
+    sv: (p) =>
+      p.date === 'enrolled'
+        ? `urvalsdatumet${given(p, ' ')} ligger utanför uppföljningsperioden${p.from === undefined ? '' : ` ${show(p.from)}–${show(p.to)}`}, och en klient som inte har påbörjat insatsen räknas i perioden för sitt urval`
+        : `starten${given(p, ' ')} ligger utanför uppföljningsperioden${p.from === undefined ? '' : ` ${show(p.from)}–${show(p.to)}`}`,
+    en: (p) =>
+      p.date === 'enrolled'
+        ? `the date of selection${given(p, ' ')} is outside the follow-up period${p.from === undefined ? '' : ` ${show(p.from)} to ${show(p.to)}`}, and a client who has not started is counted in the period of their selection`
+        : `the start${given(p, ' ')} is outside the follow-up period${p.from === undefined ? '' : ` ${show(p.from)} to ${show(p.to)}`}`,
   },
   empty: {
     sv: () => 'får inte vara tom',

@@ -24,7 +24,28 @@ export function countWord(n: number, word: CountWord, locale: Locale): string {
   return Math.abs(n) === 1 ? one : many;
 }
 
-/** `n` followed by its word: `counted(1, 'row', 'sv')` is "1 rad", `counted(2, 'row', 'sv')` "2 rader". */
+const COUNT_FORMATS = {
+  sv: new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+} as const;
+
+/**
+ * A count as the report's tables write it, for every sentence that prints
+ * one: "200 000" in Swedish (a no-break space between thousands, as
+ * `Intl.NumberFormat('sv-SE')` writes it), "200,000" in English, "39" in
+ * both. The tables' count cells are written by this function too, so a
+ * sentence and a table can never print the same count differently.
+ */
+export function countText(n: number, locale: Locale): string {
+  return COUNT_FORMATS[locale === 'en' ? 'en' : 'sv'].format(n);
+}
+
+/** `n` followed by its word: `counted(1, 'row', 'sv')` is "1 rad", `counted(2, 'row', 'sv')` "2 rader" (the digits as they are, as the command line prints them; a report writes {@link countedText}). */
 export function counted(n: number, word: CountWord, locale: Locale): string {
   return `${n} ${countWord(n, word, locale)}`;
+}
+
+/** `n` as the report's tables write it, followed by its word: `countedText(2000, 'row', 'sv')` is "2 000 rader". */
+export function countedText(n: number, word: CountWord, locale: Locale): string {
+  return `${countText(n, locale)} ${countWord(n, word, locale)}`;
 }

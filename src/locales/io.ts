@@ -68,7 +68,8 @@ export const ioMessages: MessageTable<IoRule> = {
   // An id shaped like an identity number comes without its value: no message repeats one.
   duplicate_client: {
     sv: (p) => `klienten ${p.value === undefined ? '' : `${q(p.value)} `}finns redan på rad ${String(p.line)}`,
-    en: (p) => `the client ${p.value === undefined ? '' : `${q(p.value)} `}is already on line ${String(p.line)}`,
+    // In a spreadsheet the first one is on a sheet's row (formatRowIssue says `row: true`), in a CSV file on a line.
+    en: (p) => `the client ${p.value === undefined ? '' : `${q(p.value)} `}is already on ${p.row === true ? 'row' : 'line'} ${String(p.line)}`,
   },
   empty_file: {
     sv: () => 'filen är tom',

@@ -1,6 +1,6 @@
 import type { Label, Locale } from '../core/locale.js';
 import type { Rule } from '../core/issue.js';
-import { counted } from './count.js';
+import { countedText, countText } from './count.js';
 
 /**
  * What a row or record that could not be used was "with", by the rule of its
@@ -29,7 +29,7 @@ const WITH: { readonly [K in Rule]: Label } = {
   duplicate: { sv: 'med ett värde som förekommer flera gånger', en: 'with a value given more than once' },
   duplicate_record: { sv: 'som en extra kopia av en post (samma klient, insats och urvalsdatum)', en: 'as an extra copy of a record (same client, intervention and date of selection)' },
   outside_age_bands: { sv: 'med en ålder utanför åldersgrupperna', en: 'with an age outside the age bands' },
-  outside_period: { sv: 'med en start utanför uppföljningsperioden', en: 'with a start outside the follow-up period' },
+  outside_period: { sv: 'med en start (eller, aldrig påbörjad, ett urval) utanför uppföljningsperioden', en: 'with a start (or, never started, a selection) outside the follow-up period' },
   overlap: { sv: 'med överlappande åldersgrupper', en: 'with overlapping age bands' },
   outside_bands: { sv: 'med ett värde utanför en bakgrundsvariabels intervall', en: 'with a value outside a background variable\'s bands' },
   looks_like_identity_number: { sv: 'med ett personnummer som klient-id', en: 'with an identity number as client id' },
@@ -106,10 +106,10 @@ export function unusableWith(rule: Rule, locale: Locale): string {
  */
 export function unusableSentence(invalid: { readonly total: number; readonly byRule: Readonly<Partial<Record<Rule, number>>> }, locale: Locale): string {
   const sv = locale !== 'en';
-  const parts = unusableByRule(invalid.byRule).map((r) => `${r.count} ${unusableWith(r.rule, locale)}`);
+  const parts = unusableByRule(invalid.byRule).map((r) => `${countText(r.count, locale)} ${unusableWith(r.rule, locale)}`);
   const list = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} ${sv ? 'och' : 'and'} ${parts.at(-1)!}`;
   const head = sv
-    ? `${counted(invalid.total, 'row', locale)} kunde inte användas och ingår inte i resultaten`
-    : `${counted(invalid.total, 'row', locale)} could not be used and ${invalid.total === 1 ? 'is' : 'are'} not in the results`;
+    ? `${countedText(invalid.total, 'row', locale)} kunde inte användas och ingår inte i resultaten`
+    : `${countedText(invalid.total, 'row', locale)} could not be used and ${invalid.total === 1 ? 'is' : 'are'} not in the results`;
   return `${head}${list === '' ? '' : `: ${list}`}.`;
 }

@@ -205,8 +205,8 @@ const PlanObjectSchema = z
     ),
     periodBy: PeriodBySchema.optional().meta(
       doc(
-        'Divide `period` into calendar years, half-years or quarters (*år*, *halvår*, *kvartal*), counted apart; a record\'s period is the one its start (`before.date`; never started: `enrolled`) falls in, and a start outside `period` is refused by `before` and `validateRecord` and not counted by `compile` (rule `outside_period`). Needs `period.to` (rule `required`).',
-        'Dela `period` i kalenderår, halvår eller kvartal som räknas var för sig; en klientposts period är den som starten (`before.date`; aldrig påbörjad: `enrolled`) ligger i, och en start utanför `period` avvisas av `before` och `validateRecord` och räknas inte av `compile` (regel `outside_period`). Kräver `period.to` (regel `required`).',
+        'Divide `period` into calendar years, half-years or quarters (*år*, *halvår*, *kvartal*), counted apart; a record\'s period is the one its start (`before.date`; never started: `enrolled`) falls in, and a start outside `period` is refused by `before` and `validateRecord` and not counted by `compile` (rule `outside_period`), and so is a record that never started whose date of selection (`enrolled`) is outside it (by `validateRecord`). Needs `period.to` (rule `required`).',
+        'Dela `period` i kalenderår, halvår eller kvartal som räknas var för sig; en klientposts period är den som starten (`before.date`; aldrig påbörjad: `enrolled`) ligger i, och en start utanför `period` avvisas av `before` och `validateRecord` och räknas inte av `compile` (regel `outside_period`), liksom en klientpost som aldrig påbörjats vars urvalsdatum (`enrolled`) ligger utanför (av `validateRecord`). Kräver `period.to` (regel `required`).',
       ),
     ),
     interventions: z

@@ -64,18 +64,22 @@ export function checkAge(plan: Plan, age: number, path: Path, out: Issue[]): voi
 }
 
 /**
- * When the plan names periods (`periodBy`), the start must fall inside them
- * (`outside_period`, with the whole period's first and last day): compile
- * decides a record's period from its start and counts a start outside them
- * under `invalid`, so the step and validateRecord refuse it first.
+ * When the plan names periods (`periodBy`), the date that decides a record's
+ * period must fall inside them (`outside_period`, with the whole period's
+ * first and last day): the start, or for a record that has not started the
+ * date of selection (`enrolled`, with `date: 'enrolled'` in the params).
+ * compile decides a record's period from the same date and counts one
+ * outside them under `invalid`, so the steps and validateRecord refuse it
+ * first. A client selected before the period who starts inside it is a
+ * record of the period from the start on.
  */
-export function checkStartInPeriods(plan: Plan, date: string, path: Path, out: Issue[]): void {
+export function checkStartInPeriods(plan: Plan, date: string, path: Path, out: Issue[], which: 'start' | 'enrolled' = 'start'): void {
   if (plan.periodBy === undefined) return;
   const periods = periodsOf(plan);
   const from = periods[0]?.from;
   const to = periods[periods.length - 1]?.to;
   if (from === undefined || to === undefined) return;
-  if (date < from || date > to) out.push(issue(path, 'outside_period', { value: date, from, to }));
+  if (date < from || date > to) out.push(issue(path, 'outside_period', which === 'start' ? { value: date, from, to } : { value: date, from, to, date: which }));
 }
 
 /** Plan rules for the before part. */
@@ -186,6 +190,8 @@ export function checkRecord(plan: Plan, record: ClientRecord, path: Path = []): 
   // The birth date is kept only until the start (before() drops it).
   if (record.birthDate !== undefined && (record.before || record.withdrawal)) out.push(issue([...path, 'birthDate'], 'unknown_key', { keys: ['birthDate'] }));
   if (record.before) checkBefore(plan, record.before, [...path, 'before'], out);
+  // Never started: the date of selection decides the period, as in compile.
+  else checkStartInPeriods(plan, record.enrolled, [...path, 'enrolled'], out, 'enrolled');
   if (!record.before && (record.during.length > 0 || record.after)) {
     out.push(issue([...path, 'before'], 'required'));
   }

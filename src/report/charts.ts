@@ -1,8 +1,8 @@
-import { assertReportModel } from './_lib/input.js';
+import { assertReportModel, checkReportOptions } from './_lib/input.js';
 import type { Locale } from '../core/locale.js';
-import type { ReportModel } from './model.js';
+import type { ReportModel, ReportOptions } from './model.js';
 import type { ReportTable } from './protect.js';
-import { REPORT_LABELS as L } from './labels.js';
+import { REPORT_LABELS as L, smileyOf } from './labels.js';
 import { formatNumber } from './format.js';
 
 /**
@@ -42,7 +42,10 @@ export interface ReportChart {
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 // A colour-blind-safe diverging scheme in the scale's order (good → bad), from ColorBrewer's RdYlBu.
-const LEVEL_COLOURS = ['#2c7bb6', '#abd9e9', '#fee090', '#d7191c'];
+/** @internal The goal-attainment levels' colours, also the fill of their smileys in the HTML report's tables. */
+export const LEVEL_COLOURS = ['#2c7bb6', '#abd9e9', '#fee090', '#d7191c'] as const;
+/** @internal The outline of a smiley, so the pale levels' faces show on white. */
+export const SMILEY_STROKE = '#333333';
 const BAR = '#4c78a8';
 // A part hidden by small-cell protection: a pale box with a dashed outline and the words "visas inte",
 // drawn where the hidden part belongs, so it never reads as data or as zero.
@@ -57,6 +60,18 @@ const hiddenText = { color: '#404040', fontStyle: 'italic', fontSize: 10 } as co
  * for a phone (390 px), so the chart is shown at its own size and its text stays legible.
  */
 export type ChartLayout = 'wide' | 'narrow';
+/**
+ * The options of {@link chartSpecs}: the report's options, of which the charts read `smileys`.
+ *
+ * @example
+ * ```ts
+ * const options: ChartOptions = { smileys: true };
+ * chartSpecs(buildReport(compilation), options).length;
+ * // => 4
+ * ```
+ */
+export type ChartOptions = Pick<ReportOptions, 'smileys'>;
+
 const WIDTH: Record<ChartLayout, number> = { wide: 520, narrow: 290 };
 // The most characters on one line of a category name before it wraps (never cut: see wrapLabel).
 const LINE: Record<ChartLayout, number> = { wide: 26, narrow: 18 };
@@ -200,7 +215,7 @@ function groupSegments(
   return { segments };
 }
 
-function attainmentChart(model: ReportModel, layout: ChartLayout): ReportChart | undefined {
+function attainmentChart(model: ReportModel, layout: ChartLayout, smileys: boolean): ReportChart | undefined {
   const locale = model.locale;
   const tables = model.sections.find((s) => s.id === 'attainment')?.tables ?? [];
   const hiddenLabel = L.notShown[locale];
@@ -230,7 +245,13 @@ function attainmentChart(model: ReportModel, layout: ChartLayout): ReportChart |
   }
   if (values.length === 0) return undefined;
   const title = L.attainmentChart[locale];
-  const description = `${locale === 'sv' ? 'Antal per nivå på skalan för måluppfyllelse' : 'Count per level of the goal-attainment scale'}. ${described.join('. ')}.`;
+  // With the pilot's smileys, the legend draws each level's face as its symbol, and the text alternative names the faces.
+  const faces = smileys ? levels.flatMap((level) => { const s = smileyOf(level, locale); return s === undefined ? [] : [{ level, ...s }]; }) : [];
+  const faceText = faces.length === 0 ? '' : ` ${locale === 'sv' ? 'Förklaringen visar nivåerna med pilotens gubbar' : "The legend shows the levels with the pilot's smileys"}: ${faces.map((f) => `${f.alt[locale]}: ${f.level}`).join('; ')}.`;
+  const description = `${locale === 'sv' ? 'Antal per nivå på skalan för måluppfyllelse' : 'Count per level of the goal-attainment scale'}. ${described.join('. ')}.${faceText}`;
+  // Each legend entry's symbol is its level's face (vega-lite's legend encoding, one condition per level).
+  const shape = { condition: faces.map((f) => ({ test: `datum.value === ${JSON.stringify(f.level)}`, value: f.path })), value: 'square' };
+  const faceLegend = faces.length === 0 ? {} : { symbolSize: 220, encoding: { symbols: { shape, stroke: { value: SMILEY_STROKE }, strokeWidth: { value: 0.8 } } } };
   const groups = [...new Set(values.map((v) => v.group))];
   const domain = [...levels, hiddenLabel];
   const y = { field: 'group', type: 'nominal', sort: groups, title: null, axis: { labelExpr: wrapExpr(groups, LINE[layout]) } };
@@ -256,7 +277,7 @@ function attainmentChart(model: ReportModel, layout: ChartLayout): ReportChart |
               sort: domain,
               scale: { domain, range: [...LEVEL_COLOURS, HIDDEN_FILL] },
               // The legend names the four levels; a hidden span says "visas inte" itself.
-              legend: { orient: 'bottom', values: levels, columns: layout === 'wide' ? 2 : 1, title: null, labelExpr: wrapExpr(levels, layout === 'wide' ? 40 : 34) },
+              legend: { orient: 'bottom', values: levels, columns: layout === 'wide' ? 2 : 1, title: null, labelExpr: wrapExpr(levels, layout === 'wide' ? 40 : 34), ...faceLegend },
             },
             stroke: { condition: { test: 'datum.hidden', value: HIDDEN_STROKE }, value: 'white' },
             strokeDash: { condition: { test: 'datum.hidden', value: HIDDEN_DASH }, value: [1, 0] },
@@ -404,9 +425,10 @@ function duringCharts(model: ReportModel, layout: ChartLayout): ReportChart[] {
  *
  * @internal
  */
-export function chartSpecsFor(model: ReportModel, layout: ChartLayout): ReportChart[] {
+export function chartSpecsFor(model: ReportModel, layout: ChartLayout, options: ChartOptions = {}): ReportChart[] {
   assertReportModel(model);
-  return [flowChart(model, layout), attainmentChart(model, layout), primaryChart(model, layout), ...duringCharts(model, layout)].filter(
+  const { smileys } = checkReportOptions(options);
+  return [flowChart(model, layout), attainmentChart(model, layout, smileys === true), primaryChart(model, layout), ...duringCharts(model, layout)].filter(
     (c): c is ReportChart => c !== undefined,
   );
 }
@@ -423,7 +445,11 @@ export function chartSpecsFor(model: ReportModel, layout: ChartLayout): ReportCh
  * table's n and shown levels leave), never as data and never as zero, and the
  * description says what is not shown. Category names are wrapped, never cut.
  *
+ * With `{ smileys: true }` the attainment chart's legend draws the pilot's
+ * smileys as the levels' symbols, and its description names them.
+ *
  * @param model - a report from {@link buildReport}
+ * @param options - `smileys`: the pilot's smileys beside the goal-attainment levels (default false)
  * @returns the charts, in the order of the sections
  *
  * @see https://vega.github.io/vega-lite/docs/spec.html the specification format
@@ -433,8 +459,10 @@ export function chartSpecsFor(model: ReportModel, layout: ChartLayout): ReportCh
  * // No 'primary' chart here: this distribution is hidden whole, since its mean and SD are printed (docs/privacy.md).
  * chartSpecs(buildReport(compilation)).map((c) => c.id);
  * // => ['flow', 'attainment', 'during-urinprov', 'during-utandningsprov']
+ * chartSpecs(buildReport(compilation), { smileys: true })[1]!.description.endsWith('ledsen gubbe: Negativ förändring.');
+ * // => true
  * ```
  */
-export function chartSpecs(model: ReportModel): ReportChart[] {
-  return chartSpecsFor(model, 'wide');
+export function chartSpecs(model: ReportModel, options: ChartOptions = {}): ReportChart[] {
+  return chartSpecsFor(model, 'wide', options);
 }

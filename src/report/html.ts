@@ -1,8 +1,9 @@
 import type { Compilation } from '../compile/schema.js';
 import { bannerText, toModel, type ReportModel, type ReportOptions } from './model.js';
-import { chartSpecsFor, type ReportChart } from './charts.js';
+import { checkReportOptions } from './_lib/input.js';
+import { chartSpecsFor, LEVEL_COLOURS, SMILEY_STROKE, type ReportChart } from './charts.js';
 import { renderSvg } from './svg.js';
-import { REPORT_LABELS as L } from './labels.js';
+import { LEVEL_SMILEYS, REPORT_LABELS as L, smileyOf } from './labels.js';
 import { cellText, escapeHtml as e } from './_lib/cell.js';
 import type { ReportTable } from './protect.js';
 import type { Locale } from '../core/locale.js';
@@ -64,11 +65,22 @@ function cellHtml(cell: ReportTable['rows'][number]['cells'][number], locale: Lo
 }
 
 /**
+ * A goal-attainment level's smiley as inline SVG in the level's colour (no emoji font needed),
+ * with its text alternative, or '' for a name that is not a level's.
+ */
+function smileyHtml(name: string, locale: Locale): string {
+  const smiley = smileyOf(name, locale);
+  if (smiley === undefined) return '';
+  const colour = LEVEL_COLOURS[Object.values(LEVEL_SMILEYS).indexOf(smiley)]!;
+  return `<svg class="smiley" viewBox="-1.1 -1.1 2.2 2.2" width="1.15em" height="1.15em" style="vertical-align:-.22em;margin-right:.3em" role="img" aria-label="${e(smiley.alt[locale])}"><title>${e(smiley.alt[locale])}</title><path d="${smiley.path}" fill="${colour}" stroke="${SMILEY_STROKE}" stroke-width="0.08"/></svg>`;
+}
+
+/**
  * A table in its own box, which scrolls sideways inside the page if the table is wider than
  * a phone. A caption that repeats the section's heading is kept for screen readers only.
  */
-function tableHtml(table: ReportTable, locale: Locale, heading: string): string {
-  const head = `<tr><th scope="col">${e(L.group[locale])}</th>${table.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr>`;
+function tableHtml(table: ReportTable, locale: Locale, heading: string, smileys: boolean): string {
+  const head = `<tr><th scope="col">${e(L.group[locale])}</th>${table.columns.map((c) => `<th scope="col">${smileys ? smileyHtml(c, locale) : ''}${e(c)}</th>`).join('')}</tr>`;
   const rows = table.rows
     .map((r) => `<tr><th scope="row">${e(r.label)}</th>${r.cells.map((c) => `<td class="${c.kind === 'text' ? 'text' : 'num'}">${cellHtml(c, locale)}</td>`).join('')}</tr>`)
     .join('\n');
@@ -87,7 +99,7 @@ function tableHtml(table: ReportTable, locale: Locale, heading: string): string 
  * caption.
  *
  * @param input - a compilation, or a report from {@link buildReport}
- * @param options - language, small-cell threshold, breakdowns (for a compilation)
+ * @param options - language, small-cell threshold, breakdowns (for a compilation); `smileys`: the pilot's smileys beside the goal-attainment levels in the tables and the chart legend (also for a report model)
  * @returns the HTML document
  * @throws UppfoljningError when `options.by` names an unknown dimension
  *
@@ -95,14 +107,17 @@ function tableHtml(table: ReportTable, locale: Locale, heading: string): string 
  * ```ts
  * (await renderHtml(compilation, { locale: 'en' })).startsWith('<!DOCTYPE html>');
  * // => true
+ * (await renderHtml(compilation, { smileys: true })).includes('aria-label="mycket glad gubbe"');
+ * // => true
  * ```
  */
 export async function renderHtml(input: Compilation | ReportModel, options: ReportOptions = {}): Promise<string> {
   const model = toModel(input, options);
   const locale = model.locale;
+  const smileys = checkReportOptions(options).smileys === true;
   // Each chart is drawn twice, at the width of a page and of a phone; the style sheet shows one.
-  const charts = chartSpecsFor(model, 'wide');
-  const narrow = new Map(chartSpecsFor(model, 'narrow').map((c) => [c.id, c]));
+  const charts = chartSpecsFor(model, 'wide', { smileys });
+  const narrow = new Map(chartSpecsFor(model, 'narrow', { smileys }).map((c) => [c.id, c]));
   const svgs = new Map<ReportChart, { wide: string; narrow: string }>();
   for (const chart of charts) {
     svgs.set(chart, { wide: await renderSvg(chart.spec), narrow: await renderSvg((narrow.get(chart.id) ?? chart).spec) });
@@ -129,7 +144,7 @@ export async function renderHtml(input: Compilation | ReportModel, options: Repo
     body.push(`<section id="section-${section.id}"><h2>${e(section.title)}</h2>`);
     for (const chart of charts.filter((c) => c.section === section.id)) body.push(figure(chart));
     if (section.text !== undefined && section.text.length > 0) body.push(`<ul>${section.text.map((s) => `<li>${e(s)}</li>`).join('\n')}</ul>`);
-    for (const table of section.tables) body.push(tableHtml(table, locale, section.title));
+    for (const table of section.tables) body.push(tableHtml(table, locale, section.title, smileys));
     body.push('</section>');
   }
   if (model.sections.some((s) => s.tables.some((t) => t.suppressed))) {

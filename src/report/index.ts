@@ -3,7 +3,7 @@ export type { ReportModel, ReportOptions, ReportSection } from './model.js';
 export { linkAdditiveTables, protectReportTable } from './protect.js';
 export type { Partition, RawCell, RawTable, ReportCell, ReportTable } from './protect.js';
 export { chartSpecs } from './charts.js';
-export type { ReportChart, VegaLiteSpec } from './charts.js';
+export type { ChartOptions, ReportChart, VegaLiteSpec } from './charts.js';
 export { renderSvg } from './svg.js';
 export { renderHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';

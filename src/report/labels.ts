@@ -122,6 +122,45 @@ export const LEVEL_LABELS = {
   negative_change: { sv: 'Negativ förändring', en: 'Negative change' },
 } as const satisfies Record<string, Label>;
 
+// The face of a smiley in a box from −1 to 1 (y down), drawn clockwise; its eyes and mouth are
+// holes drawn counter-clockwise, so one filled path (non-zero rule) shows them in any renderer.
+const FACE = 'M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0Z';
+const EYES = 'M-0.48,-0.3A0.13,0.13,0,1,0,-0.22,-0.3A0.13,0.13,0,1,0,-0.48,-0.3ZM0.22,-0.3A0.13,0.13,0,1,0,0.48,-0.3A0.13,0.13,0,1,0,0.22,-0.3Z';
+const MOUTHS = {
+  // An open laugh: a half disc.
+  positive_goal_met: 'M0.5,0.12L-0.5,0.12A0.5,0.5,0,0,0,0.5,0.12Z',
+  // A smile: a crescent curving down.
+  positive_goal_not_met: 'M-0.5,0.22A0.55,0.55,0,0,0,0.5,0.22A0.9,0.9,0,0,1,-0.5,0.22Z',
+  // A straight mouth.
+  no_change: 'M-0.45,0.3L-0.45,0.44L0.45,0.44L0.45,0.3Z',
+  // A frown: a crescent curving up.
+  negative_change: 'M-0.5,0.6A0.9,0.9,0,0,1,0.5,0.6A0.55,0.55,0,0,0,-0.5,0.6Z',
+} as const;
+
+/**
+ * The pilot's smileys beside the four goal-attainment levels (the municipality in the pilot
+ * showed the levels as smileys; the report's `smileys` option): the character for Markdown,
+ * one SVG path in a box from −1 to 1 for HTML and the chart legends (so no emoji font is
+ * needed), and the text alternative in Swedish and English.
+ *
+ * @internal
+ */
+export const LEVEL_SMILEYS = {
+  positive_goal_met: { emoji: '😄', path: FACE + EYES + MOUTHS.positive_goal_met, alt: { sv: 'mycket glad gubbe', en: 'very happy face' } },
+  positive_goal_not_met: { emoji: '🙂', path: FACE + EYES + MOUTHS.positive_goal_not_met, alt: { sv: 'glad gubbe', en: 'happy face' } },
+  no_change: { emoji: '😐', path: FACE + EYES + MOUTHS.no_change, alt: { sv: 'neutral gubbe', en: 'neutral face' } },
+  negative_change: { emoji: '🙁', path: FACE + EYES + MOUTHS.negative_change, alt: { sv: 'ledsen gubbe', en: 'sad face' } },
+} as const satisfies Record<keyof typeof LEVEL_LABELS, { emoji: string; path: string; alt: Label }>;
+
+/**
+ * @internal The smiley of a goal-attainment level named as a table column or legend entry
+ * names it (the level's label in `locale`), or undefined for any other name.
+ */
+export function smileyOf(name: string, locale: Locale): (typeof LEVEL_SMILEYS)[keyof typeof LEVEL_SMILEYS] | undefined {
+  const level = (Object.keys(LEVEL_LABELS) as (keyof typeof LEVEL_LABELS)[]).find((l) => LEVEL_LABELS[l][locale] === name);
+  return level === undefined ? undefined : LEVEL_SMILEYS[level];
+}
+
 /**
  * Reasons for leaving.
  *

@@ -15,7 +15,7 @@ import { SIGNIFICANCE } from '../analyse/findings.js';
 import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import { WITHDRAWAL_REASONS } from '../compile/layout.js';
 import { dimensionLength, UNNAMED_UNIT } from '../compile/dims.js';
-import { counted } from '../locales/count.js';
+import { counted, countText } from '../locales/count.js';
 import { unusableByRule, unusableSentence, unusableWith } from '../locales/unusable.js';
 import { FLOW_LABELS, LEVEL_LABELS, REASON_LABELS, REPORT_LABELS as L } from './labels.js';
 import { viewsSection, VIEWS_TITLE } from './_lib/views.js';
@@ -363,7 +363,7 @@ function headerLines(compilation: Compilation, options: ReportOptions, flow: Rep
   }
   const started = flow.rows.find((r) => r.key === 'started')?.cells[0];
   if (started?.kind === 'count' && !('suppressed' in started.value)) {
-    lines.push({ label: L.followed[locale], text: L.followedText[locale].replace('{n}', String(started.value.value)) });
+    lines.push({ label: L.followed[locale], text: L.followedText[locale].replace('{n}', countText(started.value.value, locale)) });
   }
   if (options.date !== undefined) lines.push({ label: L.date[locale], text: options.date });
   return lines;
@@ -438,7 +438,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     // After the target group: goal attainment by background value and by dose, with their tests.
     const totalLevels = sections[1]!.tables[0]!.rows[0]?.cells.slice(0, ATTAINMENT_LEVELS.length) ?? [];
     const hiddenTotals = totalLevels.flatMap((c, j) => (c.kind === 'count' && 'suppressed' in c.value ? [j] : []));
-    const background = backgroundSection(linked.slice(attainmentRaw.length), hiddenTotals, a, locale);
+    const background = backgroundSection(linked.slice(attainmentRaw.length), hiddenTotals, a, locale, sections[1]!.tables[0]);
     if (background.tables.length > 0) sections.push({ id: 'background', title: BACKGROUND_TITLE[locale], tables: background.tables, text: background.text });
     // Counts the flow table hides must not reappear in the summary's sentences.
     const flow = sections[0]!.tables[0]!;
@@ -461,7 +461,7 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     // those rows. Rows are not people in a cell (see unusableTable), so it is not withheld below k.
     // A background or dose test that could not be made is said in its section, beside its table.
     const findings = a.findings.filter((f) => f.code !== 'invalid_records' && !(f.code === 'not_tested' && (f.params.test === 'background' || f.params.test === 'dose')));
-    const { texts, withheld } = protectedFindings(findings, k, locale, hidden);
+    const { texts, withheld } = protectedFindings(findings, k, locale, hidden, sections.flatMap((s) => s.tables));
     // Who left and why belongs in the summary (the quality report asks for it); other cautions go under their own heading.
     // Statistical tests are supporting detail: below the summary, which says what they found in words.
     const isCaution = (f: Finding) => f.caution && !SUMMARY_CAUTIONS.has(f.code);
@@ -483,8 +483,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
     if (withheld > 0) {
       cautions.push(
         locale === 'sv'
-          ? `${counted(withheld, 'statement', locale)} ur analysen visas inte eftersom ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer.`
-          : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown because ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people.`,
+          ? `${counted(withheld, 'statement', locale)} ur analysen visas inte, för att skydda enskilda: ${withheld === 1 ? 'det' : 'de'} bygger på färre än ${k} personer eller på tal som tabellerna döljer.`
+          : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown, to protect individuals: ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people or on numbers the tables hide.`,
       );
     }
     return {

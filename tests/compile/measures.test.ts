@@ -90,6 +90,20 @@ describe('compile: every measure of the plan, hand-counted', () => {
     expect(compile(plan, [half as unknown as ClientRecord]).invalid.byRule).toEqual({ out_of_range: 1 });
   });
 
+  it('reads measurements the same in one pass over their keys as by name: keys of no instrument ignored, inherited values read', () => {
+    const records = cohort();
+    // Every measurements object given a key no instrument has, or its values moved to a prototype.
+    const each = (f: (m: Record<string, unknown>) => unknown) =>
+      records.map((r) => {
+        const x = structuredClone(r) as unknown as { before: { measures: Record<string, unknown> }; after?: { measures?: Record<string, unknown> } };
+        x.before.measures = f(x.before.measures) as Record<string, unknown>;
+        if (x.after?.measures) x.after.measures = f(x.after.measures) as Record<string, unknown>;
+        return x as unknown as ClientRecord;
+      });
+    expect(compile(plan, each((m) => ({ okand: 3, ...m, annan: 'x' }))).counts).toEqual(compilation.counts);
+    expect(compile(plan, each((m) => Object.create(m) as object)).counts).toEqual(compilation.counts);
+  });
+
   it('a compilation whose measure counts contradict each other is refused, naming the path and the numbers', () => {
     const altered = JSON.parse(JSON.stringify(compilation));
     // The first cell (kvinna, 18–29, a): add one improved change that its histogram and n do not have.

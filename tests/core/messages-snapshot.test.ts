@@ -40,7 +40,7 @@ const SAMPLES: Partial<Record<Rule, readonly IssueParams[]>> = {
   duplicate: [{ value: 'f-cra' }],
   duplicate_record: [{}],
   outside_age_bands: [{ age: 17, bands: ['18–29', '30–44', '45+'] }],
-  outside_period: [{}, { value: '2018-12-20', from: '2019-01-01', to: '2019-12-31' }],
+  outside_period: [{}, { value: '2018-12-20', from: '2019-01-01', to: '2019-12-31' }, { value: '2018-12-20', from: '2019-01-01', to: '2019-12-31', date: 'enrolled' }],
   overlap: [{ band: '29–40', previous: 29 }, { band: '5–9', previous: 5, what: 'band' }],
   outside_bands: [{ value: 7, bands: ['0–4', '10+'] }],
   looks_like_identity_number: [{}],

@@ -61,6 +61,18 @@ describe('streaming CSV: same table as parseCsv on the whole text for any split 
     );
   });
 
+  it('many records in a chunk (cut from it in batches): the same rows, lines and issues, bad rows and a broken last quote among them', async () => {
+    const record = fc.constantFrom('a;b', 'k-1;"x\ny"', '"";', 'a;b;c', '', 'å;ö', 'a;"b""c"', ';');
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 300, maxLength: 1500 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('', 'k;"open'), fc.array(fc.nat(30_000), { maxLength: 4 }), async (records, eol, tail, at) => {
+        const bytes = new TextEncoder().encode(['id;text', ...records].join(eol) + eol + tail);
+        const got = await parseCsvStreamToTable(stream(split(bytes, at)), undefined, undefined);
+        expect(got).toEqual(whole(bytes, undefined, undefined));
+      }),
+      { seed: 256, numRuns: 40 },
+    );
+  }, 60_000);
+
   it('reads a web ReadableStream, one byte at a time, CRLF and a quoted line break across chunks', async () => {
     // 'å' is C3 A5 in UTF-8: every chunk boundary falls inside it, the quote and the CRLF once.
     const bytes = new TextEncoder().encode('id;text\r\nk-1;"rad 1\r\nrad 2 å"\r\nk-2;""""\r\n');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { openXlsx, xlsxToCsv } from '../../src/io/xlsx.js';
 import { writeXlsx } from '../helpers/xlsx-writer.js';
+import { CsvMappingSchema, formatRowIssue, importCsv, parsePlan } from '../../src/index.js';
+import { inSheets } from '../../src/cli/xlsx-input.js';
+import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 
 // A minimal workbook as Excel writes one: shared strings (one with rich-text runs and an
 // entity), a number with decimals, a boolean, an inline string, a date in the built-in
@@ -68,5 +71,28 @@ describe('xlsxToCsv', () => {
       'xl/styles.xml': strToU8(styles),
     });
     expect(openXlsx(bytes).csv(0, { decimal: ',' })).toBe('"2,3";"0,3";"0,0000001";-12;2025-01-01 23:59;2025-01-02\r\n');
+  });
+});
+
+describe('a second row of a client in a spreadsheet', () => {
+  it('points to the first one’s row in English ("row", as the sheet names it), and "rad" in Swedish; a CSV file keeps "line"', () => {
+    const plan = parsePlan(bjorkeboPlan);
+    const book = openXlsx(
+      writeXlsx([
+        {
+          name: 'Klienter',
+          rows: [
+            [{ text: 'clientId' }, { text: 'enrolled' }, { text: 'age' }, { text: 'gender' }],
+            [{ text: 'k-1' }, { text: '2019-01-07' }, { number: 34 }, { text: 'man' }],
+            [{ text: 'k-1' }, { text: '2019-01-09' }, { number: 40 }, { text: 'man' }],
+          ],
+        },
+      ]),
+    );
+    const { issues } = importCsv(plan, { clients: book.csv(0) }, CsvMappingSchema.parse({}));
+    const inSheet = inSheets(issues, { clients: 'Klienter' });
+    expect(inSheet.map((i) => formatRowIssue(i, 'en'))).toEqual(['clients sheet "Klienter" row 3, column "clientId": the client "k-1" is already on row 2 [duplicate_client]']);
+    expect(inSheet.map((i) => formatRowIssue(i, 'sv'))).toEqual(['klientfilen blad "Klienter" rad 3, kolumn "clientId": klienten "k-1" finns redan på rad 2 [duplicate_client]']);
+    expect(issues.map((i) => formatRowIssue(i, 'en'))).toEqual(['clients line 3, column "clientId": the client "k-1" is already on line 2 [duplicate_client]']);
   });
 });

@@ -5,13 +5,16 @@
 // total's levels, a goal-met or improved share against its row, the flow's steps, withdrawals
 // against the flow, a distribution against its n, its printed mean and its
 // printed standard deviation), takes every hidden `..` count as an unknown
-// non-negative integer, and solves (yalps, integer program) for the smallest
-// and largest value of each. A hidden cell is disclosed when its interval has
+// non-negative integer, and solves (HiGHS, an exact integer program per
+// connected component of the relations) for the smallest and largest value of each. A hidden cell is disclosed when its interval has
 // width 0 or lies within 1..k−1 (the reader then knows a small count).
 //
 // Kept apart from src/ so that the library is not graded with its own method.
-import { solve, type Model } from 'yalps';
+import loadHighs from 'highs';
 import type { ReportModel, ReportTable } from '../../src/report/index.js';
+
+/** HiGHS (WebAssembly), loaded once: a solver other than the library's own (yalps), so the library is not graded with its own method. */
+const highs = await loadHighs();
 
 /** A cell of the report: `table|row|column`. */
 export type CellRef = string;
@@ -127,6 +130,7 @@ export function reportRelations(model: ReportModel): Relation[] {
       if (nCell?.kind === 'count' && 'value' in nCell.value) rel.push(eq(terms(0), nCell.value.value, `${key}: distribution = n`));
       else return;
       const n = nCell.value.value;
+      rel.push(...quantileRelations(line!, keys.map((k) => [Number(k), ref(dist.id, k, col)] as const), n, key));
       const mean = line?.cells[1];
       const sd = line?.cells[2];
       if (mean?.kind !== 'number' || mean.value === null || mean.suppressed) return;
@@ -139,8 +143,51 @@ export function reportRelations(model: ReportModel): Relation[] {
       const sq = (sv: number, mv: number) => (n - 1) * sv ** 2 + n * mv ** 2;
       rel.push({ terms: terms(2), min: sq(Math.max(0, s - hs), Math.max(0, m - h)), max: sq(s + hs, m + h), why: `${key}: printed SD` });
     });
+    // The change's mean: when the pairs, those measured after and those measured before who stayed are as many, they are the same
+    // people (the pairs are among both), so mean after − mean before over them is the printed change (Σv·after − Σv·before = n·change).
+    const row = (k: string) => summary.rows.find((r) => r.key === k);
+    const nOf = (k: string) => {
+      const c = row(k)?.cells[0];
+      return c?.kind === 'count' && 'value' in c.value ? c.value.value : undefined;
+    };
+    const change = row('change')?.cells[1];
+    const n = nOf('change');
+    if (n !== undefined && n > 0 && n === nOf('after') && n === nOf('before-stayed') && change?.kind === 'number' && change.value !== null && !change.suppressed) {
+      const keys = dist.rows.flatMap((r) => dist.regrouped?.find((g) => g.row === r.key)?.parts ?? [r.key]);
+      const c = round(change.value, change.digits);
+      const h = 0.5 / 10 ** change.digits;
+      rel.push({ terms: [...keys.map((k) => [ref(dist.id, k, 1), Number(k)] as [CellRef, number]), ...keys.map((k) => [ref(dist.id, k, 0), -Number(k)] as [CellRef, number])], min: n * (c - h), max: n * (c + h), why: 'change: printed mean = mean after − mean before' });
+    }
   }
   rel.push(...sectionRelations(model, tables));
+  return rel;
+}
+
+/**
+ * A printed quartile or median as inequalities on the cumulative counts F(v)
+ * of the distribution (`values`: scale value and its cell, lowest first). The
+ * library's quantiles are R's type 2 (src/compile/distribution.ts): with
+ * j = ⌊n·p⌋, the (j+1)-th smallest value when n·p is not whole (so
+ * F(q) ≥ j+1 and F(below q) ≤ j), the mean of the j-th and (j+1)-th when it
+ * is (so F(at most q) ≥ j and F(below q) ≤ j, which hold whichever pair
+ * averages to q).
+ */
+function quantileRelations(line: ReportTable['rows'][number], values: readonly (readonly [number, CellRef])[], n: number, key: string): Relation[] {
+  const rel: Relation[] = [];
+  ([[3, 0.25, 'q1'], [4, 0.5, 'median'], [5, 0.75, 'q3']] as const).forEach(([j, p, name]) => {
+    const c = line.cells[j];
+    if (c?.kind !== 'number' || c.value === null || c.suppressed || n === 0) return;
+    const h = 0.5 / 10 ** c.digits;
+    const q = round(c.value, c.digits);
+    const upTo = (x: number) => values.filter(([v]) => v <= x).map(([, cell]) => [cell, 1] as [CellRef, number]);
+    const np = n * p;
+    const whole = Math.abs(np - Math.round(np)) < 1e-9;
+    const k = Math.floor(np + 1e-9);
+    // F(largest value below q) ≤ k: fewer than k+1 lie below q (it is printed within ±h).
+    rel.push({ terms: upTo(q - h - 1e-9), min: -Infinity, max: k, why: `${key}: printed ${name}, count below it` });
+    // F(q) ≥ k+1 (not whole) or ≥ k (whole): enough lie at or below q.
+    rel.push({ terms: upTo(q + h), min: whole ? k : k + 1, max: Infinity, why: `${key}: printed ${name}, count up to it` });
+  });
   return rel;
 }
 
@@ -228,6 +275,22 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
     for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0, `${a.id} and ${b.id}: column ${j} same respondents`));
   }
   if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0, 'respondents ≤ closed'));
+  // Everyone closed is asked at closing (src/compile/views.ts: asked = answered + don't know + not answered), so an item at
+  // `after` counts each closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those closed.
+  const totalRow = tables.get('attainment-total')?.rows[0];
+  const atClosing = items.find((t) => point(t.id) === 'after');
+  if (atClosing && flow && totalRow && has(cells, ref('flow', 'unclassified', 0))) {
+    for (const j of [0, 1, 2, 3]) rel.push(eq([...sum(columnOf(atClosing, j)), [ref('attainment-total', totalRow.key, j), -1]], 0, `views-after: column ${j} = attainment level`));
+    rel.push(eq([...sum(columnOf(atClosing, 4)), [ref('flow', 'unclassified', 0), -1]], 0, 'views-after: unclassified = flow unclassified'));
+    rel.push(eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0, 'views-after: asked = closed'));
+  }
+  // The classified with a background value are among those who started with it (the target group's table of the same question).
+  for (const t of tables.values()) {
+    if (!t.id.startsWith('background-outcome-')) continue;
+    const started_ = tables.get(`background-${t.id.slice('background-outcome-'.length)}`);
+    if (started_ === undefined) continue;
+    for (const r of t.rows) if (has(cells, ref(started_.id, r.key, 0))) rel.push(le([[ref(t.id, r.key, 4), 1], [ref(started_.id, r.key, 0), -1]], 0, `${t.id} ${r.key}: classified ≤ started`));
+  }
   const summary = tables.get('views-summary');
   for (const r of summary?.rows ?? []) {
     const item = tables.get(`views-${r.key}`);
@@ -241,59 +304,247 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
   return rel;
 }
 
-/** The feasible interval of every hidden count, over non-negative integers satisfying every relation. */
-export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], integerWidth = 4): Interval[] {
-  const variables: Record<string, Record<string, number>> = {};
-  const constraints: Record<string, { min: number; max: number }> = {};
+/** Rounded bounds are widened by a hair so that floating-point noise never makes a true table infeasible. */
+const SLACK = 1e-6;
+
+/**
+ * The feasible interval of every hidden count, over non-negative integers
+ * satisfying every relation: the exact integer program (HiGHS, branch and cut,
+ * no node or time limit; a status other than optimal, unbounded or infeasible
+ * throws rather than fall back to the relaxation). The hidden cells are split
+ * into the connected components of the relations (two cells are linked when a
+ * relation names both), and each component is one small program, solved for
+ * the minimum and the maximum of each of its cells. A minimum is not solved
+ * where a solution found already has the cell at 0. With `only`, just the
+ * components holding those cells are solved, and only their cells returned.
+ */
+export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], only?: ReadonlySet<CellRef>): Interval[] {
   const hidden = [...cells].filter(([, v]) => v === null).map(([c]) => c);
-  const name = new Map(hidden.map((c, i) => [c, `x${i}`]));
-  for (const c of hidden) variables[name.get(c)!] = {};
-  relations.forEach((r, i) => {
+  const index = new Map(hidden.map((c, i) => [c, i]));
+  // Each relation over the hidden cells: its terms (merged per cell) and its bounds less the published cells.
+  const rows: { cols: Map<number, number>; lo: number; hi: number; why: string }[] = [];
+  for (const r of relations) {
     let constant = 0;
-    let any = false;
+    const cols = new Map<number, number>();
     for (const [c, coef] of r.terms) {
       const v = cells.get(c);
       if (v === undefined) throw new Error(`relation "${r.why}" names ${c}, which the report does not have`);
-      if (v === null) {
-        const vars = variables[name.get(c)!]!;
-        vars[`r${i}`] = (vars[`r${i}`] ?? 0) + coef;
-        any = true;
-      } else constant += coef * v;
+      if (v === null) cols.set(index.get(c)!, (cols.get(index.get(c)!) ?? 0) + coef);
+      else constant += coef * v;
     }
-    // Rounded bounds are widened by a hair so that floating-point noise never makes a true table infeasible.
-    if (any) constraints[`r${i}`] = { min: r.min - constant - 1e-6, max: r.max - constant + 1e-6 };
-  });
-  return hidden.map((cell) => {
-    const key = name.get(cell)!;
+    for (const [j, coef] of cols) if (coef === 0) cols.delete(j);
+    const lo = r.min - constant - SLACK;
+    const hi = r.max - constant + SLACK;
+    // A relation over published cells only must hold as published, or the relation is wrong.
+    if (cols.size === 0 && (lo > 0 || hi < 0)) throw new Error(`relation "${r.why}" does not hold for the published cells (${constant} not in [${r.min}, ${r.max}])`);
+    if (cols.size > 0) rows.push({ cols, lo, hi, why: r.why });
+  }
+  // Connected components (union–find over the cells each relation names).
+  const parent = hidden.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const { cols } of rows) {
+    const [first, ...rest] = [...cols.keys()];
+    for (const j of rest) parent[find(j)] = find(first!);
+  }
+  const components = new Map<number, number[]>();
+  hidden.forEach((_, i) => components.set(find(i), [...(components.get(find(i)) ?? []), i]));
+  const rowsOf = new Map<number, typeof rows>();
+  for (const row of rows) {
+    const root = find(row.cols.keys().next().value!);
+    rowsOf.set(root, [...(rowsOf.get(root) ?? []), row]);
+  }
+  const out = new Map<number, Interval>();
+  for (const [root, members] of components) {
+    if (only && !members.some((i) => only.has(hidden[i]!))) continue;
+    const own = rowsOf.get(root) ?? [];
     // A cell in no relation can be anything.
-    if (Object.keys(variables[key]!).length === 0) return { cell, min: 0, max: Infinity };
-    const model = (direction: 'minimize' | 'maximize'): Model => {
-      const vars = Object.fromEntries(Object.entries(variables).map(([n, c]) => [n, n === key ? { ...c, objective: 1 } : c]));
-      return { direction, objective: 'objective', constraints, variables: vars };
+    if (own.length === 0) {
+      for (const i of members) out.set(i, { cell: hidden[i]!, min: 0, max: Infinity });
+      continue;
+    }
+    const intervals = componentIntervals(members, own, only && ((i) => only.has(hidden[i]!)));
+    members.forEach((i, m) => {
+      const interval = intervals[m];
+      if (interval) out.set(i, { cell: hidden[i]!, ...interval });
+    });
+  }
+  return hidden.flatMap((_, i) => (only === undefined ? [out.get(i)!] : only.has(hidden[i]!) ? [out.get(i)!] : []));
+}
+
+const MINIMIZE = highs.constants.objectiveSense.minimize;
+const MAXIMIZE = highs.constants.objectiveSense.maximize;
+const OPTIMAL = 7;
+const INFEASIBLE = 8;
+const UNBOUNDED_OR_INFEASIBLE = 9;
+const UNBOUNDED = 10;
+
+type Row = { cols: Map<number, number>; lo: number; hi: number; why: string };
+type Sense = typeof MINIMIZE;
+/** Within this of an integer, a solution value counts as that integer (HiGHS's own MIP feasibility tolerance). */
+const INTEGRAL = 1e-6;
+
+/**
+ * The exact [min, max] of each member over the component's relations
+ * (members are indices in `hidden`; with `wanted`, only those it accepts,
+ * the others undefined). Each bound is first solved as the linear
+ * relaxation, whose rounded optimum bounds the integer one: it is the integer
+ * optimum when the relaxation's solution is integral, or when an integer
+ * solution found before already reaches it; otherwise the integer program is
+ * solved. A relaxation that is unbounded leaves the integer program unbounded
+ * (rational data, and the true counts are a solution).
+ */
+function componentIntervals(members: readonly number[], rows: readonly Row[], wanted?: (i: number) => boolean): ({ min: number; max: number } | undefined)[] {
+  const column = new Map(members.map((i, m) => [i, m]));
+  const n = members.length;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const { cols } of rows) {
+    for (const [j, coef] of [...cols].sort((a, b) => column.get(a[0])! - column.get(b[0])!)) {
+      indices.push(column.get(j)!);
+      values.push(coef);
+    }
+    starts.push(indices.length);
+  }
+  const inf = highs.infinity;
+  const data = {
+    numCols: n,
+    numRows: rows.length,
+    colCost: new Array<number>(n).fill(0),
+    colLower: new Array<number>(n).fill(0),
+    colUpper: new Array<number>(n).fill(inf),
+    rowLower: rows.map((r) => (r.lo === -Infinity ? -inf : r.lo)),
+    rowUpper: rows.map((r) => (r.hi === Infinity ? inf : r.hi)),
+    matrix: { format: 'csr' as const, numRows: rows.length, numCols: n, starts, indices, values },
+  };
+  const models: ReturnType<typeof highs.createModel>[] = [];
+  const solver = (integer: boolean) => {
+    const model = highs.createModel(integer ? { ...data, integrality: new Array<0 | 1>(n).fill(highs.constants.variableType.integer) } : data);
+    models.push(model);
+    // The objective is one integer cell, so a gap below 1 proves the integer optimum: no relative gap stops it early.
+    model.options.set(integer ? { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 } : { output_flag: false });
+    let objective = -1;
+    return (m: number, sense: Sense): { status: number; value: number; x: Float64Array | readonly number[] } => {
+      if (objective !== m) {
+        if (objective >= 0) model.changeColCost(objective, 0);
+        model.changeColCost(m, 1);
+        objective = m;
+      }
+      model.changeObjectiveSense(sense);
+      model.run();
+      const status = model.getModelStatus();
+      if (status === INFEASIBLE) throw new Error(`the relations have no non-negative ${integer ? 'integer ' : ''}solution (${rows.map((r) => r.why).join('; ')})`);
+      if (status === UNBOUNDED || status === UNBOUNDED_OR_INFEASIBLE) return { status: UNBOUNDED, value: Infinity, x: [] };
+      if (status !== OPTIMAL) throw new Error(`HiGHS ended with model status ${status} on a component of ${n} cells`);
+      return { status, value: model.getObjectiveValue(), x: model.getSolution().colValue };
     };
-    // The relaxation first: its range holds the integer range (and branch and bound does not end on an unbounded problem).
-    const relaxed = (direction: 'minimize' | 'maximize') => {
-      const r = solve(model(direction));
-      if (r.status === 'unbounded') return Infinity;
-      if (r.status !== 'optimal') throw new Error(`LP ${r.status} for ${cell}`);
-      return direction === 'minimize' ? Math.ceil(r.result - 1e-6) : Math.floor(r.result + 1e-6);
+  };
+  // An integer solution with cell m at `value`, or undefined when there is none.
+  const feasibility = () => {
+    const model = highs.createModel({ ...data, integrality: new Array<0 | 1>(n).fill(highs.constants.variableType.integer) });
+    models.push(model);
+    model.options.set({ output_flag: false });
+    return (m: number, value: number): Float64Array | readonly number[] | undefined => {
+      model.changeColBounds(m, value, value);
+      model.run();
+      const status = model.getModelStatus();
+      const x = status === OPTIMAL ? model.getSolution().colValue : undefined;
+      model.changeColBounds(m, 0, inf);
+      if (status !== OPTIMAL && status !== INFEASIBLE) throw new Error(`HiGHS ended with model status ${status} on a feasibility program of ${n} cells`);
+      return x;
     };
-    const lp = { min: relaxed('minimize'), max: relaxed('maximize') };
-    // Then the integer program, which can only narrow it: where the relaxation leaves a range of
-    // at most `integerWidth` (wider ones would have to shrink by more than that to disclose);
-    // where it does not finish in time the relaxation's end stands.
-    if (lp.max - lp.min > integerWidth) return { cell, ...lp };
-    const integer = (direction: 'minimize' | 'maximize', fallback: number) => {
-      const s = solve({ ...model(direction), integers: true }, { maxIterations: 300 });
-      return s.status === 'optimal' ? Math.round(s.result) : fallback;
+  };
+  try {
+    const lp = solver(false);
+    let mip: ReturnType<typeof solver> | undefined;
+    let probe: ReturnType<typeof feasibility> | undefined;
+    // The smallest and largest value of each cell over the integer solutions found so far.
+    const seenMin = new Array<number>(n).fill(Infinity);
+    const seenMax = new Array<number>(n).fill(-Infinity);
+    const integral = (x: Float64Array | readonly number[]) => x.every((v) => Math.abs(v - Math.round(v)) < INTEGRAL);
+    const see = (x: Float64Array | readonly number[]) =>
+      x.forEach((v, j) => {
+        seenMin[j] = Math.min(seenMin[j]!, Math.round(v));
+        seenMax[j] = Math.max(seenMax[j]!, Math.round(v));
+      });
+    const bound = (m: number, sense: Sense): number => {
+      const relaxed = lp(m, sense);
+      if (relaxed.status === UNBOUNDED) {
+        if (sense === MINIMIZE) throw new Error('a minimum of a non-negative cell cannot be unbounded');
+        return Infinity;
+      }
+      if (integral(relaxed.x)) {
+        see(relaxed.x);
+        return Math.round(relaxed.value);
+      }
+      const rounded = sense === MAXIMIZE ? Math.floor(relaxed.value + INTEGRAL) : Math.ceil(relaxed.value - INTEGRAL);
+      if ((sense === MAXIMIZE ? seenMax[m] : seenMin[m]) === rounded) return rounded;
+      // Is the rounded bound an integer solution? Usually it is, and a feasibility program (the cell fixed, no objective) is quicker.
+      probe ??= feasibility();
+      const x = probe(m, rounded);
+      if (x !== undefined) {
+        see(x);
+        return rounded;
+      }
+      mip ??= solver(true);
+      const exact = mip(m, sense);
+      if (exact.status === UNBOUNDED) throw new Error('the integer program is unbounded where its relaxation is not');
+      see(exact.x);
+      return Math.round(exact.value);
     };
-    return { cell, min: integer('minimize', lp.min), max: integer('maximize', lp.max) };
-  });
+    return members.map((i, m) => {
+      if (wanted && !wanted(i)) return undefined;
+      const max = bound(m, MAXIMIZE);
+      // A non-negative cell at 0 in a solution found has its minimum: 0.
+      const min = seenMin[m] === 0 ? 0 : bound(m, MINIMIZE);
+      return { min, max };
+    });
+  } finally {
+    for (const model of models) model.dispose();
+  }
 }
 
 /** Hidden cells whose interval is a single value or lies within 1..k−1. */
 export function disclosed(intervals: readonly Interval[], k: number): Interval[] {
   return intervals.filter((r) => r.min === r.max || (r.min >= 1 && r.max <= k - 1));
+}
+
+/**
+ * The family of a relation, for counting disclosures by route: its table's
+ * kind (the table id's first word) and what it says, without the row.
+ */
+export function relationFamily(r: Relation): string {
+  const [head, what] = r.why.includes(': ') ? [r.why.slice(0, r.why.indexOf(': ')), r.why.slice(r.why.indexOf(': ') + 2)] : ['', r.why];
+  return head === '' ? what : `${head.split(/[ |]/)[0]!.split('-')[0]}: ${what}`;
+}
+
+/**
+ * The routes of a disclosed cell: the relation families without which it is
+ * no longer disclosed (each left out alone, the cell's component solved
+ * again). Empty when no single family is needed (two routes lead to it).
+ */
+export function disclosureRoutes(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], cell: CellRef, k: number): string[] {
+  const families = [...new Set(hiddenComponentRelations(cells, relations, cell).map(relationFamily))];
+  return families.filter((f) => disclosed(hiddenIntervals(cells, relations.filter((r) => relationFamily(r) !== f), new Set([cell])), k).length === 0);
+}
+
+/** The relations of the connected component of hidden cells that holds `cell`. */
+function hiddenComponentRelations(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], cell: CellRef): Relation[] {
+  const hiddenOf = (r: Relation) => r.terms.map(([c]) => c).filter((c) => cells.get(c) === null);
+  const reached = new Set([cell]);
+  const taken = new Set<Relation>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of relations) {
+      if (taken.has(r)) continue;
+      const own = hiddenOf(r);
+      if (!own.some((c) => reached.has(c))) continue;
+      taken.add(r);
+      grew = true;
+      for (const c of own) reached.add(c);
+    }
+  }
+  return [...taken];
 }
 
 /** The whole attack on a report model. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { before, compile, enrol, formatIssue, parsePlan, parseRecord, safeBefore, UppfoljningError, validateRecord, type ClientRecord } from '../../src/index.js';
+import { before, compile, enrol, formatIssue, parsePlan, parseRecord, safeBefore, tabulate, UppfoljningError, validateRecord, withdraw, type ClientRecord } from '../../src/index.js';
 import { makeRecord, smallPlanInput, smallPlan as plan } from '../helpers/fixtures.js';
 import { followUpPlan } from '../follow-up/fixtures.js';
 import { validRecord } from '../helpers/arbitraries.js';
@@ -96,6 +96,40 @@ describe('validateRecord', () => {
     expect(() => before(halfYears, enrolled, { date: '2024-01-02', mainProblem: 'alkohol' })).not.toThrow();
     const c = compile(halfYears, [early, late, r].map((x) => ({ ...x, planId: halfYears.id })) as ClientRecord[]);
     expect(c.invalid).toEqual({ total: 2, byRule: { outside_period: 2 } });
+  });
+
+  it('a record that never started is placed by its date of selection: enrolled outside the periods, validateRecord refuses it as compile does', () => {
+    const halfYears = parsePlan({ ...smallPlanInput, period: { from: '2024-01-01', to: '2024-12-31' }, periodBy: 'half_year' });
+    const waiting = (enrolled: string, id = 'v') => enrol(halfYears, { clientId: `k-${id}-${enrolled}`, intervention: 'a', enrolled, gender: 'man', age: 30 });
+    const withdrawn = (enrolled: string) => withdraw(halfYears, waiting(enrolled, 'w'), { date: '2025-02-01', reason: 'declined' });
+    const refused = (input: unknown) => {
+      const v = validateRecord(halfYears, input);
+      return v.success ? [] : v.issues.map((i) => [i.path.join('.'), i.rule, i.params.value]);
+    };
+    for (const make of [waiting, withdrawn]) {
+      expect(refused(make('2023-12-20'))).toEqual([['enrolled', 'outside_period', '2023-12-20']]);
+      expect(refused(make('2025-01-10'))).toEqual([['enrolled', 'outside_period', '2025-01-10']]);
+      // The first and last day are inside.
+      expect(refused(make('2024-01-01'))).toEqual([]);
+      expect(refused(make('2024-12-31'))).toEqual([]);
+    }
+    // What validateRecord refuses, compile does not count; what it accepts, compile counts in the period of the selection.
+    const records = ['2023-12-20', '2024-03-01', '2024-08-01', '2025-01-10'].flatMap((d) => [waiting(d), withdrawn(d)]);
+    const c = compile(halfYears, records);
+    expect(c.invalid).toEqual({ total: 4, byRule: { outside_period: 4 } });
+    expect(tabulate(c, { by: ['period'] }).rows.map((row) => [row.key.period, row.flow.selected])).toEqual([['2024-h1', 2], ['2024-h2', 2]]);
+    // The message names the field, the value, the period and the rule, in Swedish and English.
+    const issue = firstIssue(validateRecord(halfYears, waiting('2023-12-20')));
+    expect(formatIssue(issue, 'sv')).toBe(
+      'enrolled: urvalsdatumet "2023-12-20" ligger utanför uppföljningsperioden 2024-01-01–2024-12-31, och en klient som inte har påbörjat insatsen räknas i perioden för sitt urval [outside_period]',
+    );
+    expect(formatIssue(issue, 'en')).toBe(
+      'enrolled: the date of selection "2023-12-20" is outside the follow-up period 2024-01-01 to 2024-12-31, and a client who has not started is counted in the period of their selection [outside_period]',
+    );
+    // Once the client starts inside the period, the start decides and the record is valid.
+    expect(refused(before(halfYears, waiting('2023-12-20'), { date: '2024-01-02', mainProblem: 'alkohol' }))).toEqual([]);
+    // Without periods the same record is accepted.
+    expect(validateRecord(plan, { ...waiting('2023-12-20'), planId: plan.id }).success).toBe(true);
   });
 
   it('a follow-up measurement outside its window is an error in validateRecord and a counted rule in compile', () => {

@@ -188,6 +188,20 @@ describe('client views: compile and tabulate (hand-computed)', () => {
     expect(c.counts.views.every((n) => n === 0)).toBe(true);
   });
 
+  it('reads answers in one pass over their keys without changing which rule is counted or what an object inherits', () => {
+    const [r1] = cohort();
+    const withViews = (views: unknown) => ({ ...r1!, after: { ...r1!.after!, views } }) as unknown as ClientRecord;
+    // An unknown item outranks a value off the scale, whichever key comes first.
+    const c = compile(smallPlan, [withViews({ respekt: 9, okand: 1 }), withViews({ okand: 1, respekt: 9 })]);
+    expect(c.invalid).toEqual({ total: 2, byRule: { unknown_code: 2 } });
+    // An answer given as undefined is not answered; an inherited answer is read as before (by name).
+    const plain = tabulate(compile(smallPlan, [withViews({ respekt: 4, nojd: undefined })])).total.views;
+    const inherited = tabulate(compile(smallPlan, [withViews(Object.create({ respekt: 4 }) as object)])).total.views;
+    const respekt = (v: typeof plain) => v.find((i) => i.id === 'respekt')!.answers[0]!.count;
+    const nojd = (v: typeof plain) => v.find((i) => i.id === 'nojd')!.notAnswered.count;
+    expect([respekt(plain), nojd(plain), respekt(inherited), nojd(inherited)]).toEqual([1, 1, 1, 1]);
+  });
+
   it('merge equals compiling the union, and an altered view count is refused', () => {
     const records = cohort();
     const whole = compile(smallPlan, records);

@@ -4,6 +4,7 @@ import { describeNotComputed } from '../../locales/not-computed.js';
 import type { Dimension } from '../../compile/tabulate.js';
 import type { UNCLASSIFIED, WITHDRAWAL_REASONS } from '../../compile/layout.js';
 import { methodLabel } from '../../stats/methods.js';
+import { countText } from '../../locales/count.js';
 import type { Finding, FindingCode, FindingOf } from '../findings.js';
 
 // The wording of findings: everything a finding says in Swedish or English,
@@ -51,7 +52,7 @@ const GENDER_PLURALS: { readonly [L in Locale]: Readonly<Record<string, string>>
  * flyttat 1" / "breakdown 3, moved 1".
  */
 export function withdrawalReasonsText(reasons: FindingOf<'withdrawn'>['params']['reasons'], locale: Locale): string {
-  return reasons.map((r) => `${WITHDRAWAL_REASON_WORDS[r.code][locale]} ${r.count}`).join(', ');
+  return reasons.map((r) => `${WITHDRAWAL_REASON_WORDS[r.code][locale]} ${countText(r.count, locale)}`).join(', ');
 }
 
 /**
@@ -92,14 +93,14 @@ function notTestedWhy(result: NotComputed, unit: 'pairs' | 'groups', zeros: numb
   const minimum = Number(result.params.minimum);
   const sv = locale === 'sv';
   if (result.reason === 'too_few' && unit === 'pairs') {
-    const pairs = sv ? `${n} par med förändring` : `${n} ${n === 1 ? 'pair' : 'pairs'} with a change`;
-    const unchanged = zeros > 0 ? (sv ? ` (${zeros} utan förändring räknas inte)` : ` (${zeros} without change ${zeros === 1 ? 'does' : 'do'} not count)`) : '';
+    const pairs = sv ? `${countText(n, locale)} par med förändring` : `${countText(n, locale)} ${n === 1 ? 'pair' : 'pairs'} with a change`;
+    const unchanged = zeros > 0 ? (sv ? ` (${countText(zeros, locale)} utan förändring räknas inte)` : ` (${countText(zeros, locale)} without change ${zeros === 1 ? 'does' : 'do'} not count)`) : '';
     return sv ? `för få för att pröva: ${pairs}${unchanged}, minst ${minimum} behövs` : `too few to test: ${pairs}${unchanged}, at least ${minimum} needed`;
   }
   if (result.reason === 'too_few' && unit === 'groups') {
     return sv
-      ? `för få grupper att jämföra: ${n} ${n === 1 ? 'grupp' : 'grupper'} med någon som hade mål, minst ${minimum} behövs`
-      : `too few groups to compare: ${n} ${n === 1 ? 'group' : 'groups'} with anyone who had a goal, at least ${minimum} needed`;
+      ? `för få grupper att jämföra: ${countText(n, locale)} ${n === 1 ? 'grupp' : 'grupper'} med någon som hade mål, minst ${minimum} behövs`
+      : `too few groups to compare: ${countText(n, locale)} ${n === 1 ? 'group' : 'groups'} with anyone who had a goal, at least ${minimum} needed`;
   }
   if (result.reason === 'table_shape') {
     return sv ? 'alla i grupperna hade samma utfall (alla eller ingen nådde målet)' : 'everyone in the groups had the same outcome (all or none reached their goal)';
@@ -144,19 +145,19 @@ export const BETWEEN: { readonly [D in Dimension]: Label } = {
 /** "väntar … och … avfördes före start (avböjt 1)": the parts of "not started" there are. */
 const notStartedParts = (p: FindingOf<'not_started'>['params'], locale: Locale) => {
   const sv = locale === 'sv';
-  const waiting = p.waiting > 0 ? (sv ? `${p.waiting} väntar fortfarande på att börja` : `${p.waiting} ${one(p.waiting, 'is', 'are')} still waiting to start`) : '';
-  const before = sv ? `${p.withdrawnBeforeStart} avfördes före start` : `${p.withdrawnBeforeStart} ${one(p.withdrawnBeforeStart, 'was', 'were')} withdrawn before the start`;
+  const waiting = p.waiting > 0 ? (sv ? `${countText(p.waiting, locale)} väntar fortfarande på att börja` : `${countText(p.waiting, locale)} ${one(p.waiting, 'is', 'are')} still waiting to start`) : '';
+  const before = sv ? `${countText(p.withdrawnBeforeStart, locale)} avfördes före start` : `${countText(p.withdrawnBeforeStart, locale)} ${one(p.withdrawnBeforeStart, 'was', 'were')} withdrawn before the start`;
   const withdrawn = p.withdrawnBeforeStart > 0 ? `${before} (${withdrawalReasonsText(p.reasons, locale)})` : '';
   return [waiting, withdrawn].filter(Boolean).join(sv ? ' och ' : ' and ');
 };
-const unclassifiedParts = (p: FindingOf<'unclassified'>['params'], locale: Locale) => p.reasons.map((r) => `${r.count} ${UNCLASSIFIED_WORDS[r.code][locale]}`).join(', ');
+const unclassifiedParts = (p: FindingOf<'unclassified'>['params'], locale: Locale) => p.reasons.map((r) => `${countText(r.count, locale)} ${UNCLASSIFIED_WORDS[r.code][locale]}`).join(', ');
 const effect = (p: FindingOf<'paired_test'>['params'], locale: Locale) =>
   p.rankBiserial === null ? '' : locale === 'sv' ? `; rangbiseriell korrelation ${p.rankBiserial.toFixed(2).replace('.', ',')}` : `; rank-biserial correlation ${p.rankBiserial.toFixed(2)}`;
 /** ", a difference of 5 percentage points (95 % confidence interval from −28 to 38)". */
 const difference = (p: FindingOf<'subgroup_gap'>['params'], locale: Locale) =>
   locale === 'sv'
     ? `, en skillnad på ${points(p.difference)} procentenheter (95 % konfidensintervall från ${points(p.lower)} till ${points(p.upper)})`
-    : `, a difference of ${points(p.difference)} percentage points (95% confidence interval from ${points(p.lower)} to ${points(p.upper)})`;
+    : `, a difference of ${points(p.difference)} ${Math.abs(Math.round(p.difference * 100)) === 1 ? 'percentage point' : 'percentage points'} (95% confidence interval from ${points(p.lower)} to ${points(p.upper)})`;
 const method = (p: { readonly method: FindingOf<'subgroup_test'>['params']['method'] }, locale: Locale) => methodLabel(p.method, locale);
 /** From before to a later phase: "från före till efter", "från före till 12 månader efter avslut". */
 const fromBefore = (phase: Label, locale: Locale) =>
@@ -224,7 +225,7 @@ export function byPhrase(source: { readonly label: Label } | { readonly measure:
  * its table hides a count the n is the sum of).
  */
 export function outcomeTestSentence(p: FindingOf<'background_test'>['params'] | FindingOf<'dose_test'>['params'], locale: Locale, showN = true): string {
-  const nText = showN ? `, n = ${p.n}` : '';
+  const nText = showN ? `, n = ${countText(p.n, locale)}` : '';
   const what = `${locale === 'sv' ? 'Skillnaden i' : 'The difference in'} ${OUTCOME_WORDS[p.outcome][locale]} ${byPhrase(p, locale)}`;
   return `${what} ${reading(p.pValue, locale)}: ${method(p, locale)}, ${pValue(p.pValue, locale)}${holm(p, locale)}${nText}.`;
 }
@@ -240,8 +241,8 @@ const meanMove = (p: FindingOf<'measure_change'>['params'], locale: Locale) => {
 const reliablePart = (p: FindingOf<'measure_change'>['params'], locale: Locale) => {
   if (p.reliableImproved === null || p.reliableWorse === null) return '';
   return locale === 'sv'
-    ? `; ${p.reliableImproved} förbättrades och ${p.reliableWorse} försämrades mer än mätfelet (reliabel förändring)`
-    : `; ${p.reliableImproved} improved and ${p.reliableWorse} got worse beyond measurement error (reliable change)`;
+    ? `; ${countText(p.reliableImproved, locale)} förbättrades och ${countText(p.reliableWorse, locale)} försämrades mer än mätfelet (reliabel förändring)`
+    : `; ${countText(p.reliableImproved, locale)} improved and ${countText(p.reliableWorse, locale)} got worse beyond measurement error (reliable change)`;
 };
 /** ". Förändringen går att säkerställa statistiskt: Wilcoxons teckenrangtest, p = 0,003", or nothing when not tested. */
 const measureTest = (p: FindingOf<'measure_change'>['params'], locale: Locale) =>
@@ -253,51 +254,51 @@ type Texts = { readonly [C in FindingCode]: { readonly [L in Locale]: (p: Findin
 
 const texts: Texts = {
   followed: {
-    sv: (p) => `${p.selected} ${one(p.selected, 'klient', 'klienter')} valdes ut till uppföljningen; ${p.started} påbörjade insatsen och ${p.closed} har avslutat den. ${p.classified} av de avslutade kunde bedömas på skalan för måluppfyllelse.`,
-    en: (p) => `${p.selected} ${one(p.selected, 'client was', 'clients were')} selected for the follow-up; ${p.started} started the intervention and ${p.closed} ${one(p.closed, 'has', 'have')} closed it. ${p.classified} of those closed could be placed on the goal-attainment scale.`,
+    sv: (p) => `${countText(p.selected, 'sv')} ${one(p.selected, 'klient', 'klienter')} valdes ut till uppföljningen; ${countText(p.started, 'sv')} påbörjade insatsen och ${countText(p.closed, 'sv')} har avslutat den. ${countText(p.classified, 'sv')} av de avslutade kunde bedömas på skalan för måluppfyllelse.`,
+    en: (p) => `${countText(p.selected, 'en')} ${one(p.selected, 'client was', 'clients were')} selected for the follow-up; ${countText(p.started, 'en')} started the intervention and ${countText(p.closed, 'en')} ${one(p.closed, 'has', 'have')} closed it. ${countText(p.classified, 'en')} of those closed could be placed on the goal-attainment scale.`,
   },
   withdrawn: {
-    sv: (p) => `${p.count} av ${p.started} som påbörjade (${pct(p.share, 'sv')}) avfördes från uppföljningen under insatsen (${withdrawalReasonsText(p.reasons, 'sv')}).`,
-    en: (p) => `${p.count} of ${p.started} who started (${pct(p.share, 'en')}) ${one(p.count, 'was', 'were')} withdrawn from the follow-up during the intervention (${withdrawalReasonsText(p.reasons, 'en')}).`,
+    sv: (p) => `${countText(p.count, 'sv')} av ${countText(p.started, 'sv')} som påbörjade (${pct(p.share, 'sv')}) avfördes från uppföljningen under insatsen (${withdrawalReasonsText(p.reasons, 'sv')}).`,
+    en: (p) => `${countText(p.count, 'en')} of ${countText(p.started, 'en')} who started (${pct(p.share, 'en')}) ${one(p.count, 'was', 'were')} withdrawn from the follow-up during the intervention (${withdrawalReasonsText(p.reasons, 'en')}).`,
   },
   not_started: {
-    sv: (p) => `${p.count} ${one(p.count, 'utvald', 'utvalda')} har inte påbörjat insatsen: ${notStartedParts(p, 'sv')}.`,
-    en: (p) => `${p.count} selected ${one(p.count, 'client has', 'clients have')} not started the intervention: ${notStartedParts(p, 'en')}.`,
+    sv: (p) => `${countText(p.count, 'sv')} ${one(p.count, 'utvald', 'utvalda')} har inte påbörjat insatsen: ${notStartedParts(p, 'sv')}.`,
+    en: (p) => `${countText(p.count, 'en')} selected ${one(p.count, 'client has', 'clients have')} not started the intervention: ${notStartedParts(p, 'en')}.`,
   },
   unclassified: {
-    sv: (p) => `${p.count} ${one(p.count, 'avslutad', 'avslutade')} kunde inte bedömas: ${unclassifiedParts(p, 'sv')}.`,
-    en: (p) => `${p.count} of those closed could not be classified: ${unclassifiedParts(p, 'en')}.`,
+    sv: (p) => `${countText(p.count, 'sv')} ${one(p.count, 'avslutad', 'avslutade')} kunde inte bedömas: ${unclassifiedParts(p, 'sv')}.`,
+    en: (p) => `${countText(p.count, 'en')} of those closed could not be classified: ${unclassifiedParts(p, 'en')}.`,
   },
   goal_met: {
-    sv: (p) => `${p.count} av ${p.n} (${pct(p.share, 'sv')}, 95 % konfidensintervall ${pct(p.lower, 'sv')}–${pct(p.upper, 'sv')}) nådde sitt mål.`,
-    en: (p) => `${p.count} of ${p.n} (${pct(p.share, 'en')}, 95% confidence interval ${pct(p.lower, 'en')}–${pct(p.upper, 'en')}) reached their goal.`,
+    sv: (p) => `${countText(p.count, 'sv')} av ${countText(p.n, 'sv')} (${pct(p.share, 'sv')}, 95 % konfidensintervall ${pct(p.lower, 'sv')}–${pct(p.upper, 'sv')}) nådde sitt mål.`,
+    en: (p) => `${countText(p.count, 'en')} of ${countText(p.n, 'en')} (${pct(p.share, 'en')}, 95% confidence interval ${pct(p.lower, 'en')}–${pct(p.upper, 'en')}) reached their goal.`,
   },
   direction: {
-    sv: (p) => `Av ${p.n} ${one(p.n, 'bedömd', 'bedömda')} förändrades ${p.improved} till det bättre (${pct(p.improvedShare, 'sv')}), ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')} och ${p.worse} försämrades.`,
-    en: (p) => `Of ${p.n} classified, ${p.improved} changed for the better (${pct(p.improvedShare, 'en')}), ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged and ${p.worse} got worse.`,
+    sv: (p) => `Av ${countText(p.n, 'sv')} ${one(p.n, 'bedömd', 'bedömda')} förändrades ${countText(p.improved, 'sv')} till det bättre (${pct(p.improvedShare, 'sv')}), ${countText(p.unchanged, 'sv')} var ${one(p.unchanged, 'oförändrad', 'oförändrade')} och ${countText(p.worse, 'sv')} försämrades.`,
+    en: (p) => `Of ${countText(p.n, 'en')} classified, ${countText(p.improved, 'en')} changed for the better (${pct(p.improvedShare, 'en')}), ${countText(p.unchanged, 'en')} ${one(p.unchanged, 'was', 'were')} unchanged and ${countText(p.worse, 'en')} got worse.`,
   },
   worse: {
-    sv: (p) => `${p.count} ${one(p.count, 'klient', 'klienter')} försämrades och ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}: metoden ber enheten se närmare på hur de skiljer sig från dem som blev bättre (genomfördes insatsen som tänkt, deltog klienten, passade metoden behoven, spelade yttre händelser in?).`,
-    en: (p) => `${p.count} ${one(p.count, 'client', 'clients')} got worse and ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged: the method asks the unit to look closer at how they differ from those who improved (was the intervention delivered as intended, did the client take part, did the method match the needs, did outside events matter?).`,
+    sv: (p) => `${countText(p.count, 'sv')} ${one(p.count, 'klient', 'klienter')} försämrades och ${countText(p.unchanged, 'sv')} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}: metoden ber enheten se närmare på hur de skiljer sig från dem som blev bättre (genomfördes insatsen som tänkt, deltog klienten, passade metoden behoven, spelade yttre händelser in?).`,
+    en: (p) => `${countText(p.count, 'en')} ${one(p.count, 'client', 'clients')} got worse and ${countText(p.unchanged, 'en')} ${one(p.unchanged, 'was', 'were')} unchanged: the method asks the unit to look closer at how they differ from those who improved (was the intervention delivered as intended, did the client take part, did the method match the needs, did outside events matter?).`,
   },
   paired_test: {
     sv: (p) =>
-      `Förändringen i ${p.instrument.sv.toLowerCase()} från före till efter ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}, n = ${p.n} par${p.zeros > 0 ? ` (varav ${p.zeros} utan förändring, som inte ingår i testet)` : ''}${effect(p, 'sv')}.`,
+      `Förändringen i ${p.instrument.sv.toLowerCase()} från före till efter ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}, n = ${countText(p.n, 'sv')} par${p.zeros > 0 ? ` (varav ${countText(p.zeros, 'sv')} utan förändring, som inte ingår i testet)` : ''}${effect(p, 'sv')}.`,
     en: (p) =>
-      `The change in ${p.instrument.en.toLowerCase()} from before to after ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}, n = ${p.n} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? ` (of which ${p.zeros} without change, left out of the test)` : ''}${effect(p, 'en')}.`,
+      `The change in ${p.instrument.en.toLowerCase()} from before to after ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}, n = ${countText(p.n, 'en')} ${one(p.n, 'pair', 'pairs')}${p.zeros > 0 ? ` (of which ${countText(p.zeros, 'en')} without change, left out of the test)` : ''}${effect(p, 'en')}.`,
   },
   subgroup_gap: {
     sv: (p) => {
       const [high, low] = [groupPhrase(p.dimension, p.highLabel, 'sv'), groupPhrase(p.dimension, p.lowLabel, 'sv')];
       return p.groups > 2
-        ? `Andelen som nådde målet var högst ${high} (${pct(p.highShare, 'sv')}, n = ${p.highN}) och lägst ${low} (${pct(p.lowShare, 'sv')}, n = ${p.lowN})${difference(p, 'sv')}.`
-        : `Andelen som nådde målet var ${pct(p.highShare, 'sv')} ${high} (n = ${p.highN}) och ${pct(p.lowShare, 'sv')} ${low} (n = ${p.lowN})${difference(p, 'sv')}.`;
+        ? `Andelen som nådde målet var högst ${high} (${pct(p.highShare, 'sv')}, n = ${countText(p.highN, 'sv')}) och lägst ${low} (${pct(p.lowShare, 'sv')}, n = ${countText(p.lowN, 'sv')})${difference(p, 'sv')}.`
+        : `Andelen som nådde målet var ${pct(p.highShare, 'sv')} ${high} (n = ${countText(p.highN, 'sv')}) och ${pct(p.lowShare, 'sv')} ${low} (n = ${countText(p.lowN, 'sv')})${difference(p, 'sv')}.`;
     },
     en: (p) => {
       const [high, low] = [groupPhrase(p.dimension, p.highLabel, 'en'), groupPhrase(p.dimension, p.lowLabel, 'en')];
       return p.groups > 2
-        ? `The share who reached their goal was highest ${high} (${pct(p.highShare, 'en')}, n = ${p.highN}) and lowest ${low} (${pct(p.lowShare, 'en')}, n = ${p.lowN})${difference(p, 'en')}.`
-        : `The share who reached their goal was ${pct(p.highShare, 'en')} ${high} (n = ${p.highN}) and ${pct(p.lowShare, 'en')} ${low} (n = ${p.lowN})${difference(p, 'en')}.`;
+        ? `The share who reached their goal was highest ${high} (${pct(p.highShare, 'en')}, n = ${countText(p.highN, 'en')}) and lowest ${low} (${pct(p.lowShare, 'en')}, n = ${countText(p.lowN, 'en')})${difference(p, 'en')}.`
+        : `The share who reached their goal was ${pct(p.highShare, 'en')} ${high} (n = ${countText(p.highN, 'en')}) and ${pct(p.lowShare, 'en')} ${low} (n = ${countText(p.lowN, 'en')})${difference(p, 'en')}.`;
     },
   },
   subgroup_test: {
@@ -305,34 +306,34 @@ const texts: Texts = {
     en: (p) => `The difference in goal attainment between ${BETWEEN[p.dimension].en} ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   subgroup_change_test: {
-    sv: (p) => `Skillnaden mellan ${BETWEEN[p.dimension].sv} i förändringen av ${p.instrument.sv.toLowerCase()} (n = ${p.n}) ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
-    en: (p) => `The difference between ${BETWEEN[p.dimension].en} in the change in ${p.instrument.en.toLowerCase()} (n = ${p.n}) ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
+    sv: (p) => `Skillnaden mellan ${BETWEEN[p.dimension].sv} i förändringen av ${p.instrument.sv.toLowerCase()} (n = ${countText(p.n, 'sv')}) ${reading(p.pValue, 'sv')}: ${method(p, 'sv')}, ${pValue(p.pValue, 'sv')}${holm(p, 'sv')}.`,
+    en: (p) => `The difference between ${BETWEEN[p.dimension].en} in the change in ${p.instrument.en.toLowerCase()} (n = ${countText(p.n, 'en')}) ${reading(p.pValue, 'en')}: ${method(p, 'en')}, ${pValue(p.pValue, 'en')}${holm(p, 'en')}.`,
   },
   attrition_baseline: {
-    sv: (p) => `De som avfördes hade före insatsen i genomsnitt ${mean1(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${p.withdrawnN}), de som stannade ${mean1(p.stayedMean, 'sv')} (n = ${p.stayedN}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
-    en: (p) => `Those withdrawn had a mean of ${mean1(p.withdrawnMean, 'en')} on ${p.instrument.en.toLowerCase()} before the intervention (n = ${p.withdrawnN}), those who stayed ${mean1(p.stayedMean, 'en')} (n = ${p.stayedN}): the results describe those who stayed, and attrition may hide worse outcomes.`,
+    sv: (p) => `De som avfördes hade före insatsen i genomsnitt ${mean1(p.withdrawnMean, 'sv')} på ${p.instrument.sv.toLowerCase()} (n = ${countText(p.withdrawnN, 'sv')}), de som stannade ${mean1(p.stayedMean, 'sv')} (n = ${countText(p.stayedN, 'sv')}): resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`,
+    en: (p) => `Those withdrawn had a mean of ${mean1(p.withdrawnMean, 'en')} on ${p.instrument.en.toLowerCase()} before the intervention (n = ${countText(p.withdrawnN, 'en')}), those who stayed ${mean1(p.stayedMean, 'en')} (n = ${countText(p.stayedN, 'en')}): the results describe those who stayed, and attrition may hide worse outcomes.`,
   },
   small_n: {
-    sv: (p) => `Gruppen är liten (${p.n} ${one(p.n, 'bedömd', 'bedömda')}): andelarna är osäkra, vilket de breda konfidensintervallen visar, och skillnader mellan undergrupper bör inte tolkas som säkra.`,
-    en: (p) => `The group is small (${p.n} classified): the shares are uncertain, as the wide confidence intervals show, and differences between subgroups should not be read as certain.`,
+    sv: (p) => `Gruppen är liten (${countText(p.n, 'sv')} ${one(p.n, 'bedömd', 'bedömda')}): andelarna är osäkra, vilket de breda konfidensintervallen visar, och skillnader mellan undergrupper bör inte tolkas som säkra.`,
+    en: (p) => `The group is small (${countText(p.n, 'en')} classified): the shares are uncertain, as the wide confidence intervals show, and differences between subgroups should not be read as certain.`,
   },
   no_comparison_group: {
     sv: () => 'Uppföljningen har ingen jämförelsegrupp: den visar om klienternas situation förändrades, inte att förändringen beror på insatsen.',
     en: () => 'The follow-up has no comparison group: it shows whether the clients’ situation changed, not that the change was caused by the intervention.',
   },
   invalid_records: {
-    sv: (p) => `${p.count} ${one(p.count, 'post', 'poster')} kunde inte räknas på grund av felaktiga uppgifter och redovisas separat.`,
-    en: (p) => `${p.count} ${one(p.count, 'record', 'records')} could not be counted because of invalid data and ${one(p.count, 'is', 'are')} reported separately.`,
+    sv: (p) => `${countText(p.count, 'sv')} ${one(p.count, 'post', 'poster')} kunde inte räknas på grund av felaktiga uppgifter och redovisas separat.`,
+    en: (p) => `${countText(p.count, 'en')} ${one(p.count, 'record', 'records')} could not be counted because of invalid data and ${one(p.count, 'is', 'are')} reported separately.`,
   },
   during_trend: {
-    sv: (p) => `${p.label.sv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${num(p.firstN, 'sv', 0)}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${num(p.lastN, 'sv', 0)}).`,
-    en: (p) => `${p.label.en}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${num(p.firstN, 'en', 0)}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${num(p.lastN, 'en', 0)}).`,
+    sv: (p) => `${p.label.sv}: ${pct(p.firstShare, 'sv')} negativa prov de första ${p.span} veckorna (n = ${countText(p.firstN, 'sv')}) och ${pct(p.lastShare, 'sv')} veckorna ${p.lastFrom}–${p.lastTo} (n = ${countText(p.lastN, 'sv')}).`,
+    en: (p) => `${p.label.en}: ${pct(p.firstShare, 'en')} negative tests in the first ${p.span} weeks (n = ${countText(p.firstN, 'en')}) and ${pct(p.lastShare, 'en')} in weeks ${p.lastFrom}–${p.lastTo} (n = ${countText(p.lastN, 'en')}).`,
   },
   measure_change: {
     sv: (p) =>
-      `${meanMove(p, 'sv')} ${fromBefore(p.phase, 'sv')} (n = ${p.n} par): ${p.improved} blev bättre och ${p.worse} sämre med minst ${num(p.minimalChange, 'sv')} (den minsta förändring som räknas), ${p.unchanged} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}${reliablePart(p, 'sv')}${measureTest(p, 'sv')}.`,
+      `${meanMove(p, 'sv')} ${fromBefore(p.phase, 'sv')} (n = ${countText(p.n, 'sv')} par): ${countText(p.improved, 'sv')} blev bättre och ${countText(p.worse, 'sv')} sämre med minst ${num(p.minimalChange, 'sv')} (den minsta förändring som räknas), ${countText(p.unchanged, 'sv')} var ${one(p.unchanged, 'oförändrad', 'oförändrade')}${reliablePart(p, 'sv')}${measureTest(p, 'sv')}.`,
     en: (p) =>
-      `${meanMove(p, 'en')} ${fromBefore(p.phase, 'en')} (n = ${p.n} ${one(p.n, 'pair', 'pairs')}): ${p.improved} improved and ${p.worse} got worse by at least ${num(p.minimalChange, 'en')} (the smallest change that counts), ${p.unchanged} ${one(p.unchanged, 'was', 'were')} unchanged${reliablePart(p, 'en')}${measureTest(p, 'en')}.`,
+      `${meanMove(p, 'en')} ${fromBefore(p.phase, 'en')} (n = ${countText(p.n, 'en')} ${one(p.n, 'pair', 'pairs')}): ${countText(p.improved, 'en')} improved and ${countText(p.worse, 'en')} got worse by at least ${num(p.minimalChange, 'en')} (the smallest change that counts), ${countText(p.unchanged, 'en')} ${one(p.unchanged, 'was', 'were')} unchanged${reliablePart(p, 'en')}${measureTest(p, 'en')}.`,
   },
   background_test: {
     sv: (p) => outcomeTestSentence(p, 'sv'),

@@ -3,7 +3,6 @@ import type { Rule } from '../../core/issue.js';
 import type { Label } from '../../core/locale.js';
 import { DEFAULT_DOSE_BANDS, numberBandCode, numberBandIndex, type NumberBand } from '../../plan/background.js';
 import { ATTAINMENT_LEVELS, GOAL_STATUSES } from '../../after/classify.js';
-import { dayNumber } from '../../core/dates.js';
 import type { CompilationMeta } from '../meta.js';
 
 /**
@@ -278,9 +277,8 @@ export class BackgroundFold {
     return undefined;
   }
 
-  /** Notes a closed record's whole weeks from the start to the closing date; `date_order` when it closed before it started. */
-  readClosing(start: string, closed: string): Rule | undefined {
-    const days = dayNumber(closed) - dayNumber(start);
+  /** Notes a closed record's whole weeks from the start to the closing date (`days` between their day numbers); `date_order` when it closed before it started. */
+  readClosing(days: number): Rule | undefined {
     if (!(days >= 0)) return 'date_order';
     this.weeks = Math.floor(days / 7);
     return undefined;

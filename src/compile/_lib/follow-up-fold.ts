@@ -9,7 +9,7 @@ import type { Rule } from '../../core/issue.js';
 import { dayNumber, dayNumberPlusMonths } from '../../core/dates.js';
 import type { ClientRecord } from '../../record/schema.js';
 import type { CompilationMeta } from '../meta.js';
-import { Codes, hasOwnKeys } from './loop.js';
+import { Codes, fillSlots, hasOwnKeys } from './loop.js';
 
 /**
  * How a closed client stands at a follow-up point, as counted by compile:
@@ -66,10 +66,11 @@ export class FollowUpFold {
    * Reads a started record's follow-ups: each names a plan point once, with
    * a status, dated in its window (a reached one inside it, another not
    * before it opens, none before the closing date), and only on a record
-   * closed in the results. The first rule broken, or undefined.
+   * closed in the results (`closingDay`: the day number of its closing
+   * date). The first rule broken, or undefined.
    */
-  read(r: ClientRecord, closed: boolean): Rule | undefined {
-    this.status.fill(MISSING);
+  read(r: ClientRecord, closed: boolean, closingDay: number): Rule | undefined {
+    fillSlots(this.status, MISSING);
     this.counting = closed;
     const list = (r as { readonly followUps?: unknown }).followUps;
     if (list === undefined || list === null) return undefined;
@@ -77,7 +78,6 @@ export class FollowUpFold {
     if (list.length === 0) return undefined;
     if (!closed) return 'step_order';
     const closing = r.after!.date;
-    const closingDay = dayNumber(closing);
     for (let j = 0; j < list.length; j++) {
       const f = list[j] as { readonly point?: unknown; readonly status?: unknown; readonly date?: unknown; readonly measures?: unknown } | null;
       if (f === null || typeof f !== 'object' || typeof f.date !== 'string') return 'type';

@@ -17,12 +17,38 @@ export function moments(array: number[], at: number, k: number): void {
 }
 
 /**
+ * Sets a few slots of a scratch array, as `array.fill(value, from, to)` does:
+ * a loop V8 inlines, where `fill` is a call into a builtin that costs more
+ * than filling the handful of slots a fold keeps per record.
+ */
+export function fillSlots(array: Int32Array | Int8Array, value: number, from = 0, to = array.length): void {
+  for (let i = from; i < to; i++) array[i] = value;
+}
+
+/**
  * Whether a value has an own enumerable string key: `Object.keys(value).length > 0`
  * without building the array of keys.
  */
 export function hasOwnKeys(value: object): boolean {
   for (const key in value) if (Object.hasOwn(value, key)) return true;
   return false;
+}
+
+/**
+ * Whether for-in over a value visits exactly the own enumerable keys a plain
+ * record object has: its prototype is `Object.prototype` or null. Folds read
+ * such objects in one for-in pass (V8 then reads each value through the
+ * enum cache instead of a keyed lookup by a name that changes from one item
+ * to the next) and anything else by name, as before.
+ */
+export function isPlain(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether none of the names is a property of `Object.prototype`, which for-in does not visit but a read by name finds. */
+export function noPrototypeNames(names: readonly string[]): boolean {
+  return names.every((name) => !(name in Object.prototype));
 }
 
 /**

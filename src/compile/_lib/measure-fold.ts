@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/issue.js';
 import type { ClientRecord } from '../../record/schema.js';
 import type { CompilationMeta } from '../meta.js';
-import { Codes, hasOwnKeys, inc, moments } from './loop.js';
+import { Codes, fillSlots, hasOwnKeys, inc, isPlain, moments, noPrototypeNames } from './loop.js';
 import { CHANGE_DIRECTIONS, PHASE_AFTER, PHASE_BEFORE, RELIABLE_CHANGE_CLASSES, measureLayout, type MeasureMeta } from '../measure-meta.js';
 
 /** @internal A grid index the record does not have. */
@@ -17,6 +17,11 @@ export const OFF_SCALE = -2;
 export function gridIndexOf(value: unknown, min: number, step: number, bins: number): number {
   if (value === undefined) return ABSENT;
   if (typeof value !== 'number') return OFF_SCALE;
+  if (step === 1) {
+    // A scale of whole steps (most instruments): a value on the grid needs no division. Off it, the general test below decides.
+    const k = value - min;
+    if (k === Math.floor(k)) return k >= 0 && k < bins ? k : OFF_SCALE;
+  }
   const k = (value - min) / step;
   const r = Math.round(k);
   if (!(Math.abs(k - r) < 1e-9) || r < 0 || r >= bins) return OFF_SCALE;
@@ -96,6 +101,14 @@ export class MeasureFold {
   private readonly k: Int32Array;
   /** The before grid index of instruments whose before is not a counted phase (the primary's). */
   private readonly kBefore: Int32Array;
+  /** The instruments' ids, for the one pass over a measurements object's keys. */
+  private readonly ids: Codes;
+  /** Whether a measurements object may be read in one for-in pass (no instrument is named like a property of `Object.prototype`). */
+  private readonly plainKeys: boolean;
+  /** Per instrument: its phase-value index after closing, or −1 when it is not measured there. */
+  private readonly afterAt: Int32Array;
+  /** Per follow-up point, per instrument: its phase-value index at the point, or −1. */
+  private readonly pointAt: Int32Array[];
   private readonly phaseWidth: number;
   private readonly changeWidth: number;
   private readonly phaseCounts: number[];
@@ -155,6 +168,15 @@ export class MeasureFold {
     }
     this.k = new Int32Array(this.values.length).fill(ABSENT);
     this.kBefore = new Int32Array(this.instruments.length).fill(ABSENT);
+    this.ids = new Codes(this.instruments.map((m) => m.id));
+    this.plainKeys = noPrototypeNames(this.instruments.map((m) => m.id));
+    const valueAt = (list: readonly number[]) => {
+      const at = new Int32Array(this.instruments.length).fill(-1);
+      for (const v of list) at[this.values[v]!.instrument] = v;
+      return at;
+    };
+    this.afterAt = valueAt(this.afterValues);
+    this.pointAt = this.pointValues.map(valueAt);
   }
 
   /** Whether the plan has any measure block at all (else compile skips this fold). */
@@ -167,15 +189,61 @@ export class MeasureFold {
     return gridIndexOf(value, instrument.min, instrument.step, instrument.bins);
   }
 
-  /** Reads the listed phase values from one measurements object; false when one is off its scale. */
-  private readInto(list: readonly number[], measures: Readonly<Record<string, unknown>> | undefined): boolean {
-    for (let j = 0; j < list.length; j++) {
-      const v = list[j]!;
-      const instrument = this.instruments[this.values[v]!.instrument]!;
-      const k = measures === undefined || measures === null ? ABSENT : this.grid(instrument, measures[instrument.id]);
+  /**
+   * Reads one measurements object into the phase values `at` lists (per
+   * instrument, its value index or −1); false when one is off its scale.
+   * A plain object is read in one pass over the keys it has, keys of no
+   * instrument ignored (as by name); anything else by name.
+   */
+  private readInto(at: Int32Array, measures: unknown): boolean {
+    if (measures === undefined || measures === null) return true;
+    if (this.plainKeys && typeof measures === 'object' && isPlain(measures)) {
+      const values = measures as Readonly<Record<string, unknown>>;
+      for (const key in values) {
+        const i = this.ids.indexOf(key);
+        if (i < 0) continue;
+        const v = at[i]!;
+        if (v < 0) continue;
+        const k = this.grid(this.instruments[i]!, values[key]);
+        if (k === OFF_SCALE) return false;
+        this.k[v] = k;
+      }
+      return true;
+    }
+    for (let i = 0; i < this.instruments.length; i++) {
+      const v = at[i]!;
+      if (v < 0) continue;
+      const k = this.grid(this.instruments[i]!, (measures as Readonly<Record<string, unknown>>)[this.instruments[i]!.id]);
       if (k === OFF_SCALE) return false;
       this.k[v] = k;
     }
+    return true;
+  }
+
+  /** Reads the before measurements: every instrument's before value (for the changes), and the counted before phases. False when one is off its scale. */
+  private readBefore(measures: unknown): boolean {
+    fillSlots(this.kBefore, ABSENT);
+    if (measures === undefined || measures === null) return true;
+    const byKeys = this.plainKeys && typeof measures === 'object' && isPlain(measures);
+    const values = measures as Readonly<Record<string, unknown>>;
+    if (byKeys) {
+      for (const key in values) {
+        const i = this.ids.indexOf(key);
+        if (i >= 0 && !this.noteBefore(i, values[key])) return false;
+      }
+      return true;
+    }
+    for (let i = 0; i < this.instruments.length; i++) if (!this.noteBefore(i, values[this.instruments[i]!.id])) return false;
+    return true;
+  }
+
+  /** Notes instrument i's before value, in its before phase too when it has one; false when it is off its scale. */
+  private noteBefore(i: number, value: unknown): boolean {
+    const instrument = this.instruments[i]!;
+    const k = this.grid(instrument, value);
+    if (k === OFF_SCALE) return false;
+    this.kBefore[i] = k;
+    if (instrument.beforeValue >= 0) this.k[instrument.beforeValue] = k;
     return true;
   }
 
@@ -185,21 +253,9 @@ export class MeasureFold {
    * rule the record breaks, or undefined when every value is noted.
    */
   read(r: ClientRecord, closed: boolean): Rule | undefined {
-    this.k.fill(ABSENT);
-    const before = r.before?.measures as Readonly<Record<string, unknown>> | undefined;
-    if (!this.readInto(this.beforeValues, before)) return 'out_of_range';
-    // The before value of an instrument whose before is not a phase of its own (the primary's), for its changes.
-    for (let i = 0; i < this.instruments.length; i++) {
-      const instrument = this.instruments[i]!;
-      if (instrument.beforeValue >= 0) {
-        this.kBefore[i] = this.k[instrument.beforeValue]!;
-        continue;
-      }
-      const k = before === undefined || before === null ? ABSENT : this.grid(instrument, before[instrument.id]);
-      if (k === OFF_SCALE) return 'out_of_range';
-      this.kBefore[i] = k;
-    }
-    if (closed && !this.readInto(this.afterValues, r.after?.measures as Readonly<Record<string, unknown>> | undefined)) return 'out_of_range';
+    fillSlots(this.k, ABSENT);
+    if (!this.readBefore(r.before?.measures)) return 'out_of_range';
+    if (closed && !this.readInto(this.afterAt, r.after?.measures)) return 'out_of_range';
     const followUps = r.followUps as unknown;
     if (followUps === undefined || followUps === null) return undefined;
     if (!Array.isArray(followUps)) return 'type';
@@ -221,7 +277,7 @@ export class MeasureFold {
         if (f.measures !== undefined && f.measures !== null && hasOwnKeys(f.measures)) return 'measured_not_reached';
         continue;
       }
-      if (!this.readInto(list, f.measures)) return 'out_of_range';
+      if (!this.readInto(this.pointAt[point]!, f.measures)) return 'out_of_range';
     }
     return undefined;
   }

@@ -4,7 +4,7 @@ import type { IssueParams } from '../../core/issue.js';
 import type { Plan } from '../../plan/plan.js';
 import { planViewItems } from '../../plan/views.js';
 import { ATTAINMENT_LEVELS } from '../../after/classify.js';
-import { Codes, inc } from './loop.js';
+import { Codes, fillSlots, inc, isPlain, noPrototypeNames } from './loop.js';
 
 /**
  * The client questionnaire in a compilation (*klienternas synpunkter*).
@@ -175,9 +175,11 @@ function rowOf(block: Block, value: unknown): number {
 export class ViewFolder {
   private readonly blocks: readonly Block[];
   private readonly known: Codes;
+  /** Items per point. */
+  private readonly items: number;
+  /** Whether no item is named like a property of `Object.prototype`, so that for-in over plain answers visits every item a record has. */
+  private readonly plainKeys: boolean;
   private readonly points: readonly string[];
-  /** Per point: the answers of the record being read, or null when it is not asked there. */
-  private readonly byPoint: (Answers | null)[];
   /** Per block: the row to count, or −1 when the record is not asked at that point. */
   private readonly rows: Int32Array;
   readonly active: boolean;
@@ -187,7 +189,8 @@ export class ViewFolder {
     this.points = views.at;
     this.blocks = slots.map((s, b) => blockOf(s, views.items[b % views.items.length]!, views.at.indexOf(s.point)));
     this.known = new Codes(views.items.map((i) => i.id));
-    this.byPoint = views.at.map(() => null);
+    this.items = views.items.length;
+    this.plainKeys = noPrototypeNames(views.items.map((i) => i.id));
     this.rows = new Int32Array(slots.length);
     this.active = slots.length > 0;
   }
@@ -199,31 +202,58 @@ export class ViewFolder {
    * the plan lacks (`unknown_code`) or a value not on the item's scale (`one_of`).
    */
   read(after: { readonly views?: unknown } | undefined, followUps: unknown): Rule | undefined {
-    const byPoint = this.byPoint;
+    const n = this.items;
+    let offScale = false;
     for (let p = 0; p < this.points.length; p++) {
       const answers = this.answersAt(this.points[p]!, after, followUps);
-      byPoint[p] = null;
-      if (answers === null) continue;
-      if (!isObject(answers)) return 'type';
-      for (const key in answers) if (Object.hasOwn(answers, key) && this.known.indexOf(key) < 0) return 'unknown_code';
-      byPoint[p] = answers;
-    }
-    for (let b = 0; b < this.blocks.length; b++) {
-      const block = this.blocks[b]!;
-      const answers = byPoint[block.pointIndex];
-      if (answers === null || answers === undefined) {
-        this.rows[b] = -1;
+      const first = p * n;
+      if (answers === null) {
+        fillSlots(this.rows, -1, first, first + n);
         continue;
       }
-      const value = answers[block.id];
-      if (value === undefined) this.rows[b] = block.notAnswered;
-      else {
-        const row = rowOf(block, value);
-        if (row < 0) return 'one_of';
-        this.rows[b] = row;
+      if (!isObject(answers)) return 'type';
+      for (let i = 0; i < n; i++) this.rows[first + i] = this.blocks[first + i]!.notAnswered;
+      if (!this.plainKeys || !isPlain(answers)) {
+        for (const key in answers) if (Object.hasOwn(answers, key) && this.known.indexOf(key) < 0) return 'unknown_code';
+        if (!this.readByName(answers, first)) offScale = true;
+        continue;
+      }
+      // One pass over the keys the record has: an own key the plan lacks is
+      // `unknown_code`; a known one is read where for-in stands (its enum
+      // cache), not looked up again by name. A value off its item's scale is
+      // `one_of` only once no point has an unknown key, as the rule order says.
+      for (const key in answers) {
+        const i = this.known.indexOf(key);
+        if (i < 0) {
+          if (Object.hasOwn(answers, key)) return 'unknown_code';
+          continue;
+        }
+        const value = answers[key];
+        if (value === undefined) continue;
+        const row = rowOf(this.blocks[first + i]!, value);
+        if (row < 0) offScale = true;
+        else this.rows[first + i] = row;
       }
     }
-    return undefined;
+    return offScale ? 'one_of' : undefined;
+  }
+
+  /**
+   * Each item's answer read by name, inherited values too: for answers with
+   * a prototype of their own, or items named like a property of
+   * `Object.prototype`, which for-in does not visit. False when a value is
+   * off its item's scale.
+   */
+  private readByName(answers: Answers, first: number): boolean {
+    let ok = true;
+    for (let i = 0; i < this.items; i++) {
+      const value = answers[this.blocks[first + i]!.id];
+      if (value === undefined) continue;
+      const row = rowOf(this.blocks[first + i]!, value);
+      if (row < 0) ok = false;
+      else this.rows[first + i] = row;
+    }
+    return ok;
   }
 
   /** A record's answers at a point (none given when it was asked but has no `views`), or null when it was not asked there. */

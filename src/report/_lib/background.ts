@@ -5,7 +5,7 @@ import { byPhrase, findingText, outcomeTestSentence } from '../../analyse/findin
 import { ATTAINMENT_LEVELS } from '../../after/classify.js';
 import { LEVEL_LABELS, REPORT_LABELS as L } from '../labels.js';
 import type { RawCell, RawTable, ReportCell, ReportTable } from '../protect.js';
-import { isSuppressed } from './cell.js';
+import { isSuppressed, shownCount } from './cell.js';
 
 /**
  * The report's section "Bakgrund och insatsens omfattning" (background and
@@ -27,7 +27,8 @@ import { isSuppressed } from './cell.js';
  * whenever the table hides anything (an equation on the same clients, as
  * the pairs' means in "Andra mått"). A level whose total the attainment
  * total hides is hidden whole in every table here (see `hideLevels`). A test's n is the sum of the rows' n (or
- * of the goal shares' n): it is given only when none of them is hidden.
+ * of the goal shares' n): it is given only when none of them is hidden and
+ * it is the attainment total's n (or goal-share n) as shown, the same cell.
  *
  * @internal
  */
@@ -158,6 +159,24 @@ function doseProtected(t: ReportTable): ReportTable {
 /** Whether no cell of a column is hidden in the table: a test's n, the column's sum, may then be given. */
 const columnShown = (t: ReportTable | undefined, column: number) => t !== undefined && t.rows.every((r) => !isSuppressed(r.cells[column]));
 
+/**
+ * The counts of the attainment total a test's n may be printed as: its n
+ * (those classified) and the n of its goal-met share (those with a goal),
+ * where shown. A test's n is the sum of its table's rows; it is printed only
+ * when it is one of these cells, never a sum no table shows (e.g. when the
+ * classified without an answer are left out of the test).
+ */
+function totalCounts(total: ReportTable | undefined): number[] {
+  const cells = total?.rows[0]?.cells ?? [];
+  const n = shownCount(cells[N_COLUMN]);
+  const goal = cells[SHARE_COLUMN];
+  return [...(n === undefined ? [] : [n]), ...(goal?.kind === 'share' && !('suppressed' in goal.share) ? [goal.share.denominator] : [])];
+}
+
+/** Whether a finding's n is one of `counts` (and there is an n). */
+const nIn = (finding: Finding | undefined, counts: readonly number[]) =>
+  finding !== undefined && (finding.code === 'background_test' || finding.code === 'dose_test') && counts.includes(finding.params.n);
+
 /** The sentence of one background or dose test, from the analysis' finding: with n only when `nShown`. */
 function testText(finding: Finding | undefined, nShown: boolean, locale: Locale): string[] {
   if (finding === undefined) return [];
@@ -168,9 +187,17 @@ function testText(finding: Finding | undefined, nShown: boolean, locale: Locale)
 /**
  * The section's tables and sentences: `linked` are the tables of
  * {@link backgroundTables} then {@link doseTables}, after the protection
- * they share with the attainment tables.
+ * they share with the attainment tables; `attainmentTotal`, the protected
+ * attainment total, whose shown n a test's n must be to be printed.
  */
-export function backgroundSection(linked: readonly ReportTable[], hiddenLevels: readonly number[], analysis: Analysis, locale: Locale): { tables: ReportTable[]; text: string[] } {
+export function backgroundSection(
+  linked: readonly ReportTable[],
+  hiddenLevels: readonly number[],
+  analysis: Analysis,
+  locale: Locale,
+  attainmentTotal?: ReportTable,
+): { tables: ReportTable[]; text: string[] } {
+  const totals = totalCounts(attainmentTotal);
   const tables = linked.map((t) => hideLevels(t, hiddenLevels)).map((t) => (t.id.startsWith('dose-') ? doseProtected(t) : t));
   const byId = new Map(tables.map((t) => [t.id, t]));
   const findings = analysis.findings;
@@ -183,7 +210,7 @@ export function backgroundSection(linked: readonly ReportTable[], hiddenLevels: 
           (x.code === 'background_test' && x.params.variable === b.id && x.params.outcome === outcome) ||
           (x.code === 'not_tested' && x.params.test === 'background' && x.params.variable === b.id && x.params.outcome === outcome),
       );
-      text.push(...testText(f, columnShown(t, outcome === 'goal_met' ? SHARE_COLUMN : N_COLUMN), locale));
+      text.push(...testText(f, columnShown(t, outcome === 'goal_met' ? SHARE_COLUMN : N_COLUMN) && nIn(f, totals), locale));
     }
   }
   for (const d of analysis.dose) {
@@ -194,7 +221,7 @@ export function backgroundSection(linked: readonly ReportTable[], hiddenLevels: 
           (x.code === 'dose_test' && x.params.measure === d.measure && x.params.outcome === outcome) ||
           (x.code === 'not_tested' && x.params.test === 'dose' && x.params.measure === d.measure && x.params.outcome === outcome),
       );
-      text.push(...testText(f, columnShown(t, N_COLUMN), locale));
+      text.push(...testText(f, columnShown(t, N_COLUMN) && nIn(f, totals), locale));
     }
   }
   return { tables, text };

@@ -1,6 +1,7 @@
 import type { Locale } from '../../core/locale.js';
 import { SUPPRESSED_MARK } from '../../privacy/index.js';
 import { formatNumber, formatPercent } from '../format.js';
+import { countText } from '../../locales/count.js';
 import type { ReportCell } from '../protect.js';
 
 /** A protected cell as text: counts, shares with interval and n, statistics; `..` when suppressed. */
@@ -9,7 +10,7 @@ export function cellText(cell: ReportCell, locale: Locale): string {
     case 'text':
       return cell.text;
     case 'count':
-      return 'suppressed' in cell.value ? SUPPRESSED_MARK : formatNumber(cell.value.value, locale, 0);
+      return 'suppressed' in cell.value ? SUPPRESSED_MARK : countText(cell.value.value, locale);
     case 'share': {
       const s = cell.share;
       if ('suppressed' in s) return SUPPRESSED_MARK;
@@ -17,7 +18,7 @@ export function cellText(cell: ReportCell, locale: Locale): string {
         cell.lower !== null && cell.upper !== null
           ? ` (${percentRange(cell.lower, cell.upper, locale)})`
           : '';
-      return `${formatPercent(s.share, locale)}${interval}, n\u00a0=\u00a0${formatNumber(s.denominator, locale, 0)}`;
+      return `${formatPercent(s.share, locale)}${interval}, n\u00a0=\u00a0${countText(s.denominator, locale)}`;
     }
     case 'number':
       if (cell.suppressed) return SUPPRESSED_MARK;

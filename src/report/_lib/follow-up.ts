@@ -4,6 +4,7 @@ import type { FollowUpReach } from '../../compile/tabulate.js';
 import type { MeasureChangeAnalysis } from '../../analyse/index.js';
 import { protectReportTable, type RawCell, type ReportTable } from '../protect.js';
 import { shownCount } from './cell.js';
+import { countText } from '../../locales/count.js';
 import { changeTables, changeTestSentence } from './measures.js';
 
 /**
@@ -42,14 +43,15 @@ function caution(label: string, reached: number | undefined, closed: number | un
   const sv = locale === 'sv';
   const at = atPoint(label, locale);
   const numbers = reached !== undefined && closed !== undefined;
+  const [r, c] = numbers ? [countText(reached, locale), countText(closed, locale)] : ['', ''];
   if (numbers && reached === closed) {
-    return sv ? `Alla de ${closed} som avslutades i resultaten nåddes vid ${at}.` : `All ${closed} closed in the results were reached at ${at}.`;
+    return sv ? `Alla de ${c} som avslutades i resultaten nåddes vid ${at}.` : `All ${c} closed in the results were reached at ${at}.`;
   }
   if (sv) {
-    const who = numbers ? `${reached} av de ${closed} som avslutades i resultaten nåddes vid ${at}` : `Inte alla som avslutades i resultaten nåddes vid ${at}`;
+    const who = numbers ? `${r} av de ${c} som avslutades i resultaten nåddes vid ${at}` : `Inte alla som avslutades i resultaten nåddes vid ${at}`;
     return `${who}. De som inte nåddes kan skilja sig från dem som nåddes, så förändringen fram till uppföljningen gäller bara dem som nåddes.`;
   }
-  const who = numbers ? `${reached} of the ${closed} closed in the results were reached at ${at}` : `Not everyone closed in the results was reached at ${at}`;
+  const who = numbers ? `${r} of the ${c} closed in the results were reached at ${at}` : `Not everyone closed in the results was reached at ${at}`;
   return `${who}. Those not reached may differ from those reached, so the change up to the follow-up holds only for those reached.`;
 }
 

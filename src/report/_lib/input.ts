@@ -31,6 +31,12 @@ export const ReportOptionsSchema = z.object({
     .boolean()
     .optional()
     .describe('Whether to regroup before hiding (default true): pool weeks, fold rare categories into Övriga, merge adjacent age bands (see docs/privacy.md).'),
+  smileys: z
+    .boolean()
+    .optional()
+    .describe(
+      "Whether the four goal-attainment levels carry the pilot's smileys beside their names (default false): in the HTML report's tables and chart legend (drawn as SVG, with a text alternative) and in Markdown's tables (as emoji). Read by the renderers and `chartSpecs`, so it also applies to a report model.",
+    ),
   by: DimensionsSchema.optional()
     .describe('The dimensions to break goal attainment down by (default: every dimension with more than one category).'),
   date: IsoDateSchema.optional().describe("The report's date (YYYY-MM-DD), given by the caller: the CLI passes today's date. Without it the header has no date."),

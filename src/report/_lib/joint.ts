@@ -7,13 +7,14 @@
  * hidden count is disclosed — its interval is one value, or lies within
  * 1..k − 1 — breaks what discloses it and builds the report again:
  *
- * 1. a statistic or share among the relations that reach the cell (a mean,
- *    a standard deviation, tests per client, a share with its n) is not
- *    published;
- * 2. otherwise one more shown count in a relation with the cell is hidden:
- *    of those that make the cell safe on their own, the smallest; if none
- *    does, the one that widens its interval most. Its table is protected
- *    again with that cell hidden, so its own secondary suppression covers it.
+ * a statistic or share among the relations that reach the cell (a mean, a
+ * standard deviation, tests per client, a share with its n) is not
+ * published, or one more shown count near the cell is hidden (with what its
+ * own table would hide with it), or a bundle of those together: of the ways
+ * that make the cell safe, the cheapest (a count inside a table costs 1, a
+ * statistic 2, a total such as a table's n 20); if none does, the one that
+ * widens its interval most. The table that holds a hidden count is
+ * protected again with it hidden, so its own secondary suppression covers it.
  *
  * The quantiles of a distribution column that hides a count are not
  * published. Repeated until no hidden count is disclosed. A hidden count whose
@@ -61,6 +62,7 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
     const relations = reportRelations(model);
     const intervals = auditHidden(cells, relations, k, undefined, cache);
     const risky = [...intervals].filter(([, i]) => needsRepair(i, k)).map(([c]) => c);
+    if (process.env.JOINT_DEBUG) console.error(`round ${round}: risky ${risky.map((c) => `${c} [${intervals.get(c)!.min}, ${intervals.get(c)!.max}]`).join('; ')}`);
     if (risky.length === 0) return showDetermined(model, intervals, k);
     const before = hide.size;
     // A cell still disclosed after its repair gets more at once: the three counts that widen it most.
@@ -97,45 +99,50 @@ function quantilesOfHidden(model: ReportModel): CellRef[] {
 
 /** Adds to `hide` what breaks the disclosure of `cell`. */
 function repair(cell: CellRef, cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], k: number, hide: Set<CellRef>, cache: Map<string, CellAudit>, take: number): void {
-  const touching = relations.filter((r) => r.terms.some(([c]) => c === cell));
-  // 1. A statistic or share that reaches the cell, through any hidden cell joined to it.
-  const joined = reachRelations([cell], cells, relations);
-  const sources = [...new Set(joined.flatMap((r) => (r.source === undefined ? [] : [r.source])))].filter((s) => !hide.has(s));
-  if (sources.length > 0) {
-    for (const s of sources) hide.add(s);
-    return;
+  interface Trial {
+    readonly cells: CellRef[];
+    readonly width: number;
+    readonly safe: boolean;
   }
-  // 2. One more shown count in a relation with the cell (first) or joined to it: the smallest that makes it safe, else the one that widens it most.
+  const tried: Trial[] = [];
+  const attempt = (hidden: readonly CellRef[], without: ReadonlySet<CellRef>) => {
+    const trial = new Map(cells);
+    for (const c of hidden) if (trial.has(c)) trial.set(c, null);
+    const kept = without.size === 0 ? relations : relations.filter((r) => r.source === undefined || !without.has(r.source));
+    const i = auditHidden(trial, kept, k, new Set([cell]), cache).get(cell)!;
+    return { width: i.max - i.min, safe: i.safe };
+  };
+  // A statistic or share among the relations joined to the cell, left out: the reader keeps every count.
+  const joined = reachRelations([cell], cells, relations);
+  for (const s of new Set(joined.flatMap((r) => (r.source === undefined || hide.has(r.source) ? [] : [r.source])))) tried.push({ cells: [s], ...attempt([], new Set([s])) });
+  // One more shown count in a relation with the cell (first) or joined to it, hidden with what its own table would hide with it.
   const distance = shownDistances(cell, cells, relations);
   const candidates = [...distance.keys()]
     .filter((c) => !hide.has(c))
     .sort((a, b) => distance.get(a)! - distance.get(b)! || cells.get(a)! - cells.get(b)!)
     .slice(0, MAX_CANDIDATES);
-  const tried: { cells: CellRef[]; width: number; safe: boolean }[] = [];
   for (const c of candidates) {
-    const trial = new Map(cells);
-    const added = closure(c, trial, relations);
-    const i = auditHidden(trial, relations, k, new Set([cell]), cache).get(cell)!;
-    tried.push({ cells: added, width: i.max - i.min, safe: i.safe });
+    const added = closure(c, new Map(cells), relations);
+    tried.push({ cells: added, ...attempt(added, new Set()) });
   }
   // Together, the ones that do not make it safe alone (each widening it a little, through different relations).
   const bundle = [...new Set(tried.filter((t) => !t.safe).flatMap((t) => t.cells))];
-  if (bundle.length > 0) {
-    const trial = new Map(cells);
-    for (const c of bundle) trial.set(c, null);
-    const i = auditHidden(trial, relations, k, new Set([cell]), cache).get(cell)!;
-    if (i.safe) tried.push({ cells: bundle, width: i.max - i.min, safe: true });
+  const statistics = new Set(bundle.filter((c) => !cells.has(c)));
+  if (bundle.length > 1) {
+    const together = attempt(bundle.filter((c) => cells.has(c)), statistics);
+    if (together.safe) tried.push({ cells: bundle, ...together });
   }
-  // Of those that make the cell safe, the cheapest: a total (the n of a table, those who started …) costs
-  // far more than a cell inside a table, since the reader loses every share resting on it.
+  // Of those that make the cell safe, the cheapest: a statistic or a share costs two counts; a total (the n of a table,
+  // those who started …) far more than a cell inside a table, since the reader loses every share resting on it.
   const totals = totalCells(relations);
-  const cost = (t: { cells: CellRef[] }) => t.cells.reduce((sum, c) => sum + (totals.has(c) ? 20 : 1), 0) * 1e6 + t.cells.reduce((sum, c) => sum + cells.get(c)!, 0);
+  const weight = (c: CellRef) => (!cells.has(c) || totals.has(c) ? 20 : 1);
+  const cost = (t: Trial) => t.cells.reduce((sum, c) => sum + weight(c), 0) * 1e6 + t.cells.reduce((sum, c) => sum + (cells.get(c) ?? 0), 0);
   const safe = tried.filter((t) => t.safe).sort((a, b) => cost(a) - cost(b))[0];
   if (safe !== undefined) {
     for (const a of safe.cells) hide.add(a);
     return;
   }
-  // Stable: among equal widths, the order above (nearest, then smallest).
+  // Stable: among equal widths, the order above.
   for (const t of tried.sort((a, b) => b.width - a.width).slice(0, take)) for (const a of t.cells) hide.add(a);
 }
 

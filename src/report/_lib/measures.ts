@@ -6,6 +6,7 @@ import type { MeasureChangeAnalysis } from '../../analyse/index.js';
 import { SIGNIFICANCE } from '../../analyse/findings.js';
 import { methodLabel } from '../../stats/methods.js';
 import { formatNumber } from '../format.js';
+import { countText } from '../../locales/count.js';
 import { protectReportTable, type RawCell, type ReportTable } from '../protect.js';
 import { isSuppressed, pValueText } from './cell.js';
 
@@ -105,9 +106,9 @@ export function changeTestSentence(a: MeasureChangeAnalysis | undefined, label: 
   const what = sv ? `Förändringen av ${label} från före till ${laterWords}` : `The change in ${label} from before to ${laterWords}`;
   const test = a?.pairedTest;
   const n = a?.change.direction.n ?? 0;
-  const nText = nShown && n >= k ? (sv ? `, n = ${n}` : `, n = ${n}`) : '';
+  const nText = nShown && n >= k ? `, n = ${countText(n, locale)}` : '';
   if (test === undefined || !test.computed) {
-    return sv ? `${what} kunde inte testas: för få par${nText === '' ? '' : ` (${n})`}.` : `${what} could not be tested: too few pairs${nText === '' ? '' : ` (${n})`}.`;
+    return sv ? `${what} kunde inte testas: för få par${nText === '' ? '' : ` (${countText(n, locale)})`}.` : `${what} could not be tested: too few pairs${nText === '' ? '' : ` (${countText(n, locale)})`}.`;
   }
   const reading = test.pValue < SIGNIFICANCE ? (sv ? 'går att säkerställa statistiskt' : 'is statistically established') : sv ? 'går inte att säkerställa statistiskt' : 'cannot be statistically established';
   const pText = pValueText(test.pValue, locale);

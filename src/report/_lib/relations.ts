@@ -93,8 +93,9 @@ export function reportRelations(model: ReportModel): Relation[] {
       const share = row.cells[5];
       if (share?.kind !== 'share' || 'suppressed' in share.share) continue;
       const { numerator, denominator } = share.share;
-      if (t.id.startsWith('dose-')) rel.push(eq([[c(0), 1], [c(1), 1]], numerator), eq([[c(4), 1]], denominator));
-      else rel.push(le([[c(0), 1]], numerator), { terms: [[c(4), 1]], min: denominator, max: Infinity });
+      const source = c(5);
+      if (t.id.startsWith('dose-')) rel.push({ ...eq([[c(0), 1], [c(1), 1]], numerator), source }, { ...eq([[c(4), 1]], denominator), source });
+      else rel.push({ ...le([[c(0), 1]], numerator), source }, { terms: [[c(4), 1]], min: denominator, max: Infinity, source });
     }
     if (total !== undefined && totalRow !== undefined && t !== total)
       for (const j of [...levels, 4]) rel.push(eq([...sum(columnOf(t, j)), [cellRef(total.id, totalRow, j), -1]], 0));
@@ -156,6 +157,18 @@ function primaryRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
     const sq = (sv: number, mv: number) => (n - 1) * sv ** 2 + n * mv ** 2;
     rel.push({ terms: terms(col, 2), min: sq(Math.max(0, s - hs), Math.max(0, m - hm)), max: sq(s + hs, m + hm), source: cellRef(summary.id, key, 2) });
   });
+  // Who is counted where: the pairs are measured both before (among those who stayed) and after; the classified on the
+  // goal-attainment scale need both measurements, so they are among the pairs; after is measured at closing; before, at the start.
+  const n = (key: string) => cellRef(summary.id, key, 0);
+  const present = (key: string) => summary.rows.some((r) => r.key === key);
+  for (const [small, large] of [['change', 'before-stayed'], ['change', 'after'], ['before-stayed', 'before']] as const)
+    if (present(small) && present(large)) rel.push(le([[n(small), 1], [n(large), -1]], 0));
+  const total = tables.get('attainment-total')?.rows[0]?.key;
+  if (present('change') && total !== undefined) rel.push(le([[cellRef('attainment-total', total, 4), 1], [n('change'), -1]], 0));
+  if (tables.has('flow')) {
+    if (present('after')) rel.push(le([[n('after'), 1], [cellRef('flow', 'closed', 0), -1]], 0));
+    if (present('before')) rel.push(le([[n('before'), 1], [cellRef('flow', 'started', 0), -1]], 0));
+  }
   // The change over the pairs: with the same n before (of those who stayed) and after, the pairs are those people.
   const pairs = nOf('change');
   if (pairs !== undefined && ns[0] === pairs && ns[1] === pairs) rel.push(...statistic(summary, 'change', 1, [...terms(1, 1), ...terms(0, 1, -1)], pairs));
@@ -211,7 +224,7 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
           rel.push({ terms: [[clients, p - h], [tests, -1]], min: -Infinity, max: 1e-9, source }, { terms: [[tests, 1], [clients, -(p + h)]], min: -Infinity, max: 1e-9, source });
         }
         const share = r.cells[2];
-        if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq([[tests, 1]], share.share.denominator));
+        if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push({ ...eq([[tests, 1]], share.share.denominator), source: cellRef(t.id, r.key, 2) });
       }
     if ((t.id === 'main-problems' || (t.id.startsWith('background-') && !t.id.startsWith('background-outcome-'))) && flow) rel.push(eq([...sum(columnOf(t, 0)), [started, -1]], 0));
     if (t.id === 'goal-areas' && flow && t.rows.some((r) => r.key === 'none')) {
@@ -228,6 +241,21 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
     if (b !== undefined) for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0));
   });
   if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0));
+  // Everyone closed is asked at closing (answered, don't know or not answered), so an item at `after` counts each
+  // closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those closed.
+  const totalRow = tables.get('attainment-total')?.rows[0]?.key;
+  const atClosing = items.find((t) => point(t.id) === 'after');
+  if (atClosing && flow && totalRow !== undefined && tables.get('flow')!.rows.some((r) => r.key === 'unclassified')) {
+    for (const j of [0, 1, 2, 3]) rel.push(eq([...sum(columnOf(atClosing, j)), [cellRef('attainment-total', totalRow, j), -1]], 0));
+    rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('flow', 'unclassified', 0), -1]], 0), eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0));
+  }
+  // The classified with a background value are among those who started with it (the target group's table of the same question).
+  for (const t of tables.values()) {
+    if (!t.id.startsWith('background-outcome-')) continue;
+    const started = tables.get(`background-${t.id.slice('background-outcome-'.length)}`);
+    if (started !== undefined)
+      for (const r of t.rows) if (started.rows.some((x) => x.key === r.key)) rel.push(le([[cellRef(t.id, r.key, 4), 1], [cellRef(started.id, r.key, 0), -1]], 0));
+  }
   const summary = tables.get('views-summary');
   for (const r of summary?.rows ?? []) {
     const item = tables.get(`views-${r.key}`);
@@ -235,7 +263,7 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
     const answered = sum(item.rows.filter((x) => x.key !== 'no_answer' && x.key !== 'dont_know' && x.key !== 'not_answered').map((x) => cellRef(item.id, x.key, 5)));
     rel.push(eq([...answered, [cellRef(summary!.id, r.key, 0), -1]], 0));
     const share = r.cells[1];
-    if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq(answered, share.share.denominator));
+    if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push({ ...eq(answered, share.share.denominator), source: cellRef(summary!.id, r.key, 1) });
   }
   return rel;
 }

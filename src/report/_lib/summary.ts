@@ -4,6 +4,8 @@ import { isRecord } from '../../core/args.js';
 import { findingText, type Finding } from '../../analyse/index.js';
 import { BETWEEN, byPhrase, SIGNIFICANCE, withdrawnReasonsText } from '../../analyse/findings.js';
 import { formatNumber, formatPercent } from '../format.js';
+import { shownCount } from './cell.js';
+import { countText } from '../../locales/count.js';
 
 /** Parameters of findings that are counts of people (or rest on them). */
 const COUNT_KEYS = [
@@ -80,25 +82,28 @@ const WHO_LEFT = {
 } as const;
 
 /** Sentences that say what can be said when the finding's own numbers are too small to show. */
-function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>): string | undefined {
+function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>, tables?: readonly ReportTable[]): string | undefined {
   const p = paramsOf(finding);
+  // A count the report's tables do not show is not printed here either (without tables: only the small ones are held back).
+  const shown = tables === undefined ? undefined : shownCountsOf(tables);
+  const unshown = (counts: readonly number[]) => shown !== undefined && counts.some((c) => !shown.has(c));
   const sv = locale === 'sv';
   switch (finding.code) {
     case 'followed': {
       const selected = Number(p.selected);
       const started = Number(p.started);
       const classified = Number(p.classified);
-      if (hidden.has('classified') || small([classified], k)) return undefined;
-      if (!hidden.has('selected') && !small([selected], k)) {
+      if (hidden.has('classified') || small([classified], k) || unshown([classified])) return undefined;
+      if (!hidden.has('selected') && !small([selected], k) && !unshown([selected])) {
         return sv
-          ? `${selected} klienter valdes ut till uppföljningen; ${classified} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
-          : `${selected} clients were selected for the follow-up; ${classified} of them could be placed on the goal-attainment scale at closing.`;
+          ? `${countText(selected, locale)} klienter valdes ut till uppföljningen; ${countText(classified, locale)} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
+          : `${countText(selected, locale)} clients were selected for the follow-up; ${countText(classified, locale)} of them could be placed on the goal-attainment scale at closing.`;
       }
       // The number selected is hidden (it would reveal the few who never started): say who started.
-      if (hidden.has('started') || small([started], k)) return undefined;
+      if (hidden.has('started') || small([started], k) || unshown([started])) return undefined;
       return sv
-        ? `${started} klienter påbörjade insatsen; ${classified} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
-        : `${started} clients started the intervention; ${classified} of them could be placed on the goal-attainment scale at closing.`;
+        ? `${countText(started, locale)} klienter påbörjade insatsen; ${countText(classified, locale)} av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.`
+        : `${countText(started, locale)} clients started the intervention; ${countText(classified, locale)} of them could be placed on the goal-attainment scale at closing.`;
     }
     case 'not_started':
     case 'unclassified':
@@ -109,21 +114,200 @@ function substitute(finding: Finding, k: number, locale: Locale, hidden: Readonl
       // A count the flow table hides by secondary suppression is not given at all.
       if (hidden.has(words.flowRow) && count >= k) return `${some} ${sv ? '(antalet visas inte, för att skydda enskilda)' : '(the number is not shown, to protect individuals)'}.`;
       if (count < k) return `${sv ? `Färre än ${k}` : `Fewer than ${k}`} ${fewer}.`;
-      // The total alone, or with the reasons when none of them is small; never the small parts.
+      if (unshown([count])) return `${some} ${sv ? '(antalet visas inte, för att skydda enskilda)' : '(the number is not shown, to protect individuals)'}.`;
+      // The total alone, or with the reasons when none of them is small and the table by reason shows them all; never the small parts.
       const reasons = withdrawnReasonsText(finding, locale);
-      const why = reasons === '' || small(reasonCounts(p), k) ? '' : ` (${reasons})`;
-      return `${count} ${total}${why}.`;
+      const why = reasons === '' || small(reasonCounts(p), k) || !reasonsShown(tables) ? '' : ` (${reasons})`;
+      return `${countText(count, locale)} ${total}${why}.`;
     }
     case 'direction': {
       const n = Number(p.n);
       const improved = Number(p.improved);
+      if (tables !== undefined) {
+        // Those improved are the first two levels added up, a sum no table has: the share instead, when
+        // the attainment total shows both levels and n (so it says nothing they do not), with the
+        // unchanged and the worse when it shows those levels too.
+        const cells = tableById(tables, 'attainment-total')?.rows[0]?.cells ?? [];
+        const [first, second, unchanged, worse, total] = [0, 1, 2, 3, 4].map((j) => shownCount(cells[j]));
+        if (first === undefined || second === undefined || total === undefined || total !== n || total === 0 || small([total], k)) return undefined;
+        const share = formatPercent((first + second) / total, locale);
+        const rest = unchanged === undefined || worse === undefined ? undefined : [countText(unchanged, locale), countText(worse, locale)];
+        if (sv) {
+          const tail = rest === undefined ? '' : `, ${rest[0]} var ${unchanged === 1 ? 'oförändrad' : 'oförändrade'} och ${rest[1]} försämrades`;
+          return `Av ${countText(total, locale)} bedömda förändrades ${share} till det bättre${tail}.`;
+        }
+        const tail = rest === undefined ? '' : `, ${rest[0]} ${unchanged === 1 ? 'was' : 'were'} unchanged and ${rest[1]} got worse`;
+        return `Of ${countText(total, locale)} classified, ${share} changed for the better${tail}.`;
+      }
       if (small([improved, n - improved, n], k)) return undefined;
       return sv
-        ? `Av ${n} bedömda förändrades ${improved} till det bättre (${formatPercent(improved / n, 'sv')}); ${n - improved} var oförändrade eller försämrades.`
-        : `Of ${n} classified, ${improved} changed for the better (${formatPercent(improved / n, 'en')}); ${n - improved} were unchanged or worse.`;
+        ? `Av ${countText(n, locale)} bedömda förändrades ${countText(improved, locale)} till det bättre (${formatPercent(improved / n, 'sv')}); ${countText(n - improved, locale)} var oförändrade eller försämrades.`
+        : `Of ${countText(n, locale)} classified, ${countText(improved, locale)} changed for the better (${formatPercent(improved / n, 'en')}); ${countText(n - improved, locale)} were unchanged or worse.`;
     }
     default:
       return undefined;
+  }
+}
+
+/** The counts a table shows: its shown count cells, and the n and count of its shown shares. */
+function shownCountsOf(tables: readonly ReportTable[]): Set<number> {
+  const out = new Set<number>();
+  for (const t of tables) {
+    for (const r of t.rows) {
+      for (const c of r.cells) {
+        if (c.kind === 'count' && !('suppressed' in c.value)) out.add(c.value.value);
+        if (c.kind === 'share' && !('suppressed' in c.share)) out.add(c.share.denominator).add(c.share.numerator);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether the table of withdrawals by reason hides none of those during the intervention (true without tables). */
+function reasonsShown(tables: readonly ReportTable[] | undefined): boolean {
+  if (tables === undefined) return true;
+  const t = tables.find((x) => x.id === 'withdrawals');
+  return t !== undefined && t.rows.every((r) => r.cells[1] === undefined || !isHidden(r.cells[1]));
+}
+
+/** A whole number among a finding's params, or nothing. */
+const whole = (v: unknown): number[] => (typeof v === 'number' && Number.isInteger(v) ? [v] : []);
+
+/**
+ * The counts of people a finding's sentence prints (as `findingText` words
+ * it), each of which must be a count the report's tables show. Not here:
+ * numbers that are not counts of people (weeks, the groups compared, a
+ * method's minimum, the comparisons of Holm's adjustment).
+ */
+function printedCounts(finding: Finding): number[] {
+  const p = paramsOf(finding);
+  const keys: Readonly<Partial<Record<string, readonly string[]>>> = {
+    followed: ['selected', 'started', 'closed', 'classified'],
+    withdrawn: ['count', 'started'],
+    not_started: ['count', 'waiting', 'withdrawnBeforeStart'],
+    unclassified: ['count'],
+    goal_met: ['count', 'n'],
+    direction: ['n', 'improved', 'unchanged', 'worse'],
+    worse: ['count', 'unchanged'],
+    paired_test: ['n', 'zeros'],
+    subgroup_gap: ['highN', 'lowN'],
+    subgroup_change_test: ['n'],
+    attrition_baseline: ['withdrawnN', 'stayedN'],
+    small_n: ['n'],
+    during_trend: ['firstN', 'lastN'],
+    measure_change: ['n', 'improved', 'worse', 'unchanged', 'reliableImproved', 'reliableWorse'],
+    background_test: ['n'],
+    dose_test: ['n'],
+  };
+  const own = (keys[finding.code] ?? []).flatMap((key) => (key === 'zeros' && p.zeros === 0 ? [] : whole(p[key])));
+  // The reasons of the withdrawn, the not started and the unclassified are listed with their counts.
+  const reasons = finding.code === 'not_started' && p.withdrawnBeforeStart === 0 ? [] : reasonCounts(p);
+  // A test not made prints its pairs with a change and those without ("3 par med förändring (2 utan förändring räknas inte)").
+  const result = isRecord(p.result) ? p.result : {};
+  const untested = finding.code === 'not_tested' && (p.test === 'paired' || p.test === 'paired_measure') ? [...whole(result.n), ...(p.zeros === 0 ? [] : whole(p.zeros))] : [];
+  return [...own, ...reasons, ...untested];
+}
+
+/** The one table of `tables` with `id`, or undefined. */
+const tableById = (tables: readonly ReportTable[], id: string) => tables.find((t) => t.id === id);
+
+const isHidden = (c: ReportTable['rows'][number]['cells'][number]): boolean =>
+  (c.kind === 'count' && 'suppressed' in c.value) || (c.kind === 'share' && 'suppressed' in c.share) || (c.kind === 'number' && c.suppressed);
+
+/** A mean with one decimal, as the tables and the findings write means beside each other ("3,0 och 2,9"). */
+const mean1 = (value: number, locale: Locale) => formatNumber(value, locale, 1).replace(/^(−?\d+)$/, `$1${locale === 'sv' ? ',' : '.'}0`);
+
+/**
+ * The report's own wording of a finding whose sentence (as the analysis
+ * words it) prints a number that is not a cell of the protected tables:
+ * a sentence, the finding with that number left out, or null when nothing
+ * can be said. Findings not listed here are returned as they are.
+ *
+ * - the weekly trend ("75 % negativa prov de första 3 veckorna (n = 36)"):
+ *   its n are sums over weeks, and its shares with shown weekly counts undo
+ *   hidden weeks; said without n, and only when the week table hides
+ *   nothing; when it pooled weeks into periods, as the shares of its first
+ *   and last period ("97 % negativa prov under vecka 1–4 och 98 % under vecka 21–24");
+ * - the attrition caution's means of those withdrawn and those who stayed:
+ *   the n of those withdrawn is no cell, and with fewer than k it is a
+ *   person's score; said without n, the means only when the primary
+ *   measure's table shows the n and mean before and among those who stayed
+ *   and at least k were withdrawn, otherwise in words alone (that they may
+ *   have differed: the finding is made whether or not the means differ);
+ * - the paired test's pairs without change, and a measure's reliable change
+ *   counts, which no table has: left out;
+ * - the paired and subgroup change tests' n (the pairs), and the worse and
+ *   unchanged of the `worse` caution: said only when they are those cells of
+ *   the primary measure's and the attainment total's tables as shown.
+ */
+function rewordedFinding(finding: Finding, tables: readonly ReportTable[], k: number, locale: Locale): Finding | string | null {
+  const sv = locale === 'sv';
+  switch (finding.code) {
+    case 'during_trend': {
+      const p = finding.params;
+      const t = tables.find((x) => x.id.startsWith('during-') && x.title.endsWith(`: ${p.label[locale]}`));
+      if (t === undefined || t.rows.some((r) => r.cells.some(isHidden))) return null;
+      if (t.note === undefined) {
+        const [first, last] = [formatPercent(p.firstShare, locale), formatPercent(p.lastShare, locale)];
+        return sv
+          ? `${p.label.sv}: ${first} negativa prov de första ${p.span} veckorna och ${last} veckorna ${p.lastFrom}–${p.lastTo}.`
+          : `${p.label.en}: ${first} negative tests in the first ${p.span} weeks and ${last} in weeks ${p.lastFrom}–${p.lastTo}.`;
+      }
+      // Weeks pooled into periods: the first and the last period with tests, as the table shows them
+      // (the finding's own spans would cut across a period and say something about part of it).
+      const periods = t.rows.flatMap((r) => {
+        const c = r.cells.find((x) => x.kind === 'share');
+        return c?.kind === 'share' && !('suppressed' in c.share) ? [{ label: r.label.toLowerCase(), share: c.share.share }] : [];
+      });
+      const [a, b] = [periods[0], periods.at(-1)];
+      if (a === undefined || b === undefined || a === b) return null;
+      return sv
+        ? `${p.label.sv}: ${formatPercent(a.share, locale)} negativa prov under ${a.label} och ${formatPercent(b.share, locale)} under ${b.label}.`
+        : `${p.label.en}: ${formatPercent(a.share, locale)} negative tests in ${a.label} and ${formatPercent(b.share, locale)} in ${b.label}.`;
+    }
+    case 'attrition_baseline': {
+      const p = finding.params;
+      const t = tableById(tables, 'primary-summary');
+      const rowShown = (key: string) => {
+        const cells = t?.rows.find((r) => r.key === key)?.cells;
+        return cells !== undefined && cells.length >= 2 && !isHidden(cells[0]!) && !isHidden(cells[1]!);
+      };
+      const name = p.instrument[locale].toLowerCase();
+      if (p.withdrawnN >= k && rowShown('before') && rowShown('before-stayed')) {
+        return sv
+          ? `De som avfördes hade före insatsen i genomsnitt ${mean1(p.withdrawnMean, locale)} på ${name}, de som stannade ${mean1(p.stayedMean, locale)}: resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`
+          : `Those withdrawn had a mean of ${mean1(p.withdrawnMean, locale)} on ${name} before the intervention, those who stayed ${mean1(p.stayedMean, locale)}: the results describe those who stayed, and attrition may hide worse outcomes.`;
+      }
+      return sv
+        ? `De som avfördes kan ha skilt sig från dem som stannade redan före insatsen: resultaten gäller dem som stannade, och bortfallet kan dölja sämre utfall.`
+        : `Those withdrawn may have differed from those who stayed already before the intervention: the results describe those who stayed, and attrition may hide worse outcomes.`;
+    }
+    case 'subgroup_gap': {
+      // Each group's share is a cell of the attainment table by that dimension: said only when both are shown.
+      const p = finding.params;
+      const t = tableById(tables, `attainment-${p.dimension}`);
+      const shareShown = (label: string) => {
+        const cell = t?.rows.find((r) => r.label === label)?.cells.find((c) => c.kind === 'share');
+        return cell?.kind === 'share' && !('suppressed' in cell.share);
+      };
+      return shareShown(p.highLabel[locale]) && shareShown(p.lowLabel[locale]) ? finding : null;
+    }
+    case 'paired_test':
+    case 'subgroup_change_test': {
+      // Their n is the pairs, the primary measure's table's n of the change: said only when that cell shows it.
+      const pairs = shownCount(tableById(tables, 'primary-summary')?.rows.find((r) => r.key === 'change')?.cells[0]);
+      if (pairs !== finding.params.n) return null;
+      return finding.code === 'subgroup_change_test' || finding.params.zeros === 0 ? finding : { ...finding, params: { ...finding.params, zeros: 0 } };
+    }
+    case 'worse': {
+      // Those worse and those unchanged are the attainment total's last two levels.
+      const cells = tableById(tables, 'attainment-total')?.rows[0]?.cells ?? [];
+      return shownCount(cells[3]) === finding.params.count && shownCount(cells[2]) === finding.params.unchanged ? finding : null;
+    }
+    case 'measure_change':
+      return finding.params.reliableImproved === null ? finding : { ...finding, params: { ...finding.params, reliableImproved: null, reliableWorse: null } };
+    default:
+      return finding;
   }
 }
 
@@ -131,17 +315,31 @@ function substitute(finding: Finding, k: number, locale: Locale, hidden: Readonl
  * The summary's sentences, from the analysis' findings, after small-cell
  * protection: a sentence that would show a count of 1 to k − 1 people is
  * replaced by one that does not (e.g. "fewer than 5 never started"), or left
- * out and counted.
+ * out and counted. With the report's protected `tables`, every count a
+ * sentence prints is also one they show (the same cell), else the sentence
+ * is replaced or left out in the same way, and the findings whose numbers
+ * no table has are worded without them ({@link rewordedFinding}).
  */
 export function protectedFindings(
   findings: readonly Finding[],
   k: number,
   locale: Locale,
   hidden: ReadonlySet<string> = new Set(),
+  tables?: readonly ReportTable[],
 ): { texts: Map<Finding, string>; withheld: number } {
   const texts = new Map<Finding, string>();
   let withheld = 0;
+  const shown = tables === undefined ? undefined : shownCountsOf(tables);
   for (const finding of findings) {
+    const reworded = tables === undefined || k <= 1 ? finding : rewordedFinding(finding, tables, k, locale);
+    if (reworded === null) {
+      withheld++;
+      continue;
+    }
+    if (typeof reworded === 'string') {
+      texts.set(finding, reworded);
+      continue;
+    }
     // A sentence may not show a count the flow table hides (e.g. "started",
     // which would reveal "never started" as selected − started).
     const ownRow = finding.code in WHO_LEFT ? WHO_LEFT[finding.code as keyof typeof WHO_LEFT].flowRow : undefined;
@@ -150,16 +348,20 @@ export function protectedFindings(
       (ownRow !== undefined && hidden.has(ownRow)) ||
       (finding.code === 'goal_met' && hidden.has('goalMet'));
     // The paired test's pairs without change are said only when every level of attainment is shown.
-    const zeros = paramsOf(finding).zeros;
+    const zeros = paramsOf(reworded).zeros;
     const said: Finding =
-      finding.code === 'paired_test' && typeof zeros === 'number' && zeros > 0 && hidden.has('attainmentLevels')
-        ? ({ ...finding, params: { ...paramsOf(finding), zeros: 0 } } as Finding)
-        : finding;
-    if (k <= 1 || (!small(countsIn(paramsOf(said)), k) && !showsHidden)) {
+      reworded.code === 'paired_test' && typeof zeros === 'number' && zeros > 0 && hidden.has('attainmentLevels')
+        ? ({ ...reworded, params: { ...paramsOf(reworded), zeros: 0 } } as Finding)
+        : reworded;
+    // Every count the sentence prints must be one the tables show (the flow, the withdrawals by
+    // reason, the attainment levels and shares …): a sum of cells, or a count no table has, is not.
+    const unshown =
+      shown !== undefined && k > 1 && (printedCounts(said).some((c) => !shown.has(c)) || (said.code === 'withdrawn' && !reasonsShown(tables)));
+    if (k <= 1 || (!small(countsIn(paramsOf(said)), k) && !showsHidden && !unshown)) {
       texts.set(finding, findingText(said, locale));
       continue;
     }
-    const replacement = substitute(finding, k, locale, hidden);
+    const replacement = substitute(finding, k, locale, hidden, tables);
     if (replacement !== undefined) texts.set(finding, replacement);
     else withheld++;
   }
@@ -200,20 +402,21 @@ export function changeSentence(
   const sv = locale === 'sv';
   const name = primary.label[locale];
   const scale = primary.kind === 'binary' ? '' : sv ? ` (skala ${formatNumber(primary.min, locale)}–${formatNumber(primary.max, locale)})` : ` (scale ${formatNumber(primary.min, locale)}–${formatNumber(primary.max, locale)})`;
-  const who = sv ? `bland de ${change.n} som mättes både före och efter` : `among the ${change.n} measured both before and after`;
+  const who = sv ? `bland de ${countText(change.n, locale)} som mättes både före och efter` : `among the ${countText(change.n, locale)} measured both before and after`;
   const tail = established === undefined ? '' : established
     ? sv ? '; förändringen går att säkerställa statistiskt' : '; the change is statistically established'
     : sv ? '; förändringen går inte att säkerställa statistiskt' : '; the change cannot be statistically established';
   const rounded = Math.round(change.mean * 10) / 10;
   const verb = rounded > 0 ? (sv ? 'steg' : 'rose') : rounded < 0 ? (sv ? 'sjönk' : 'fell') : undefined;
   if (after !== undefined && after.n === change.n) {
-    const [from, to] = [formatNumber(after.mean - change.mean, locale), formatNumber(after.mean, locale)];
+    // One decimal each, as means beside each other ("från 3,0 till 4,0", never "från 3 till 4", which reads as counts).
+    const [from, to] = [mean1(after.mean - change.mean, locale), mean1(after.mean, locale)];
     if (verb === undefined || from === to) {
       return sv ? `${name} var i genomsnitt oförändrad, ${to}${scale}, ${who}${tail}.` : `${name} was unchanged on average, at ${to}${scale}, ${who}${tail}.`;
     }
     return sv ? `${name} ${verb} i genomsnitt från ${from} till ${to}${scale} ${who}${tail}.` : `${name} ${verb} on average from ${from} to ${to}${scale} ${who}${tail}.`;
   }
-  const by = formatNumber(Math.abs(change.mean), locale);
+  const by = mean1(Math.abs(change.mean), locale);
   if (verb === undefined) return sv ? `${name} var i genomsnitt oförändrad${scale} ${who}${tail}.` : `${name} was unchanged on average${scale} ${who}${tail}.`;
   return sv ? `${name} ${verb} i genomsnitt med ${by}${scale} ${who}${tail}.` : `${name} ${verb} on average by ${by}${scale} ${who}${tail}.`;
 }

@@ -5,9 +5,10 @@ import { BETWEEN, SIGNIFICANCE } from '../../analyse/findings.js';
 import { ATTAINMENT_LEVELS } from '../../after/classify.js';
 import { methodLabel } from '../../stats/methods.js';
 import { formatNumber, formatPercent } from '../format.js';
+import { countText } from '../../locales/count.js';
 import { LEVEL_LABELS } from '../labels.js';
 import { protectReportTable, type RawCell, type RawTable, type ReportCell, type ReportTable } from '../protect.js';
-import { isSuppressed, percentRange, pValueText } from './cell.js';
+import { isSuppressed, percentRange, pValueText, shownCount } from './cell.js';
 
 /**
  * The report's section "Klienternas synpunkter" (the client questionnaire):
@@ -147,12 +148,14 @@ export function viewsSection(
     if (shown && v.positive.share.computed) text.push(shareSentence(v, locale));
     if (a === undefined) return;
     const kItem = whole[i] ? k : Infinity;
+    // The one count of the item a sentence may print: its respondents, as the summary table shows them.
+    const answered = shownCount(protectedSummary.rows[i]!.cells[0]);
     for (const g of a.byGroup) {
-      const r = testResult(g.test, g.adjusted, kItem, locale, locale === 'sv' ? `mellan ${BETWEEN[g.dimension].sv}` : `between ${BETWEEN[g.dimension].en}`, v.label, v.point);
+      const r = testResult(g.test, g.adjusted, kItem, locale, locale === 'sv' ? `mellan ${BETWEEN[g.dimension].sv}` : `between ${BETWEEN[g.dimension].en}`, v.label, v.point, answered);
       if (typeof r === 'string') text.push(r);
       else if (r !== undefined) nulls.push({ ...r, groups: true });
     }
-    const r = testResult(a.byAttainment.test, a.byAttainment.adjusted, kItem, locale, undefined, v.label, v.point);
+    const r = testResult(a.byAttainment.test, a.byAttainment.adjusted, kItem, locale, undefined, v.label, v.point, answered);
     if (typeof r === 'string') text.push(r);
     else if (r !== undefined) nulls.push({ ...r, groups: false });
   });
@@ -180,7 +183,7 @@ function nullSentence(nulls: readonly NullTest[], locale: Locale): string {
     ...(nulls.some((t) => t.groups) ? [sv ? 'mellan grupperna' : 'between the groups'] : []),
     ...(nulls.some((t) => !t.groups) ? [sv ? 'mellan nivåerna av måluppfyllelse' : 'between the levels of goal attainment'] : []),
   ];
-  const details = sv ? ` (${nulls.length === 1 ? 'testet' : `de ${nulls.length} testen`} redovisas i tabellen nedan)` : ` (${nulls.length === 1 ? 'the test is' : `the ${nulls.length} tests are`} shown in the table below)`;
+  const details = sv ? ` (${nulls.length === 1 ? 'testet' : `de ${countText(nulls.length, locale)} testen`} redovisas i tabellen nedan)` : ` (${nulls.length === 1 ? 'the test is' : `the ${countText(nulls.length, locale)} tests are`} shown in the table below)`;
   return sv
     ? `Inga skillnader i synpunkterna ${parts.join(' eller ')} kunde visas${details}.`
     : `No differences in the views ${parts.join(' or ')} could be shown${details}.`;
@@ -212,19 +215,20 @@ function shareSentence(v: ViewSummary, locale: Locale): string {
   const words = positive.join(locale === 'sv' ? ' eller ' : ' or ');
   const interval = percentRange(s.lower, s.upper, locale);
   return locale === 'sv'
-    ? `${formatPercent(s.estimate, 'sv')} av de ${v.positive.n} som svarade ${pointWords(v.point, 'sv')} svarade ”${words}” på ”${v.label.sv}” (95 % konfidensintervall ${interval}).`
-    : `${formatPercent(s.estimate, 'en')} of the ${v.positive.n} who answered ${pointWords(v.point, 'en')} answered “${words}” to “${v.label.en}” (95% confidence interval ${interval}).`;
+    ? `${formatPercent(s.estimate, 'sv')} av de ${countText(v.positive.n, 'sv')} som svarade ${pointWords(v.point, 'sv')} svarade ”${words}” på ”${v.label.sv}” (95 % konfidensintervall ${interval}).`
+    : `${formatPercent(s.estimate, 'en')} of the ${countText(v.positive.n, 'en')} who answered ${pointWords(v.point, 'en')} answered “${words}” to “${v.label.en}” (95% confidence interval ${interval}).`;
 }
 
 /**
  * A test's sentence when it finds a difference or link (established, with
- * the method, p, Holm-adjusted when there were several, and n when ≥ `k`);
+ * the method, p, Holm-adjusted when there were several, and n when ≥ `k`
+ * and the item's respondents `answered` as the summary table shows them);
  * a test that finds nothing, or could not be made for too few answers, is
  * returned as details for the one sentence and the table (`k` is Infinity
  * when the item's table hides an answer's total: the test's n, the answers
  * counted, would give it back); undefined for a test not to be mentioned.
  */
-function testResult(test: ViewTest, adjusted: number | null, k: number, locale: Locale, between: string | undefined, label: Label, point: string): string | Omit<NullTest, 'groups'> | undefined {
+function testResult(test: ViewTest, adjusted: number | null, k: number, locale: Locale, between: string | undefined, label: Label, point: string, answered: number | undefined): string | Omit<NullTest, 'groups'> | undefined {
   const sv = locale === 'sv';
   const what = between === undefined
     ? sv ? `Sambandet mellan svaren på ”${label.sv}” (${pointWords(point, 'sv')}) och måluppfyllelsen` : `The link between the answers to “${label.en}” (${pointWords(point, 'en')}) and goal attainment`
@@ -242,6 +246,8 @@ function testResult(test: ViewTest, adjusted: number | null, k: number, locale: 
     return { what, method: methodLabel(test.method, locale), p: `${formatNumber(p, locale, 3)}${holm}`, n, nShown: n >= k };
   }
   const holm = adjusted !== null ? (sv ? ', justerat med Holms metod' : ", adjusted by Holm's method") : '';
-  const nText = n >= k ? `, n = ${n}` : '';
+  // The test's n is the answers it counted (by level, without the unclassified; or within the groups):
+  // printed only when it is the item's respondents as the summary table shows them, never a sum no cell has.
+  const nText = n >= k && n === answered ? `, n = ${countText(n, locale)}` : '';
   return `${what} ${sv ? 'går att säkerställa statistiskt' : 'is statistically established'}: ${methodLabel(test.method, locale)}, ${pText}${holm}${nText}.`;
 }
