@@ -59,7 +59,7 @@ describe('contributorCells', () => {
     // A unit's counts are those of the report of its own compilation, for every cell that report has
     // (the total's has more: the table by unit, each unit's row 0 there but its own).
     cohorts.forEach((c, i) => {
-      const alone = reportCounts(buildReport(compilations[i]!, { audience: 'internal', regroup: false }));
+      const alone = reportCounts(buildReport(compilations[i]!, { k: 1, regroup: false }));
       const own = contributors.get(c.code)!;
       let compared = 0;
       for (const [ref, v] of alone)

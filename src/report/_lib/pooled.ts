@@ -50,13 +50,17 @@ function onlyUnit(compilation: Compilation, unit: number): Compilation {
   return { ...compilation, counts, invalid: { total: 0, byRule: {} } };
 }
 
-/** The raw (unprotected, not regrouped) counts of a report built from `compilation` with `options`. */
+/**
+ * The raw (unprotected, not regrouped) counts of a published report built from `compilation` with
+ * `options`: k = 1 hides nothing, and the audience stays `published`, whose tables are laid out
+ * as the published report's (an internal report shows the client views' every answer level).
+ */
 function rawCounts(compilation: Compilation, options: ReportOptions): Map<CellRef, number> {
-  const model = buildReport(compilation, { ...options, audience: 'internal', regroup: false });
+  const model = buildReport(compilation, { ...options, audience: 'published', k: 1, regroup: false });
   const out = new Map<CellRef, number>();
   for (const [ref, v] of reportCounts(model)) {
     if (NOT_BY_UNIT.has(ref.slice(0, ref.indexOf('|')))) continue;
-    // An internal report hides nothing (k = 1); a hidden cell here would be a bug, not a count to drop.
+    // With k = 1 nothing is hidden; a hidden cell here would be a bug, not a count to drop.
     if (v === null) throw new Error(`internal report hides ${ref}`);
     out.set(ref, v);
   }
@@ -77,7 +81,7 @@ export interface PooledCounts {
  * unit's own raw counts for every count cell of the total report, keyed by
  * `tableId|rowKey|columnIndex`: the report of the compilation restricted to
  * that unit (every other unit's cells set to 0, the layout kept), built with
- * the same options, unprotected (`audience: 'internal'`) and not regrouped.
+ * the same options, unprotected (k = 1, the published layout) and not regrouped.
  * (A regrouped row of the published report is the sum of its parts here.)
  * The `unusable` table (rows of an export, kept only in total) is left out;
  * a row a unit's report leaves out (no one there) is 0; the units' counts
