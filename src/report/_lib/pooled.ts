@@ -82,7 +82,9 @@ export interface PooledCounts {
  * `tableId|rowKey|columnIndex`: the report of the compilation restricted to
  * that unit (every other unit's cells set to 0, the layout kept), built with
  * the same options, unprotected (k = 1, the published layout) and not regrouped.
- * (A regrouped row of the published report is the sum of its parts here.)
+ * (A regrouped row of the published report is the sum of its parts here,
+ * and a client-view item published with its answers grouped, positive /
+ * other / no answer, is the sum of its answer rows.)
  * The `unusable` table (rows of an export, kept only in total) is left out;
  * a row a unit's report leaves out (no one there) is 0; the units' counts
  * are checked to add up to the total's.
