@@ -6,12 +6,15 @@
 // intervals therefore contain the exact ones; where its integer program
 // finished they are exact.
 import { solve, type Model } from 'yalps';
-import type { CellRef, Interval, Relation } from './report-attacker.js';
+import { isAuxiliary, type CellRef, type Interval, type Relation } from './report-attacker.js';
 
 /** The feasible interval of every hidden count, over non-negative integers satisfying every relation. */
 export function hiddenIntervalsYalps(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], integerWidth = 4): Interval[] {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, { min: number; max: number }> = {};
+  // Auxiliary unknowns (a hidden share's numerator) are solved for with the cells but not reported.
+  const auxiliary = [...new Set(relations.flatMap((r) => r.terms.map(([c]) => c)))].filter((c) => isAuxiliary(c) && !cells.has(c));
+  cells = new Map([...cells, ...auxiliary.map((c) => [c, null] as const)]);
   const hidden = [...cells].filter(([, v]) => v === null).map(([c]) => c);
   const name = new Map(hidden.map((c, i) => [c, `x${i}`]));
   for (const c of hidden) variables[name.get(c)!] = {};
@@ -30,7 +33,7 @@ export function hiddenIntervalsYalps(cells: ReadonlyMap<CellRef, number | null>,
     // Rounded bounds are widened by a hair so that floating-point noise never makes a true table infeasible.
     if (any) constraints[`r${i}`] = { min: r.min - constant - 1e-6, max: r.max - constant + 1e-6 };
   });
-  return hidden.map((cell) => {
+  return hidden.filter((c) => !isAuxiliary(c)).map((cell) => {
     const key = name.get(cell)!;
     // A cell in no relation can be anything.
     if (Object.keys(variables[key]!).length === 0) return { cell, min: 0, max: Infinity };

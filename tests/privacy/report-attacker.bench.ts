@@ -36,6 +36,7 @@ const broad = (family: string): string =>
   /^views/.test(family) ? 'client views' :
   /^(attainment|background|dose)/.test(family) ? 'attainment and its breakdowns' :
   /^during/.test(family) ? 'weekly tables' :
+  /^follow/.test(family) ? 'follow-up reach' :
   /withdrawn (during|before)/.test(family) ? 'withdrawals against the flow' :
   /^[a-z-]+: /.test(family) ? family.split(':')[0]! : 'flow steps';
 // Time per cohort by size band: [ms HiGHS, ms yalps, cohorts].

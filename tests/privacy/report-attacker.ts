@@ -77,16 +77,13 @@ export function reportRelations(model: ReportModel): Relation[] {
     for (const row of t.rows) {
       rel.push(eq([...levels.map((j) => cell(t, row.key, j)), cell(t, row.key, 4, -1)], 0, `${t.id} ${row.key}: levels = n`));
       const share = row.cells[5];
+      if (share?.kind === 'share' && !t.id.startsWith('dose-')) rel.push(...goalMetRelations(t, row.key, share.share, total));
       if (share?.kind !== 'share' || 'suppressed' in share.share) continue;
       const { numerator, denominator } = share.share;
       if (t.id.startsWith('dose-')) {
         // The share improved: levels 1 + 2 of the band's n.
         rel.push(eq([cell(t, row.key, 0), cell(t, row.key, 1)], numerator, `${t.id} ${row.key}: improved = levels 1 + 2`));
         rel.push(eq([cell(t, row.key, 4)], denominator, `${t.id} ${row.key}: share's n`));
-      } else {
-        // Goal met, among those with a goal: at most n, and at least those with a positive change and the goal met.
-        rel.push({ terms: [cell(t, row.key, 0)], min: -Infinity, max: numerator, why: `${t.id} ${row.key}: level 1 ≤ goal met` });
-        rel.push({ terms: [cell(t, row.key, 4)], min: denominator, max: Infinity, why: `${t.id} ${row.key}: with a goal ≤ n` });
       }
     }
     if (total && t !== total && total.rows[0])
@@ -160,6 +157,35 @@ export function reportRelations(model: ReportModel): Relation[] {
     }
   }
   rel.push(...sectionRelations(model, tables));
+  return rel;
+}
+
+/** An unknown that is not a cell of the report (a hidden share's numerator or n): named `~…`, solved for but not reported. */
+export const isAuxiliary = (c: CellRef) => c.startsWith('~');
+
+/**
+ * A goal-attainment row's goal-met share as unknowns (auxiliary when the share
+ * is hidden): those with the goal met (g) and those with a goal (w), with
+ * level 1 ≤ g ≤ w ≤ n; and, in a breakdown, each summed over the rows is the
+ * total's (every classified client is in one row).
+ */
+function goalMetRelations(t: ReportTable, row: string, share: { numerator: number; denominator: number } | { suppressed: unknown }, total: ReportTable | undefined): Relation[] {
+  const g = `~goal-met|${t.id}|${row}`;
+  const w = `~with-goal|${t.id}|${row}`;
+  const rel: Relation[] = [];
+  if (!('suppressed' in share)) {
+    rel.push(eq([[g, 1]], share.numerator, `${t.id}: goal met as printed`));
+    rel.push(eq([[w, 1]], share.denominator, `${t.id}: with a goal as printed`));
+  }
+  rel.push(le([[ref(t.id, row, 0), 1], [g, -1]], 0, `${t.id}: level 1 ≤ goal met`));
+  rel.push(le([[g, 1], [w, -1]], 0, `${t.id}: goal met ≤ with a goal`));
+  rel.push(le([[w, 1], [ref(t.id, row, 4), -1]], 0, `${t.id}: with a goal ≤ n`));
+  const totalRow = total?.rows[0]?.key;
+  if (total && t !== total && totalRow && t.rows[t.rows.length - 1]?.key === row) {
+    // Once per breakdown (at its last row): the rows' unknowns add up to the total's.
+    for (const [name, what] of [['goal-met', 'goal met'], ['with-goal', 'with a goal']] as const)
+      rel.push(eq([...t.rows.map((r) => [`~${name}|${t.id}|${r.key}`, 1] as [CellRef, number]), [`~${name}|${total.id}|${totalRow}`, -1]], 0, `${t.id}: ${what} = total`));
+  }
   return rel;
 }
 
@@ -319,6 +345,9 @@ const SLACK = 1e-6;
  * components holding those cells are solved, and only their cells returned.
  */
 export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], only?: ReadonlySet<CellRef>): Interval[] {
+  // Auxiliary unknowns (isAuxiliary) are hidden cells that are solved for but not reported.
+  const auxiliary = [...new Set(relations.flatMap((r) => r.terms.map(([c]) => c)))].filter((c) => isAuxiliary(c) && !cells.has(c));
+  cells = new Map([...cells, ...auxiliary.map((c) => [c, null] as const)]);
   const hidden = [...cells].filter(([, v]) => v === null).map(([c]) => c);
   const index = new Map(hidden.map((c, i) => [c, i]));
   // Each relation over the hidden cells: its terms (merged per cell) and its bounds less the published cells.
@@ -368,7 +397,7 @@ export function hiddenIntervals(cells: ReadonlyMap<CellRef, number | null>, rela
       if (interval) out.set(i, { cell: hidden[i]!, ...interval });
     });
   }
-  return hidden.flatMap((_, i) => (only === undefined ? [out.get(i)!] : only.has(hidden[i]!) ? [out.get(i)!] : []));
+  return hidden.flatMap((c, i) => (isAuxiliary(c) ? [] : only === undefined ? [out.get(i)!] : only.has(c) ? [out.get(i)!] : []));
 }
 
 const MINIMIZE = highs.constants.objectiveSense.minimize;
