@@ -285,9 +285,9 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
     if ((t.id === 'main-problems' || (t.id.startsWith('background-') && !t.id.startsWith('background-outcome-'))) && flow)
       rel.push(eq([...sum(columnOf(t, 0)), [started, -1]], 0, `${t.id} = started`));
     if (t.id === 'goal-areas' && flow) {
-      const areas = t.rows.filter((r) => r.key !== 'none').map((r) => ref(t.id, r.key, 0));
-      rel.push(le([[started, 1], ...sum(areas, -1), [ref(t.id, 'none', 0), -1]], 0, 'goal areas + none ≥ started'));
-      rel.push(le([[ref(t.id, 'none', 0), 1], [started, -1]], 0, 'no goal ≤ started'));
+      // Everyone who started has a goal area or none: the rows (with "none", or the row it was folded into) add up to at least those who started.
+      rel.push(le([[started, 1], ...sum(columnOf(t, 0), -1)], 0, 'goal areas + none ≥ started'));
+      if (t.rows.some((r) => r.key === 'none')) rel.push(le([[ref(t.id, 'none', 0), 1], [started, -1]], 0, 'no goal ≤ started'));
     }
   }
   // The client views: each row's levels add up to its total; every item of a point counts the same respondents by level.

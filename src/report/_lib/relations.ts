@@ -227,9 +227,10 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
         if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push({ ...eq([[tests, 1]], share.share.denominator), source: cellRef(t.id, r.key, 2) });
       }
     if ((t.id === 'main-problems' || (t.id.startsWith('background-') && !t.id.startsWith('background-outcome-'))) && flow) rel.push(eq([...sum(columnOf(t, 0)), [started, -1]], 0));
-    if (t.id === 'goal-areas' && flow && t.rows.some((r) => r.key === 'none')) {
-      const areas = t.rows.filter((r) => r.key !== 'none').map((r) => cellRef(t.id, r.key, 0));
-      rel.push(le([[started, 1], ...sum(areas, -1), [cellRef(t.id, 'none', 0), -1]], 0), le([[cellRef(t.id, 'none', 0), 1], [started, -1]], 0));
+    if (t.id === 'goal-areas' && flow) {
+      // Everyone who started has a goal area or none: the rows (with "none", or the row it was folded into) add up to at least those who started.
+      rel.push(le([[started, 1], ...sum(columnOf(t, 0), -1)], 0));
+      if (t.rows.some((r) => r.key === 'none')) rel.push(le([[cellRef(t.id, 'none', 0), 1], [started, -1]], 0));
     }
   }
   // The client views: each row's levels add up to its total; every item of a point counts the same respondents by level.
