@@ -89,11 +89,12 @@ describe('protectReportTable', () => {
     // Björkebo flow: selected 40 = never started 1 + started 39; started 39 = withdrawn 5 + ongoing 2 +
     // unclassified 2 + classified 30; closed 32 = 2 + 30. The 39 who started can be read off other
     // tables (the main problems add up to it), so hiding it would not protect the 1: the 40 is hidden
-    // instead. Closed would reveal the hidden 2 unclassified (32 − 30), so it is hidden too. And the
-    // whole report's protection hides the 5 withdrawn: ongoing + unclassified = 39 − 5 − 30 = 4 would
-    // otherwise be known, and the 32 who answered the client views (all of them closed) put the
-    // unclassified in 2..4. Hidden with it, and with the withdrawals by reason (the 5 breakdowns),
-    // ongoing + unclassified lies anywhere in 0..9.
+    // instead. The whole report's protection then hides more, since other tables undo the flow's small
+    // cells: everyone closed is asked the client views, so their tables publish closed = 32 (shown here,
+    // as the reader has it anyway); the classified are among the 30 measured before and after and at
+    // least the 30 with a goal, so unclassified = 32 − 30 would follow: the classified are hidden (with
+    // the goal share and n of the attainment tables). And ongoing + unclassified = 39 − 5 − 30 would be
+    // known: the 5 withdrawn are hidden, with the withdrawals by reason that add up to them.
     const flow = buildReport(compilation).sections[0]!.tables[0]!;
     const shown = Object.fromEntries(flow.rows.map((r) => [r.key, r.cells[0]!.kind === 'count' ? r.cells[0]!.value : null]));
     expect(shown).toEqual({
@@ -102,9 +103,9 @@ describe('protectReportTable', () => {
       started: { value: 39 },
       withdrawn: { suppressed: 'secondary' },
       ongoing: { suppressed: 'primary' },
-      closed: { suppressed: 'secondary' },
+      closed: { value: 32 },
       unclassified: { suppressed: 'primary' },
-      classified: { value: 30 },
+      classified: { suppressed: 'secondary' },
     });
     const mainProblems = buildReport(compilation).sections.find((s) => s.id === 'target')!.tables[0]!;
     const sum = mainProblems.rows.reduce((a, r) => a + (r.cells[0]!.kind === 'count' && 'value' in r.cells[0]!.value ? r.cells[0]!.value.value : NaN), 0);
@@ -120,17 +121,17 @@ describe('protectReportTable', () => {
 describe('buildReport', () => {
   it('protects the summary: no sentence shows a count of 1–4 people or a count the flow table hides', () => {
     const model = buildReport(compilation);
-    // The result in words first. The primary table shows the mean after 3,2 (n = 30) and the mean change 0,87 (n = 30):
-    // the same 30 people, so their mean before is 3,2 − 0,87 = 2,33 → 2,3.
+    // The result in words first. The whole report's protection hides the n of those measured after (it bounds the
+    // classified, who would give away the 2 unclassified), so the sentence gives the mean change over the 30 pairs.
     expect(model.summary[0]).toBe(
-      'Egen tilltro till fortsatt drogfrihet/nykterhet om 1 år steg i genomsnitt från 2,3 till 3,2 (skala 1–5) bland de 30 som mättes både före och efter; förändringen går att säkerställa statistiskt.',
+      'Egen tilltro till fortsatt drogfrihet/nykterhet om 1 år steg i genomsnitt med 0,9 (skala 1–5) bland de 30 som mättes både före och efter; förändringen går att säkerställa statistiskt.',
     );
     expect(model.summary.slice(1, 4)).toEqual([
-      // 39 started and 30 classified are published in the flow table; selected (40) is not, as it would reveal 1 never started.
-      '39 klienter påbörjade insatsen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
+      // Selected (40) is not published, as it would reveal 1 never started; the 30 classified and the 5 withdrawn are hidden
+      // by the whole report's protection (see the flow test above), so the sentence on who started and was classified is left out.
       'Färre än 5 utvalda har inte påbörjat insatsen.',
-      // The 5 withdrawn are hidden by the whole report's protection (see the flow test above).
       'Några avfördes från uppföljningen under insatsen (antalet visas inte, för att skydda enskilda).',
+      'Utandningsprov: 97\u00a0% negativa prov under vecka 1–4 och 98\u00a0% under vecka 21–24.',
     ]);
     expect(model.summary.join(' ')).not.toMatch(/\b40\b|\b32\b|avböjt 1/);
     expect(model.cautions.at(-1)).toMatch(/^\d+ påståenden ur analysen visas inte, för att skydda enskilda: de bygger på färre än 5 personer eller på tal som tabellerna döljer\.$/);
@@ -209,7 +210,9 @@ describe('renderers', () => {
     // Goal met, total: 13 of 30 → 43 %. Wilson 95 % interval by hand (Newcombe 1998, method 3), z = 1.96, p = 13/30:
     // centre = (p + z²/2n)/(1 + z²/n) = (0.43333 + 0.06403)/1.12805 = 0.44091;
     // half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n) = 1.96·√(0.0081852 + 0.0010671)/1.12805 = 0.16714 → 0.2738–0.6080 → 27–61 %.
-    expect(md).toContain('| Totalt | 12 | 9 | .. | .. | 30 | 43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030 |');
+    // Published, the total's n and share are hidden (see the flow test); the unit's own report shows them.
+    expect(md).toContain('| Totalt | 12 | 9 | .. | .. | .. | .. |');
+    expect(renderMarkdown(buildReport(compilation, { audience: 'internal' }))).toContain('| Totalt | 12 | 9 | 7 | 2 | 30 | 43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030 |');
     expect(md).toContain('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
   });
 
@@ -221,8 +224,10 @@ describe('renderers', () => {
     expect(flow[2]).toBe('Påbörjade aldrig;Antal;;;;;;ja;');
     expect(flow[3]).toBe('Påbörjade insatsen;Antal;39;;;;;nej;');
     const total = files.find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
-    expect(total.at(-2)).toMatch(/^Totalt;Målet uppfyllt;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
-    const en = renderCsv(compilation, { locale: 'en' }).find((f) => f.name === 'attainment-total.csv')!.text;
+    expect(total.at(-2)).toBe('Totalt;Målet uppfyllt;;;;;;ja;');
+    const internal = renderCsv(compilation, { audience: 'internal' }).find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
+    expect(internal.at(-2)).toMatch(/^Totalt;Målet uppfyllt;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
+    const en = renderCsv(compilation, { locale: 'en', audience: 'internal' }).find((f) => f.name === 'attainment-total.csv')!.text;
     expect(en).toMatch(/Total,Goal met,13,30,0\.4333\d*,0\.27\d*,0\.60\d*,false,/);
   });
 
@@ -231,43 +236,40 @@ describe('renderers', () => {
     // No 'primary': Björkebo's distribution is hidden whole beside its printed mean and SD (protect.ts, moments), so nothing is drawn.
     expect(charts.map((c) => c.id)).toEqual(['flow', 'attainment', 'during-urinprov', 'during-utandningsprov']);
     const attainment = charts[1]!.spec as unknown as { data: { values: { group: string; level: string; count: number }[] } };
-    // Total: 12 and 9 are shown; 7 and 2 are suppressed in the table, so the chart has one grey segment of 9.
-    expect(attainment.data.values.filter((v) => v.group === 'Totalt').map((v) => [v.level, v.count])).toEqual([
-      ['Positiv förändring och målet uppfyllt', 12],
-      ['Positiv förändring men målet inte uppfyllt', 9],
-      ['Visas inte (..)', 9],
-    ]);
+    // A group is drawn only with its n shown: the total's n is hidden, so no bar for it; women (n = 10) have every level hidden, one grey span.
+    expect(attainment.data.values.some((v) => v.group === 'Totalt')).toBe(false);
+    expect(attainment.data.values.filter((v) => v.group === 'Kvinna').map((v) => [v.level, v.count])).toEqual([['Visas inte (..)', 10]]);
+    // The unit's own report draws them all: total 12, 9, 7, 2.
+    const internal = chartSpecs(buildReport(compilation, { audience: 'internal' }))[1]!.spec as unknown as { data: { values: { group: string; level: string; count: number }[] } };
+    expect(internal.data.values.filter((v) => v.group === 'Totalt').map((v) => v.count)).toEqual([12, 9, 7, 2]);
   });
 
   it('charts: a hidden part is an outlined "visas inte" mark in its own place, never data and never zero', () => {
     const charts = chartSpecs(model);
     type Seg = { group: string; level: string; start: number; end: number; count: number; hidden: boolean; mark: string };
-    const segs = (charts[1]!.spec as unknown as { data: { values: Seg[] } }).data.values;
-    // Totalt: 12 and 9 of 30 shown, levels 3–4 hidden: the hidden span starts where 12 + 9 = 21 ends (21/30 = 0.7) and runs to 1.
-    const total = segs.filter((s) => s.group === 'Totalt');
-    expect(total.map((s) => [s.start, s.end, s.hidden])).toEqual([
-      [0, 12 / 30, false],
-      [12 / 30, 21 / 30, false],
-      [21 / 30, 1, true],
+    // With k = 3 the whole report's protection leaves 45+ år (n = 10) at 4, 3, .., ..: the hidden span starts where
+    // 4 + 3 = 7 ends (7/10) and runs to 1; 18–29 år (n = 12) has every level hidden but a shown 0 of level 4, which has no
+    // width: one span over the whole bar, and no segment is ever drawn for a hidden level as if it were 0.
+    const k3 = chartSpecs(buildReport(compilation, { k: 3 }));
+    const segs = (k3[1]!.spec as unknown as { data: { values: Seg[] } }).data.values;
+    expect(segs.filter((s) => s.group === '45+ år').map((s) => [s.start, s.end, s.hidden])).toEqual([
+      [0, 4 / 10, false],
+      [4 / 10, 7 / 10, false],
+      [7 / 10, 1, true],
     ]);
-    // 18–29 år (n = 12): 7, .., .., 0: level 1 shown (0–7/12), then one span for the hidden levels 2–3 (12 − 7 − 0 = 5);
-    // the shown 0 of level 4 has no width, and no segment is ever drawn for a hidden level as if it were 0.
-    expect(segs.filter((s) => s.group === '18–29 år').map((s) => [s.level, s.count, s.start, s.end, s.hidden])).toEqual([
-      ['Positiv förändring och målet uppfyllt', 7, 0, 7 / 12, false],
-      ['Visas inte (..)', 5, 7 / 12, 1, true],
-    ]);
+    expect(segs.filter((s) => s.group === '18–29 år').map((s) => [s.level, s.count, s.start, s.end, s.hidden])).toEqual([['Visas inte (..)', 12, 0, 1, true]]);
     // The text alternative names every level, hidden ones as "visas inte".
-    expect(charts[1]!.description).toContain('Totalt (n = 30): Positiv förändring och målet uppfyllt 12; Positiv förändring men målet inte uppfyllt 9; Ingen förändring visas inte; Negativ förändring visas inte');
-    // The flow: Utvalda, Avförda and Avslutade are hidden, drawn in their place as a fixed-size outlined box, with no count.
+    expect(k3[1]!.description).toContain('45+ år (n = 10): Positiv förändring och målet uppfyllt 4; Positiv förändring men målet inte uppfyllt 3; Ingen förändring visas inte; Negativ förändring visas inte');
+    // The flow: Utvalda, Avförda and Bedömda are hidden, drawn in their place as a fixed-size outlined box, with no count.
     const flow = (charts[0]!.spec as unknown as { data: { values: { step: string; count: number | null; hidden: boolean }[] } }).data.values;
     expect(flow.map((v) => [v.step, v.count])).toEqual([
       ['Utvalda', null],
       ['Påbörjade insatsen', 39],
       ['Avförda under insatsen', null],
-      ['Avslutade', null],
-      ['Bedömda på skalan', 30],
+      ['Avslutade', 32],
+      ['Bedömda på skalan', null],
     ]);
-    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: visas inte; Avslutade: visas inte; Bedömda på skalan: 30');
+    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: visas inte; Avslutade: 32; Bedömda på skalan: visas inte');
     // Urine tests, pooled 4 weeks by 4 (regroup.ts): weeks 17–20 are hidden, drawn as one box over their own weeks,
     // and the line is broken there (the period after it starts a new segment).
     const weeks = (charts[2]!.spec as unknown as { data: { values: { week: number; from: number; to: number; hidden: boolean; segment: number }[] } }).data.values;
@@ -321,9 +323,9 @@ describe('renderText', () => {
     const text = renderText(model);
     const lines = text.split('\n');
     expect(lines.slice(0, 2)).toEqual(['Björkebo – Förstärkt CRA (F-CRA)', '════════════════════════════════']);
-    // The goal-attainment total as in the Markdown test: 12, 9, .., .., n = 30, 43 % (27–61 %).
+    // The goal-attainment total as in the Markdown test: 12, 9, .., .., and n and the share hidden.
     const totalRow = lines.find((l) => l.startsWith('Totalt '))!;
-    expect(totalRow.split(/\s{2,}/)).toEqual(['Totalt', '12', '9', '..', '..', '30', '43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030']);
+    expect(totalRow.split(/\s{2,}/)).toEqual(['Totalt', '12', '9', '..', '..', '..', '..']);
     expect(lines.at(-1)).toBe('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
     // Every protected table is printed.
     for (const table of model.sections.flatMap((s) => s.tables)) expect(text).toContain(table.title);
@@ -410,7 +412,8 @@ describe('goal-met shares across linked tables', () => {
       return c.kind === 'share' && !('suppressed' in c.share) ? [c.share.numerator, c.share.denominator] : null;
     };
     expect(byGender!.rows.map((r) => r.label)).toEqual(['Kvinna', 'Man']);
-    expect(shown(totalTable, 0)).toEqual([13, 30]);
+    // The total's share is hidden by the whole report's protection (its n bounds the classified: see the flow test).
+    expect(shown(totalTable, 0)).toBeNull();
     expect(shown(byGender, 0)).toBeNull(); // 4 of 10: primary
     expect(shown(byGender, 1)).toBeNull(); // 9 of 20: would give the 4
     expect(goal(byGender, 1)).toEqual({ kind: 'share', share: { suppressed: 'secondary' }, lower: null, upper: null });
@@ -470,7 +473,7 @@ describe('the header and the result in words', () => {
     const k30 = buildReport(compilation, { k: 30 });
     expect(k30.summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt med 0,9 \(skala 1–5\) bland de 30/);
     expect(k30.sections.find((s) => s.id === 'primary')!.tables[0]!.rows.find((r) => r.key === 'after')!.cells[1]).toMatchObject({ suppressed: true });
-    expect(buildReport(compilation, { k: 5 }).summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt från 2,3 till 3,2/);
+    expect(buildReport(compilation, { audience: 'internal' }).summary[0]).toMatch(/^Egen tilltro .* steg i genomsnitt från 2,3 till 3,2/);
   });
 
   it('words a subgroup test for a reader: one sentence for what found nothing, one for what found a difference', () => {

@@ -63,7 +63,18 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
     const intervals = auditHidden(cells, relations, k, undefined, cache);
     const risky = [...intervals].filter(([, i]) => needsRepair(i, k)).map(([c]) => c);
     if (process.env.JOINT_DEBUG) console.error(`round ${round}: risky ${risky.map((c) => `${c} [${intervals.get(c)!.min}, ${intervals.get(c)!.max}]`).join('; ')}`);
-    if (risky.length === 0) return showDetermined(model, intervals, k);
+    if (risky.length === 0) {
+      // Cells hidden on the way that the relations fix anyway: built again without them, so that the sentences and
+      // the header that rest on them say them too, if that is still safe.
+      const fixed = [...hide].filter((c) => intervals.get(c) !== undefined && determined(intervals.get(c)!, k));
+      if (fixed.length > 0) {
+        const lighter = new Set([...hide].filter((c) => !fixed.includes(c)));
+        const again = build(lighter);
+        const audit = auditHidden(countCells(again), reportRelations(again), k, undefined, cache);
+        if (![...audit.values()].some((a) => needsRepair(a, k))) return showDetermined(again, audit, k);
+      }
+      return showDetermined(model, intervals, k);
+    }
     const before = hide.size;
     // A cell still disclosed after its repair gets more at once: the three counts that widen it most.
     if (round < MAX_ROUNDS) for (const cell of risky) repair(cell, cells, relations, k, hide, cache, previous.has(cell) ? 3 : 1);
@@ -125,18 +136,29 @@ function repair(cell: CellRef, cells: ReadonlyMap<CellRef, number | null>, relat
     const added = closure(c, new Map(cells), relations);
     tried.push({ cells: added, ...attempt(added, new Set()) });
   }
-  // Together, the ones that do not make it safe alone (each widening it a little, through different relations).
-  const bundle = [...new Set(tried.filter((t) => !t.safe).flatMap((t) => t.cells))];
-  const statistics = new Set(bundle.filter((c) => !cells.has(c)));
-  if (bundle.length > 1) {
-    const together = attempt(bundle.filter((c) => cells.has(c)), statistics);
-    if (together.safe) tried.push({ cells: bundle, ...together });
-  }
-  // Of those that make the cell safe, the cheapest: a statistic or a share costs two counts; a total (the n of a table,
-  // those who started …) far more than a cell inside a table, since the reader loses every share resting on it.
+  // Of those that make the cell safe, the cheapest: a statistic, a share or a total (the n of a table, those who
+  // started …) costs far more than a count inside a table, since the reader loses what rests on it.
   const totals = totalCells(relations);
-  const weight = (c: CellRef) => (!cells.has(c) || totals.has(c) ? 20 : 1);
-  const cost = (t: Trial) => t.cells.reduce((sum, c) => sum + weight(c), 0) * 1e6 + t.cells.reduce((sum, c) => sum + (cells.get(c) ?? 0), 0);
+  const costOf = new Map(relations.flatMap((r) => (r.source === undefined ? [] : [[r.source, r.cost ?? 20] as const])));
+  const weight = (c: CellRef) => (!cells.has(c) ? (costOf.get(c) ?? 20) : totals.has(c) ? 20 : 1);
+  const price = (units: readonly CellRef[]) => units.reduce((sum, c) => sum + weight(c), 0);
+  // None alone: all of them together, then leave out again, dearest first, each one the cell stays safe without.
+  if (!tried.some((t) => t.safe) && tried.length > 1) {
+    const check = (units: readonly Trial[]) => {
+      const all = units.flatMap((t) => t.cells);
+      return attempt(all.filter((c) => cells.has(c)), new Set(all.filter((c) => !cells.has(c))));
+    };
+    let kept = [...tried];
+    if (check(kept).safe) {
+      for (const unit of [...tried].sort((a, b) => price(b.cells) - price(a.cells))) {
+        const without = kept.filter((t) => t !== unit);
+        if (without.length > 0 && check(without).safe) kept = without;
+      }
+      const cellsOf = [...new Set(kept.flatMap((t) => t.cells))];
+      tried.push({ cells: cellsOf, width: 0, safe: true });
+    }
+  }
+  const cost = (t: Trial) => price(t.cells) * 1e6 + t.cells.reduce((sum, c) => sum + (cells.get(c) ?? 0), 0);
   const safe = tried.filter((t) => t.safe).sort((a, b) => cost(a) - cost(b))[0];
   if (safe !== undefined) {
     for (const a of safe.cells) hide.add(a);

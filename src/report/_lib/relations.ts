@@ -22,12 +22,16 @@ import type { ReportTable } from '../protect.js';
 /** A cell of the report: `table|row|column`. */
 export type CellRef = string;
 
-/** Σ coef·cell ∈ [min, max]; `source`: the statistic (a number cell) the relation comes from, if any. */
+/**
+ * Σ coef·cell ∈ [min, max]; `source`: the statistic or share (a cell that is not a count) the relation comes
+ * from, if any, and `cost`, what leaving it out costs the reader (a count inside a table costs 1).
+ */
 export interface Relation {
   readonly terms: readonly (readonly [CellRef, number])[];
   readonly min: number;
   readonly max: number;
   readonly source?: CellRef;
+  readonly cost?: number;
 }
 
 /** @internal The reference of a cell. */
@@ -155,7 +159,8 @@ function primaryRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
     const [m, hm] = [rounded(mean.value, mean.digits), 0.5 / 10 ** mean.digits];
     const [s, hs] = [rounded(sd.value, sd.digits), 0.5 / 10 ** sd.digits];
     const sq = (sv: number, mv: number) => (n - 1) * sv ** 2 + n * mv ** 2;
-    rel.push({ terms: terms(col, 2), min: sq(Math.max(0, s - hs), Math.max(0, m - hm)), max: sq(s + hs, m + hm), source: cellRef(summary.id, key, 2) });
+    // The SD is left out before the mean: the mean is what the summary says in words.
+    rel.push({ terms: terms(col, 2), min: sq(Math.max(0, s - hs), Math.max(0, m - hm)), max: sq(s + hs, m + hm), source: cellRef(summary.id, key, 2), cost: 10 });
   });
   // Who is counted where: the pairs are measured both before (among those who stayed) and after; the classified on the
   // goal-attainment scale need both measurements, so they are among the pairs; after is measured at closing; before, at the start.
