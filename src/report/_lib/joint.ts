@@ -26,6 +26,16 @@
  * disclosed, every count of the report: it ends, and never with a
  * disclosed cell.
  *
+ * A pooled report (`contributors`, a compilation merged from several units,
+ * pooled.ts) adds, separately: each contributor knows its own count o of
+ * every cell. Its cells of pooledPrimary are hidden from the start, and each
+ * round the shown counts with T − o in 1..k − 1 for some contributor are
+ * hidden before anything else; then, beside the reader's audit, each
+ * contributor's: the same relations on the others' counts x = T − o ≥ 0
+ * (othersView), where a hidden count that is not safe (one value, whatever it
+ * is, or within 1..k − 1) is repaired as above with those relations. Without
+ * `contributors` nothing of this runs.
+ *
  * @internal
  */
 import { auditHidden, type CellAudit } from '../../privacy/_lib/intervals.js';
