@@ -26,6 +26,7 @@ import { shareOf } from '../compile/share.js';
 import { backgroundSection, backgroundTables, doseTables, BACKGROUND_TITLE } from './_lib/background.js';
 import { linkAdditiveTables, protectReportTable, withHidden, type RawCell, type RawTable, type ReportCell, type ReportTable } from './protect.js';
 import { protectJointly } from './_lib/joint.js';
+import { pooledContributors } from './_lib/pooled.js';
 
 /** @internal The banner an internal report opens with in every format, in its language; none for a published one. */
 export const bannerText = (model: ReportModel): string | undefined =>
@@ -502,7 +503,10 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
       instrument: compilation.meta.primary.label[locale],
     };
   };
-  return k <= 1 ? assemble() : protectJointly((hide) => withHidden(hide, assemble), k);
+  if (k <= 1) return assemble();
+  // A compilation merged from several units: each contributor knows its own counts (pooled.ts), which the joint pass audits too.
+  const pooled = compilation.meta.dims.units.length >= 2 ? pooledContributors(compilation, options, total.views, k) : undefined;
+  return protectJointly((hide) => withHidden(hide, assemble), k, pooled);
 }
 
 /**

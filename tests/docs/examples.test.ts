@@ -33,6 +33,7 @@ import { afterAll, describe } from 'vitest';
 import { readdirSync } from 'node:fs';
 import * as api from '../../src/index.js';
 import * as report from '../../src/report/index.js';
+import * as pooled from '../../src/report/_lib/pooled.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 import { doctests } from '../helpers/doctest.js';
@@ -68,6 +69,8 @@ function scope(): Record<string, unknown> {
   cached = {
     ...api,
     ...report,
+    // The internal pooled-report helpers, whose examples run too.
+    ...pooled,
     /** The plan's input, as written in examples/bjorkebo-fcra/plan.ts. */
     bjorkeboPlanInput: bjorkeboPlan,
     plan,

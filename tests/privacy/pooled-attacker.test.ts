@@ -1,30 +1,48 @@
 /**
  * A contributor of a pooled report subtracting its own counts
- * (tests/privacy/pooled-attacker.ts): today's protection, which protects the
- * county's tables as totals, leaks the other units' small counts to some
- * contributor, so this attack can fail.
+ * (tests/privacy/pooled-attacker.ts). The county's report, protected as one
+ * unit's (the compilations pooled into one unit, which the protection cannot
+ * tell apart from a single unit's), leaks the other units' small counts to
+ * some contributor; the report of the merged compilation, whose joint
+ * protection knows each unit's own counts, leaks nothing to any of them.
  */
 import { describe, expect, it } from 'vitest';
 import { compile, mergeCompilations, tabulate, type Plan } from '../../src/index.js';
 import { buildReport } from '../../src/report/index.js';
-import { contributorCells, pooledPrimary } from '../../src/report/_lib/pooled.js';
+import { contributorCells, ownInLayout, pooledPrimary } from '../../src/report/_lib/pooled.js';
 import { randomCohort, randomCohortPlan } from './random-cohort.js';
-import { attackAsContributor, othersCells } from './pooled-attacker.js';
+import { attackAsContributor, othersCells, ownCounts } from './pooled-attacker.js';
+import { countCells } from './report-attacker.js';
 
 const unitPlan = (code: string): Plan => ({ ...randomCohortPlan, unit: { code, label: { sv: code, en: code } } });
-const county = mergeCompilations([21, 22, 23].map((seed, i) => compile(unitPlan(`enhet-${i + 1}`), randomCohort(seed, 20 + 10 * i).records)));
+const parts = [21, 22, 23].map((seed, i) => compile(unitPlan(`enhet-${i + 1}`), randomCohort(seed, 20 + 10 * i).records));
+const county = mergeCompilations(parts);
+const { total, contributors } = contributorCells(county);
+const views = tabulate(county).total.views;
 
 describe('a contributor of a pooled report', () => {
-  it('reads the others\' small counts from the county report protected as totals (a known leak until pooledPrimary is wired)', { timeout: 120_000 }, () => {
-    const model = buildReport(county, { locale: 'sv' });
-    const { total, contributors } = contributorCells(county);
-    const views = tabulate(county).total.views;
+  it('reads the others\' small counts from the county report protected as a single unit\'s', { timeout: 120_000 }, () => {
+    const model = buildReport(mergeCompilations(parts, { pool: true }), { locale: 'sv' });
     const leaks = [...contributors].map(([unit, own]) => ({ unit, ...attackAsContributor(model, own, views) }));
     // A contributor's view is the pooled cell less its own: the others selected are units 2 and 3 (30 + 40).
     expect(othersCells(model, contributors.get('enhet-1')!, views).get('flow|selected|0')).toBe(70);
     // Every shown total it reads a small difference from (a row not regrouped) is one pooledPrimary names.
     const primary = pooledPrimary(total, contributors.values(), 5);
     for (const l of leaks) for (const d of l.shown) if (total.has(d.cell)) expect([l.unit, d.cell, primary.has(d.cell)]).toEqual([l.unit, d.cell, true]);
-    expect(leaks.some((l) => l.disclosed.length > 0)).toBe(true);
+    expect(leaks.some((l) => l.shown.length > 0)).toBe(true);
+    expect(leaks.some((l) => l.recovered.length > 0)).toBe(true);
+  });
+
+  it('recovers nothing of the others from the merged compilation\'s report, shown or hidden', { timeout: 240_000 }, () => {
+    const model = buildReport(county, { locale: 'sv' });
+    for (const [unit, own] of contributors) {
+      expect([unit, attackAsContributor(model, own, views).disclosed]).toEqual([unit, []]);
+      // The library places each unit's own counts in the published layout as the attacker does.
+      const mine = ownCounts(model, own, views);
+      const placed = ownInLayout(model, own, views);
+      for (const [ref, o] of mine) expect([ref, placed.get(ref)]).toEqual([ref, o]);
+    }
+    // Not by hiding everything: counts are still shown.
+    expect([...countCells(model).values()].filter((v) => v !== null).length).toBeGreaterThan(30);
   });
 });

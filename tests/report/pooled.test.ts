@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compile, mergeCompilations, type Plan } from '../../src/index.js';
-import { buildReport } from '../../src/report/index.js';
+import { buildReport, protectReportTable, type RawTable, type ReportModel } from '../../src/report/index.js';
+import { withHidden } from '../../src/report/protect.js';
+import { protectJointly } from '../../src/report/_lib/joint.js';
+import { attackAsContributor } from '../privacy/pooled-attacker.js';
 import { contributorCells, pooledPrimary, reportCounts } from '../../src/report/_lib/pooled.js';
 import { randomCohort, randomCohortPlan } from '../privacy/random-cohort.js';
 
@@ -81,5 +84,41 @@ describe('contributorCells', () => {
     const hide = pooledPrimary(total, contributors.values(), 5);
     expect(hide.size).toBeGreaterThan(0);
     for (const ref of hide) expect([...contributors.values()].some((own) => total.get(ref)! - own.get(ref)! >= 1 && total.get(ref)! - own.get(ref)! <= 4)).toBe(true);
+  });
+});
+
+describe('protectJointly with contributors', () => {
+  // A template for the model's other fields; its sections are replaced by one table of goal attainment.
+  const template = buildReport(compile(randomCohortPlan, randomCohort(1, 10).records), { k: 1 });
+  const raw = (values: readonly number[]): RawTable => ({
+    id: 'attainment-total',
+    title: 'Måluppfyllelse',
+    columns: ['a', 'b', 'c', 'd', 'n'],
+    rows: [{ key: 'all', label: 'Alla', cells: values.map((value) => ({ kind: 'count' as const, value })) }],
+    additive: [0, 1, 2, 3],
+    rowTotal: 4,
+  });
+  const build = (hide: ReadonlySet<string>): ReportModel =>
+    withHidden(hide, () => ({ ...template, sections: [{ id: 'attainment', title: 'Måluppfyllelse', tables: [protectReportTable(raw([12, 9, 7, 6, 34]), 5)] }] }));
+  // The contributor has 5 of the 7 and 32 of the 34: the others have 2 and 2.
+  const own = new Map([['attainment-total|all|0', 12], ['attainment-total|all|1', 9], ['attainment-total|all|2', 5], ['attainment-total|all|3', 6], ['attainment-total|all|4', 32]]);
+
+  it('hides what a contributor subtracting its own counts would read, and only then', () => {
+    expect([...reportCounts(protectJointly(build, 5)).values()]).toEqual([12, 9, 7, 6, 34]);
+    const pooled = protectJointly(build, 5, { seed: pooledPrimary(new Map([...reportCounts(build(new Set()))].map(([c, v]) => [c, v!])), [own], 5), owns: () => [own] });
+    const counts = reportCounts(pooled);
+    expect(counts.get('attainment-total|all|2')).toBeNull();
+    expect(counts.get('attainment-total|all|4')).toBeNull();
+    expect(attackAsContributor(pooled, own).disclosed).toEqual([]);
+    // No contributor is the joint pass without them.
+    expect(protectJointly(build, 5, { seed: new Set(), owns: () => [] })).toEqual(protectJointly(build, 5));
+  });
+
+  it('ends, with nothing disclosed to the contributor, when it knows almost everything', () => {
+    // The others: 0, 0, 1, 0 (n 1).
+    const most = new Map([...own, ['attainment-total|all|2', 6], ['attainment-total|all|4', 33]]);
+    const pooled = protectJointly(build, 5, { seed: new Set(), owns: () => [most] });
+    expect(attackAsContributor(pooled, most).disclosed).toEqual([]);
+    expect(reportCounts(pooled).get('attainment-total|all|2')).toBeNull();
   });
 });

@@ -26,11 +26,22 @@
  * disclosed, every count of the report: it ends, and never with a
  * disclosed cell.
  *
+ * A pooled report (`contributors`, a compilation merged from several units,
+ * pooled.ts) adds, separately: each contributor knows its own count o of
+ * every cell. Its cells of pooledPrimary are hidden from the start, and each
+ * round the shown counts with T − o in 1..k − 1 for some contributor are
+ * hidden before anything else; then, beside the reader's audit, each
+ * contributor's: the same relations on the others' counts x = T − o ≥ 0
+ * (othersView), where a hidden count that is not safe (one value, whatever it
+ * is, or within 1..k − 1) is repaired as above with those relations. Without
+ * `contributors` nothing of this runs.
+ *
  * @internal
  */
 import { auditHidden, type CellAudit } from '../../privacy/_lib/intervals.js';
 import type { ReportModel } from '../model.js';
 import { countCells, reportRelations, type CellRef, type Relation } from './relations.js';
+import { pooledPrimary } from './pooled.js';
 
 /** Rounds of repair before the fallback that hides everything a disclosed cell's relations reach. */
 const MAX_ROUNDS = 12;
@@ -47,8 +58,8 @@ const needsRepair = (a: CellAudit, k: number) => !a.safe && !determined(a, k);
  * The report built by `build` with as many cells hidden as it takes for no
  * hidden count to be disclosed by the relations of the whole report.
  */
-export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportModel, k: number): ReportModel {
-  const hide = new Set<CellRef>();
+export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportModel, k: number, contributors?: Contributors): ReportModel {
+  const hide = new Set<CellRef>(contributors?.seed ?? []);
   const cache = new Map<string, CellAudit>();
   let previous = new Set<CellRef>();
   for (let round = 0; ; round++) {
@@ -60,30 +71,90 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
     }
     const cells = countCells(model);
     const relations = reportRelations(model);
+    // A pooled report: each contributor's view of the others (see othersView), shown small differences hidden first.
+    const views = (contributors?.owns(model) ?? []).map((own) => othersView(cells, relations, own));
+    if (views.length > 0) {
+      const small = smallDifferences(cells, contributors!.owns(model), k);
+      if (small.some((c) => !hide.has(c))) {
+        for (const c of small) hide.add(c);
+        continue;
+      }
+      // Asked for and still shown (a cell no table's protection can hide): hide everything, as below.
+      if (small.length > 0) {
+        const before = hide.size;
+        for (const c of everyCell(model)) hide.add(c);
+        if (hide.size > before) continue;
+      }
+    }
     const intervals = auditHidden(cells, relations, k, undefined, cache);
     const risky = [...intervals].filter(([, i]) => needsRepair(i, k)).map(([c]) => c);
-    if (process.env.JOINT_DEBUG) console.error(`round ${round}: risky ${risky.map((c) => `${c} [${intervals.get(c)!.min}, ${intervals.get(c)!.max}]`).join('; ')}`);
-    if (risky.length === 0) {
+    // For a contributor, a hidden count of the others is disclosed when it is one value (whatever it is) or within 1..k − 1.
+    const riskyOwn = views.map((v) => [...auditHidden(v.cells, v.relations, k, undefined, cache)].filter(([, i]) => !i.safe).map(([c]) => c));
+    if (risky.length === 0 && riskyOwn.every((r) => r.length === 0)) {
       // Cells hidden on the way that the relations fix anyway: built again without them, so that the sentences and
-      // the header that rest on them say them too, if that is still safe.
+      // the header that rest on them say them too, if that is still safe (not for a pooled report, whose contributors know more).
       const fixed = [...hide].filter((c) => intervals.get(c) !== undefined && determined(intervals.get(c)!, k));
-      if (fixed.length > 0) {
+      if (fixed.length > 0 && views.length === 0) {
         const lighter = new Set([...hide].filter((c) => !fixed.includes(c)));
         const again = build(lighter);
         const audit = auditHidden(countCells(again), reportRelations(again), k, undefined, cache);
-        if (![...audit.values()].some((a) => needsRepair(a, k))) return showDetermined(again, audit, k);
+        if (![...audit.values()].some((x) => needsRepair(x, k))) return showDetermined(again, audit, k);
       }
       return showDetermined(model, intervals, k);
     }
     const before = hide.size;
     // A cell still disclosed after its repair gets more at once: the three counts that widen it most.
-    if (round < MAX_ROUNDS) for (const cell of risky) repair(cell, cells, relations, k, hide, cache, previous.has(cell) ? 3 : 1);
-    previous = new Set(risky);
+    if (round < MAX_ROUNDS) {
+      for (const cell of risky) repair(cell, cells, relations, k, hide, cache, previous.has(cell) ? 3 : 1);
+      views.forEach((v, i) => {
+        for (const cell of riskyOwn[i]!) repair(cell, v.cells, v.relations, k, hide, cache, previous.has(cell) ? 3 : 1);
+      });
+    }
+    previous = new Set([...risky, ...riskyOwn.flat()]);
     if (hide.size === before) for (const cell of reach(risky, cells, relations)) hide.add(cell);
+    if (hide.size === before) views.forEach((v, i) => {
+      for (const cell of reach(riskyOwn[i]!, v.cells, v.relations)) hide.add(cell);
+    });
     // Nothing left to hide around them: hide every count and statistic of the report, which protects anything.
     if (hide.size === before) for (const cell of everyCell(model)) hide.add(cell);
     if (hide.size === before) return model;
   }
+}
+
+/**
+ * The contributors of a pooled report (a compilation merged from several
+ * units, see pooled.ts): `seed`, the cells to hide from the start, and
+ * `owns`, each contributor's own count of every count cell of a model as
+ * built (a cell it lacks counts as 0).
+ */
+export interface Contributors {
+  readonly seed: ReadonlySet<CellRef>;
+  readonly owns: (model: ReportModel) => readonly ReadonlyMap<CellRef, number>[];
+}
+
+/** The shown counts of `cells` that leave some contributor the others' count 1..k − 1 (pooledPrimary). */
+function smallDifferences(cells: ReadonlyMap<CellRef, number | null>, owns: readonly ReadonlyMap<CellRef, number>[], k: number): CellRef[] {
+  const shown = new Map([...cells].flatMap(([c, v]) => (v === null ? [] : [[c, v] as const])));
+  // A contributor's count above a shown total would be a bug in its counts; never a reason to crash: it is left out.
+  const sane = owns.map((own) => new Map([...own].filter(([c, o]) => o <= (shown.get(c) ?? Infinity))));
+  return [...pooledPrimary(shown, sane, k)];
+}
+
+/**
+ * What a contributor knowing its own counts `own` reads about the others:
+ * every count T is o + x with x the others' count (x ≥ 0, which is T ≥ o),
+ * so the relations written on T become relations on x with their bounds less
+ * Σ coef·o, and a shown T is a shown x = T − o. Auditing this with the same
+ * solver gives each hidden cell's interval for the others, [min − o, max − o].
+ */
+function othersView(cells: ReadonlyMap<CellRef, number | null>, relations: readonly Relation[], own: ReadonlyMap<CellRef, number>): { cells: Map<CellRef, number | null>; relations: Relation[] } {
+  const o = (c: CellRef) => own.get(c) ?? 0;
+  const shifted = new Map([...cells].map(([c, v]) => [c, v === null ? null : Math.max(0, v - o(c))] as const));
+  const rel = relations.map((r) => {
+    const offset = r.terms.reduce((s, [c, coef]) => s + coef * o(c), 0);
+    return offset === 0 ? r : { ...r, min: r.min - offset, max: r.max - offset };
+  });
+  return { cells: shifted, relations: rel };
 }
 
 /** Every count, share and statistic of the report (a report with all of them hidden shows nothing to undo). */

@@ -11,7 +11,10 @@ import type { Compilation } from '../../compile/schema.js';
 import { checkedCompilation } from '../../compile/tabulate.js';
 import { UppfoljningError } from '../../core/error.js';
 import { issue } from '../../core/issue.js';
+import type { ViewSummary } from '../../compile/views.js';
 import { buildReport, type ReportModel, type ReportOptions } from '../model.js';
+import type { Contributors } from './joint.js';
+import { countCells } from './relations.js';
 
 /** @internal A count cell of a report: `tableId|rowKey|columnIndex`. */
 export type CellRef = string;
@@ -160,4 +163,50 @@ export function pooledPrimary(totalRaw: ReadonlyMap<CellRef, number>, contributo
       }
     }
   return out;
+}
+
+/**
+ * @internal A contributor's own count of every count cell of a published
+ * model (relations.ts countCells, with a regrouped row's parts), from its own
+ * counts in the layout before regrouping (`own`, from {@link contributorCells}):
+ * a merged row is the sum of its parts, a client-view item's grouped rows
+ * (positive, other, no answer) the sum of their answers. A cell it cannot
+ * place (the `unusable` table, kept only in total) counts as 0.
+ */
+export function ownInLayout(model: ReportModel, own: ReadonlyMap<CellRef, number>, views: readonly ViewSummary[]): Map<CellRef, number> {
+  const parts = new Map<string, readonly string[]>();
+  const merged = new Map<string, readonly string[]>();
+  for (const v of views) {
+    const id = `views-${v.point}-${v.id}`;
+    parts.set(`${id}|positive`, v.answers.filter((a) => a.positive).map((a) => String(a.value)));
+    parts.set(`${id}|other`, v.answers.filter((a) => !a.positive).map((a) => String(a.value)));
+    parts.set(`${id}|no_answer`, [...(v.dontKnow === null ? [] : ['dont_know']), 'not_answered']);
+  }
+  for (const s of model.sections) for (const t of s.tables) for (const g of t.regrouped ?? []) merged.set(`${t.id}|${g.row}`, g.parts);
+  const out = new Map<CellRef, number>();
+  for (const ref of countCells(model).keys()) {
+    const [table, row, column] = ref.split('|') as [string, string, string];
+    // A merged row may keep the key of one of its parts: its parts first.
+    const direct = merged.has(`${table}|${row}`) ? undefined : own.get(ref);
+    if (direct !== undefined) {
+      out.set(ref, direct);
+      continue;
+    }
+    const list = merged.get(`${table}|${row}`) ?? parts.get(`${table}|${row}`) ?? [];
+    out.set(ref, list.reduce((sum, p) => sum + (own.get(`${table}|${p}|${column}`) ?? 0), 0));
+  }
+  return out;
+}
+
+/**
+ * @internal The contributors of a pooled report for its joint protection
+ * (joint.ts): the cells {@link pooledPrimary} names in the layout before
+ * regrouping, hidden from the start, and each unit's own counts placed in
+ * the layout of each model built ({@link ownInLayout}). `views`: the total's
+ * client views (their grouped rows).
+ */
+export function pooledContributors(compilation: Compilation, options: ReportOptions, views: readonly ViewSummary[], k: number): Contributors {
+  const { total, contributors } = contributorCells(compilation, options);
+  const owns = [...contributors.values()];
+  return { seed: pooledPrimary(total, owns, k), owns: (model) => owns.map((own) => ownInLayout(model, own, views)) };
 }
