@@ -3,7 +3,7 @@
  * protected one by one first (primary and secondary suppression, linked
  * tables, regrouping); then this pass writes down every relation a reader
  * knows between the report's counts (relations.ts), solves for the feasible
- * interval of every hidden count (privacy/_lib/intervals.ts), and where a
+ * interval of every hidden count (intervals.ts), and where a
  * hidden count is disclosed — its interval is one value, or lies within
  * 1..k − 1 — breaks what discloses it and builds the report again:
  *
@@ -38,7 +38,7 @@
  *
  * @internal
  */
-import { auditHidden, type CellAudit } from '../../privacy/_lib/intervals.js';
+import { auditHidden, type CellAudit } from './intervals.js';
 import type { ReportModel } from '../model.js';
 import { countCells, reportRelations, type CellRef, type Relation } from './relations.js';
 import { pooledPrimary } from './pooled.js';
@@ -86,10 +86,21 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
         if (hide.size > before) continue;
       }
     }
-    const intervals = auditHidden(cells, relations, k, undefined, cache);
+    let intervals: Map<CellRef, CellAudit>;
+    let riskyOwn: CellRef[][];
+    try {
+      intervals = auditHidden(cells, relations, k, undefined, cache);
+      // For a contributor, a hidden count of the others is disclosed when it is one value (whatever it is) or within 1..k − 1.
+      riskyOwn = views.map((v) => [...auditHidden(v.cells, v.relations, k, undefined, cache)].filter(([, i]) => !i.safe).map(([c]) => c));
+    } catch {
+      // Relations with no solution are a bug in what the library believes a reader knows; never publish on it:
+      // hide every count and statistic, which nothing can undo (and say nothing wrong).
+      const before = hide.size;
+      for (const c of everyCell(model)) hide.add(c);
+      if (hide.size > before) continue;
+      return model;
+    }
     const risky = [...intervals].filter(([, i]) => needsRepair(i, k)).map(([c]) => c);
-    // For a contributor, a hidden count of the others is disclosed when it is one value (whatever it is) or within 1..k − 1.
-    const riskyOwn = views.map((v) => [...auditHidden(v.cells, v.relations, k, undefined, cache)].filter(([, i]) => !i.safe).map(([c]) => c));
     if (risky.length === 0 && riskyOwn.every((r) => r.length === 0)) {
       // Cells hidden on the way that the relations fix anyway: built again without them, so that the sentences and
       // the header that rest on them say them too, if that is still safe (not for a pooled report, whose contributors know more).
@@ -99,6 +110,7 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
         const again = build(lighter);
         const audit = auditHidden(countCells(again), reportRelations(again), k, undefined, cache);
         if (![...audit.values()].some((x) => needsRepair(x, k))) return showDetermined(again, audit, k);
+        // (the same relations on a lighter build: solvable whenever the heavier one was)
       }
       return showDetermined(model, intervals, k);
     }
@@ -191,8 +203,12 @@ function repair(cell: CellRef, cells: ReadonlyMap<CellRef, number | null>, relat
     const trial = new Map(cells);
     for (const c of hidden) if (trial.has(c)) trial.set(c, null);
     const kept = without.size === 0 ? relations : relations.filter((r) => r.source === undefined || !without.has(r.source));
-    const i = auditHidden(trial, kept, k, new Set([cell]), cache).get(cell)!;
-    return { width: i.max - i.min, safe: i.safe };
+    try {
+      const i = auditHidden(trial, kept, k, new Set([cell]), cache).get(cell)!;
+      return { width: i.max - i.min, safe: i.safe };
+    } catch {
+      return { width: 0, safe: false };
+    }
   };
   // A statistic or share among the relations joined to the cell, left out: the reader keeps every count.
   const joined = reachRelations([cell], cells, relations);
