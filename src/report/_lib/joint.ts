@@ -40,7 +40,7 @@
  */
 import { auditHidden, type CellAudit } from './intervals.js';
 import type { ReportModel } from '../model.js';
-import { countCells, reportRelations, type CellRef, type Relation } from './relations.js';
+import { cellRef, countCells, reportRelations, type CellRef, type Relation } from './relations.js';
 import { pooledPrimary } from './pooled.js';
 
 /** Rounds of repair before the fallback that hides everything a disclosed cell's relations reach. */
@@ -72,9 +72,10 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
     const cells = countCells(model);
     const relations = reportRelations(model);
     // A pooled report: each contributor's view of the others (see othersView), shown small differences hidden first.
-    const views = (contributors?.owns(model) ?? []).map((own) => othersView(cells, relations, own));
+    const owns = contributors?.owns(model) ?? [];
+    const views = owns.map((own) => othersView(cells, relations, own));
     if (views.length > 0) {
-      const small = smallDifferences(cells, contributors!.owns(model), k);
+      const small = smallDifferences(cells, owns, k);
       if (small.some((c) => !hide.has(c))) {
         for (const c of small) hide.add(c);
         continue;
@@ -110,7 +111,6 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
         const again = build(lighter);
         const audit = auditHidden(countCells(again), reportRelations(again), k, undefined, cache);
         if (![...audit.values()].some((x) => needsRepair(x, k))) return showDetermined(again, audit, k);
-        // (the same relations on a lighter build: solvable whenever the heavier one was)
       }
       return showDetermined(model, intervals, k);
     }
@@ -171,7 +171,7 @@ function othersView(cells: ReadonlyMap<CellRef, number | null>, relations: reado
 
 /** Every count, share and statistic of the report (a report with all of them hidden shows nothing to undo). */
 const everyCell = (model: ReportModel): CellRef[] =>
-  model.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c, j) => (c.kind === 'text' ? [] : [`${t.id}|${r.key}|${j}`])))));
+  model.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c, j) => (c.kind === 'text' ? [] : [cellRef(t.id, r.key, j)])))));
 
 /**
  * The quantiles printed for a column of the primary measure's distribution
@@ -187,7 +187,7 @@ function quantilesOfHidden(model: ReportModel): CellRef[] {
   return (['before-stayed', 'after'] as const).flatMap((key, col) => {
     if (!dist.rows.some((r) => r.cells[col]?.kind === 'count' && 'suppressed' in r.cells[col].value)) return [];
     const row = summary.rows.find((r) => r.key === key);
-    return [3, 4, 5].filter((j) => row?.cells[j]?.kind === 'number').map((j) => `${summary.id}|${key}|${j}`);
+    return [3, 4, 5].filter((j) => row?.cells[j]?.kind === 'number').map((j) => cellRef(summary.id, key, j));
   });
 }
 
@@ -357,7 +357,7 @@ function showDetermined(model: ReportModel, intervals: ReadonlyMap<CellRef, Cell
         const rows = t.rows.map((r) => ({
           ...r,
           cells: r.cells.map((c, j) => {
-            const v = c.kind === 'count' && 'suppressed' in c.value ? fixed(`${t.id}|${r.key}|${j}`) : undefined;
+            const v = c.kind === 'count' && 'suppressed' in c.value ? fixed(cellRef(t.id, r.key, j)) : undefined;
             if (v === undefined) return c;
             changed = true;
             return { kind: 'count' as const, value: { value: v } };

@@ -14,22 +14,9 @@ import { issue } from '../../core/issue.js';
 import type { ViewSummary } from '../../compile/views.js';
 import { buildReport, type ReportModel, type ReportOptions } from '../model.js';
 import type { Contributors } from './joint.js';
-import { countCells } from './relations.js';
+import { countCells, reportCounts, type CellRef } from './relations.js';
 
-/** @internal A count cell of a report: `tableId|rowKey|columnIndex`. */
-export type CellRef = string;
-
-/** @internal Every count cell of a report model and its value (`null` when hidden), keyed by {@link CellRef}. */
-export function reportCounts(model: ReportModel): Map<CellRef, number | null> {
-  const out = new Map<CellRef, number | null>();
-  for (const section of model.sections)
-    for (const t of section.tables)
-      for (const row of t.rows)
-        row.cells.forEach((c, j) => {
-          if (c.kind === 'count') out.set(`${t.id}|${row.key}|${j}`, 'value' in c.value ? c.value.value : null);
-        });
-  return out;
-}
+export { reportCounts, type CellRef } from './relations.js';
 
 /**
  * Tables left out of a contributor's counts: `unusable` counts rows of an

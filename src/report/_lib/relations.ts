@@ -47,12 +47,8 @@ const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10
 /** The tables whose regrouped rows' parts are unknowns of their own (elsewhere a part is only in its sum and can be anything up to it). */
 const withParts = (t: ReportTable) => t.id.startsWith('attainment-') || t.id === 'primary-distribution';
 
-/**
- * @internal Every count cell of the model: its published value, or `null`
- * when hidden. A regrouped row's parts, where other relations reach them, are
- * hidden cells too (0 under a shown 0).
- */
-export function countCells(model: ReportModel): Map<CellRef, number | null> {
+/** @internal Every count cell of a report's tables and its value (`null` when hidden), keyed by {@link CellRef}. */
+export function reportCounts(model: ReportModel): Map<CellRef, number | null> {
   const out = new Map<CellRef, number | null>();
   for (const section of model.sections)
     for (const t of section.tables)
@@ -60,6 +56,16 @@ export function countCells(model: ReportModel): Map<CellRef, number | null> {
         row.cells.forEach((c, j) => {
           if (c.kind === 'count') out.set(cellRef(t.id, row.key, j), 'value' in c.value ? c.value.value : null);
         });
+  return out;
+}
+
+/**
+ * @internal Every count cell of the model: its published value, or `null`
+ * when hidden (the cells of {@link reportCounts}). A regrouped row's parts, where other relations reach them, are
+ * hidden cells too (0 under a shown 0).
+ */
+export function countCells(model: ReportModel): Map<CellRef, number | null> {
+  const out = reportCounts(model);
   for (const section of model.sections)
     for (const t of section.tables.filter(withParts))
       for (const { row, parts } of t.regrouped ?? [])
