@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** The fast-check seed of this run (tests/setup.ts derives one per test from it); FC_SEED replays a run. */
@@ -24,6 +25,8 @@ const slow = ['tests/**/*.slow.test.ts', 'tests/example/snapshot.test.ts'];
 
 export default defineConfig({
   test: {
+    // One worker per core (vitest's default leaves one core to its main process, which waits; on two cores that is one worker).
+    maxWorkers: Math.max(2, availableParallelism()),
     provide: { fcSeed: fcSeed() },
     setupFiles: ['tests/setup.ts'],
     projects: [
