@@ -398,9 +398,10 @@ const SECTION_TESTS: ReadonlySet<string> = new Set(['background_test', 'dose_tes
 export function buildReport(compilation: Compilation, options: ReportOptions = {}, analysis?: Analysis): ReportModel {
   compilation = checkedCompilation(compilation);
   options = checkReportOptions(options);
-  if (analysis !== undefined && (typeof analysis !== 'object' || analysis === null || !Array.isArray((analysis as { findings?: unknown }).findings))) {
-    throw new UppfoljningError([issue(['analysis'], 'type', { expected: 'object', received: typeName(analysis) })]);
-  }
+  if (analysis !== undefined && (typeof analysis !== 'object' || analysis === null)) throw new UppfoljningError([issue(['analysis'], 'type', { expected: 'object', received: typeName(analysis) })]);
+  // An object that is not an analysis (the options given third, say) is named by what it lacks.
+  const findings = (analysis as { findings?: unknown } | undefined)?.findings;
+  if (analysis !== undefined && !Array.isArray(findings)) throw new UppfoljningError([issue(['analysis', 'findings'], 'type', { expected: 'array', received: typeName(findings) })]);
   if (options.plan !== undefined && options.plan.id !== compilation.meta.planId) {
     throw new UppfoljningError([issue(['options', 'plan', 'id'], 'plan_mismatch', { value: options.plan.id, expected: compilation.meta.planId })]);
   }

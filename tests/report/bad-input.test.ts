@@ -66,6 +66,12 @@ describe('report entry: bad input', () => {
     expect((await uppfoljningError(() => chartSpecs({ ...model, locale: 'fi' } as never))).issues[0]).toMatchObject({ path: ['report', 'locale'], rule: 'one_of' });
   });
 
+  it('buildReport: an analysis that is not one is named by what it lacks (the options given third, say)', async () => {
+    const e = await uppfoljningError(() => buildReport(compilation, {}, { plan } as never));
+    expect(e.issues).toEqual([{ path: ['analysis', 'findings'], rule: 'type', params: { expected: 'array', received: 'undefined' } }]);
+    expect((await uppfoljningError(() => buildReport(compilation, {}, 'analys' as never))).issues[0]).toMatchObject({ path: ['analysis'], rule: 'type', params: { received: 'string' } });
+  });
+
   it('protectReportTable and linkAdditiveTables: garbage and indices outside the table', async () => {
     fc.assert(fc.property(fc.anything(), (x) => void expect(() => protectReportTable(x as never)).toThrow(UppfoljningError)));
     fc.assert(
