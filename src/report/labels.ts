@@ -42,6 +42,8 @@ export const REPORT_LABELS = {
   mainProblems: { sv: 'Huvudproblem', en: 'Main problems' },
   goalAreas: { sv: 'Målområden', en: 'Goal areas' },
   count: { sv: 'Antal', en: 'Count' },
+  recorded: { sv: 'Uppgift finns', en: 'Recorded' },
+  notRecorded: { sv: 'Uppgift saknas', en: 'Not recorded' },
   notShown: { sv: 'Visas inte (..)', en: 'Not shown (..)' },
   hiddenMark: { sv: 'visas inte', en: 'not shown' },
   hiddenKey: { sv: 'En streckad ruta är en uppgift som visas inte (..).', en: 'A dashed box is a figure not shown (..).' },

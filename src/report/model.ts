@@ -318,7 +318,13 @@ function targetTables(total: GroupRow, k: number, locale: Locale, regroup: boole
   return [
     list('main-problems', L.mainProblems[locale], total.mainProblems),
     list('goal-areas', L.goalAreas[locale], total.goalAreas),
-    ...total.background.map((b) => list(`background-${b.id}`, b.label[locale], b.options)),
+    // Every background variable among those who started, so that each table adds up to them: by option (a number
+    // without bands as recorded or not, its values being no count), and those without an answer.
+    ...total.background.map((b) => {
+      const given = b.summary === 'options' ? b.options : [{ code: 'recorded', label: L.recorded, count: total.flow.started - b.missing }];
+      const missing = b.missing > 0 ? [{ code: 'missing', label: L.notRecorded, count: b.missing }] : [];
+      return list(`background-${b.id}`, b.label[locale], [...given, ...missing]);
+    }),
   ].map((t) => (regroup ? foldRare(t, k, locale) : protectReportTable(t, k)));
 }
 

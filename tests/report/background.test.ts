@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, parsePlan, type ClientRecord, type PlanInput } from '../../src/index.js';
 import { buildReport, type ReportModel, type ReportTable } from '../../src/report/index.js';
 import { analyse } from '../../src/index.js';
-import { makeRecord, smallPlanInput } from '../helpers/fixtures.js';
+import { closedRecord, makeRecord, smallPlanInput } from '../helpers/fixtures.js';
 
 const plan = parsePlan({
   ...smallPlanInput,
@@ -120,5 +120,22 @@ describe('report section Bakgrund och insatsens omfattning (hand-computed)', () 
     expect(shown(table(k8, 'background-outcome-tidigare')).map((r) => r[5])).toEqual(['..', '..']);
     expect(section(k8).text!.every((s) => !s.includes('n = '))).toBe(true);
     expect(section(k5).text![1]).toMatch(/, n = 12\.$/);
+  });
+});
+
+describe('the target group by background (Målgrupp)', () => {
+  it('adds up to those who started: a row for those without an answer, and a number without bands as recorded or not', () => {
+    // 30 closed clients, none with a background answer: each table is 0 for every option and 30 without an answer.
+    const withNumber = parsePlan({
+      ...smallPlanInput,
+      background: [...smallPlanInput.background!, { id: 'ar', label: { sv: 'År av missbruk', en: 'Years of misuse' }, kind: 'number', min: 0, max: 60 }],
+    } satisfies PlanInput);
+    const records = Array.from({ length: 30 }, (_, i) => closedRecord(2, 2 + (i % 4), i % 3 !== 0));
+    const model = buildReport(compile(withNumber, records), { locale: 'sv', audience: 'internal' });
+    const table = (id: string) => model.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+    const rows = (id: string) => table(id).rows.map((r) => [r.label, ...shown(table(id)).find((x) => x[0] === r.key)!.slice(1)]);
+    expect(rows('background-boende')).toEqual([['Eget', 0], ['Hemlös', 0], ['Uppgift saknas', 30]]);
+    expect(rows('background-tidigare')).toEqual([['Ja', 0], ['Nej', 0], ['Uppgift saknas', 30]]);
+    expect(rows('background-ar')).toEqual([['Uppgift finns', 0], ['Uppgift saknas', 30]]);
   });
 });
