@@ -14,7 +14,7 @@
  * as the tests run (its TypeScript loader and the transpiled sources
  * included, about 140 MB before the first row), and as one JavaScript file
  * bundled by esbuild (npm packages left as imports) under plain node, as the
- * built library and CLI run.
+ * built library and CLI run. The child loads neither papaparse nor esbuild.
  *
  * Run: npm run bench:import [N] [RUNS]
  */
@@ -22,9 +22,8 @@ import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import type { ParseStepResult } from 'papaparse';
 import { once } from 'node:events';
-import Papa from 'papaparse';
-import { build } from 'esbuild';
 import { CsvMappingSchema, importCsvStream, parsePlan } from '../../src/index.js';
 import { bjorkeboPlan } from '../../examples/bjorkebo-fcra/plan.js';
 
@@ -78,6 +77,10 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 }
 
+// Loaded only here, not in the child: the CLI loads neither, so they are not in its peak RSS.
+const { default: Papa } = await import('papaparse');
+const { build } = await import('esbuild');
+
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 3);
 const file = join(tmpdir(), `uppfoljning-bench-${N}.csv`);
@@ -97,7 +100,7 @@ function papaStream(): Promise<number> {
     let n = 0;
     let first = true;
     Papa.parse(createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as unknown as File, {
-      step: (r: Papa.ParseStepResult<string[]>) => {
+      step: (r: ParseStepResult<string[]>) => {
         if (first) return void (first = false);
         const row = r.data;
         byGender.set(row[GENDER]!, (byGender.get(row[GENDER]!) ?? 0) + 1);
