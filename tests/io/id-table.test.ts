@@ -1,8 +1,10 @@
 /**
  * The streaming import's compact id table answers as a Map would: for any
  * sequence of ids set and asked for (short and long ones, empty, Latin-1 and
- * wider characters, ids longer than it keeps as bytes, enough of them to
- * grow its slots and fill pages), `get`, `has` and `size` are the Map's.
+ * wider characters, ids longer than it keeps as bytes, ids ending in digits
+ * with leading zeros or none, more prefixes than it numbers, lines in any
+ * order and far apart, enough of them to grow its slots and fill pages),
+ * `get`, `has` and `size` are the Map's.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -13,6 +15,9 @@ const idArb = fc.oneof(
   fc.string({ maxLength: 6 }),
   fc.string({ unit: 'binary', maxLength: 4 }),
   fc.nat(5000).map((n) => `id-${n}`),
+  // Prefix and digits: leading zeros, no digits, only digits, a wide character in the prefix, a digit run too long to pack.
+  fc.tuple(fc.constantFrom('', 'k-', 'k-0', 'klient-', 'ö-', '\u0101-', 'x'.repeat(33)), fc.stringMatching(/^[0-9]{0,12}$/)).map(([p, d]) => p + d),
+  fc.constantFrom('1'.repeat(508), '1'.repeat(509), `k-${'2'.repeat(600)}`),
 );
 
 describe('IdLines', () => {
@@ -35,6 +40,28 @@ describe('IdLines', () => {
       { seed: 11, numRuns: 60 },
     );
   }, 60_000);
+
+  it('keeps ids exactly once its 255 numbered prefixes are used up, and lines far apart or out of order', () => {
+    const table = new IdLines();
+    const map = new Map<string, number>();
+    const ids: string[] = [];
+    for (let p = 0; p < 400; p++) for (let i = 0; i < 30; i++) ids.push(`p${String.fromCharCode(97 + (p % 26))}${Math.floor(p / 26)}-x${String(i).padStart(4, '0')}`);
+    // A prefix first seen after the numbers are gone is asked for before and after it is set.
+    ids.push('zz-0001', 'zz-01', '0001', '');
+    let line = 2;
+    for (const [k, id] of ids.entries()) {
+      expect(table.get(id)).toBe(map.get(id));
+      line += k % 97 === 0 ? 100_000 : k % 13 === 0 ? 300 : 1;
+      const at = k % 211 === 0 ? 5 : line;
+      table.set(id, at);
+      map.set(id, at);
+    }
+    // Every id set again, some with another line, as a Map takes it.
+    for (const [k, id] of ids.entries()) if (k % 7 === 0) (table.set(id, k), map.set(id, k));
+    expect(table.size).toBe(map.size);
+    for (const [id, at] of map) expect(table.get(id)).toBe(at);
+    for (const id of ['pa0-x0030', 'zz-001', 'zz-1', '01', '00001', 'pa0-x', 'pa0-']) expect(table.get(id)).toBe(map.get(id));
+  });
 
   it('keeps 200,000 ids across pages of characters and entries, each with its line', () => {
     const table = new IdLines();
