@@ -94,7 +94,8 @@ const proves = (seen: ReadonlySet<number>, k: number) => seen.size >= 2 && [...s
  * and throws.
  *
  * @param k - the threshold: a safe cell can be 0 or at least k
- * @param only - the cells to audit (default: every hidden cell)
+ * @param only - the cells to audit (default: every hidden cell); the others are solved for with them (unknowns that are
+ *   not cells of the publication, say) but not audited
  * @param cache - results by group and cell, kept between calls: a group whose relations and shown values are unchanged is not solved again
  */
 export function auditHidden(
@@ -165,8 +166,9 @@ export function auditHidden(
     const seen = new Map(group.cells.map((c) => [c, new Set<number>()]));
     const note = (at: ReadonlyMap<string, number>) => group.cells.forEach((c) => seen.get(c)!.add(at.get(name.get(c)!) ?? 0));
     const all = (sign: (i: number) => number) => new Map(group.cells.map((c, i) => [name.get(c)!, sign(i)]));
-    // (Not when auditing a few cells: their own programs below give them witnesses.)
-    if (only === undefined) for (const [objective, direction] of [
+    // (Not when auditing one cell: its own programs below give it witnesses.)
+    const several = wanted.length > 1;
+    if (several) for (const [objective, direction] of [
       [all(() => 1), 'minimize'],
       [all(() => 1), 'maximize'],
       [all((i) => (i % 2 === 0 ? 1 : -1)), 'maximize'],
@@ -177,17 +179,17 @@ export function auditHidden(
     }
     // Then, while it proves more: the cells not yet proven safe pushed up together and down together (two programs for
     // many cells, where each cell's own interval below takes two or more).
-    if (only === undefined)
+    if (several)
       for (let pass = 0; pass < 4; pass++) {
-        const open = new Set(group.cells.filter((c) => !proves(seen.get(c)!, k)).map((c) => name.get(c)!));
+        const open = new Set(wanted.filter((c) => !out.has(c) && !proves(seen.get(c)!, k)).map((c) => name.get(c)!));
         if (open.size < 2) break;
-        const before = group.cells.filter((c) => proves(seen.get(c)!, k)).length;
+        const before = wanted.filter((c) => proves(seen.get(c)!, k)).length;
         const some = new Map([...open].map((n) => [n, 1]));
         for (const direction of ['maximize', 'minimize'] as const) {
           const w = lp(some, direction)?.whole;
           if (w !== undefined) note(w);
         }
-        if (group.cells.filter((c) => proves(seen.get(c)!, k)).length === before) break;
+        if (wanted.filter((c) => proves(seen.get(c)!, k)).length === before) break;
       }
     /** A whole solution with `cell` in [min, max], by the integer program (a feasibility problem: the first whole solution ends it). */
     const witness = (key: string, min: number, max: number) => {

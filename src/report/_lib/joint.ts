@@ -40,7 +40,7 @@
  */
 import { auditHidden, type CellAudit } from './intervals.js';
 import type { ReportModel } from '../model.js';
-import { cellRef, countCells, reportRelations, type CellRef, type Relation } from './relations.js';
+import { cellRef, countCells, isAuxiliary, reportRelations, type CellRef, type Relation } from './relations.js';
 import { pooledPrimary } from './pooled.js';
 
 /** Rounds of repair before the fallback that hides everything a disclosed cell's relations reach. */
@@ -53,6 +53,8 @@ const MAX_CANDIDATES = 12;
 const determined = (a: CellAudit, k: number) => a.exact && a.min === a.max && (a.min === 0 || a.min >= k);
 /** A hidden count that is not safe and cannot simply be shown must be protected. */
 const needsRepair = (a: CellAudit, k: number) => !a.safe && !determined(a, k);
+/** The hidden cells that are counts of the report, the ones audited (a share's unknowns are solved for, not audited: see isAuxiliary). */
+const hiddenCounts = (cells: ReadonlyMap<CellRef, number | null>) => new Set([...cells].flatMap(([c, v]) => (v === null && !isAuxiliary(c) ? [c] : [])));
 
 /**
  * The report built by `build` with as many cells hidden as it takes for no
@@ -90,9 +92,9 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
     let intervals: Map<CellRef, CellAudit>;
     let riskyOwn: CellRef[][];
     try {
-      intervals = auditHidden(cells, relations, k, undefined, cache);
+      intervals = auditHidden(cells, relations, k, hiddenCounts(cells), cache);
       // For a contributor, a hidden count of the others is disclosed when it is one value (whatever it is) or within 1..k − 1.
-      riskyOwn = views.map((v) => [...auditHidden(v.cells, v.relations, k, undefined, cache)].filter(([, i]) => !i.safe).map(([c]) => c));
+      riskyOwn = views.map((v) => [...auditHidden(v.cells, v.relations, k, hiddenCounts(v.cells), cache)].filter(([, i]) => !i.safe).map(([c]) => c));
     } catch {
       // Relations with no solution are a bug in what the library believes a reader knows; never publish on it:
       // hide every count and statistic, which nothing can undo (and say nothing wrong).
@@ -109,7 +111,8 @@ export function protectJointly(build: (hide: ReadonlySet<CellRef>) => ReportMode
       if (fixed.length > 0 && views.length === 0) {
         const lighter = new Set([...hide].filter((c) => !fixed.includes(c)));
         const again = build(lighter);
-        const audit = auditHidden(countCells(again), reportRelations(again), k, undefined, cache);
+        const againCells = countCells(again);
+        const audit = auditHidden(againCells, reportRelations(again), k, hiddenCounts(againCells), cache);
         if (![...audit.values()].some((x) => needsRepair(x, k))) return showDetermined(again, audit, k);
       }
       return showDetermined(model, intervals, k);

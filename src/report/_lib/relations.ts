@@ -62,7 +62,7 @@ export function reportCounts(model: ReportModel): Map<CellRef, number | null> {
 /**
  * @internal Every count cell of the model: its published value, or `null`
  * when hidden (the cells of {@link reportCounts}). A regrouped row's parts, where other relations reach them, are
- * hidden cells too (0 under a shown 0).
+ * hidden cells too (0 under a shown 0), and so are the goal-met unknowns of each row with a goal-met share ({@link isAuxiliary}).
  */
 export function countCells(model: ReportModel): Map<CellRef, number | null> {
   const out = reportCounts(model);
@@ -74,7 +74,59 @@ export function countCells(model: ReportModel): Map<CellRef, number | null> {
           const merged = 'value' in c.value ? c.value.value : null;
           for (const part of parts) out.set(cellRef(t.id, part, j), merged === 0 ? 0 : null);
         });
+  // The goal-met unknowns of every row with a goal-met share (see goalMetRelations).
+  for (const section of model.sections)
+    for (const t of section.tables)
+      if (t.id.startsWith('attainment-') || t.id.startsWith('background-outcome-'))
+        for (const row of t.rows) if (hiddenShare(row)) for (const name of ['goal-met', 'with-goal'] as const) out.set(auxiliary(name, t.id, row.key), null);
   return out;
+}
+
+/**
+ * @internal An unknown that is not a cell of the report (`~…`): the number with the goal met or with a goal in a
+ * goal-attainment row, which its share prints (or hides). Always among the hidden cells of {@link countCells}, solved
+ * for with them but not audited: it is not a count of the report (its share, when shown, prints it).
+ */
+export const isAuxiliary = (c: CellRef): boolean => c.startsWith('~');
+const auxiliary = (name: 'goal-met' | 'with-goal', table: string, row: string): CellRef => `~${name}|${table}|${row}`;
+
+type Row = ReportTable['rows'][number];
+/** A row whose goal-met share (column 5) is hidden. */
+const hiddenShare = (row: Row | undefined) => row?.cells[5]?.kind === 'share' && 'suppressed' in row.cells[5].share;
+
+/**
+ * A goal-attainment row's goal-met share: those with the goal met (g) and those with a goal (w), with
+ * level 1 ≤ g ≤ w ≤ n (positive change and goal met is among the goal met; a goal is among those classified). A shown
+ * share prints g and w (its `source`); a hidden one leaves them unknowns of their own (only those are unknowns, so that
+ * the programs stay small).
+ */
+function goalMetRelations(t: ReportTable, row: string, share: { numerator: number; denominator: number } | { suppressed: unknown }, source: CellRef): Relation[] {
+  const level1 = cellRef(t.id, row, 0);
+  const n = cellRef(t.id, row, 4);
+  if (!('suppressed' in share)) return [{ ...le([[level1, 1]], share.numerator), source }, { terms: [[n, 1]], min: share.denominator, max: Infinity, source }];
+  const g = auxiliary('goal-met', t.id, row);
+  const w = auxiliary('with-goal', t.id, row);
+  return [le([[level1, 1], [g, -1]], 0), le([[g, 1], [w, -1]], 0), le([[w, 1], [n, -1]], 0)];
+}
+
+/**
+ * Over a breakdown, the rows' goal met (and with a goal) add up to the total's: a shown share's count is a constant,
+ * a hidden one's an unknown. Nothing when every share involved is shown.
+ */
+function goalMetSums(t: ReportTable, total: ReportTable, totalRow: Row): Relation[] {
+  const rows: [Row, number][] = [...t.rows.map((r) => [r, 1] as [Row, number]), [totalRow, -1]];
+  if (!rows.some(([r]) => hiddenShare(r))) return [];
+  return (['goal-met', 'with-goal'] as const).map((name) => {
+    const terms: Term[] = [];
+    let constant = 0;
+    for (const [r, sign] of rows) {
+      const cell = r.cells[5];
+      if (cell?.kind !== 'share') continue;
+      if ('suppressed' in cell.share) terms.push([auxiliary(name, (sign > 0 ? t : total).id, r.key), sign]);
+      else constant += sign * (name === 'goal-met' ? cell.share.numerator : cell.share.denominator);
+    }
+    return eq(terms, -constant);
+  });
 }
 
 /** A shown statistic as a relation Σ terms ∈ scale·[v − ½, v + ½] (in its printed digits), or none. */
@@ -101,12 +153,19 @@ export function reportRelations(model: ReportModel): Relation[] {
       const c = (j: number) => cellRef(t.id, row.key, j);
       rel.push(eq([...sum(levels.map(c)), [c(4), -1]], 0));
       const share = row.cells[5];
-      if (share?.kind !== 'share' || 'suppressed' in share.share) continue;
-      const { numerator, denominator } = share.share;
+      if (share?.kind !== 'share') continue;
       const source = c(5);
-      if (t.id.startsWith('dose-')) rel.push({ ...eq([[c(0), 1], [c(1), 1]], numerator), source }, { ...eq([[c(4), 1]], denominator), source });
-      else rel.push({ ...le([[c(0), 1]], numerator), source }, { terms: [[c(4), 1]], min: denominator, max: Infinity, source });
+      if (!t.id.startsWith('dose-')) {
+        rel.push(...goalMetRelations(t, row.key, share.share, source));
+        continue;
+      }
+      if ('suppressed' in share.share) continue;
+      const { numerator, denominator } = share.share;
+      rel.push({ ...eq([[c(0), 1], [c(1), 1]], numerator), source }, { ...eq([[c(4), 1]], denominator), source });
     }
+    // The rows' goal-met counts and those with a goal add up to the total's (every classified client is in one row).
+    const shares = (x: ReportTable) => x.rows.every((r) => r.cells[5]?.kind === 'share');
+    if (total !== undefined && totalRow !== undefined && t !== total && !t.id.startsWith('dose-') && shares(t) && shares(total)) rel.push(...goalMetSums(t, total, total.rows[0]!));
     if (total !== undefined && totalRow !== undefined && t !== total)
       for (const j of [...levels, 4]) rel.push(eq([...sum(columnOf(t, j)), [cellRef(total.id, totalRow, j), -1]], 0));
   }
