@@ -249,19 +249,27 @@ describe('renderers', () => {
   it('charts: a hidden part is an outlined "visas inte" mark in its own place, never data and never zero', () => {
     const charts = chartSpecs(model);
     type Seg = { group: string; level: string; start: number; end: number; count: number; hidden: boolean; mark: string };
-    // With k = 3 the whole report's protection leaves 45+ år (n = 10) at 4, 3, .., ..: the hidden span starts where
-    // 4 + 3 = 7 ends (7/10) and runs to 1; 18–29 år (n = 12) has every level hidden but a shown 0 of level 4, which has no
-    // width: one span over the whole bar, and no segment is ever drawn for a hidden level as if it were 0.
-    const k3 = chartSpecs(buildReport(compilation, { k: 3 }));
-    const segs = (k3[1]!.spec as unknown as { data: { values: Seg[] } }).data.values;
-    expect(segs.filter((s) => s.group === '45+ år').map((s) => [s.start, s.end, s.hidden])).toEqual([
-      [0, 4 / 10, false],
-      [4 / 10, 7 / 10, false],
-      [7 / 10, 1, true],
+    // With k = 2 the whole report's protection leaves Kvinna (n = 10) at 4, 3, .., ..: the hidden span starts where
+    // 4 + 3 = 7 ends (7/10) and runs to 1. 45+ år (n = 10) is .., 3, .., 2: where level 2's 3 would start depends on the
+    // hidden level 1, so levels 1–3 are one span (0 to 8/10) and the shown 2 of level 4 keeps its own place at the end.
+    // 30–44 år (n = 8) has no shown level that can be placed: one span over the whole bar. No segment is ever drawn for a
+    // hidden level as if it were 0.
+    const k2 = chartSpecs(buildReport(compilation, { k: 2 }));
+    const segs = (k2[1]!.spec as unknown as { data: { values: Seg[] } }).data.values;
+    const of = (group: string) => segs.filter((s) => s.group === group).map((s) => [s.count, s.start, s.end, s.hidden]);
+    expect(of('Kvinna')).toEqual([
+      [4, 0, 4 / 10, false],
+      [3, 4 / 10, 7 / 10, false],
+      [3, 7 / 10, 1, true],
     ]);
-    expect(segs.filter((s) => s.group === '18–29 år').map((s) => [s.level, s.count, s.start, s.end, s.hidden])).toEqual([['Visas inte (..)', 12, 0, 1, true]]);
+    expect(of('45+ år')).toEqual([
+      [8, 0, 8 / 10, true],
+      [2, 8 / 10, 1, false],
+    ]);
+    expect(of('30–44 år')).toEqual([[8, 0, 1, true]]);
+    expect(segs.filter((s) => s.hidden).every((s) => s.level === 'Visas inte (..)')).toBe(true);
     // The text alternative names every level, hidden ones as "visas inte".
-    expect(k3[1]!.description).toContain('45+ år (n = 10): Positiv förändring och målet uppfyllt 4; Positiv förändring men målet inte uppfyllt 3; Ingen förändring visas inte; Negativ förändring visas inte');
+    expect(k2[1]!.description).toContain('Kvinna (n = 10): Positiv förändring och målet uppfyllt 4; Positiv förändring men målet inte uppfyllt 3; Ingen förändring visas inte; Negativ förändring visas inte');
     // The flow: Utvalda, Avförda and Bedömda are hidden, drawn in their place as a fixed-size outlined box, with no count.
     const flow = (charts[0]!.spec as unknown as { data: { values: { step: string; count: number | null; hidden: boolean }[] } }).data.values;
     expect(flow.map((v) => [v.step, v.count])).toEqual([
