@@ -3,11 +3,10 @@
  * cohorts (tests/privacy/random-cohort.ts: sizes 5–400, skewed, one person in
  * a category), the "How we will know" of issue 12: no hidden count of any
  * published report is disclosed (its feasible interval a single value, or
- * within 1..k−1). ATTACK_COHORTS cohorts (default 200), in chunks of 10 seeds.
- *
- * Skipped unless ATTACK_RANDOM=1: with table-by-table protection it fails
- * (`npx tsx tests/privacy/report-attacker.bench.ts` lists what it finds), and
- * it is to be enabled when the report's joint protection lands.
+ * within 1..k−1). ATTACK_COHORTS cohorts (default 20, each chunk of 10 seeds a
+ * test; `ATTACK_COHORTS=200` for the issue's full run, which takes about half an
+ * hour). With table-by-table protection it failed on 151 of 200 cohorts
+ * (`npx tsx tests/privacy/report-attacker.bench.ts` lists what it finds).
  */
 import { describe, expect, it } from 'vitest';
 import { analyse, compile } from '../../src/index.js';
@@ -15,11 +14,11 @@ import { buildReport } from '../../src/report/index.js';
 import { randomCohort, randomCohortPlan as plan } from './random-cohort.js';
 import { attackReport } from './report-attacker.js';
 
-const COHORTS = Number(process.env.ATTACK_COHORTS ?? 200);
+const COHORTS = Number(process.env.ATTACK_COHORTS ?? 20);
 const CHUNK = 10;
 const chunks = Array.from({ length: Math.ceil(COHORTS / CHUNK) }, (_, i) => [i * CHUNK, Math.min(COHORTS, (i + 1) * CHUNK)] as const);
 
-describe.skipIf(process.env.ATTACK_RANDOM !== '1')('the whole-report attacker on random cohorts', () => {
+describe('the whole-report attacker on random cohorts', () => {
   it.each(chunks)('discloses no hidden count in cohorts %i–%i (k = 5)', async (from, to) => {
     let attacked = 0;
     for (let seed = from; seed < to; seed++) {
