@@ -8,7 +8,7 @@
  *     FC_SEED=123 npx vitest run tests/stats/fisher.test.ts -t 'name'
  */
 import fc from 'fast-check';
-import { beforeEach, inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 
 const runSeed = inject('fcSeed');
 
@@ -29,4 +29,23 @@ beforeEach((context) => {
     const zone = process.env.TZ ? `TZ=${process.env.TZ} ` : '';
     console.error(`fast-check: replay with ${zone}FC_SEED=${runSeed} npx vitest run ${file} -t ${JSON.stringify(task.name)}`);
   });
+});
+
+/** One turn of the event loop (its check phase). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Back to the event loop after every test. vitest's worker talks to its main
+ * process by RPC and fails the run ("Timeout calling onTaskUpdate", every test
+ * green) when a reply has waited 60 s; the worker reads a reply only when its
+ * event loop reaches the I/O phase, and vitest goes from one test to the next
+ * in promise callbacks that never get there. So a file of many synchronous
+ * tests (the @example runner, the report tests) counted as one 60-second
+ * stretch on a loaded machine. Two turns put an I/O phase between any two
+ * tests, so the bound is one test's own synchronous work (long loops in a
+ * test go back to the event loop themselves).
+ */
+afterEach(async () => {
+  await turn();
+  await turn();
 });
