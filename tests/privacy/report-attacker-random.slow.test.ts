@@ -4,7 +4,7 @@
  * a category), the "How we will know" of issue 12: no hidden count of any
  * published report is disclosed (its feasible interval a single value, or
  * within 1..k−1). ATTACK_COHORTS cohorts (default 20, each chunk of 10 seeds a
- * test; `ATTACK_COHORTS=200` for the issue's full run, which takes about half an
+ * test; `ATTACK_COHORTS=200` for the issue's full run, which takes a quarter of an
  * hour). With table-by-table protection it failed on 151 of 200 cohorts
  * (`npx tsx tests/privacy/report-attacker.bench.ts` lists what it finds).
  */
