@@ -17,9 +17,7 @@ const SRC = resolve(import.meta.dirname, '../../src');
 const UNDATED = ['report', 'analyse', 'stats', 'privacy', 'locales'];
 const DATE_NAMES = new Set(['Date', 'DateTimeFormat', 'toLocaleDateString', 'toLocaleTimeString', 'getTimezoneOffset', 'Temporal']);
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-}
+const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
 
 /** Each use of a date in a file: an identifier of DATE_NAMES, or an import of date-fns or of core/dates. */
 function dateUses(path: string, text: string): string[] {
