@@ -28,7 +28,7 @@ export type VegaLiteSpec = { readonly $schema: string; readonly [key: string]: u
  * chart.id;
  * // => 'flow'
  * chart.description; // the figure's text alternative: values that passed protection, and what is not shown
- * // => 'Selected: not shown; Started the intervention: 39; Withdrawn during the intervention: not shown; Closed: 32; Classified on the scale: not shown'
+ * // => 'Selected: not shown; Started the intervention: 39; Withdrawn during the intervention: not shown; Closed: not shown; Classified on the scale: 30'
  * ```
  */
 export interface ReportChart {

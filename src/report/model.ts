@@ -87,7 +87,7 @@ export type ReportSection = DeepReadonly<z.output<typeof ReportSectionSchema>>;
  * ```ts
  * const model: ReportModel = buildReport(compilation, { locale: 'en' });
  * model.summary[0];
- * // => 'Own confidence in staying sober/drug-free in one year rose on average by 0.9 (scale 1–5) among the 30 measured both before and after; the change is statistically established.'
+ * // => 'Own confidence in staying sober/drug-free in one year rose on average from 2.3 to 3.2 (scale 1–5) among the 30 measured both before and after; the change is statistically established.'
  * model.header.at(-1);
  * // => { label: 'Clients followed', text: '39 who started the intervention' }
  * const markdown = renderMarkdown(model); // every renderer reads the same protected model

@@ -24,13 +24,18 @@ describe('a contributor of a pooled report', () => {
   it('reads the others\' small counts from the county report protected as a single unit\'s', { timeout: 120_000 }, () => {
     const model = buildReport(mergeCompilations(parts, { pool: true }), { locale: 'sv' });
     const leaks = [...contributors].map(([unit, own]) => ({ unit, ...attackAsContributor(model, own, views) }));
-    // A contributor's view is the pooled cell less its own: the others selected are units 2 and 3 (30 + 40).
-    expect(othersCells(model, contributors.get('enhet-1')!, views).get('flow|selected|0')).toBe(70);
+    // A contributor's view is the pooled cell less its own: of every shown count (of the layout before regrouping), the others' (units 2 and 3).
+    const own1 = contributors.get('enhet-1')!;
+    const merged = new Set(model.sections.flatMap((s) => s.tables.flatMap((t) => (t.regrouped ?? []).map((g) => `${t.id}|${g.row}`))));
+    const shown = [...countCells(model)].filter(([ref, v]) => v !== null && total.has(ref) && !merged.has(ref.split('|').slice(0, 2).join('|'))).map(([ref]) => ref);
+    expect(shown.length).toBeGreaterThan(0);
+    const others = othersCells(model, own1, views);
+    for (const ref of shown) expect([ref, others.get(ref)]).toEqual([ref, total.get(ref)! - own1.get(ref)!]);
     // Every shown total it reads a small difference from (a row not regrouped) is one pooledPrimary names.
     const primary = pooledPrimary(total, contributors.values(), 5);
     for (const l of leaks) for (const d of l.shown) if (total.has(d.cell)) expect([l.unit, d.cell, primary.has(d.cell)]).toEqual([l.unit, d.cell, true]);
+    // Shown small differences are leaks enough (a hidden cell recovered from them is another kind, not in every layout).
     expect(leaks.some((l) => l.shown.length > 0)).toBe(true);
-    expect(leaks.some((l) => l.recovered.length > 0)).toBe(true);
   });
 
   it('recovers nothing of the others from the merged compilation\'s report, shown or hidden', { timeout: 240_000 }, () => {

@@ -23,11 +23,20 @@ export function ownCounts(model: ReportModel, own: ReadonlyMap<CellRef, number>,
   const regrouped = viewGroups(views);
   for (const s of model.sections) for (const t of s.tables) for (const g of t.regrouped ?? []) regrouped.set(`${t.id}|${g.row}`, g.parts);
   const out = new Map<CellRef, number>();
+  const placed = (table: string, row: string, col: string): number | undefined =>
+    own.get(`${table}|${row}|${col}`) ?? regrouped.get(`${table}|${row}`)?.reduce((s, p) => s + (own.get(`${table}|${p}|${col}`) ?? NaN), 0);
+  // An item's table without the "Ej bedömd" column counts the classified only: its total, and the summary's answered,
+  // are the contributor's totals less its unclassified.
+  const tables = new Map(model.sections.flatMap((s) => s.tables.map((t) => [t.id, t] as const)));
+  const classifiedOnly = (id: string) => id.startsWith('views-') && id !== 'views-summary' && id !== 'views-tests' && !tables.get(id)!.columns.includes('Ej bedömd') && !tables.get(id)!.columns.includes('Not classified');
+  const classified = (table: string, row: string) => (placed(table, row, '5') ?? NaN) - (placed(table, row, '4') ?? NaN);
   for (const ref of countCells(model).keys()) {
     const [table, row, col] = ref.split('|') as [string, string, string];
-    const direct = own.get(ref);
-    const parts = regrouped.get(`${table}|${row}`);
-    const value = direct ?? parts?.reduce((s, p) => s + (own.get(`${table}|${p}|${col}`) ?? NaN), 0);
+    const item = views.find((v) => `${v.point}-${v.id}` === row);
+    const value =
+      classifiedOnly(table) && col === '4' ? classified(table, row)
+      : table === 'views-summary' && col === '0' && item !== undefined && tables.has(`views-${row}`) && classifiedOnly(`views-${row}`) ? item.answers.reduce((s, a) => s + classified(`views-${row}`, String(a.value)), 0)
+      : placed(table, row, col);
     if (value === undefined || Number.isNaN(value)) {
       if (table === 'unusable') continue; // rows of an export, not by unit
       throw new Error(`no own count for ${ref}`);

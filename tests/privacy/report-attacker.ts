@@ -107,6 +107,14 @@ export function reportRelations(model: ReportModel): Relation[] {
     rel.push(eq([f('withdrawn'), f('ongoing'), f('closed'), neg('started')], 0, 'started = withdrawn + ongoing + closed'));
     rel.push(eq([f('unclassified'), f('classified'), neg('closed')], 0, 'closed = unclassified + classified'));
     if (total?.rows[0]) rel.push(eq([f('classified'), [ref(total.id, total.rows[0].key, 4), -1]], 0, 'classified = attainment n'));
+    // A sentence about those who never started, were withdrawn or could not be classified tells the reader there were some.
+    const text = [...model.summary, ...model.cautions].join(' ');
+    const mentioned: [string, RegExp][] = [
+      ['notStarted', /inte påbörjat insatsen|not started the intervention/i],
+      ['withdrawn', /avfördes från uppföljningen under|de som avfördes hade|withdrawn from the follow-up during|those withdrawn had/i],
+      ['unclassified', /kunde inte bedömas|could not be placed/i],
+    ];
+    for (const [row, words] of mentioned) if (tables.get('flow')!.rows.some((r) => r.key === row) && words.test(text)) rel.push({ terms: [f(row)], min: 1, max: Infinity, why: `the text speaks of ${row}: at least 1` });
     const w = tables.get('withdrawals');
     if (w) {
       // Some who never started are still waiting, so the withdrawn before the start are at most those who never started.
@@ -255,7 +263,8 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
     if (/^follow-up-[^-]+$/.test(t.id)) {
       const row = t.rows[0]!;
       rel.push(eq([...sum([0, 1, 2, 3].map((j) => ref(t.id, row.key, j))), [ref(t.id, row.key, 4), -1]], 0, `${t.id}: reach = closed`));
-      if (flow) rel.push(le([[ref(t.id, row.key, 4), 1], [closed, -1]], 0, `${t.id}: closed ≤ flow closed`));
+      // Every client closed in the results is counted once per point (src/compile/_lib/consistency.ts): the flow's closed.
+      if (flow) rel.push(eq([[ref(t.id, row.key, 4), 1], [closed, -1]], 0, `${t.id}: closed = flow closed`));
       for (const m of tables.values())
         if (m.id.startsWith(`${t.id}-`) && !m.id.endsWith('-direction'))
           for (const r of m.rows) rel.push(le([[ref(m.id, r.key, 0), 1], [ref(t.id, row.key, 0), -1]], 0, `${m.id} ${r.key}: n ≤ reached`));
@@ -291,24 +300,32 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
     }
   }
   // The client views: each row's levels add up to its total; every item of a point counts the same respondents by level.
+  // A reader sees from the header whether an item's table has a column of the unclassified ("Ej bedömd") or counts the
+  // classified only (the section says so); the last column is the row's total either way.
   const items = [...tables.values()].filter((t) => t.id.startsWith('views-') && t.id !== 'views-summary' && t.id !== 'views-tests');
+  const withUnclassified = (t: ReportTable) => t.columns.some((c) => c === 'Ej bedömd' || c === 'Not classified');
+  const totalOf = (t: ReportTable) => (withUnclassified(t) ? 5 : 4);
   for (const t of items)
-    for (const r of t.rows) rel.push(eq([...sum([0, 1, 2, 3, 4].map((j) => ref(t.id, r.key, j))), [ref(t.id, r.key, 5), -1]], 0, `${t.id} ${r.key}: levels = total`));
+    for (const r of t.rows) rel.push(eq([...sum([...Array(totalOf(t)).keys()].map((j) => ref(t.id, r.key, j))), [ref(t.id, r.key, totalOf(t)), -1]], 0, `${t.id} ${r.key}: levels = total`));
   const point = (id: string) => id.split('-')[1];
   for (const [i, a] of items.entries()) {
     const b = items.slice(i + 1).find((x) => point(x.id) === point(a.id));
     if (b === undefined) continue;
-    for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0, `${a.id} and ${b.id}: column ${j} same respondents`));
+    for (let j = 0; j <= totalOf(a); j++) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0, `${a.id} and ${b.id}: column ${j} same respondents`));
   }
-  if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0, 'respondents ≤ closed'));
+  if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], totalOf(items[0]))), [closed, -1]], 0, 'respondents ≤ closed'));
   // Everyone closed is asked at closing (src/compile/views.ts: asked = answered + don't know + not answered), so an item at
-  // `after` counts each closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those closed.
+  // `after` counts each closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those
+  // closed — or, counting the classified only, the attainment total's n.
   const totalRow = tables.get('attainment-total')?.rows[0];
   const atClosing = items.find((t) => point(t.id) === 'after');
-  if (atClosing && flow && totalRow && has(cells, ref('flow', 'unclassified', 0))) {
+  if (atClosing && totalRow) {
     for (const j of [0, 1, 2, 3]) rel.push(eq([...sum(columnOf(atClosing, j)), [ref('attainment-total', totalRow.key, j), -1]], 0, `views-after: column ${j} = attainment level`));
-    rel.push(eq([...sum(columnOf(atClosing, 4)), [ref('flow', 'unclassified', 0), -1]], 0, 'views-after: unclassified = flow unclassified'));
-    rel.push(eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0, 'views-after: asked = closed'));
+    if (!withUnclassified(atClosing)) rel.push(eq([...sum(columnOf(atClosing, 4)), [ref('attainment-total', totalRow.key, 4), -1]], 0, 'views-after: asked = classified'));
+    else if (flow && has(cells, ref('flow', 'unclassified', 0))) {
+      rel.push(eq([...sum(columnOf(atClosing, 4)), [ref('flow', 'unclassified', 0), -1]], 0, 'views-after: unclassified = flow unclassified'));
+      rel.push(eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0, 'views-after: asked = closed'));
+    }
   }
   // The classified with a background value are among those who started with it (the target group's table of the same question).
   for (const t of tables.values()) {
@@ -322,7 +339,7 @@ function sectionRelations(model: ReportModel, tables: ReadonlyMap<string, Report
     const item = tables.get(`views-${r.key}`);
     if (item === undefined) continue;
     const answeredRows = item.rows.filter((x) => x.key !== 'no_answer' && x.key !== 'dont_know' && x.key !== 'not_answered');
-    const answered = sum(answeredRows.map((x) => ref(item.id, x.key, 5)));
+    const answered = sum(answeredRows.map((x) => ref(item.id, x.key, totalOf(item))));
     rel.push(eq([...answered, [ref(summary!.id, r.key, 0), -1]], 0, `views-summary ${r.key}: answered`));
     const share = r.cells[1];
     if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push(eq(answered, share.share.denominator, `views-summary ${r.key}: share's n`));

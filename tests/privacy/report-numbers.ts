@@ -20,7 +20,7 @@ export const ALLOWED = {
   comparisons: 'the number of tests adjusted for: before "jämförelser" / "comparisons"',
   statistic: 'a test statistic, p-value or degrees of freedom: after "=" following p, U, W, V, H, t, z, df, χ², chi2, r',
   duration: 'a follow-up point or a duration: before år / månader / mån / years / months',
-  age: 'the lower bound of an open age band: "45+ år" / "45+ years"',
+  age: 'an age band\'s bound: "45+ år" / "45+ years", or "18–29 år" / "18–29 years"',
   items: 'a number of statements, tests or groups of the report (not of people): before påstående(n) / testen / grupp(er) / statement(s) / tests / group(s)',
   minimum: 'a rule\'s minimum (a minimal change, the groups a test needs): after minst / at least',
   level: 'an answer or scale value named in words: "svar n" / "värde n"',
@@ -68,7 +68,7 @@ function kindAt(text: string, start: number, end: number): AllowedKind | null {
   if (/^\s*(jämförelser|comparisons)/i.test(after)) return 'comparisons';
   if (/(\b[pUWVHtzr]|df|χ²|chi2)\s*[=≈<>]\s*[−-]?$/.test(before)) return 'statistic';
   if (/^\s*(år|månader|mån|years?|months?)(\s|[.,;:)]|$)/i.test(after)) return 'duration';
-  if (/^\+\s*(år|years?)(\s|[.,;:)]|$)/i.test(after)) return 'age';
+  if (/^\+\s*(år|years?)(\s|[.,;:)]|$)/i.test(after) || /^\s*[–-]\s*\d+\s*(år|years?)(\s|[.,;:)]|$)/i.test(after)) return 'age';
   if (/^\s*(påståenden|påstående|testen|grupper|grupp|statements?|tests|groups?)(\s|[.,;:)]|$)/i.test(after)) return 'items';
   if (/(minst|at least)\s*$/i.test(before)) return 'minimum';
   if (/(svar|värde|answer|value)\s*$/i.test(before)) return 'level';

@@ -33,8 +33,8 @@ describe('tabulate: reach at each follow-up point', () => {
 describe('report: Efteruppföljning', () => {
   const section = (k: number, locale: 'sv' | 'en' = 'sv') => buildReport(compilation, { k, locale }).sections.find((s) => s.id === 'follow-up')!;
 
-  it('shows the reach table with those closed as its row total, and says who was reached (k = 5: 20, 7, 5 shown; 0 is not a small count)', () => {
-    const s = section(5);
+  it('shows the reach table with those closed as its row total, and says who was reached (k = 2: 20, 7, 5 shown; 0 is not a small count)', () => {
+    const s = section(2);
     expect(s.title).toBe('Efteruppföljning');
     const reach = s.tables.find((t) => t.id === 'follow-up-12m')!;
     expect(reach.columns).toEqual(['Nåddes', 'Kunde inte nås', 'Avböjde', 'Uppgift saknas', 'Avslutade']);
@@ -42,7 +42,19 @@ describe('report: Efteruppföljning', () => {
     expect(s.text?.[0]).toBe(
       '20 av de 32 som avslutades i resultaten nåddes vid uppföljningen 12 månader efter avslut. De som inte nåddes kan skilja sig från dem som nåddes, så förändringen fram till uppföljningen gäller bara dem som nåddes.',
     );
-    expect(section(5, 'en').text?.[0]).toMatch(/^20 of the 32 closed in the results were reached at the follow-up 12 months after closing\. Those not reached/);
+    expect(section(2, 'en').text?.[0]).toMatch(/^20 of the 32 closed in the results were reached at the follow-up 12 months after closing\. Those not reached/);
+  });
+
+  it('k = 5: its closed is the flow\'s closed, hidden with it (32 closed less 30 classified would give the 2 not classified), and the sentence gives neither', () => {
+    const report = buildReport(compilation, { k: 5 });
+    const flowClosed = report.sections[0]!.tables[0]!.rows.find((r) => r.key === 'closed')!.cells;
+    expect(values(flowClosed)).toEqual(['..']);
+    const s = report.sections.find((x) => x.id === 'follow-up')!;
+    const cells = values(s.tables.find((t) => t.id === 'follow-up-12m')!.rows[0]!.cells);
+    expect(cells[4]).toBe('..');
+    // With the row total hidden, one more cell of the row is hidden, or the total would be their sum.
+    expect(cells.slice(0, 4).filter((c) => c === '..').length).toBeGreaterThanOrEqual(1);
+    expect(s.text?.[0]).toBe('Inte alla som avslutades i resultaten nåddes vid uppföljningen 12 månader efter avslut. De som inte nåddes kan skilja sig från dem som nåddes, så förändringen fram till uppföljningen gäller bara dem som nåddes.');
   });
 
   it('hides 7 and 5 at k = 8, and then a further cell so the row total cannot give them back; the caution gives no number it hides', () => {

@@ -90,11 +90,11 @@ describe('protectReportTable', () => {
     // unclassified 2 + classified 30; closed 32 = 2 + 30. The 39 who started can be read off other
     // tables (the main problems add up to it), so hiding it would not protect the 1: the 40 is hidden
     // instead. The whole report's protection then hides more, since other tables undo the flow's small
-    // cells: everyone closed is asked the client views, so their tables publish closed = 32 (shown here,
-    // as the reader has it anyway); the classified are among the 30 measured before and after and at
-    // least the 30 with a goal, so unclassified = 32 − 30 would follow: the classified are hidden (with
-    // the goal share and n of the attainment tables). And ongoing + unclassified = 39 − 5 − 30 would be
-    // known: the 5 withdrawn are hidden, with the withdrawals by reason that add up to them.
+    // cells: the 30 classified are the attainment tables' n, so unclassified = 32 − 30 would follow. Of
+    // the two, the 32 closed is hidden (with the follow-up's closed, which is the same number, and one
+    // more of its row); the client views count the classified only (views.ts), so they do not give the
+    // 32 back. And ongoing = 39 − 5 − 32 would be known: the 5 withdrawn are hidden, with the
+    // withdrawals by reason that add up to them.
     const flow = buildReport(compilation).sections[0]!.tables[0]!;
     const shown = Object.fromEntries(flow.rows.map((r) => [r.key, r.cells[0]!.kind === 'count' ? r.cells[0]!.value : null]));
     expect(shown).toEqual({
@@ -103,9 +103,9 @@ describe('protectReportTable', () => {
       started: { value: 39 },
       withdrawn: { suppressed: 'secondary' },
       ongoing: { suppressed: 'primary' },
-      closed: { value: 32 },
+      closed: { suppressed: 'secondary' },
       unclassified: { suppressed: 'primary' },
-      classified: { suppressed: 'secondary' },
+      classified: { value: 30 },
     });
     const mainProblems = buildReport(compilation).sections.find((s) => s.id === 'target')!.tables[0]!;
     const sum = mainProblems.rows.reduce((a, r) => a + (r.cells[0]!.kind === 'count' && 'value' in r.cells[0]!.value ? r.cells[0]!.value.value : NaN), 0);
@@ -121,18 +121,19 @@ describe('protectReportTable', () => {
 describe('buildReport', () => {
   it('protects the summary: no sentence shows a count of 1–4 people or a count the flow table hides', () => {
     const model = buildReport(compilation);
-    // The result in words first. The whole report's protection hides the n of those measured after (it bounds the
-    // classified, who would give away the 2 unclassified), so the sentence gives the mean change over the 30 pairs.
+    // The result in words first, the means before and after as the summary table prints them.
     expect(model.summary[0]).toBe(
-      'Egen tilltro till fortsatt drogfrihet/nykterhet om 1 år steg i genomsnitt med 0,9 (skala 1–5) bland de 30 som mättes både före och efter; förändringen går att säkerställa statistiskt.',
+      'Egen tilltro till fortsatt drogfrihet/nykterhet om 1 år steg i genomsnitt från 2,3 till 3,2 (skala 1–5) bland de 30 som mättes både före och efter; förändringen går att säkerställa statistiskt.',
     );
-    expect(model.summary.slice(1, 4)).toEqual([
-      // Selected (40) is not published, as it would reveal 1 never started; the 30 classified and the 5 withdrawn are hidden
-      // by the whole report's protection (see the flow test above), so the sentence on who started and was classified is left out.
-      'Färre än 5 utvalda har inte påbörjat insatsen.',
+    expect(model.summary.slice(1, 5)).toEqual([
+      // Selected (40) is not published, as it would reveal 1 never started: who started, and the 30 classified (shown in the flow).
+      '39 klienter påbörjade insatsen; 30 av dem kunde bedömas på skalan för måluppfyllelse när insatsen avslutats.',
+      // Neither "fewer than 5" (it would put the hidden count within 1–4) nor the number: that there were some.
+      'Några utvalda har inte påbörjat insatsen (antalet visas inte, för att skydda enskilda).',
       'Några avfördes från uppföljningen under insatsen (antalet visas inte, för att skydda enskilda).',
-      'Utandningsprov: 97\u00a0% negativa prov under vecka 1–4 och 98\u00a0% under vecka 21–24.',
+      expect.stringMatching(/^13 av 30 \(43\s%, 95\s% konfidensintervall 27\s%–61\s%\) nådde sitt mål\.$/),
     ]);
+    expect(model.summary.join(' ')).not.toMatch(/[Ff]ärre än/);
     expect(model.summary.join(' ')).not.toMatch(/\b40\b|\b32\b|avböjt 1/);
     expect(model.cautions.at(-1)).toMatch(/^\d+ påståenden ur analysen visas inte, för att skydda enskilda: de bygger på färre än 5 personer eller på tal som tabellerna döljer\.$/);
   });
@@ -212,8 +213,8 @@ describe('renderers', () => {
     // Goal met, total: 13 of 30 → 43 %. Wilson 95 % interval by hand (Newcombe 1998, method 3), z = 1.96, p = 13/30:
     // centre = (p + z²/2n)/(1 + z²/n) = (0.43333 + 0.06403)/1.12805 = 0.44091;
     // half = z·√(p(1−p)/n + z²/4n²)/(1 + z²/n) = 1.96·√(0.0081852 + 0.0010671)/1.12805 = 0.16714 → 0.2738–0.6080 → 27–61 %.
-    // Published, the total's n and share are hidden (see the flow test); the unit's own report shows them.
-    expect(md).toContain('| Totalt | 12 | 9 | .. | .. | .. | .. |');
+    // Published, levels 3 and 4 (7 and 2) are hidden; n and the share are shown. The unit's own report shows all.
+    expect(md).toContain('| Totalt | 12 | 9 | .. | .. | 30 | 43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030 |');
     expect(renderMarkdown(buildReport(compilation, { audience: 'internal' }))).toContain('| Totalt | 12 | 9 | 7 | 2 | 30 | 43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030 |');
     expect(md).toContain('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
   });
@@ -226,7 +227,8 @@ describe('renderers', () => {
     expect(flow[2]).toBe('Påbörjade aldrig;Antal;;;;;;ja;');
     expect(flow[3]).toBe('Påbörjade insatsen;Antal;39;;;;;nej;');
     const total = files.find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
-    expect(total.at(-2)).toBe('Totalt;Målet uppfyllt;;;;;;ja;');
+    expect(total.at(-2)).toMatch(/^Totalt;Målet uppfyllt;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
+    expect(total.find((l) => l.startsWith('Totalt;Negativ förändring;'))).toBe('Totalt;Negativ förändring;;;;;;ja;');
     const internal = renderCsv(compilation, { audience: 'internal' }).find((f) => f.name === 'attainment-total.csv')!.text.split('\r\n');
     expect(internal.at(-2)).toMatch(/^Totalt;Målet uppfyllt;13;30;0,4333\d*;0,27\d*;0,60\d*;nej;$/);
     const en = renderCsv(compilation, { locale: 'en', audience: 'internal' }).find((f) => f.name === 'attainment-total.csv')!.text;
@@ -238,8 +240,12 @@ describe('renderers', () => {
     // No 'primary': Björkebo's distribution is hidden whole beside its printed mean and SD (protect.ts, moments), so nothing is drawn.
     expect(charts.map((c) => c.id)).toEqual(['flow', 'attainment', 'during-urinprov', 'during-utandningsprov']);
     const attainment = charts[1]!.spec as unknown as { data: { values: { group: string; level: string; count: number }[] } };
-    // A group is drawn only with its n shown: the total's n is hidden, so no bar for it; women (n = 10) have every level hidden, one grey span.
-    expect(attainment.data.values.some((v) => v.group === 'Totalt')).toBe(false);
+    // A group is drawn with its n shown: the total 12, 9 and one span for the hidden 7 + 2; women (n = 10) have every level hidden, one grey span.
+    expect(attainment.data.values.filter((v) => v.group === 'Totalt').map((v) => [v.level, v.count])).toEqual([
+      ['Positiv förändring och målet uppfyllt', 12],
+      ['Positiv förändring men målet inte uppfyllt', 9],
+      ['Visas inte (..)', 9],
+    ]);
     expect(attainment.data.values.filter((v) => v.group === 'Kvinna').map((v) => [v.level, v.count])).toEqual([['Visas inte (..)', 10]]);
     // The unit's own report draws them all: total 12, 9, 7, 2.
     const internal = chartSpecs(buildReport(compilation, { audience: 'internal' }))[1]!.spec as unknown as { data: { values: { group: string; level: string; count: number }[] } };
@@ -270,16 +276,16 @@ describe('renderers', () => {
     expect(segs.filter((s) => s.hidden).every((s) => s.level === 'Visas inte (..)')).toBe(true);
     // The text alternative names every level, hidden ones as "visas inte".
     expect(k2[1]!.description).toContain('Kvinna (n = 10): Positiv förändring och målet uppfyllt 4; Positiv förändring men målet inte uppfyllt 3; Ingen förändring visas inte; Negativ förändring visas inte');
-    // The flow: Utvalda, Avförda and Bedömda are hidden, drawn in their place as a fixed-size outlined box, with no count.
+    // The flow: Utvalda, Avförda and Avslutade are hidden, drawn in their place as a fixed-size outlined box, with no count.
     const flow = (charts[0]!.spec as unknown as { data: { values: { step: string; count: number | null; hidden: boolean }[] } }).data.values;
     expect(flow.map((v) => [v.step, v.count])).toEqual([
       ['Utvalda', null],
       ['Påbörjade insatsen', 39],
       ['Avförda under insatsen', null],
-      ['Avslutade', 32],
-      ['Bedömda på skalan', null],
+      ['Avslutade', null],
+      ['Bedömda på skalan', 30],
     ]);
-    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: visas inte; Avslutade: 32; Bedömda på skalan: visas inte');
+    expect(charts[0]!.description).toBe('Utvalda: visas inte; Påbörjade insatsen: 39; Avförda under insatsen: visas inte; Avslutade: visas inte; Bedömda på skalan: 30');
     // Urine tests, pooled 4 weeks by 4 (regroup.ts): weeks 17–20 are hidden, drawn as one box over their own weeks,
     // and the line is broken there (the period after it starts a new segment).
     const weeks = (charts[2]!.spec as unknown as { data: { values: { week: number; from: number; to: number; hidden: boolean; segment: number }[] } }).data.values;
@@ -333,9 +339,9 @@ describe('renderText', () => {
     const text = renderText(model);
     const lines = text.split('\n');
     expect(lines.slice(0, 2)).toEqual(['Björkebo – Förstärkt CRA (F-CRA)', '════════════════════════════════']);
-    // The goal-attainment total as in the Markdown test: 12, 9, .., .., and n and the share hidden.
+    // The goal-attainment total as in the Markdown test: 12, 9, .., .., and n and the share shown.
     const totalRow = lines.find((l) => l.startsWith('Totalt '))!;
-    expect(totalRow.split(/\s{2,}/)).toEqual(['Totalt', '12', '9', '..', '..', '..', '..']);
+    expect(totalRow.split(/\s{2,}/)).toEqual(['Totalt', '12', '9', '..', '..', '30', '43\u00a0% (27–61\u00a0%), n\u00a0=\u00a030']);
     expect(lines.at(-1)).toBe('.. = uppgiften visas inte för att skydda enskilda: den bygger på färre än 5 personer, eller är dold för att ett så litet tal inte ska kunna räknas fram ur rapportens övriga uppgifter.');
     // Every protected table is printed.
     for (const table of model.sections.flatMap((s) => s.tables)) expect(text).toContain(table.title);
@@ -422,8 +428,8 @@ describe('goal-met shares across linked tables', () => {
       return c.kind === 'share' && !('suppressed' in c.share) ? [c.share.numerator, c.share.denominator] : null;
     };
     expect(byGender!.rows.map((r) => r.label)).toEqual(['Kvinna', 'Man']);
-    // The total's share is hidden by the whole report's protection (its n bounds the classified: see the flow test).
-    expect(shown(totalTable, 0)).toBeNull();
+    // The total's share is shown: 13 of 30.
+    expect(shown(totalTable, 0)).toEqual([13, 30]);
     expect(shown(byGender, 0)).toBeNull(); // 4 of 10: primary
     expect(shown(byGender, 1)).toBeNull(); // 9 of 20: would give the 4
     expect(goal(byGender, 1)).toEqual({ kind: 'share', share: { suppressed: 'secondary' }, lower: null, upper: null });

@@ -14,9 +14,12 @@
  * The reference p-values are R's (tests/views/fixtures/views-tests.R → views-tests.json).
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, compile, type ClientRecord } from '../../src/index.js';
-import { buildReport } from '../../src/report/index.js';
+import { analyse, compile, parsePlan, tabulate, type ClientRecord } from '../../src/index.js';
+import { buildReport, type ReportCell } from '../../src/report/index.js';
+import { bjorkeboExamplePlan } from '../../examples/bjorkebo-fcra/plan.js';
+import { bjorkeboCohort } from '../../examples/bjorkebo-fcra/cohort.js';
 import { holm } from '../../src/stats/adjust.js';
+import { ATTAINMENT_LEVELS } from '../../src/after/classify.js';
 import { wilsonInterval } from '../../src/stats/proportion.js';
 import { makeRecord, smallPlan } from '../helpers/fixtures.js';
 import R from './fixtures/views-tests.json' with { type: 'json' };
@@ -130,7 +133,10 @@ describe('report: the section Klienternas synpunkter', () => {
       summary.rows.forEach((row, i) => {
         const item = section.tables[i + 1]!;
         const shown = row.cells[1]?.kind === 'share' && !('suppressed' in row.cells[1].share);
-        const totalsShown = item.rows.every((r) => r.cells[5]?.kind === 'count' && 'value' in r.cells[5].value);
+        const totalsShown = item.rows.every((r) => {
+          const total = r.cells.at(-1);
+          return total?.kind === 'count' && 'value' in total.value;
+        });
         if (shown) expect(totalsShown).toBe(true);
       });
       // The sentence gives the share only when the table does: 53 % (8 of 15) for respekt.
@@ -174,5 +180,39 @@ describe('report: the section Klienternas synpunkter', () => {
     expect(section.text!.some((s) => s.includes('går inte att säkerställa'))).toBe(false);
     const details = section.tables.find((t) => t.id === 'views-tests')!;
     expect(details.rows.map((r) => r.cells[2])).toEqual(details.rows.map(() => ({ kind: 'number', value: null, n: 0, digits: 0, suppressed: true })));
+  });
+});
+
+describe('report: the client views when the flow hides the unclassified (Björkebo: 2 of 32 closed)', () => {
+  const plan = parsePlan(bjorkeboExamplePlan);
+  const compilation = compile(plan, bjorkeboCohort(plan));
+  const views = (k: number) => buildReport(compilation, { k }).sections.find((s) => s.id === 'views')!;
+  const countOf = (c: ReportCell | undefined) => (c?.kind === 'count' && 'value' in c.value ? c.value.value : undefined);
+
+  it('k = 5: count the classified only, say so, and the items add up to the attainment table (30 classified)', () => {
+    const section = views(5);
+    expect(section.text![0]).toBe('Synpunkterna redovisas för dem som bedömdes på skalan för måluppfyllelse. Svaren från de avslutade som inte kunde bedömas redovisas inte, för att skydda enskilda.');
+    const items = section.tables.filter((t) => t.id.startsWith('views-after-'));
+    expect(items.length).toBe(6);
+    for (const t of items) expect(t.columns).toEqual(['Positiv förändring och målet uppfyllt', 'Positiv förändring men målet inte uppfyllt', 'Ingen förändring', 'Negativ förändring', 'Totalt']);
+    // The truth behind them: each item's classified answers add up to the 30 classified, by level 12, 9, 7, 2.
+    const item = tabulate(compilation).total.views[0]!;
+    const classified = [...item.answers, ...(item.dontKnow ? [item.dontKnow] : []), item.notAnswered];
+    expect(ATTAINMENT_LEVELS.map((l) => classified.reduce((n, a) => n + a.byLevel[l], 0))).toEqual([12, 9, 7, 2]);
+    // The shown share positive is among the classified who answered (information: 15 of 25).
+    const summary = section.tables.find((t) => t.id === 'views-summary')!;
+    const info = summary.rows.find((r) => r.key === 'after-information')!;
+    expect(countOf(info.cells[0])).toBe(25);
+    const all = tabulate(compilation).total.views.find((v) => v.id === 'information')!;
+    expect(all.answered - all.answers.reduce((n, a) => n + a.byLevel.unclassified, 0)).toBe(25);
+  });
+
+  it('k = 2: the 2 unclassified are shown in the flow, and the items keep their column "Ej bedömd" and everyone closed', () => {
+    const section = views(2);
+    expect(section.text![0]).not.toMatch(/^Synpunkterna redovisas för dem som bedömdes/);
+    const respekt = section.tables.find((t) => t.id === 'views-after-respekt')!;
+    expect(respekt.columns.slice(4)).toEqual(['Ej bedömd', 'Totalt']);
+    const totals = respekt.rows.map((r) => countOf(r.cells[5]));
+    if (totals.every((t) => t !== undefined)) expect(totals.reduce((a, b) => a! + b!, 0)).toBe(32);
   });
 });

@@ -170,17 +170,25 @@ export function ownInLayout(model: ReportModel, own: ReadonlyMap<CellRef, number
     parts.set(`${id}|no_answer`, [...(v.dontKnow === null ? [] : ['dont_know']), 'not_answered']);
   }
   for (const s of model.sections) for (const t of s.tables) for (const g of t.regrouped ?? []) merged.set(`${t.id}|${g.row}`, g.parts);
+  const placed = (table: string, row: string, column: string): number => {
+    // A merged row may keep the key of one of its parts: its parts first.
+    const direct = merged.has(`${table}|${row}`) ? undefined : own.get(`${table}|${row}|${column}`);
+    if (direct !== undefined) return direct;
+    const list = merged.get(`${table}|${row}`) ?? parts.get(`${table}|${row}`) ?? [];
+    return list.reduce((sum, p) => sum + (own.get(`${table}|${p}|${column}`) ?? 0), 0);
+  };
+  // An item's table counting the classified only (views.ts): its total is the total less the unclassified, and so is
+  // the summary's answered (over the item's answers).
+  const widths = new Map(model.sections.flatMap((s) => s.tables.map((t) => [t.id, t.columns.length] as const)));
+  const classifiedOnly = (id: string) => id.startsWith('views-') && id !== 'views-summary' && id !== 'views-tests' && widths.get(id) === 5;
+  const classified = (table: string, row: string) => placed(table, row, '5') - placed(table, row, '4');
+  const answers = new Map<string, string[]>(views.map((v) => [`${v.point}-${v.id}`, v.answers.map((a) => String(a.value))]));
   const out = new Map<CellRef, number>();
   for (const ref of countCells(model).keys()) {
     const [table, row, column] = ref.split('|') as [string, string, string];
-    // A merged row may keep the key of one of its parts: its parts first.
-    const direct = merged.has(`${table}|${row}`) ? undefined : own.get(ref);
-    if (direct !== undefined) {
-      out.set(ref, direct);
-      continue;
-    }
-    const list = merged.get(`${table}|${row}`) ?? parts.get(`${table}|${row}`) ?? [];
-    out.set(ref, list.reduce((sum, p) => sum + (own.get(`${table}|${p}|${column}`) ?? 0), 0));
+    if (classifiedOnly(table) && column === '4') out.set(ref, classified(table, row));
+    else if (table === 'views-summary' && column === '0' && classifiedOnly(`views-${row}`)) out.set(ref, (answers.get(row) ?? []).reduce((sum, a) => sum + classified(`views-${row}`, a), 0));
+    else out.set(ref, placed(table, row, column));
   }
   return out;
 }

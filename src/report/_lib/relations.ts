@@ -18,6 +18,7 @@
  */
 import type { ReportModel } from '../model.js';
 import type { ReportTable } from '../protect.js';
+import { LEFT_ROWS } from './summary.js';
 
 /** A cell of the report: `table|row|column`. */
 export type CellRef = string;
@@ -184,6 +185,10 @@ export function reportRelations(model: ReportModel): Relation[] {
     rel.push(eq([[f('withdrawn'), 1], [f('ongoing'), 1], [f('closed'), 1], [f('started'), -1]], 0));
     rel.push(eq([[f('unclassified'), 1], [f('classified'), 1], [f('closed'), -1]], 0));
     if (totalRow !== undefined) rel.push(eq([[f('classified'), 1], [cellRef('attainment-total', totalRow, 4), -1]], 0));
+    // A sentence that speaks of those who never started, were withdrawn or were not classified tells there were some.
+    const said = [...model.summary, ...model.cautions];
+    for (const { row, sv, en } of LEFT_ROWS)
+      if (tables.get('flow')!.rows.some((r) => r.key === row) && said.some((x) => (model.locale === 'sv' ? sv : en).some((words) => x.includes(words)))) rel.push({ terms: [[f(row), 1]], min: 1, max: Infinity });
     const w = tables.get('withdrawals');
     if (w) {
       rel.push(le([...sum(columnOf(w, 0)), [f('notStarted'), -1]], 0));
@@ -272,7 +277,8 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
       const key = t.rows[0]!.key;
       const reached = cellRef(t.id, key, 0);
       rel.push(eq([...sum([0, 1, 2, 3].map((j) => cellRef(t.id, key, j))), [cellRef(t.id, key, 4), -1]], 0));
-      if (flow) rel.push(le([[cellRef(t.id, key, 4), 1], [closed, -1]], 0));
+      // Every client closed in the results is counted once per point (compile's consistency rule): the flow's closed.
+      if (flow) rel.push(eq([[cellRef(t.id, key, 4), 1], [closed, -1]], 0));
       for (const m of tables.values())
         // The measures at the point: their n there and their pairs are among those reached (not the n before, which is everyone's).
         if (m.id.startsWith(`${t.id}-`) && !m.id.endsWith('-direction'))
@@ -304,21 +310,27 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
     }
   }
   // The client views: each row's levels add up to its total; every item of a point counts the same respondents by level.
+  // An item's table has the four levels, the unclassified and the total, or (when the flow hides the unclassified,
+  // views.ts) the four levels and the total of the classified: its last column is the total.
   const items = [...tables.values()].filter((t) => t.id.startsWith('views-') && t.id !== 'views-summary' && t.id !== 'views-tests');
-  for (const t of items) for (const r of t.rows) rel.push(eq([...sum([0, 1, 2, 3, 4].map((j) => cellRef(t.id, r.key, j))), [cellRef(t.id, r.key, 5), -1]], 0));
+  const last = (t: ReportTable) => t.columns.length - 1;
+  for (const t of items) for (const r of t.rows) rel.push(eq([...sum([...Array(last(t)).keys()].map((j) => cellRef(t.id, r.key, j))), [cellRef(t.id, r.key, last(t)), -1]], 0));
   const point = (id: string) => id.split('-')[1];
   items.forEach((a, i) => {
     const b = items.slice(i + 1).find((x) => point(x.id) === point(a.id));
-    if (b !== undefined) for (const j of [0, 1, 2, 3, 4, 5]) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0));
+    if (b !== undefined) for (let j = 0; j <= last(a); j++) rel.push(eq([...sum(columnOf(a, j)), ...sum(columnOf(b, j), -1)], 0));
   });
-  if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], 5)), [closed, -1]], 0));
+  if (items[0] && flow) rel.push(le([...sum(columnOf(items[0], last(items[0]))), [closed, -1]], 0));
   // Everyone closed is asked at closing (answered, don't know or not answered), so an item at `after` counts each
-  // closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those closed.
+  // closed client once: by level, the attainment total's levels; unclassified, the flow's; in all, those closed
+  // (or, counting the classified only, the attainment total's n).
   const totalRow = tables.get('attainment-total')?.rows[0]?.key;
   const atClosing = items.find((t) => point(t.id) === 'after');
-  if (atClosing && flow && totalRow !== undefined && tables.get('flow')!.rows.some((r) => r.key === 'unclassified')) {
+  if (atClosing && totalRow !== undefined) {
     for (const j of [0, 1, 2, 3]) rel.push(eq([...sum(columnOf(atClosing, j)), [cellRef('attainment-total', totalRow, j), -1]], 0));
-    rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('flow', 'unclassified', 0), -1]], 0), eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0));
+    if (last(atClosing) === 4) rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('attainment-total', totalRow, 4), -1]], 0));
+    else if (flow && tables.get('flow')!.rows.some((r) => r.key === 'unclassified'))
+      rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('flow', 'unclassified', 0), -1]], 0), eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0));
   }
   // The classified with a background value are among those who started with it (the target group's table of the same question).
   for (const t of tables.values()) {
@@ -331,7 +343,7 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
   for (const r of summary?.rows ?? []) {
     const item = tables.get(`views-${r.key}`);
     if (item === undefined) continue;
-    const answered = sum(item.rows.filter((x) => x.key !== 'no_answer' && x.key !== 'dont_know' && x.key !== 'not_answered').map((x) => cellRef(item.id, x.key, 5)));
+    const answered = sum(item.rows.filter((x) => x.key !== 'no_answer' && x.key !== 'dont_know' && x.key !== 'not_answered').map((x) => cellRef(item.id, x.key, item.columns.length - 1)));
     rel.push(eq([...answered, [cellRef(summary!.id, r.key, 0), -1]], 0));
     const share = r.cells[1];
     if (share?.kind === 'share' && !('suppressed' in share.share)) rel.push({ ...eq(answered, share.share.denominator), source: cellRef(summary!.id, r.key, 1) });

@@ -54,8 +54,6 @@ const small = (counts: readonly number[], k: number) => counts.some((c) => c >= 
 const WHO_LEFT = {
   not_started: {
     flowRow: 'notStarted',
-    fewerSv: 'utvalda har inte påbörjat insatsen',
-    fewerEn: 'selected clients have not started the intervention',
     someSv: 'Några utvalda har inte påbörjat insatsen',
     someEn: 'Some selected clients have not started the intervention',
     countSv: 'utvalda har inte påbörjat insatsen',
@@ -63,23 +61,40 @@ const WHO_LEFT = {
   },
   unclassified: {
     flowRow: 'unclassified',
-    fewerSv: 'avslutade kunde inte bedömas på skalan (mätning eller bedömning saknades)',
-    fewerEn: 'closed could not be placed on the scale (a measurement or an assessment was missing)',
-    someSv: 'Några avslutade kunde inte bedömas på skalan',
-    someEn: 'Some closed could not be placed on the scale',
+    someSv: 'Några avslutade kunde inte bedömas på skalan, eftersom en mätning eller en bedömning saknades',
+    someEn: 'Some closed could not be placed on the scale, since a measurement or an assessment was missing',
     countSv: 'avslutade kunde inte bedömas på skalan',
     countEn: 'of those closed could not be placed on the scale',
   },
   withdrawn: {
     flowRow: 'withdrawn',
-    fewerSv: 'avfördes från uppföljningen under insatsen',
-    fewerEn: 'were withdrawn from the follow-up during the intervention',
     someSv: 'Några avfördes från uppföljningen under insatsen',
     someEn: 'Some were withdrawn from the follow-up during the intervention',
     countSv: 'avfördes från uppföljningen under insatsen',
     countEn: 'were withdrawn from the follow-up during the intervention',
   },
 } as const;
+
+/**
+ * @internal The sentence for those who never started, were withdrawn or were closed but not classified when the
+ * flow table hides how many: it says there were some (at least 1), and no more. relations.ts reads it back from the
+ * summary as flow row ≥ 1.
+ */
+export function leftUnshown(code: keyof typeof WHO_LEFT, locale: Locale): string {
+  const words = WHO_LEFT[code];
+  return locale === 'sv' ? `${words.someSv} (antalet visas inte, för att skydda enskilda).` : `${words.someEn} (the number is not shown, to protect individuals).`;
+}
+
+/**
+ * @internal The flow rows that a sentence of the report tells are at least 1 when it speaks of them at all, with
+ * the words that name them: those who never started, were withdrawn (also the attrition caution, "De som avfördes
+ * hade …") or were closed but not classified.
+ */
+export const LEFT_ROWS = [
+  { row: 'notStarted', sv: ['har inte påbörjat insatsen'], en: ['have not started the intervention'] },
+  { row: 'withdrawn', sv: ['avfördes från uppföljningen under insatsen', 'De som avfördes hade'], en: ['were withdrawn from the follow-up during the intervention', 'Those withdrawn had'] },
+  { row: 'unclassified', sv: ['kunde inte bedömas på skalan'], en: ['could not be placed on the scale'] },
+] as const;
 
 /** Sentences that say what can be said when the finding's own numbers are too small to show. */
 function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>, tables?: readonly ReportTable[]): string | undefined {
@@ -110,11 +125,11 @@ function substitute(finding: Finding, k: number, locale: Locale, hidden: Readonl
     case 'withdrawn': {
       const count = Number(p.count);
       const words = WHO_LEFT[finding.code];
-      const [fewer, some, total] = sv ? [words.fewerSv, words.someSv, words.countSv] : [words.fewerEn, words.someEn, words.countEn];
-      // A count the flow table hides by secondary suppression is not given at all.
-      if (hidden.has(words.flowRow) && count >= k) return `${some} ${sv ? '(antalet visas inte, för att skydda enskilda)' : '(the number is not shown, to protect individuals)'}.`;
-      if (count < k) return `${sv ? `Färre än ${k}` : `Fewer than ${k}`} ${fewer}.`;
-      if (unshown([count])) return `${some} ${sv ? '(antalet visas inte, för att skydda enskilda)' : '(the number is not shown, to protect individuals)'}.`;
+      const total = sv ? words.countSv : words.countEn;
+      // A count the flow table hides (a small one, or by secondary suppression) is not given at all, nor a bound on it:
+      // "fewer than 5" would tell that it lies within 1..k − 1, which is what hiding it protects. The sentence tells
+      // that it is at least 1, which the joint protection knows (see leftUnshown).
+      if (hidden.has(words.flowRow) || count < k || unshown([count])) return leftUnshown(finding.code, locale);
       // The total alone, or with the reasons when none of them is small and the table by reason shows them all; never the small parts.
       const reasons = withdrawnReasonsText(finding, locale);
       const why = reasons === '' || small(reasonCounts(p), k) || !reasonsShown(tables) ? '' : ` (${reasons})`;

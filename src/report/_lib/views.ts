@@ -1,5 +1,6 @@
 import type { Label, Locale } from '../../core/locale.js';
 import type { ViewAnswerCount, ViewSummary } from '../../compile/views.js';
+import { shareOf } from '../../compile/share.js';
 import type { ViewAnalysis, ViewTest } from '../../analyse/index.js';
 import { BETWEEN, SIGNIFICANCE } from '../../analyse/findings.js';
 import { ATTAINMENT_LEVELS } from '../../after/classify.js';
@@ -22,6 +23,13 @@ import { isSuppressed, percentRange, pValueText, shownCount } from './cell.js';
  * sums of them; a sentence gives a share only where the table shows it and
  * no count below k.
  *
+ * When the flow hides the closed but unclassified, the section counts only
+ * the classified (and says so): their column would add up to the hidden
+ * count, and with the levels, the totals and the summary's answered it
+ * would give it back — or hide most of the section to keep it. Then an
+ * item's table has the four levels and their total (the classified asked),
+ * and its columns add up to the attainment total's levels and n.
+ *
  * @internal
  */
 
@@ -34,6 +42,10 @@ const T = {
   total: { sv: 'Totalt', en: 'Total' },
   notAnswered: { sv: 'Ej besvarat', en: 'Not answered' },
   after: { sv: 'vid avslut', en: 'at closing' },
+  classifiedOnly: {
+    sv: 'Synpunkterna redovisas för dem som bedömdes på skalan för måluppfyllelse. Svaren från de avslutade som inte kunde bedömas redovisas inte, för att skydda enskilda.',
+    en: 'The views are given for those classified on the goal-attainment scale. The answers of those closed but not classified are not shown, to protect individuals.',
+  },
 } as const;
 
 /** @internal The section's title. */
@@ -76,30 +88,49 @@ function groupedRows(v: ViewSummary, locale: Locale): ItemRow[] {
   ];
 }
 
-/** An item's rows by attainment level, with each row's total. */
-function itemTable(v: ViewSummary, rows: readonly ItemRow[], locale: Locale, hiddenLevels: readonly number[]): RawTable {
+/**
+ * An item's rows by attainment level, with each row's total: the four levels, the unclassified and all asked, or
+ * (`classified`) the four levels and the classified asked (see {@link viewsSection}).
+ */
+function itemTable(v: ViewSummary, rows: readonly ItemRow[], locale: Locale, hiddenLevels: readonly number[], classified: boolean): RawTable {
+  const keys = classified ? ATTAINMENT_LEVELS : VIEW_COLUMNS_KEYS;
+  const margins = hiddenLevels.filter((j) => j < keys.length);
   return {
     id: tableId(v),
     title: `${v.label[locale]} (${pointWords(v.point, locale)})`,
-    columns: [...ATTAINMENT_LEVELS.map((l) => LEVEL_LABELS[l][locale]), T.unclassified[locale], T.total[locale]],
+    columns: [...ATTAINMENT_LEVELS.map((l) => LEVEL_LABELS[l][locale]), ...(classified ? [] : [T.unclassified[locale]]), T.total[locale]],
     rows: rows.map((r) => ({
       key: r.key,
       label: r.label,
-      cells: [...VIEW_COLUMNS_KEYS.map((c) => count(r.counts.byLevel[c])), count(r.counts.count)],
+      cells: [...keys.map((c) => count(r.counts.byLevel[c])), count(r.counts.count)],
     })),
-    additive: [0, 1, 2, 3, 4],
-    rowTotal: 5,
-    ...(hiddenLevels.length > 0 ? { hiddenMargins: { columnTotals: [...hiddenLevels], total: false } } : {}),
+    additive: keys.map((_, j) => j),
+    rowTotal: keys.length,
+    ...(margins.length > 0 ? { hiddenMargins: { columnTotals: margins, total: false } } : {}),
   };
 }
 
 const VIEW_COLUMNS_KEYS = [...ATTAINMENT_LEVELS, 'unclassified'] as const;
 
+/** An answer's counts without the unclassified. */
+const classifiedCounts = <T extends ViewAnswerCount>(a: T): T => ({ ...a, count: a.count - a.byLevel.unclassified, byLevel: { ...a.byLevel, unclassified: 0 } });
+
+/** The item counted among the classified only: every answer without the unclassified, and its answered and positive share again. */
+function classifiedItem(v: ViewSummary): ViewSummary {
+  const answers = v.answers.map(classifiedCounts);
+  const dontKnow = v.dontKnow === null ? null : classifiedCounts(v.dontKnow);
+  const notAnswered = classifiedCounts(v.notAnswered);
+  const answered = answers.reduce((n, a) => n + a.count, 0);
+  const positive = answers.reduce((n, a) => n + (a.positive ? a.count : 0), 0);
+  return { ...v, answers, dontKnow, notAnswered, asked: answered + (dontKnow?.count ?? 0) + notAnswered.count, answered, positive: shareOf(positive, answered) };
+}
+
 /** The item's table as the questionnaire has it, or regrouped when that would hide an answer's total. */
-function protectedItem(v: ViewSummary, locale: Locale, hiddenLevels: readonly number[], k: number): ReportTable {
-  const full = protectReportTable(itemTable(v, fullRows(v, locale), locale, hiddenLevels), k);
-  if (full.rows.every((r) => !isSuppressed(r.cells[5]))) return full;
-  return protectReportTable(itemTable(v, groupedRows(v, locale), locale, hiddenLevels), k);
+function protectedItem(v: ViewSummary, locale: Locale, hiddenLevels: readonly number[], classified: boolean, k: number): ReportTable {
+  const full = protectReportTable(itemTable(v, fullRows(v, locale), locale, hiddenLevels, classified), k);
+  const total = classified ? ATTAINMENT_LEVELS.length : VIEW_COLUMNS_KEYS.length;
+  if (full.rows.every((r) => !isSuppressed(r.cells[total]))) return full;
+  return protectReportTable(itemTable(v, groupedRows(v, locale), locale, hiddenLevels, classified), k);
 }
 
 /**
@@ -115,9 +146,13 @@ export function viewsSection(
   locale: Locale,
 ): { tables: ReportTable[]; text: string[] } {
   if (rows.length === 0) return { tables: [], text: [] };
-  const items = rows.map((v) => protectedItem(v, locale, hiddenLevels, k));
+  // The flow hides the unclassified: counted among the classified only (see above).
+  const classified = hiddenLevels.includes(VIEW_COLUMNS_KEYS.length - 1);
+  if (classified) rows = rows.map(classifiedItem);
+  const totalColumn = classified ? ATTAINMENT_LEVELS.length : VIEW_COLUMNS_KEYS.length;
+  const items = rows.map((v) => protectedItem(v, locale, hiddenLevels, classified, k));
   // An item whose answer totals are all shown: its n answered and positive count are sums of shown numbers.
-  const whole = items.map((t) => t.rows.every((r) => !isSuppressed(r.cells[5])));
+  const whole = items.map((t) => t.rows.every((r) => !isSuppressed(r.cells[totalColumn])));
   const summaryRaw: RawTable = {
     id: 'views-summary',
     title: T.summary[locale],
@@ -139,7 +174,7 @@ export function viewsSection(
   const summaryRows = summary.rows.map((r, i) => (whole[i] ? r : { ...r, cells: secondary }));
   const protectedSummary: ReportTable = { ...summary, rows: summaryRows, suppressed: summary.suppressed || whole.some((w) => !w) };
 
-  const text: string[] = [];
+  const text: string[] = classified ? [T.classifiedOnly[locale]] : [];
   const nulls: NullTest[] = [];
   rows.forEach((v, i) => {
     const a = analysis[i];
