@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Locale } from '../core/locale.js';
 import { proposeFromExport, PROPOSAL_SAMPLE_ROWS, type ExportProposal } from '../io/propose.js';
@@ -62,6 +62,11 @@ export type InitProblem = { readonly problem: string };
  */
 export function initFromExport(file: string, outDir: string, force: boolean, locale: Locale, write: (path: string, text: string) => void, sheet?: string): { text: string } | InitProblem {
   const names = INIT_FILES[locale];
+  // --out names a folder for the three drafts; a file name there (`--out plan.json`) would make a folder of that name.
+  if (/\.(json|md|txt|csv)$/i.test(outDir) || (existsSync(outDir) && !statSync(outDir).isDirectory())) {
+    const files = list([names.plan, names.mapping, names.decisions], locale);
+    return { problem: say(locale, `--out är en mapp, som init --from skriver ${files} i (fick ${outDir})`, `--out is a folder, which init --from writes ${files} into (got ${outDir})`) };
+  }
   const paths = { plan: join(outDir, names.plan), mapping: join(outDir, names.mapping), decisions: join(outDir, names.decisions) };
   const inTheWay = Object.values(paths).filter((p) => existsSync(p));
   if (inTheWay.length > 0 && !force) {

@@ -28,7 +28,7 @@ export type VegaLiteSpec = { readonly $schema: string; readonly [key: string]: u
  * chart.id;
  * // => 'flow'
  * chart.description; // the figure's text alternative: values that passed protection, and what is not shown
- * // => 'Selected: not shown; Started the intervention: 39; Withdrawn during the intervention: not shown; Closed: not shown; Classified on the scale: 30'
+ * // => 'Selected: not shown; Started the intervention: 39; Withdrawn during the intervention: 5; Closed: not shown; Classified on the scale: 30'
  * ```
  */
 export interface ReportChart {

@@ -377,6 +377,15 @@ function headerLines(compilation: Compilation, options: ReportOptions, flow: Rep
 }
 
 const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started']);
+/**
+ * The caution of a report pooled from several units (each knows its own counts: see pooled.ts and the joint
+ * protection), in the words of the method's reports.
+ */
+const POOLED_CAUTION = {
+  sv: 'Rapporten slår samman uppgifter från flera enheter. Varje enhet känner sina egna tal och kan dra dem från rapportens, så ett tal visas bara när ingen enhet då kan räkna ut en liten grupp hos de andra. Med små enheter döljs därför många tal; varje enhets egen rapport visar dess egna.',
+  en: "The report pools several units. Each unit knows its own counts and could subtract them from the report's, so a number is shown only when no unit could then work out a small group among the others. With small units many numbers are therefore hidden; each unit's own report shows its own.",
+} as const;
+
 /** Tests whose sentences stand in their own section rather than under the summary. */
 const SECTION_TESTS: ReadonlySet<string> = new Set(['background_test', 'dose_test']);
 
@@ -495,6 +504,8 @@ export function buildReport(compilation: Compilation, options: ReportOptions = {
           : `${counted(withheld, 'statement', locale)} of the analysis ${withheld === 1 ? 'is' : 'are'} not shown, to protect individuals: ${withheld === 1 ? 'it rests' : 'they rest'} on fewer than ${k} people or on numbers the tables hide.`,
       );
     }
+    // A pooled report hides more than any unit's own would: say why, so that a page of `..` is not read as missing data.
+    if (k > 1 && compilation.meta.dims.units.length >= 2) cautions.push(POOLED_CAUTION[locale]);
     return {
       locale,
       title: compilation.meta.title,

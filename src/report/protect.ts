@@ -238,6 +238,13 @@ let mustHide: ReadonlySet<string> | undefined;
  * synchronous build rather than a parameter of every section builder; it is
  * restored when `build` returns or throws.
  */
+/**
+ * @internal Whether the joint protection asked, around the build in progress ({@link withHidden}), for `ref` to be
+ * hidden: a cell `table|row|column`, or a sentence's own reference (`said|row|0`: the summary's sentences on a flow
+ * row, see summary.ts).
+ */
+export const jointlyHidden = (ref: string): boolean => mustHide?.has(ref) === true;
+
 export function withHidden<T>(hide: ReadonlySet<string>, build: () => T): T {
   const outer = mustHide;
   mustHide = hide;

@@ -82,6 +82,17 @@ describe('uppfoljning init --from: a Björkebo-like export (Swedish, Windows-125
     expect(existsSync(join(out, 'plan.json'))).toBe(false);
   });
 
+  it('takes --out as a folder: a file name there is refused, not made a folder of that name', async () => {
+    const out = tmp();
+    const r = await cli('init', '--from', f('identity-1252.csv'), '--out', join(out, 'plan.json'));
+    expect(r.code).toBe(2);
+    expect(shown(r.err, out)).toBe('uppfoljning: --out är en mapp, som init --from skriver plan.json, mappning.json och att-besluta.md i (fick <out>/plan.json)');
+    expect(existsSync(join(out, 'plan.json'))).toBe(false);
+    writeFileSync(join(out, 'a-file'), 'x\n');
+    const en = await cli('init', '--lang', 'en', '--from', f('identity-1252.csv'), '--out', join(out, 'a-file'));
+    expect(shown(en.err, out)).toBe('uppfoljning: --out is a folder, which init --from writes plan.json, mapping.json and to-decide.md into (got <out>/a-file)');
+  });
+
   it('names a file it cannot read', async () => {
     const out = tmp();
     const r = await cli('init', '--from', join(out, 'saknas.csv'), '--out', out);

@@ -496,7 +496,9 @@ function componentIntervals(members: readonly number[], rows: readonly Row[], wa
       const status = model.getModelStatus();
       const x = status === OPTIMAL ? model.getSolution().colValue : undefined;
       model.changeColBounds(m, 0, inf);
-      if (status !== OPTIMAL && status !== INFEASIBLE) throw new Error(`HiGHS ended with model status ${status} on a feasibility program of ${n} cells`);
+      // With no objective, "unbounded or infeasible" (from presolve) is infeasible: no integer solution there, and the
+      // integer program with the objective settles the bound.
+      if (status !== OPTIMAL && status !== INFEASIBLE && status !== UNBOUNDED_OR_INFEASIBLE) throw new Error(`HiGHS ended with model status ${status} on a feasibility program of ${n} cells`);
       return x;
     };
   };

@@ -18,7 +18,7 @@
  */
 import type { ReportModel } from '../model.js';
 import type { ReportTable } from '../protect.js';
-import { LEFT_ROWS } from './summary.js';
+import { LEFT_ROWS, saidRef } from './summary.js';
 
 /** A cell of the report: `table|row|column`. */
 export type CellRef = string;
@@ -188,7 +188,7 @@ export function reportRelations(model: ReportModel): Relation[] {
     // A sentence that speaks of those who never started, were withdrawn or were not classified tells there were some.
     const said = [...model.summary, ...model.cautions];
     for (const { row, sv, en } of LEFT_ROWS)
-      if (tables.get('flow')!.rows.some((r) => r.key === row) && said.some((x) => (model.locale === 'sv' ? sv : en).some((words) => x.includes(words)))) rel.push({ terms: [[f(row), 1]], min: 1, max: Infinity });
+      if (tables.get('flow')!.rows.some((r) => r.key === row) && said.some((x) => (model.locale === 'sv' ? sv : en).some((words) => x.includes(words)))) rel.push({ terms: [[f(row), 1]], min: 1, max: Infinity, source: saidRef(row), cost: 5 });
     const w = tables.get('withdrawals');
     if (w) {
       rel.push(le([...sum(columnOf(w, 0)), [f('notStarted'), -1]], 0));

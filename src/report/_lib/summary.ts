@@ -1,5 +1,5 @@
 import type { Label, Locale } from '../../core/locale.js';
-import type { ReportTable } from '../protect.js';
+import { jointlyHidden, type ReportTable } from '../protect.js';
 import { isRecord } from '../../core/args.js';
 import { findingText, type Finding } from '../../analyse/index.js';
 import { BETWEEN, byPhrase, SIGNIFICANCE, withdrawnReasonsText } from '../../analyse/findings.js';
@@ -95,6 +95,12 @@ export const LEFT_ROWS = [
   { row: 'withdrawn', sv: ['avfördes från uppföljningen under insatsen', 'De som avfördes hade'], en: ['were withdrawn from the follow-up during the intervention', 'Those withdrawn had'] },
   { row: 'unclassified', sv: ['kunde inte bedömas på skalan'], en: ['could not be placed on the scale'] },
 ] as const;
+
+/** The flow row each finding's sentence speaks of (and so tells is at least 1). */
+const SAID_ROW: Partial<Record<string, (typeof LEFT_ROWS)[number]['row']>> = { not_started: 'notStarted', withdrawn: 'withdrawn', attrition_baseline: 'withdrawn', unclassified: 'unclassified' };
+
+/** @internal The reference of the sentences on a flow row, for the joint protection to leave them out (relations.ts). */
+export const saidRef = (row: string): string => `said|${row}|0`;
 
 /** Sentences that say what can be said when the finding's own numbers are too small to show. */
 function substitute(finding: Finding, k: number, locale: Locale, hidden: ReadonlySet<string>, tables?: readonly ReportTable[]): string | undefined {
@@ -346,6 +352,13 @@ export function protectedFindings(
   let withheld = 0;
   const shown = tables === undefined ? undefined : shownCountsOf(tables);
   for (const finding of findings) {
+    // The sentences on who never started, was withdrawn or was not classified tell that there was at least one; where
+    // that with the rest would put the hidden count within 1..k − 1, the joint protection asks for them to be left out.
+    const about = SAID_ROW[finding.code];
+    if (about !== undefined && jointlyHidden(saidRef(about))) {
+      withheld++;
+      continue;
+    }
     const reworded = tables === undefined || k <= 1 ? finding : rewordedFinding(finding, tables, k, locale);
     if (reworded === null) {
       withheld++;
