@@ -382,8 +382,8 @@ const SUMMARY_CAUTIONS: ReadonlySet<string> = new Set(['withdrawn', 'not_started
  * protection), in the words of the method's reports.
  */
 const POOLED_CAUTION = {
-  sv: 'Rapporten slår samman uppgifter från flera enheter. Varje enhet känner sina egna tal och kan dra dem från rapportens, så ett tal visas bara när ingen enhet då kan räkna ut en liten grupp hos de andra. Med små enheter döljs därför många tal; varje enhets egen rapport visar dess egna.',
-  en: "The report pools several units. Each unit knows its own counts and could subtract them from the report's, so a number is shown only when no unit could then work out a small group among the others. With small units many numbers are therefore hidden; each unit's own report shows its own.",
+  sv: 'Rapporten slår samman uppgifter från flera enheter. Varje enhet känner sina egna tal och kan dra av dem från rapportens, så ett tal visas bara när ingen enhet då kan räkna ut en liten grupp hos de andra. Med små enheter döljs därför många tal; varje enhet ser sina egna tal i sin egen rapport.',
+  en: "The report pools several units. Each unit knows its own counts and could subtract them from the report's, so a number is shown only when no unit could then work out a small group among the others. With small units many numbers are therefore hidden; each unit sees its own counts in its own report.",
 } as const;
 
 /** Tests whose sentences stand in their own section rather than under the summary. */
