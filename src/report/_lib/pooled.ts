@@ -15,6 +15,7 @@ import type { ViewSummary } from '../../compile/views.js';
 import { buildReport, type ReportModel, type ReportOptions } from '../model.js';
 import type { Contributors } from './joint.js';
 import { countCells, reportCounts, type CellRef } from './relations.js';
+import { countsClassifiedOnly } from './views.js';
 
 export { reportCounts, type CellRef } from './relations.js';
 
@@ -179,8 +180,8 @@ export function ownInLayout(model: ReportModel, own: ReadonlyMap<CellRef, number
   };
   // An item's table counting the classified only (views.ts): its total is the total less the unclassified, and so is
   // the summary's answered (over the item's answers).
-  const widths = new Map(model.sections.flatMap((s) => s.tables.map((t) => [t.id, t.columns.length] as const)));
-  const classifiedOnly = (id: string) => id.startsWith('views-') && id !== 'views-summary' && id !== 'views-tests' && widths.get(id) === 5;
+  const tables = new Map(model.sections.flatMap((s) => s.tables.map((t) => [t.id, t] as const)));
+  const classifiedOnly = (id: string) => id.startsWith('views-') && id !== 'views-summary' && id !== 'views-tests' && tables.has(id) && countsClassifiedOnly(tables.get(id)!);
   const classified = (table: string, row: string) => placed(table, row, '5') - placed(table, row, '4');
   const answers = new Map<string, string[]>(views.map((v) => [`${v.point}-${v.id}`, v.answers.map((a) => String(a.value))]));
   const out = new Map<CellRef, number>();

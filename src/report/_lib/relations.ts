@@ -19,6 +19,7 @@
 import type { ReportModel } from '../model.js';
 import type { ReportTable } from '../protect.js';
 import { LEFT_ROWS, saidRef } from './summary.js';
+import { countsClassifiedOnly } from './views.js';
 
 /** A cell of the report: `table|row|column`. */
 export type CellRef = string;
@@ -328,7 +329,7 @@ function sectionRelations(tables: ReadonlyMap<string, ReportTable>): Relation[] 
   const atClosing = items.find((t) => point(t.id) === 'after');
   if (atClosing && totalRow !== undefined) {
     for (const j of [0, 1, 2, 3]) rel.push(eq([...sum(columnOf(atClosing, j)), [cellRef('attainment-total', totalRow, j), -1]], 0));
-    if (last(atClosing) === 4) rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('attainment-total', totalRow, 4), -1]], 0));
+    if (countsClassifiedOnly(atClosing)) rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('attainment-total', totalRow, 4), -1]], 0));
     else if (flow && tables.get('flow')!.rows.some((r) => r.key === 'unclassified'))
       rel.push(eq([...sum(columnOf(atClosing, 4)), [cellRef('flow', 'unclassified', 0), -1]], 0), eq([...sum(columnOf(atClosing, 5)), [closed, -1]], 0));
   }

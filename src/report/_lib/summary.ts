@@ -76,11 +76,11 @@ const WHO_LEFT = {
 } as const;
 
 /**
- * @internal The sentence for those who never started, were withdrawn or were closed but not classified when the
- * flow table hides how many: it says there were some (at least 1), and no more. relations.ts reads it back from the
- * summary as flow row ≥ 1.
+ * The sentence for those who never started, were withdrawn or were closed but not classified when the flow table
+ * hides how many: it says there were some (at least 1), and no more. relations.ts reads that back, by the words of
+ * {@link LEFT_ROWS}, as flow row ≥ 1.
  */
-export function leftUnshown(code: keyof typeof WHO_LEFT, locale: Locale): string {
+function leftUnshown(code: keyof typeof WHO_LEFT, locale: Locale): string {
   const words = WHO_LEFT[code];
   return locale === 'sv' ? `${words.someSv} (antalet visas inte, för att skydda enskilda).` : `${words.someEn} (the number is not shown, to protect individuals).`;
 }
@@ -97,7 +97,7 @@ export const LEFT_ROWS = [
 ] as const;
 
 /** The flow row each finding's sentence speaks of (and so tells is at least 1). */
-const SAID_ROW: Partial<Record<string, (typeof LEFT_ROWS)[number]['row']>> = { not_started: 'notStarted', withdrawn: 'withdrawn', attrition_baseline: 'withdrawn', unclassified: 'unclassified' };
+const SAID_ROW: Partial<Record<string, string>> = { ...Object.fromEntries(Object.entries(WHO_LEFT).map(([code, w]) => [code, w.flowRow])), attrition_baseline: WHO_LEFT.withdrawn.flowRow };
 
 /** @internal The reference of the sentences on a flow row, for the joint protection to leave them out (relations.ts). */
 export const saidRef = (row: string): string => `said|${row}|0`;

@@ -93,7 +93,7 @@ function groupedRows(v: ViewSummary, locale: Locale): ItemRow[] {
  * (`classified`) the four levels and the classified asked (see {@link viewsSection}).
  */
 function itemTable(v: ViewSummary, rows: readonly ItemRow[], locale: Locale, hiddenLevels: readonly number[], classified: boolean): RawTable {
-  const keys = classified ? ATTAINMENT_LEVELS : VIEW_COLUMNS_KEYS;
+  const keys = columnKeys(classified);
   const margins = hiddenLevels.filter((j) => j < keys.length);
   return {
     id: tableId(v),
@@ -111,6 +111,11 @@ function itemTable(v: ViewSummary, rows: readonly ItemRow[], locale: Locale, hid
 }
 
 const VIEW_COLUMNS_KEYS = [...ATTAINMENT_LEVELS, 'unclassified'] as const;
+/** An item table's count columns before its total: the four levels and the unclassified, or the four levels alone. */
+const columnKeys = (classified: boolean): readonly (typeof VIEW_COLUMNS_KEYS)[number][] => (classified ? ATTAINMENT_LEVELS : VIEW_COLUMNS_KEYS);
+
+/** @internal Whether a client-view item's table counts the classified only (no column of the unclassified): the four levels and the total. */
+export const countsClassifiedOnly = (t: { readonly columns: readonly string[] }): boolean => t.columns.length === ATTAINMENT_LEVELS.length + 1;
 
 /** An answer's counts without the unclassified. */
 const classifiedCounts = <T extends ViewAnswerCount>(a: T): T => ({ ...a, count: a.count - a.byLevel.unclassified, byLevel: { ...a.byLevel, unclassified: 0 } });
@@ -128,8 +133,7 @@ function classifiedItem(v: ViewSummary): ViewSummary {
 /** The item's table as the questionnaire has it, or regrouped when that would hide an answer's total. */
 function protectedItem(v: ViewSummary, locale: Locale, hiddenLevels: readonly number[], classified: boolean, k: number): ReportTable {
   const full = protectReportTable(itemTable(v, fullRows(v, locale), locale, hiddenLevels, classified), k);
-  const total = classified ? ATTAINMENT_LEVELS.length : VIEW_COLUMNS_KEYS.length;
-  if (full.rows.every((r) => !isSuppressed(r.cells[total]))) return full;
+  if (full.rows.every((r) => !isSuppressed(r.cells.at(-1)))) return full;
   return protectReportTable(itemTable(v, groupedRows(v, locale), locale, hiddenLevels, classified), k);
 }
 
@@ -149,10 +153,9 @@ export function viewsSection(
   // The flow hides the unclassified: counted among the classified only (see above).
   const classified = hiddenLevels.includes(VIEW_COLUMNS_KEYS.length - 1);
   if (classified) rows = rows.map(classifiedItem);
-  const totalColumn = classified ? ATTAINMENT_LEVELS.length : VIEW_COLUMNS_KEYS.length;
   const items = rows.map((v) => protectedItem(v, locale, hiddenLevels, classified, k));
   // An item whose answer totals are all shown: its n answered and positive count are sums of shown numbers.
-  const whole = items.map((t) => t.rows.every((r) => !isSuppressed(r.cells[totalColumn])));
+  const whole = items.map((t) => t.rows.every((r) => !isSuppressed(r.cells.at(-1))));
   const summaryRaw: RawTable = {
     id: 'views-summary',
     title: T.summary[locale],
