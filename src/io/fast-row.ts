@@ -10,6 +10,7 @@ import { planInstrument } from '../plan/plan.js';
 import { valueProblem } from '../measure/instrument.js';
 import type { CsvRow } from './csv.js';
 import { cleanDate, code, NO, parseNumber, REASON_WORDS, viewAnswer, YES, type FirstLines, type RowsInput } from './import.js';
+import { IdLines } from './id-table.js';
 
 /**
  * The streaming import's fast path (issue 11 item 4): a row reader compiled
@@ -39,6 +40,16 @@ import { cleanDate, code, NO, parseNumber, REASON_WORDS, viewAnswer, YES, type F
  * such rows take the full path. A rule added to checkRecord must be added
  * here too: tests/io/fast-row.test.ts, which compares both paths row by row,
  * is what says so.
+ *
+ * Past the first batch of records, the streaming parser hands the reader
+ * its text (`lane`): the reader cuts each simple row in place with the
+ * text's own searches (no array of fields, no string per cell), looks each
+ * cell up by its characters (`interned`), and hands back to the record
+ * scanner the first row that is not simple (a quoted cell with a doubled
+ * quote or a line break, a wrong number of fields, a lone CR at the end of
+ * the text), so line numbers and parse issues stay the scanner's.
+ * tests/io/import-stream.test.ts checks the lane against importCsv over
+ * random splits of files long enough to reach it.
  *
  * @module
  */
@@ -72,7 +83,7 @@ const FAST_FIELD = /^(clientId|intervention|enrolled|age|gender|before\.(date|ma
  * it does not read). It reads `firstLine` and, for a row it takes, enters its
  * id there, as the full path does.
  */
-export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: CsvRow) => ClientRecord | undefined) | undefined {
+export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows | undefined {
   const { plan, mapping, columnOf, missing, blocked, events, pseudonymize, rowProblems } = input;
   if (blocked !== undefined || missing.size > 0 || pseudonymize !== undefined || mapping.identity?.legalGender === true) return undefined;
   for (const field of columnOf.keys()) if (!FAST_FIELD.test(field)) return undefined;
@@ -189,85 +200,167 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
   const iWithdrawalReason = at('withdrawal.reason');
   const withdrawalReason = reasonOf('withdrawal.reason', true);
 
-  // The row being read: the functions below are made once, not once a row.
-  let f: readonly string[] = [];
-  const cell = (i: number): string => (i < 0 ? '' : (f[i] ?? '').trim());
+  // The row being read: its text, and each column's cell as bounds in it, trimmed (`raw…` untrimmed, for the full path).
+  const width = input.table.header.length;
+  let src = '';
+  const rawStart = new Int32Array(width);
+  const rawEnd = new Int32Array(width);
+  const cellStart = new Int32Array(width);
+  const cellEnd = new Int32Array(width);
+  const empty = (i: number): boolean => i < 0 || cellStart[i] === cellEnd[i];
+  const text = (i: number): string => (i < 0 ? '' : src.slice(cellStart[i], cellEnd[i]));
+  const trimCells = () => {
+    for (let i = 0; i < width; i++) {
+      let s = rawStart[i]!;
+      let e = rawEnd[i]!;
+      while (s < e && isTrimmed(src.charCodeAt(s))) s++;
+      while (e > s && isTrimmed(src.charCodeAt(e - 1))) e--;
+      cellStart[i] = s;
+      cellEnd[i] = e;
+    }
+  };
+  /**
+   * A conversion of a column's cell, looked up by the cell's characters in
+   * place (no string is made for a value seen before): an open-addressing
+   * table keyed by the text, at most CACHE values, then converted each time.
+   */
+  const interned = <T>(convert: (raw: string) => T): ((i: number) => T) => {
+    let mask = 63;
+    let keys: (string | undefined)[] = new Array<string | undefined>(mask + 1);
+    let hashes = new Int32Array(mask + 1);
+    let values: T[] = new Array<T>(mask + 1);
+    let count = 0;
+    const put = (key: string, h: number, value: T) => {
+      let slot = h & mask;
+      while (keys[slot] !== undefined) slot = (slot + 1) & mask;
+      keys[slot] = key;
+      hashes[slot] = h;
+      values[slot] = value;
+    };
+    return (i) => {
+      const s = cellStart[i]!;
+      const e = cellEnd[i]!;
+      const h = cellHash(src, s, e);
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const key = keys[slot];
+        if (key === undefined) break;
+        if (hashes[slot] === h && key.length === e - s && src.startsWith(key, s)) return values[slot]!;
+      }
+      const raw = src.slice(s, e);
+      const value = convert(raw);
+      if (count < CACHE) {
+        if ((count + 1) * 2 > mask + 1) {
+          const old = { keys, hashes, values };
+          mask = mask * 2 + 1;
+          keys = new Array<string | undefined>(mask + 1);
+          hashes = new Int32Array(mask + 1);
+          values = new Array<T>(mask + 1);
+          for (let k = 0; k < old.keys.length; k++) if (old.keys[k] !== undefined) put(old.keys[k]!, old.hashes[k]!, old.values[k]!);
+        }
+        // A flat copy of the key: a slice of the text would keep the whole piece alive.
+        put((' ' + raw).slice(1), h, value);
+        count++;
+      }
+      return value;
+    };
+  };
   const any = (cols: readonly number[]): boolean => {
-    for (const i of cols) if (cell(i) !== '') return true;
+    for (const i of cols) if (!empty(i)) return true;
     return false;
   };
   // A step's date and its code (start and main problem, end or withdrawal and reason), both given and read, into pairDate and pairCode.
   let pairDate = '';
   let pairCode = '';
-  const pair = (iDate: number, iCode: number, read: (raw: string) => Maybe<string>, readDate = date): boolean => {
-    const dateCell = cell(iDate);
-    const codeCell = cell(iCode);
-    if (dateCell === '' || codeCell === '') return false;
-    const d = readDate(dateCell);
-    const c = read(codeCell);
-    if (d === NO_FAST || c === NO_FAST) return false;
-    pairDate = d;
-    pairCode = c;
-    return true;
+  const pairOf = (iDate: number, iCode: number, read: (raw: string) => Maybe<string>, readDate: (raw: string) => Maybe<string>) => {
+    const dateAt = interned(readDate);
+    const codeAt = interned(read);
+    return (): boolean => {
+      if (empty(iDate) || empty(iCode)) return false;
+      const d = dateAt(iDate);
+      const c = codeAt(iCode);
+      if (d === NO_FAST || c === NO_FAST) return false;
+      pairDate = d;
+      pairCode = c;
+      return true;
+    };
   };
+  const startPair = pairOf(iBeforeDate, iMainProblem, mainProblem, startOf);
+  const afterPair = pairOf(iAfterDate, iAfterReason, afterReason, date);
+  const withdrawalPair = pairOf(iWithdrawalDate, iWithdrawalReason, withdrawalReason, date);
   // The values of the cells given among a list (background variables, a step's measurements, view answers) by id; how many in `filled`.
   let filled = 0;
-  const valuesOf = <T>(list: readonly { id: string; i: number; read: (raw: string) => Maybe<T> }[]): Maybe<Record<string, T>> => {
-    const out: Record<string, T> = {};
-    filled = 0;
-    for (const v of list) {
-      const raw = cell(v.i);
-      if (raw === '') continue;
-      const value = v.read(raw);
-      if (value === NO_FAST) return NO_FAST;
-      out[v.id] = value;
-      filled++;
-    }
-    return out;
+  const listOf = <T>(list: readonly { id: string; i: number; read: (raw: string) => Maybe<T> }[]) => {
+    const cols = list.map((v) => ({ id: v.id, i: v.i, read: interned(v.read) }));
+    return (): Maybe<Record<string, T>> => {
+      const out: Record<string, T> = {};
+      filled = 0;
+      for (const v of cols) {
+        if (empty(v.i)) continue;
+        const value = v.read(v.i);
+        if (value === NO_FAST) return NO_FAST;
+        out[v.id] = value;
+        filled++;
+      }
+      return out;
+    };
   };
-  return (row) => {
-    if (rowProblems.has(row.line)) return undefined;
-    f = row.fields;
+  const backgroundValues = listOf(background);
+  const beforeValues = listOf(beforeMeasures);
+  const afterValues = listOf(afterMeasures);
+  const viewValues = listOf(views);
+  const interventionAt = interned(intervention);
+  const enrolledAt = interned(date);
+  const enrolledInPeriodsAt = interned(enrolledInPeriods);
+  const ageAt = interned(ageOf);
+  const genderAt = interned(gender);
+  const goalAt = goals.map((g) => ({ ...g, areaAt: interned(g.areaOf), targetAt: interned(targetOf), metAt: interned(yesNo) }));
+  // The first line of an id in one step: entered if it was not there (a row that is then not taken never gets here).
+  const claim =
+    firstLine instanceof IdLines
+      ? (id: string, line: number) => firstLine.claim(id, line)
+      : (id: string, line: number) => {
+          const seen = firstLine.get(id);
+          if (seen === undefined) firstLine.set(id, line);
+          return seen;
+        };
+  const withEvents = events.size > 0;
 
-    const clientId = cell(iClient);
-    if (clientId === '' || clientId.length > 128 || IDENTITY_NUMBER_SHAPE.test(clientId)) return undefined;
-    if ((events.get(clientId)?.length ?? 0) > 0 || firstLine.get(clientId) !== undefined) return undefined;
-    const interventionCell = cell(iIntervention);
-    const interventionCode = interventionCell === '' ? (onlyIntervention ?? NO_FAST) : intervention(interventionCell);
-    const enrolledCell = cell(iEnrolled);
-    const ageCell = cell(iAge);
-    const genderCell = cell(iGender);
-    if (interventionCode === NO_FAST || enrolledCell === '' || ageCell === '' || genderCell === '') return undefined;
-    const enrolled = date(enrolledCell);
-    const age = ageOf(ageCell);
-    const genderCode = gender(genderCell);
+  /** The row in `src` at the bounds of the cells, read: its record, or undefined for the full path. */
+  const read = (line: number): ClientRecord | undefined => {
+    if (rowProblems.has(line)) return undefined;
+    if (empty(iClient) || cellEnd[iClient]! - cellStart[iClient]! > 128) return undefined;
+    const clientId = text(iClient);
+    if (IDENTITY_NUMBER_SHAPE.test(clientId)) return undefined;
+    if (withEvents && (events.get(clientId)?.length ?? 0) > 0) return undefined;
+    const interventionCode = empty(iIntervention) ? (onlyIntervention ?? NO_FAST) : interventionAt(iIntervention);
+    if (interventionCode === NO_FAST || empty(iEnrolled) || empty(iAge) || empty(iGender)) return undefined;
+    const enrolled = enrolledAt(iEnrolled);
+    const age = ageAt(iAge);
+    const genderCode = genderAt(iGender);
     if (enrolled === NO_FAST || age === NO_FAST || genderCode === NO_FAST) return undefined;
     const record: ClientRecord = { planId: plan.id, clientId, intervention: interventionCode, enrolled, age, gender: genderCode, during: [], followUps: [] };
 
     const goalsMade: number[] = [];
     if (any(beforeCols)) {
-      if (!pair(iBeforeDate, iMainProblem, mainProblem, startOf)) return undefined;
+      if (!startPair()) return undefined;
       const start = pairDate;
       const problem = pairCode;
-      const bg = valuesOf(background);
-      const measures = valuesOf(beforeMeasures);
+      const bg = backgroundValues();
+      const measures = beforeValues();
       if (bg === NO_FAST || measures === NO_FAST) return undefined;
       const goalList: { statement: string; area?: string; target?: number }[] = [];
       for (let n = 0; n < 9; n++) {
-        const g = goals[n]!;
-        const statement = cell(g.statement);
-        const areaCell = cell(g.area);
-        const targetCell = cell(g.target);
-        if (statement === '' && areaCell === '' && targetCell === '') continue;
-        if (statement === '') return undefined;
-        const goal: { statement: string; area?: string; target?: number } = { statement };
-        if (areaCell !== '') {
-          const a = g.areaOf(areaCell);
+        const g = goalAt[n]!;
+        if (empty(g.statement) && empty(g.area) && empty(g.target)) continue;
+        if (empty(g.statement)) return undefined;
+        const goal: { statement: string; area?: string; target?: number } = { statement: text(g.statement) };
+        if (!empty(g.area)) {
+          const a = g.areaAt(g.area);
           if (a === NO_FAST) return undefined;
           goal.area = a;
         }
-        if (targetCell !== '') {
-          const t = targetOf(targetCell);
+        if (!empty(g.target)) {
+          const t = g.targetAt(g.target);
           if (t === NO_FAST) return undefined;
           goal.target = t;
         }
@@ -277,24 +370,24 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
       record.before = { date: start, background: bg, mainProblem: problem, goals: goalList, measures };
     }
 
-    if (record.before === undefined && enrolledInPeriods(enrolledCell) === NO_FAST) return undefined;
+    if (record.before === undefined && enrolledInPeriodsAt(iEnrolled) === NO_FAST) return undefined;
 
     if (any(afterCols)) {
-      if (!pair(iAfterDate, iAfterReason, afterReason)) return undefined;
+      if (!afterPair()) return undefined;
       const end = pairDate;
       // checkAfter: not closed before the start, and closed only after a start.
       if (record.before === undefined || end < record.before.date) return undefined;
       const reason = pairCode;
-      const measures = valuesOf(afterMeasures);
+      const measures = afterValues();
       if (measures === NO_FAST) return undefined;
       const after: NonNullable<ClientRecord['after']> = { date: end, reason: reason as NonNullable<ClientRecord['after']>['reason'], measures };
       // Whether each goal was met: all of them given, or none (a gap would be a hole zod refuses).
       let given = 0;
       const met: boolean[] = [];
       for (const n of goalsMade) {
-        const raw = cell(goals[n]!.met);
-        if (raw === '') continue;
-        const value = yesNo(raw);
+        const g = goalAt[n]!;
+        if (empty(g.met)) continue;
+        const value = g.metAt(g.met);
         if (value === NO_FAST) return undefined;
         given++;
         met.push(value);
@@ -303,23 +396,179 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): ((row: C
         if (given !== goalsMade.length) return undefined;
         after.goalsMet = met;
       }
-      const answers = valuesOf(views);
+      const answers = viewValues();
       if (answers === NO_FAST) return undefined;
       if (filled > 0) after.views = answers;
       record.after = after;
     }
 
     if (any(withdrawalCols)) {
-      if (!pair(iWithdrawalDate, iWithdrawalReason, withdrawalReason)) return undefined;
+      if (!withdrawalPair()) return undefined;
       // checkRecord: no withdrawal of a closed record; checkWithdrawal: not withdrawn before the start.
       if (record.after !== undefined || (record.before !== undefined && pairDate < record.before.date)) return undefined;
       record.withdrawal = { date: pairDate, reason: pairCode as NonNullable<ClientRecord['withdrawal']>['reason'] };
     }
 
-    // A flat copy of the id: a slice of the parsed text would keep the whole chunk alive in the duplicate check.
-    const id = (' ' + clientId).slice(1);
-    record.clientId = id;
-    firstLine.set(id, row.line);
+    // Last, so that only a row taken enters its id: a second row of an id takes the full path, which names the first.
+    if (claim(clientId, line) !== undefined) return undefined;
     return record;
   };
+
+  const rawFields = (): string[] => {
+    const fields = new Array<string>(width);
+    for (let i = 0; i < width; i++) fields[i] = src.slice(rawStart[i], rawEnd[i]);
+    return fields;
+  };
+
+  return {
+    row(row) {
+      // The fields side by side in one text, each cell at its bounds.
+      if (row.fields.length !== width) return undefined;
+      src = row.fields.join('');
+      let at = 0;
+      for (let i = 0; i < width; i++) {
+        rawStart[i] = at;
+        at += row.fields[i]!.length;
+        rawEnd[i] = at;
+      }
+      trimCells();
+      const record = read(row.line);
+      src = '';
+      return record;
+    },
+    lane(textIn, from, lineIn, separator, sink) {
+      src = textIn;
+      const n = textIn.length;
+      let i = from;
+      let line = lineIn;
+      let cr = textIn.indexOf('\r', i);
+      while (i < n) {
+        if (cr >= 0 && cr < i) cr = textIn.indexOf('\r', i);
+        const first = textIn.charCodeAt(i);
+        // A blank line is skipped and counted (a CR at the end may be half of a CRLF).
+        if (first === LF) {
+          i++;
+          line++;
+          continue;
+        }
+        if (first === CR) {
+          if (i + 1 >= n) break;
+          i += textIn.charCodeAt(i + 1) === LF ? 2 : 1;
+          line++;
+          continue;
+        }
+        const end = cutRow(textIn, i, separator, cr, width, rawStart, rawEnd);
+        if (end < 0) break;
+        trimCells();
+        const record = read(line);
+        if (record !== undefined) sink.take(record);
+        else sink.full({ line, fields: rawFields() });
+        i = end;
+        line++;
+      }
+      src = '';
+      return { consumed: i, line };
+    },
+  };
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** Values each cell reader keeps, per column (then converted each time, never held). */
+const CACHE = 4096;
+
+/** Whether `String.prototype.trim` removes this character (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A hash of the cell `text[s, e)`: FNV-1a of its length and of its characters,
+ * all of them up to 16, else 16 spread over it (the first and last four
+ * among them). A cell is then compared whole with its key, so the hash only
+ * has to spread the values, and a long free text costs 16 reads, not one a
+ * character.
+ */
+function cellHash(text: string, s: number, e: number): number {
+  const n = e - s;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  if (n <= 16) {
+    for (let k = s; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    return h;
+  }
+  for (let k = 0; k < 4; k++) h = Math.imul(h ^ text.charCodeAt(s + k) ^ (text.charCodeAt(e - 1 - k) << 16), 0x01000193);
+  const step = (n - 8) / 8;
+  for (let k = 0; k < 8; k++) h = Math.imul(h ^ text.charCodeAt(s + 4 + Math.floor(k * step)), 0x01000193);
+  return h;
+}
+
+/**
+ * A simple row of `text` from `i`, cut into its fields' bounds (`starts`,
+ * `ends`) with the text's own searches (`indexOf`): exactly `width` fields,
+ * each unquoted or quoted with neither a doubled quote nor a line break
+ * inside and nothing after the closing quote, and the row ended by a line
+ * break that is not a CR at the end of the text (which may be half of a
+ * CRLF). `cr` is where the next CR at or after `i` is (−1 for none), kept by
+ * the caller. Returns where the next row starts, or −1 for a row that is not
+ * simple (or not ended yet), which the record scanner reads instead. For a
+ * simple row its fields are those the scanner would cut.
+ */
+function cutRow(text: string, i: number, sep: string, cr: number, width: number, starts: Int32Array, ends: Int32Array): number {
+  const lf = text.indexOf('\n', i);
+  let end: number;
+  let next: number;
+  if (cr >= 0 && (lf < 0 || cr < lf)) {
+    if (cr + 1 >= text.length) return -1;
+    end = cr;
+    next = cr + 1 === lf ? lf + 1 : cr + 1;
+  } else {
+    if (lf < 0) return -1;
+    end = lf;
+    next = lf + 1;
+  }
+  const sepCode = sep.charCodeAt(0);
+  let col = 0;
+  for (let s = i; ; col++) {
+    if (col >= width) return -1;
+    if (text.charCodeAt(s) === QUOTE) {
+      const q = text.indexOf('"', s + 1);
+      if (q < 0 || q >= end) return -1;
+      starts[col] = s + 1;
+      ends[col] = q;
+      if (q + 1 === end) break;
+      if (text.charCodeAt(q + 1) !== sepCode) return -1;
+      s = q + 2;
+      continue;
+    }
+    let j = text.indexOf(sep, s);
+    if (j < 0 || j > end) j = end;
+    starts[col] = s;
+    ends[col] = j;
+    if (j === end) break;
+    s = j + 1;
+  }
+  return col + 1 === width ? next : -1;
+}
+
+/** Where a lane's rows go: a row it read as a record, or a row for the full path (its fields as the record scanner cuts them). */
+export interface LaneSink {
+  take(record: ClientRecord): void;
+  full(row: CsvRow): void;
+}
+
+/**
+ * @internal The fast row reader of one clients file: `row` reads a parsed row
+ * (its record, or undefined for the full path); `lane` reads the simple rows
+ * of a text in place, from `from` (the start of a row) on, each into `sink`,
+ * and stops at the first row that is not simple ({@link cutRow}) or not
+ * ended, which the caller parses instead, returning where it stopped and the
+ * line there.
+ */
+export interface FastRows {
+  row(row: CsvRow): ClientRecord | undefined;
+  lane(text: string, from: number, line: number, separator: ';' | ',', sink: LaneSink): { consumed: number; line: number };
 }

@@ -75,6 +75,11 @@ export class IdLines {
   private lastPrefix = '';
   private lastPrefixNumber = 0;
   private readonly wide = new Map<string, number>();
+  /** Whether `maxEntries` ids are in the table, so later ones are in `wide`. */
+  private full = false;
+
+  /** `maxEntries`: how many ids the slots can number (less only in tests, to reach what comes after). */
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
   /** The id being looked up, encoded. */
   private readonly key = new Uint8Array(256);
   /** A stored id's bytes while the slots grow (`key` still holds the id being entered). */
@@ -90,8 +95,8 @@ export class IdLines {
     const n = this.encode(id, false);
     if (n === ABSENT) return undefined;
     if (n === WIDE) return this.wide.get(id);
-    const e = this.slots[this.slotOf(n, hash(this.key, n))]! - 1;
-    return e < 0 ? undefined : this.lineOf(e);
+    const e = entryOf(this.slots[this.slotOf(n, hash(this.key, n))]!);
+    return e >= 0 ? this.lineOf(e) : this.full ? this.wide.get(id) : undefined;
   }
 
   /** Whether an id was entered. */
@@ -99,29 +104,46 @@ export class IdLines {
     return this.get(id) !== undefined;
   }
 
+  /**
+   * The line an id was first entered with, or, for an id not entered yet,
+   * undefined after entering it with `line`: `get` and then `set`, with one
+   * encoding and one probe.
+   */
+  claim(id: string, line: number): number | undefined {
+    const n = this.encode(id, true);
+    const h = n === WIDE ? 0 : hash(this.key, n);
+    const e = n === WIDE ? -1 : entryOf(this.slots[this.slotOf(n, h)]!);
+    if (e >= 0) return this.lineOf(e);
+    if (n === WIDE || this.full) {
+      const seen = this.wide.get(id);
+      if (seen === undefined) this.wide.set(flat(id), line);
+      return seen;
+    }
+    this.enter(n, h, line);
+    return undefined;
+  }
+
   /** Enters an id with its line (a second `set` of the same id changes its line, as a Map's would). */
   set(id: string, line: number): this {
     const n = this.encode(id, true);
-    if (n === WIDE) {
-      this.wide.set(id, line);
-      return this;
-    }
-    const h = hash(this.key, n);
-    let slot = this.slotOf(n, h);
-    const e = this.slots[slot]! - 1;
+    const h = n === WIDE ? 0 : hash(this.key, n);
+    const e = n === WIDE ? -1 : entryOf(this.slots[this.slotOf(n, h)]!);
     if (e >= 0) {
       if (this.lineOf(e) !== line) {
         this.steps[e >>> ENTRY_BITS]![e & (ENTRY_PAGE - 1)] = OTHER;
         this.otherLines.set(e, line);
       }
-      return this;
-    }
-    if ((this.count + 1) * 4 > this.slots.length * 3) {
-      this.grow();
-      slot = this.slotOf(n, h);
-    }
-    this.slots[slot] = this.add(n, line) + 1;
+    } else if (n === WIDE || this.full) this.wide.set(flat(id), line);
+    else this.enter(n, h, line);
     return this;
+  }
+
+  /** Stores the encoded id in `key` (not held yet, hash `h`) with its line; past `maxEntries`, later ids go to the Map beside. */
+  private enter(n: number, h: number, line: number): void {
+    if ((this.count + 1) * 4 > this.slots.length * 3) this.grow();
+    const slot = this.slotOf(n, h);
+    this.slots[slot] = slotValue(this.add(n, line), h);
+    this.full = this.count >= Math.min(this.maxEntries, MAX_ENTRIES);
   }
 
   /**
@@ -143,7 +165,7 @@ export class IdLines {
       let number = 0;
       if (this.lastPrefixNumber !== 0 && d === this.lastPrefix.length && id.startsWith(this.lastPrefix)) number = this.lastPrefixNumber;
       else {
-        const prefix = id.slice(0, d);
+        const prefix = flat(id.slice(0, d));
         number = this.prefixes.get(prefix) ?? 0;
         if (number === 0 && this.prefixes.size < MAX_PREFIXES) {
           if (!register) return ABSENT;
@@ -180,9 +202,11 @@ export class IdLines {
   /** The slot holding the encoded id in `key`, or the empty slot where it would go (linear probing). */
   private slotOf(n: number, h: number): number {
     const mask = this.slots.length - 1;
+    const tag = h >>> TAG_SHIFT;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const e = this.slots[s]! - 1;
-      if (e < 0 || this.equals(e, n)) return s;
+      const v = this.slots[s]!;
+      // A slot whose tag differs holds another id: its bytes are not read (they are elsewhere in memory).
+      if (v === 0 || (v >>> ENTRY_BITS_IN_SLOT === tag && this.equals(entryOf(v), n))) return s;
     }
   }
 
@@ -267,13 +291,28 @@ export class IdLines {
       const start = this.startOf(e);
       const n = this.endOf(e) - start;
       for (let i = 0; i < n; i++) this.stored[i] = this.byteAt(start + i);
-      let s = hash(this.stored, n) & mask;
+      const h = hash(this.stored, n);
+      let s = h & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = e + 1;
+      slots[s] = slotValue(e, h);
     }
     this.slots = slots;
   }
 }
+
+/**
+ * A hash slot's value: 0 when empty, else the entry's number + 1 in the low
+ * 24 bits and 7 bits of the id's hash above them (its tag), so that a probe
+ * past another id seldom reads that id's bytes.
+ */
+const ENTRY_BITS_IN_SLOT = 24;
+const TAG_SHIFT = 32 - 7;
+const MAX_ENTRIES = (1 << ENTRY_BITS_IN_SLOT) - 2;
+const slotValue = (e: number, h: number): number => (e + 1) | ((h >>> TAG_SHIFT) << ENTRY_BITS_IN_SLOT);
+const entryOf = (v: number): number => (v & ((1 << ENTRY_BITS_IN_SLOT) - 1)) - 1;
+
+/** A flat copy of a string: a slice of a parsed text would keep the whole text alive as long as the table holds it. */
+const flat = (s: string): string => (' ' + s).slice(1);
 
 /** FNV-1a of an encoded id's bytes, mixed (murmur3's finalizer) so that the low bits the slots use vary. */
 function hash(key: Uint8Array, n: number): number {

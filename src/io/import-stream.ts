@@ -6,9 +6,9 @@ import { withLeftOut } from '../compile/with-invalid.js';
 import type { Compilation } from '../compile/schema.js';
 import { fileShapeRule, parseChecked, SNIFF, type CsvEncoding, type CsvRow } from './csv.js';
 import { csvFieldsChecked, type CsvMapping } from './mapping.js';
-import { fastRowReader } from './fast-row.js';
+import { fastRowReader, type LaneSink } from './fast-row.js';
 import { IdLines } from './id-table.js';
-import { chunksOf, decodeStream, parseCsvStream, type ByteSource, type CsvStreamPart, type DecodeState } from './stream.js';
+import { chunksOf, decodeStream, parseCsvStream, type ByteSource, type CsvLane, type CsvStreamPart, type DecodeState } from './stream.js';
 import {
   cells,
   clientRow,
@@ -274,7 +274,30 @@ export async function importCsvStream(plan: Plan, input: CsvStreamInput, mapping
   let rows = 0;
   let valid = 0;
   let rejected = 0;
-  const parse = await readParts(parseCsvStream(clients.text, mapping.separator), {
+  // A row the compiled reader is sure of is folded as it is; any other takes the full path, which words its issues.
+  const full = (row: CsvRow) => {
+    const one = clientRow(rowsInput!, row, firstLine, rowIssues, count);
+    if (one.record !== undefined) {
+      valid++;
+      compiler.add(one.record);
+    }
+    if (one.rejected) rejected++;
+  };
+  const sink: LaneSink = {
+    take: (record) => {
+      tick();
+      rows++;
+      valid++;
+      compiler.add(record);
+    },
+    full: (row) => {
+      tick();
+      rows++;
+      full(row);
+    },
+  };
+  const lane: { current?: CsvLane } = {};
+  const parse = await readParts(parseCsvStream(clients.text, mapping.separator, lane), {
     header: (header, sep) => {
       separator = sep;
       const columnOf = resolveColumns(header, identityFields(fields.clients, header, mapping, pseudonymize !== undefined, 'clients'), mapping.columns, 'clients', headerIssues);
@@ -284,24 +307,14 @@ export async function importCsvStream(plan: Plan, input: CsvStreamInput, mapping
       const blocked = headerIssues[0]?.issue.rule ?? duringBroken;
       rowsInput = { plan, mapping, table: { rows: [], header }, columnOf, rowProblems: new Map(), missing, blocked, events, pseudonymize, tick };
       fast = fastRowReader(rowsInput, firstLine);
+      const reader = fast;
+      if (reader !== undefined) lane.current = (text, from, line, sep) => reader.lane(text, from, line, sep, sink);
     },
     rows: (batch) => {
       for (const row of batch) {
-        tick();
-        rows++;
-        // A row the compiled reader is sure of is folded as it is; any other takes the full path, which words its issues.
-        const sure = fast?.(row);
-        if (sure !== undefined) {
-          valid++;
-          compiler.add(sure);
-          continue;
-        }
-        const one = clientRow(rowsInput!, row, firstLine, rowIssues, count);
-        if (one.record !== undefined) {
-          valid++;
-          compiler.add(one.record);
-        }
-        if (one.rejected) rejected++;
+        const sure = fast?.row(row);
+        if (sure !== undefined) sink.take(sure);
+        else sink.full(row);
       }
     },
   });

@@ -203,6 +203,15 @@ function headerEnds(text: string): boolean {
   return false;
 }
 
+/**
+ * @internal A reader of rows in place: given the held text, where the next
+ * row starts and its line, it reads on as far as it can (rows it takes are
+ * not parsed again) and says where it stopped and the line there; the
+ * scanner reads the row at that point. The import sets one once it has the
+ * header (`io/fast-row.ts`).
+ */
+export type CsvLane = (text: string, from: number, line: number, separator: ';' | ',') => { consumed: number; line: number };
+
 /** Records cut from the held text at a time. */
 const BATCH = 256;
 
@@ -221,7 +230,7 @@ export type CsvStreamPart =
  * that ends inside a quote, a field or a CRLF is read again with the next.
  * A file with no header line gives a `header` part with no fields.
  */
-export async function* parseCsvStream(text: AsyncIterable<string>, separator: ';' | ',' | undefined): AsyncGenerator<CsvStreamPart> {
+export async function* parseCsvStream(text: AsyncIterable<string>, separator: ';' | ',' | undefined, lane: { current?: CsvLane } = {}): AsyncGenerator<CsvStreamPart> {
   let buffer = '';
   let sep: ';' | ',' | undefined;
   let line = 1;
@@ -251,7 +260,10 @@ export async function* parseCsvStream(text: AsyncIterable<string>, separator: ';
     // In batches of BATCH records: a batch's rows are dropped before the next is cut, so they die young.
     let from = 0;
     for (let full = true; full; ) {
-      const scan = scanRecords(buffer, sep, line, false, from, BATCH);
+      // The lane reads what rows it can in place; the scanner then takes the one row it stopped at.
+      const taking = header !== undefined && lane.current !== undefined;
+      if (taking) ({ consumed: from, line } = lane.current!(buffer, from, line, sep));
+      const scan = scanRecords(buffer, sep, line, false, from, taking ? 1 : BATCH);
       from = scan.consumed;
       full = scan.full === true;
       line = scan.line;

@@ -4,7 +4,8 @@
  * wider characters, ids longer than it keeps as bytes, ids ending in digits
  * with leading zeros or none, more prefixes than it numbers, lines in any
  * order and far apart, enough of them to grow its slots and fill pages),
- * `get`, `has` and `size` are the Map's.
+ * `get`, `has`, `size` and `claim` (get, and set when absent) are the
+ * Map's, also past the ids it numbers in its slots.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -23,15 +24,21 @@ const idArb = fc.oneof(
 describe('IdLines', () => {
   it('answers get, has and size as a Map of the same sets', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(idArb, fc.nat(1_000_000), fc.boolean()), { maxLength: 3000 }), (ops) => {
-        const table = new IdLines();
+      // A table that numbers only a few ids (then keeps the rest in a Map beside), or the usual one.
+      fc.property(fc.array(fc.tuple(idArb, fc.nat(1_000_000), fc.constantFrom('get', 'set', 'claim')), { maxLength: 3000 }), fc.option(fc.nat(50)), (ops, max) => {
+        const table = max === null ? new IdLines() : new IdLines(max);
         const map = new Map<string, number>();
-        for (const [id, line, write] of ops) {
+        for (const [id, line, op] of ops) {
           expect(table.get(id)).toBe(map.get(id));
           expect(table.has(id)).toBe(map.has(id));
-          if (write) {
+          if (op === 'set') {
             table.set(id, line);
             map.set(id, line);
+          } else if (op === 'claim') {
+            // claim: the line it had, or enter it.
+            const had = map.get(id);
+            expect(table.claim(id, line)).toBe(had);
+            if (had === undefined) map.set(id, line);
           }
         }
         expect(table.size).toBe(map.size);
