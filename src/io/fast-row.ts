@@ -209,6 +209,7 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows
   const cellEnd = new Int32Array(width);
   const empty = (i: number): boolean => i < 0 || cellStart[i] === cellEnd[i];
   const text = (i: number): string => (i < 0 ? '' : src.slice(cellStart[i], cellEnd[i]));
+  const flatText = (i: number): string => (i < 0 ? '' : (' ' + src.slice(cellStart[i], cellEnd[i])).slice(1));
   const trimCells = () => {
     for (let i = 0; i < width; i++) {
       let s = rawStart[i]!;
@@ -329,7 +330,7 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows
   const read = (line: number): ClientRecord | undefined => {
     if (rowProblems.has(line)) return undefined;
     if (empty(iClient) || cellEnd[iClient]! - cellStart[iClient]! > 128) return undefined;
-    const clientId = text(iClient);
+    const clientId = flatText(iClient);
     if (IDENTITY_NUMBER_SHAPE.test(clientId)) return undefined;
     if (withEvents && (events.get(clientId)?.length ?? 0) > 0) return undefined;
     const interventionCode = empty(iIntervention) ? (onlyIntervention ?? NO_FAST) : interventionAt(iIntervention);
@@ -436,13 +437,13 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows
       src = '';
       return record;
     },
-    lane(textIn, from, lineIn, separator, sink) {
+    lane(textIn, from, lineIn, separator, max, sink) {
       src = textIn;
       const n = textIn.length;
       let i = from;
       let line = lineIn;
       let cr = textIn.indexOf('\r', i);
-      while (i < n) {
+      for (let taken = 0; i < n && taken < max; taken++) {
         if (cr >= 0 && cr < i) cr = textIn.indexOf('\r', i);
         const first = textIn.charCodeAt(i);
         // A blank line is skipped and counted (a CR at the end may be half of a CRLF).
@@ -564,11 +565,11 @@ export interface LaneSink {
  * @internal The fast row reader of one clients file: `row` reads a parsed row
  * (its record, or undefined for the full path); `lane` reads the simple rows
  * of a text in place, from `from` (the start of a row) on, each into `sink`,
- * and stops at the first row that is not simple ({@link cutRow}) or not
- * ended, which the caller parses instead, returning where it stopped and the
- * line there.
+ * and stops after `max` rows (blank lines count as rows here) or at the first
+ * row that is not simple ({@link cutRow}) or not ended, which the caller
+ * parses instead, returning where it stopped and the line there.
  */
 export interface FastRows {
   row(row: CsvRow): ClientRecord | undefined;
-  lane(text: string, from: number, line: number, separator: ';' | ',', sink: LaneSink): { consumed: number; line: number };
+  lane(text: string, from: number, line: number, separator: ';' | ',', max: number, sink: LaneSink): { consumed: number; line: number };
 }

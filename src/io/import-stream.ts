@@ -155,7 +155,7 @@ async function readParts(parts: AsyncIterable<CsvStreamPart>, on: { header: (hea
   for await (const part of parts) {
     if (part.kind === 'header') on.header(part.header, part.separator);
     else if (part.kind === 'rows') on.rows(part.rows);
-    else return [...part.issues];
+    else if (part.kind === 'end') return [...part.issues];
   }
   return [];
 }
@@ -308,7 +308,7 @@ export async function importCsvStream(plan: Plan, input: CsvStreamInput, mapping
       rowsInput = { plan, mapping, table: { rows: [], header }, columnOf, rowProblems: new Map(), missing, blocked, events, pseudonymize, tick };
       fast = fastRowReader(rowsInput, firstLine);
       const reader = fast;
-      if (reader !== undefined) lane.current = (text, from, line, sep) => reader.lane(text, from, line, sep, sink);
+      if (reader !== undefined) lane.current = (text, from, line, sep, max) => reader.lane(text, from, line, sep, max, sink);
     },
     rows: (batch) => {
       for (const row of batch) {
