@@ -29,6 +29,7 @@ export const STATS_METHODS = [
   'mann-whitney-normal',
   'kruskal-wallis',
   'kruskal-wallis-exact',
+  'kendall-tau-b',
   'student-t',
   'welch-t',
   'cohen-dz',
@@ -92,6 +93,7 @@ export const STATS_METHOD_LABELS: { readonly [M in StatsMethod]: Label } = {
   },
   'kruskal-wallis': { sv: 'Kruskal–Wallis-test (χ²-approximation)', en: 'Kruskal–Wallis test (chi-square approximation)' },
   'kruskal-wallis-exact': { sv: 'Kruskal–Wallis-test (exakt fördelning)', en: 'Kruskal–Wallis test (exact distribution)' },
+  'kendall-tau-b': { sv: 'Kendalls tau-b (trendtest)', en: "Kendall's tau-b (trend test)" },
   'student-t': { sv: 't-test för två oberoende grupper (lika varianser)', en: "Student's two-sample t-test (equal variances)" },
   'welch-t': { sv: 'Welchs t-test för två oberoende grupper', en: "Welch's two-sample t-test" },
   'cohen-dz': { sv: 'Cohens d för parade observationer (d_z)', en: "Cohen's d for paired data (d_z)" },
@@ -144,6 +146,7 @@ export const STATS_NOTE_CODES = [
   'zeros_dropped',
   'zeros_pratt',
   'ties_corrected',
+  'ties_corrected_pairs',
   'exact_conditional_on_ties',
   'continuity_corrected',
   'exact_distribution',
@@ -197,6 +200,10 @@ const NOTE_TEXTS: { readonly [C in StatsNoteCode]: { sv: (p: IssueParams) => str
   ties_corrected: {
     sv: (p) => `${s(p.groups)} grupper av lika värden fick medelrang; variansen är korrigerad för dem`,
     en: (p) => `${s(p.groups)} groups of tied values got mid-ranks; the variance is corrected for them`,
+  },
+  ties_corrected_pairs: {
+    sv: (p) => `tau-b och variansen är korrigerade för ${s(p.groups)} grupper av lika värden`,
+    en: (p) => `tau-b and the variance are corrected for ${s(p.groups)} groups of tied values`,
   },
   exact_conditional_on_ties: {
     sv: (p) =>

@@ -1,6 +1,6 @@
 /**
  * Shared by the statistics tests (fisher, chi-square, freeman-halton, mann-whitney,
- * kruskal-wallis, paired, effect sizes): their R cases and a check that a result was computed.
+ * kruskal-wallis, kendall, paired, effect sizes): their R cases and a check that a result was computed.
  */
 import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ export const ok = <T>(r: T | { computed: false }): T => {
  * the options of issue 13 (alternative, correct, exact, confidence, varEqual; written by
  * group-options.R, which lists its R calls).
  */
-export const rCases = (name: 'fisher' | 'freeman-halton' | 'mann-whitney' | 'kruskal-wallis' | 'published' | 'group-options') =>
+export const rCases = (name: 'fisher' | 'freeman-halton' | 'mann-whitney' | 'kruskal-wallis' | 'kendall' | 'published' | 'group-options') =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>[];
 
 /** The cases of one kind in group-options.json. */
