@@ -7,10 +7,11 @@ import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import type { ChiSquareResult } from '../stats/chi-square.js';
 import type { FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
+import { kendallTauB, type KendallTauBResult } from '../stats/kendall.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { countedSize } from '../stats/counted-rank.js';
 import type { HistogramBin } from '../stats/histogram.js';
-import { changeBetween, holmFamily, shareBetween } from './_lib/numbers.js';
+import { belowMinimums, changeBetween, holmFamily, shareBetween } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
 import type { Finding } from './findings.js';
 import { notComputedData } from './_lib/decide.js';
@@ -32,9 +33,13 @@ export type ShareTest = FisherResult | ChiSquareResult | NotComputed;
 
 /**
  * The goal-attainment level (1 best … 4 worst) compared between values or
- * bands by rank: Mann–Whitney U for two, Kruskal–Wallis for more (both
- * corrected for the many ties of a four-level scale); `too_few` below the
- * minimums of `analyse` ({@link ANALYSE_MINIMUMS}).
+ * bands. Over ordered values (the bands of a dose or of a number) a trend
+ * test: Kendall's τ_b between the band (in the plan's order) and the level
+ * number (1 … 4), so a negative τ_b means that higher bands go with better
+ * levels (more sessions, more positive change). Over unordered values (a
+ * category, yes/no) a rank test: Mann–Whitney U for two, Kruskal–Wallis for
+ * more. All three are corrected for the many ties of a four-level scale;
+ * `too_few` below the minimums of `analyse` ({@link ANALYSE_MINIMUMS}).
  *
  * @example
  * ```ts
@@ -43,7 +48,7 @@ export type ShareTest = FisherResult | ChiSquareResult | NotComputed;
  * // => true
  * ```
  */
-export type LevelTest = MannWhitneyResult | KruskalWallisResult | NotComputed;
+export type LevelTest = MannWhitneyResult | KruskalWallisResult | KendallTauBResult | NotComputed;
 
 /**
  * One value of a background variable (or one band of a dose), with the
@@ -72,8 +77,8 @@ export interface BackgroundGroup {
  * improve as often?* `values` are the plan's options in order; those
  * without an answer (`missing`, classified clients) are left out of the
  * tests. `goalMetTest` compares goal met (among those with a goal) between
- * the values, `levelTest` the attainment level. `ordered` is true for a
- * number's bands. Adjusted p-values are Holm's over every background and
+ * the values, `levelTest` the attainment level ({@link LevelTest}: a trend
+ * test over a number's bands). `ordered` is true for a number's bands. Adjusted p-values are Holm's over every background and
  * dose test of the analysis, a family of its own.
  *
  * @example
@@ -100,7 +105,8 @@ export interface BackgroundAnalysis {
  * A dose (sessions attended, or weeks from the start to closing) set
  * against the outcome, the method's *why did some not change?*: per band
  * the levels and the share improved, `improvedTest` comparing that share
- * between bands and `levelTest` the attainment level, adjusted by Holm's
+ * between bands and `levelTest` the trend of the attainment level over the
+ * ordered bands (Kendall's τ_b, {@link LevelTest}), adjusted by Holm's
  * method with the background tests.
  *
  * @example
@@ -122,10 +128,18 @@ function levelScores(o: OutcomeCounts): HistogramBin[] {
   return ATTAINMENT_LEVELS.map((level, i) => ({ value: ATTAINMENT_LEVELS.length - i, count: o.levels[level].count }));
 }
 
-function levelBetween(groups: readonly OutcomeCounts[], minimums: AnalyseMinimums): LevelTest {
-  const samples = groups.map(levelScores).filter((s) => countedSize(s) > 0);
-  if (samples.length < 2) return notComputed(samples.length, 'too_few', { minimum: 2, what: 'groups' });
-  return changeBetween(samples, minimums);
+/**
+ * The level test between groups with anyone classified: over `ordered`
+ * groups Kendall's τ_b of the table bands × levels (rows in the groups'
+ * order, columns the levels 1 … 4), otherwise a rank test; the same
+ * minimums for both.
+ */
+function levelBetween(groups: readonly OutcomeCounts[], minimums: AnalyseMinimums, ordered: boolean): LevelTest {
+  const withAnyone = groups.filter((o) => countedSize(levelScores(o)) > 0);
+  if (withAnyone.length < 2) return notComputed(withAnyone.length, 'too_few', { minimum: 2, what: 'groups' });
+  if (!ordered) return changeBetween(withAnyone.map(levelScores), minimums);
+  const table = withAnyone.map((o) => ATTAINMENT_LEVELS.map((level) => o.levels[level].count));
+  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table);
 }
 
 const group = (code: string, label: Label, o: OutcomeCounts): BackgroundGroup => ({ code, label, classified: o.n, levels: o.levels, improved: o.improved });
@@ -150,7 +164,7 @@ export function analyseBackground(compilation: Compilation, minimums: AnalyseMin
         values,
         missing: b.outcome.find((v) => v.code === 'missing')?.outcome.n ?? 0,
         goalMetTest: shareBetween(values.map((v) => v.goalMet)),
-        levelTest: levelBetween(answered.map((v) => v.outcome), minimums),
+        levelTest: levelBetween(answered.map((v) => v.outcome), minimums, b.kind === 'number'),
       },
     ];
   });
@@ -158,7 +172,7 @@ export function analyseBackground(compilation: Compilation, minimums: AnalyseMin
     measure: d.measure,
     bands: d.bands.map((band) => group(band.code, band.label, band.outcome)),
     improvedTest: shareBetween(d.bands.map((band) => band.outcome.improved)),
-    levelTest: levelBetween(d.bands.map((band) => band.outcome), minimums),
+    levelTest: levelBetween(d.bands.map((band) => band.outcome), minimums, true),
   }));
   // Holm over the family: each variable's two tests and each dose's.
   const take = holmFamily([...background.flatMap((b) => [b.goalMetTest, b.levelTest]), ...dose.flatMap((d) => [d.improvedTest, d.levelTest])]);
@@ -176,7 +190,7 @@ export function analyseBackground(compilation: Compilation, minimums: AnalyseMin
  */
 export function backgroundFindings(background: readonly BackgroundAnalysis[], dose: readonly DoseAnalysis[]): Finding[] {
   const tests = [...background.flatMap((b) => [b.goalMetTest, b.levelTest]), ...dose.flatMap((d) => [d.improvedTest, d.levelTest])].filter((t) => t.computed).length;
-  const params = (test: FisherResult | ChiSquareResult | KruskalWallisResult | MannWhitneyResult, adjusted: number | null, groups: number) => ({
+  const params = (test: FisherResult | ChiSquareResult | Exclude<LevelTest, NotComputed>, adjusted: number | null, groups: number) => ({
     method: test.method,
     pValue: tests > 1 && adjusted !== null ? adjusted : test.pValue,
     unadjustedPValue: test.pValue,

@@ -110,13 +110,27 @@ describe('analyse: background and dose against the outcome (hand-computed, check
     expect([t.n, t.statistic]).toEqual([16, R.wilcoxon.W]);
   });
 
-  it('the level over number bands and dose bands: Kruskal–Wallis, as R kruskal.test', () => {
+  it("the level over number bands and dose bands: Kendall's tau-b trend test, as R cor.test(method = 'kendall', exact = FALSE)", () => {
     for (const [t, ref] of [[ar.levelTest, R.ar], [sessions.levelTest, R.sessions]] as const) {
-      if (!t.computed || !('chiSquarePValue' in t)) throw new Error('expected Kruskal–Wallis');
+      if (!t.computed || t.method !== 'kendall-tau-b') throw new Error(`expected Kendall's tau-b, got ${JSON.stringify(t)}`);
       expect(t.n).toBe(17);
-      expect(t.statistic).toBeCloseTo(ref.statistic, 10);
-      expect(t.chiSquarePValue).toBeCloseTo(ref.p, 10);
+      expect(t.tau).toBeCloseTo(ref.tau, 12);
+      expect(t.statistic).toBeCloseTo(ref.z, 12);
+      expect(t.pValue).toBeCloseTo(ref.p, 12);
     }
+    // More sessions, better levels (lower level numbers): a negative tau.
+    expect(sessions.levelTest.computed && sessions.levelTest.estimate! < 0).toBe(true);
+  });
+
+  it('the trend test keeps the minimums: two bands need groupSize in each, any bands groupTotal in all', () => {
+    const strict = analyse(compile(plan, CLIENTS.map(record)), { minimums: { groupTotal: 18 } });
+    expect(strict.dose.find((d) => d.measure === 'sessions')!.levelTest).toEqual({ computed: false, n: 17, reason: 'too_few', params: { n: 17, minimum: 18 } });
+    // Clients with 0 sessions (5) and 1–2 (6) only; groupSize 6 leaves the smaller band short.
+    const twoBands = CLIENTS.filter((c) => c[3] <= 2).map(record);
+    const t = analyse(compile(plan, twoBands), { minimums: { groupSize: 6 } }).dose.find((d) => d.measure === 'sessions')!.levelTest;
+    expect(t).toEqual({ computed: false, n: 5, reason: 'too_few', params: { n: 5, minimum: 6 } });
+    const ok = analyse(compile(plan, twoBands)).dose.find((d) => d.measure === 'sessions')!.levelTest;
+    expect(ok.computed && [ok.method, ok.n]).toEqual(['kendall-tau-b', 11]);
   });
 
   it('improved by dose band (3 × 2, small expected counts): the exact Fisher–Freeman–Halton p of R fisher.test', () => {

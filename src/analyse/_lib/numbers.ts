@@ -134,16 +134,25 @@ function goalMetDifference(groups: SubgroupComparison['groups']): GoalMetDiffere
  * `analyse`.
  */
 export function changeBetween(groups: readonly (readonly HistogramBin[])[], minimums: AnalyseMinimums): SubgroupComparison['changeTest'] {
-  const sizes = groups.map(countedSize);
+  const tooFew = belowMinimums(groups.map(countedSize), minimums);
+  if (tooFew !== undefined) return tooFew;
+  return groups.length === 2 ? mannWhitneyCounted(groups[0]!, groups[1]!) : kruskalWallisCounted(groups);
+}
+
+/**
+ * @internal `too_few` when groups of these sizes are below the minimums of
+ * `analyse` for a test between them (two groups: the smaller at least
+ * `groupSize`; any number: all together at least `groupTotal`), with the
+ * size that fell short as n; otherwise undefined.
+ */
+export function belowMinimums(sizes: readonly number[], minimums: AnalyseMinimums): NotComputed | undefined {
   const total = sizes.reduce((n, m) => n + m, 0);
-  if (groups.length === 2) {
+  if (sizes.length === 2) {
     const smaller = Math.min(sizes[0]!, sizes[1]!);
     if (smaller < minimums.groupSize) return notComputed(smaller, 'too_few', { minimum: minimums.groupSize });
-    if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
-    return mannWhitneyCounted(groups[0]!, groups[1]!);
   }
   if (total < minimums.groupTotal) return notComputed(total, 'too_few', { minimum: minimums.groupTotal });
-  return kruskalWallisCounted(groups);
+  return undefined;
 }
 
 /**
