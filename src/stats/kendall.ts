@@ -42,7 +42,7 @@ export interface KendallTauBResult extends TestResult<'kendall-tau-b'> {
  * variance corrected for ties. The numbers are R's
  * `cor.test(x, y, method = "kendall", exact = FALSE)` on the table written
  * out as one (row, column) pair per person (no continuity correction), but
- * computed from the counts: O((rows · columns)²) steps, whatever n.
+ * computed from the counts: O(rows · columns) steps, whatever n.
  *
  * Unlike Kruskal–Wallis between the rows, it uses the rows' order, so it
  * detects a steady trend (more sessions, better level) with more power, and
