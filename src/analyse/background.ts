@@ -36,7 +36,9 @@ export type ShareTest = FisherResult | ChiSquareResult | NotComputed;
  * bands. Over ordered values (the bands of a dose or of a number) a trend
  * test: Kendall's τ_b between the band (in the plan's order) and the level
  * number (1 … 4), so a negative τ_b means that higher bands go with better
- * levels (more sessions, more positive change). Over unordered values (a
+ * levels (more sessions, more positive change); its p-value is exact (the
+ * permutation distribution of S) where that is quick to compute, as for
+ * small groups the rank tests' are. Over unordered values (a
  * category, yes/no) a rank test: Mann–Whitney U for two, Kruskal–Wallis for
  * more. All three are corrected for the many ties of a four-level scale;
  * `too_few` below the minimums of `analyse` ({@link ANALYSE_MINIMUMS}).
@@ -131,15 +133,16 @@ function levelScores(o: OutcomeCounts): HistogramBin[] {
 /**
  * The level test between groups with anyone classified: over `ordered`
  * groups Kendall's τ_b of the table bands × levels (rows in the groups'
- * order, columns the levels 1 … 4), otherwise a rank test; the same
- * minimums for both.
+ * order, columns the levels 1 … 4; its exact permutation p where that is
+ * quick to compute, since the normal one is not conservative for small
+ * tables), otherwise a rank test; the same minimums for both.
  */
 function levelBetween(groups: readonly OutcomeCounts[], minimums: AnalyseMinimums, ordered: boolean): LevelTest {
   const withAnyone = groups.filter((o) => countedSize(levelScores(o)) > 0);
   if (withAnyone.length < 2) return notComputed(withAnyone.length, 'too_few', { minimum: 2, what: 'groups' });
   if (!ordered) return changeBetween(withAnyone.map(levelScores), minimums);
   const table = withAnyone.map((o) => ATTAINMENT_LEVELS.map((level) => o.levels[level].count));
-  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table);
+  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table, { exact: 'auto' });
 }
 
 const group = (code: string, label: Label, o: OutcomeCounts): BackgroundGroup => ({ code, label, classified: o.n, levels: o.levels, improved: o.improved });

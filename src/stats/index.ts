@@ -61,7 +61,7 @@ export type { TwoSampleTTestOptions, TwoSampleTTestResult } from './t-test.js';
 export { kruskalWallis } from './kruskal-wallis.js';
 export type { KruskalWallisOptions, KruskalWallisResult } from './kruskal-wallis.js';
 export { kendallTauB } from './kendall.js';
-export type { KendallTauBResult } from './kendall.js';
+export type { KendallTauBOptions, KendallTauBResult } from './kendall.js';
 export { cohenDz, cohenDav, hedgesGav, rankBiserialPaired } from './effect.js';
 export type { EffectSize, CohenDzResult, CohenDavResult, RankBiserialResult } from './effect.js';
 export { reliableChangeIndex, clinicalCutoffs, classifyIndividualChange, gasTScore } from './individual.js';

@@ -110,13 +110,16 @@ describe('analyse: background and dose against the outcome (hand-computed, check
     expect([t.n, t.statistic]).toEqual([16, R.wilcoxon.W]);
   });
 
-  it("the level over number bands and dose bands: Kendall's tau-b trend test, as R cor.test(method = 'kendall', exact = FALSE)", () => {
+  it("the level over number bands and dose bands: Kendall's tau-b trend test, as R cor.test(method = 'kendall'), with the exact permutation p", () => {
     for (const [t, ref] of [[ar.levelTest, R.ar], [sessions.levelTest, R.sessions]] as const) {
-      if (!t.computed || t.method !== 'kendall-tau-b') throw new Error(`expected Kendall's tau-b, got ${JSON.stringify(t)}`);
+      if (!t.computed || t.method !== 'kendall-tau-b-exact') throw new Error(`expected Kendall's tau-b, exact, got ${JSON.stringify(t)}`);
       expect(t.n).toBe(17);
+      // tau-b, z and the normal p: R's cor.test(exact = FALSE).
       expect(t.tau).toBeCloseTo(ref.tau, 12);
       expect(t.statistic).toBeCloseTo(ref.z, 12);
-      expect(t.pValue).toBeCloseTo(ref.p, 12);
+      expect(t.normalPValue).toBeCloseTo(ref.p, 12);
+      // The exact p: R's estimate from random permutations, within 4 standard errors of it.
+      expect(Math.abs(t.pValue - ref.perm)).toBeLessThan(4 * Math.sqrt((ref.perm * (1 - ref.perm)) / R.draws));
     }
     // More sessions, better levels (lower level numbers): a negative tau.
     expect(sessions.levelTest.computed && sessions.levelTest.estimate! < 0).toBe(true);
@@ -130,7 +133,7 @@ describe('analyse: background and dose against the outcome (hand-computed, check
     const t = analyse(compile(plan, twoBands), { minimums: { groupSize: 6 } }).dose.find((d) => d.measure === 'sessions')!.levelTest;
     expect(t).toEqual({ computed: false, n: 5, reason: 'too_few', params: { n: 5, minimum: 6 } });
     const ok = analyse(compile(plan, twoBands)).dose.find((d) => d.measure === 'sessions')!.levelTest;
-    expect(ok.computed && [ok.method, ok.n]).toEqual(['kendall-tau-b', 11]);
+    expect(ok.computed && [ok.method, ok.n]).toEqual(['kendall-tau-b-exact', 11]);
   });
 
   it('improved by dose band (3 × 2, small expected counts): the exact Fisher–Freeman–Halton p of R fisher.test', () => {

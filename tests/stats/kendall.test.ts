@@ -4,7 +4,7 @@
 // heavy ties, 2 × 4, 5 × 4, an empty row, a strong trend, no trend, n = 30 001; 30 random ones).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kendallTauB, UppfoljningError, toDotPath, type KendallTauBResult } from '../../src/index.js';
+import { expandCounts, kendallTauB, mannWhitneyU, UppfoljningError, toDotPath, type KendallTauBResult, type MannWhitneyResult } from '../../src/index.js';
 import { expectRel, ok, rCases } from './r-cases.js';
 
 const cases = rCases('kendall');
@@ -90,7 +90,86 @@ describe('kendallTauB', () => {
     expect(mistake([[1, 2], [3]])).toEqual([{ path: 'table', rule: 'table_shape' }]);
     expect(mistake([])).toEqual([{ path: 'table', rule: 'table_shape' }]);
     expect(mistake(undefined)).toEqual([{ path: 'table', rule: 'required' }]);
+    expect(() => kendallTauB([[1, 2], [3, 4]], { exact: 'yes' as never })).toThrow(UppfoljningError);
+    expect(() => kendallTauB([[1, 2], [3, 4]], null as never)).toThrow(UppfoljningError);
     expect(mistake('[[1, 2], [3, 4]]')).toEqual([{ path: 'table', rule: 'type' }]);
+  });
+});
+
+/** S of one assignment: person k in row rowOf[k] with column colOf[k]; concordant minus discordant pairs. */
+function sOf(rowOf: readonly number[], colOf: readonly number[]): number {
+  let s = 0;
+  for (let a = 0; a < rowOf.length; a++) for (let b = a + 1; b < rowOf.length; b++) s += Math.sign(rowOf[b]! - rowOf[a]!) * Math.sign(colOf[b]! - colOf[a]!);
+  return s;
+}
+
+/** The exact two-sided p by brute force: every permutation of the column values over the people (n! of them). */
+function bruteForceP(table: readonly (readonly number[])[]): number {
+  const rowOf = table.flatMap((r, i) => r.flatMap((c) => new Array<number>(c).fill(i)));
+  const colOf = table.flatMap((r) => r.flatMap((c, j) => new Array<number>(c).fill(j)));
+  const observed = Math.abs(sOf(rowOf, colOf));
+  let atLeast = 0;
+  let all = 0;
+  const perm = [...colOf];
+  const visit = (k: number): void => {
+    if (k === perm.length) {
+      all++;
+      if (Math.abs(sOf(rowOf, perm)) >= observed) atLeast++;
+      return;
+    }
+    for (let m = k; m < perm.length; m++) {
+      [perm[k], perm[m]] = [perm[m]!, perm[k]!];
+      visit(k + 1);
+      [perm[k], perm[m]] = [perm[m]!, perm[k]!];
+    }
+  };
+  visit(0);
+  return atLeast / all;
+}
+
+describe('kendallTauB: the exact permutation p (option exact)', () => {
+  it('equals brute-force enumeration of every assignment of the column values (n ≤ 8)', async () => {
+    const tables = [
+      [[2, 1, 0], [0, 1, 2]],
+      [[1, 1, 0, 0], [0, 1, 1, 0], [0, 0, 1, 1]],
+      [[2, 0, 1], [1, 1, 1], [0, 1, 1]],
+      [[3, 1], [1, 3]],
+      [[1, 0, 1, 1], [0, 2, 0, 1]],
+    ];
+    for (const t of tables) {
+      const r = ok<KendallTauBResult>(kendallTauB(t, { exact: true }));
+      expect(r.method).toBe('kendall-tau-b-exact');
+      expect(r.pValue, JSON.stringify(t)).toBeCloseTo(bruteForceP(t), 12);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+
+  it('for two rows equals the exact Mann–Whitney p conditional on the ties (itself checked against exactRankTests)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 4 }), (a, b) => {
+        const x = expandCounts(a, { min: 1 });
+        const y = expandCounts(b, { min: 1 });
+        const k = kendallTauB([a, b], { exact: true });
+        if (!k.computed || x.length + y.length >= 50) return;
+        const w = ok<MannWhitneyResult>(mannWhitneyU(x, y, { exact: true }));
+        expect(k.pValue).toBeCloseTo(w.pValue, 12);
+      }),
+      { seed: 1970, numRuns: 100 },
+    );
+  });
+
+  it("'auto': exact for small tables, where the normal p is not conservative; normal for large n; τ_b, z and the normal p unchanged", () => {
+    // 4 + 4 clients: the exact p is 4/70 = 0.057, the normal 0.025.
+    const small = ok<KendallTauBResult>(kendallTauB([[3, 1, 0, 0], [0, 1, 2, 1]], { exact: 'auto' }));
+    const normal = ok<KendallTauBResult>(kendallTauB([[3, 1, 0, 0], [0, 1, 2, 1]]));
+    expect([small.method, normal.method]).toEqual(['kendall-tau-b-exact', 'kendall-tau-b']);
+    expect(small.pValue).toBeCloseTo(4 / 70, 12);
+    expect(normal.pValue).toBeCloseTo(0.0247, 4);
+    expect(small.normalPValue).toBe(normal.pValue);
+    expect([small.tau, small.statistic, small.s]).toEqual([normal.tau, normal.statistic, normal.s]);
+    expect(small.notes.map((n) => n.code)).toEqual(['ties_corrected_pairs', 'exact_distribution']);
+    const large = ok<KendallTauBResult>(kendallTauB([[40, 30, 20, 10], [10, 20, 30, 41]], { exact: 'auto' }));
+    expect(large.method).toBe('kendall-tau-b');
   });
 });
 
