@@ -11,7 +11,8 @@ import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { countedSize, kruskalWallisCounted } from '../stats/counted-rank.js';
 import type { HistogramBin } from '../stats/histogram.js';
-import { changeBetween, holmFamily } from './_lib/numbers.js';
+import { belowMinimums, changeBetween, holmFamily } from './_lib/numbers.js';
+import { kendallTauB, type KendallTauBResult } from '../stats/kendall.js';
 import type { AnalyseMinimums } from './analyse.js';
 
 /**
@@ -19,7 +20,10 @@ import type { AnalyseMinimums } from './analyse.js';
  * rank test of its answers (Mann–Whitney U for two groups, Kruskal–Wallis for
  * more; ties are the rule on a four-point scale, and both correct for them),
  * for a yes/no item Fisher's exact test (two groups) or chi-square with its
- * exact fallback (more); not computed (`too_few`) below the minimums of
+ * exact fallback (more). Against goal attainment, whose four levels are
+ * ordered too, an ordinal item's answers are tested by Kendall's τ_b over
+ * the levels (a trend: do clients further up the scale answer more
+ * positively?), exact for small tables; a yes/no item as between groups. Not computed (`too_few`) below the minimums of
  * `analyse` ({@link ANALYSE_MINIMUMS}: `groupSize` in each of two groups,
  * `groupTotal` in all) or with fewer than two groups with an answer.
  *
@@ -31,7 +35,7 @@ import type { AnalyseMinimums } from './analyse.js';
  * // => ['mann-whitney-exact', 29]
  * ```
  */
-export type ViewTest = MannWhitneyResult | KruskalWallisResult | FisherResult | ChiSquareResult | NotComputed;
+export type ViewTest = MannWhitneyResult | KruskalWallisResult | KendallTauBResult | FisherResult | ChiSquareResult | NotComputed;
 
 /**
  * One questionnaire item at one point, analysed: how clients view the help
@@ -102,6 +106,18 @@ function between(kind: 'ordinal' | 'yes_no', positive: readonly boolean[], group
   return table.length === 2 ? fisherExact2x2(table as unknown as [[number, number], [number, number]]) : chiSquareIndependence(table);
 }
 
+/**
+ * An ordinal item's answers against the attainment levels, both ordered:
+ * Kendall's τ_b over the table of levels (rows, with anyone answering) by
+ * answers (columns, in the item's order), exact for small tables, as the
+ * level is tested over ordered bands of a dose.
+ */
+function trend(levels: readonly (readonly number[])[], minimums: AnalyseMinimums): ViewTest {
+  const table = levels.filter((row) => row.some((n) => n > 0));
+  if (table.length < 2) return notComputed(table.length, 'too_few', { minimum: 2, what: 'groups' });
+  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table, { exact: 'auto' });
+}
+
 const answerCounts = (v: ViewSummary): number[] => v.answers.map((a) => a.count);
 const positiveOf = (v: ViewSummary, counts: readonly number[]): Share => {
   const n = counts.reduce((s, c) => s + c, 0);
@@ -142,7 +158,7 @@ export function analyseViews(compilation: Compilation, dims: readonly Dimension[
       byGroup,
       byAttainment: {
         levels: ATTAINMENT_LEVELS.map((level, i) => ({ level, answered: levelCounts[i]!.reduce((s, c) => s + c, 0), positive: positiveOf(v, levelCounts[i]!) })),
-        test: between(v.kind, positive, levelCounts, minimums),
+        test: v.kind === 'ordinal' ? trend(levelCounts, minimums) : between(v.kind, positive, levelCounts, minimums),
       },
     };
   });
