@@ -162,7 +162,7 @@ describe('report: the section Klienternas synpunkter', () => {
     expect(section.text).toContain(
       '53% of the 15 who answered at closing answered “agree completely or agree to a large extent” to “I have been treated with respect” (95% confidence interval 30–75%).',
     );
-    // The link of respekt with attainment, a trend over the ordered levels (Kendall's τ_b, exact p 0.00027,
+    // The link of respekt with attainment, a trend over the ordered levels (Kendall's τ_b, exact p 0.00031,
     // 0.001 after Holm over the 4 tests), is established; a sentence of its own, with n.
     expect(section.text).toContain(
       "The link between the answers to “I have been treated with respect” (at closing) and goal attainment is statistically established: Kendall's tau-b (trend test, exact distribution), p = 0.001, adjusted by Holm's method, n = 15.",
