@@ -7,11 +7,11 @@ import { ATTAINMENT_LEVELS } from '../after/classify.js';
 import type { ChiSquareResult } from '../stats/chi-square.js';
 import type { FisherResult } from '../stats/fisher.js';
 import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
-import { kendallTauB, type KendallTauBResult } from '../stats/kendall.js';
+import type { KendallTauBResult } from '../stats/kendall.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { countedSize } from '../stats/counted-rank.js';
 import type { HistogramBin } from '../stats/histogram.js';
-import { belowMinimums, changeBetween, holmFamily, shareBetween } from './_lib/numbers.js';
+import { changeBetween, holmFamily, shareBetween, trendBetween } from './_lib/numbers.js';
 import type { AnalyseMinimums } from './analyse.js';
 import type { Finding } from './findings.js';
 import { notComputedData } from './_lib/decide.js';
@@ -138,11 +138,10 @@ function levelScores(o: OutcomeCounts): HistogramBin[] {
  * tables), otherwise a rank test; the same minimums for both.
  */
 function levelBetween(groups: readonly OutcomeCounts[], minimums: AnalyseMinimums, ordered: boolean): LevelTest {
+  if (ordered) return trendBetween(groups.map((o) => ATTAINMENT_LEVELS.map((level) => o.levels[level].count)), minimums);
   const withAnyone = groups.filter((o) => countedSize(levelScores(o)) > 0);
   if (withAnyone.length < 2) return notComputed(withAnyone.length, 'too_few', { minimum: 2, what: 'groups' });
-  if (!ordered) return changeBetween(withAnyone.map(levelScores), minimums);
-  const table = withAnyone.map((o) => ATTAINMENT_LEVELS.map((level) => o.levels[level].count));
-  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table, { exact: 'auto' });
+  return changeBetween(withAnyone.map(levelScores), minimums);
 }
 
 const group = (code: string, label: Label, o: OutcomeCounts): BackgroundGroup => ({ code, label, classified: o.n, levels: o.levels, improved: o.improved });

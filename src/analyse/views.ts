@@ -11,8 +11,8 @@ import type { KruskalWallisResult } from '../stats/kruskal-wallis.js';
 import type { MannWhitneyResult } from '../stats/mann-whitney.js';
 import { countedSize, kruskalWallisCounted } from '../stats/counted-rank.js';
 import type { HistogramBin } from '../stats/histogram.js';
-import { belowMinimums, changeBetween, holmFamily } from './_lib/numbers.js';
-import { kendallTauB, type KendallTauBResult } from '../stats/kendall.js';
+import { changeBetween, holmFamily, trendBetween } from './_lib/numbers.js';
+import type { KendallTauBResult } from '../stats/kendall.js';
 import type { AnalyseMinimums } from './analyse.js';
 
 /**
@@ -106,18 +106,6 @@ function between(kind: 'ordinal' | 'yes_no', positive: readonly boolean[], group
   return table.length === 2 ? fisherExact2x2(table as unknown as [[number, number], [number, number]]) : chiSquareIndependence(table);
 }
 
-/**
- * An ordinal item's answers against the attainment levels, both ordered:
- * Kendall's τ_b over the table of levels (rows, with anyone answering) by
- * answers (columns, in the item's order), exact for small tables, as the
- * level is tested over ordered bands of a dose.
- */
-function trend(levels: readonly (readonly number[])[], minimums: AnalyseMinimums): ViewTest {
-  const table = levels.filter((row) => row.some((n) => n > 0));
-  if (table.length < 2) return notComputed(table.length, 'too_few', { minimum: 2, what: 'groups' });
-  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table, { exact: 'auto' });
-}
-
 const answerCounts = (v: ViewSummary): number[] => v.answers.map((a) => a.count);
 const positiveOf = (v: ViewSummary, counts: readonly number[]): Share => {
   const n = counts.reduce((s, c) => s + c, 0);
@@ -158,7 +146,8 @@ export function analyseViews(compilation: Compilation, dims: readonly Dimension[
       byGroup,
       byAttainment: {
         levels: ATTAINMENT_LEVELS.map((level, i) => ({ level, answered: levelCounts[i]!.reduce((s, c) => s + c, 0), positive: positiveOf(v, levelCounts[i]!) })),
-        test: v.kind === 'ordinal' ? trend(levelCounts, minimums) : between(v.kind, positive, levelCounts, minimums),
+        // Both ordered for an ordinal item: a trend over the levels.
+        test: v.kind === 'ordinal' ? trendBetween(levelCounts, minimums) : between(v.kind, positive, levelCounts, minimums),
       },
     };
   });

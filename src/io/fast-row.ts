@@ -9,8 +9,8 @@ import type { Issue } from '../core/issue.js';
 import { planInstrument } from '../plan/plan.js';
 import { valueProblem } from '../measure/instrument.js';
 import type { CsvRow } from './csv.js';
-import { cleanDate, code, NO, parseNumber, REASON_WORDS, viewAnswer, YES, type FirstLines, type RowsInput } from './import.js';
-import { IdLines } from './id-table.js';
+import { cleanDate, code, NO, parseNumber, REASON_WORDS, viewAnswer, YES, type RowsInput } from './import.js';
+import type { IdLines } from './id-table.js';
 
 /**
  * The streaming import's fast path (issue 11 item 4): a row reader compiled
@@ -26,8 +26,8 @@ import { IdLines } from './id-table.js';
  * zod would give (checked by tests/io/fast-row.test.ts, a seeded property).
  *
  * What it saves: the text of a cell is converted and checked once per
- * distinct value (codes, dates, numbers, yes/no and view answers are looked
- * up in small caches, bounded in size). The plan rules are those of
+ * distinct value in its column (codes, dates, numbers, yes/no and view
+ * answers are looked up in a small table per column, bounded in size). The plan rules are those of
  * `checkRecord`, split by what each depends on: a rule on one value (the age
  * in a band, a start inside the periods, a measurement on its scale, a
  * background number in its bounds, a view answer among the item's) is asked
@@ -54,19 +54,6 @@ import { IdLines } from './id-table.js';
  * @module
  */
 
-/** A cache of a conversion per distinct cell text, bounded: past its size a value is converted each time, never held. */
-function cached<T>(convert: (raw: string) => T, size = 4096): (raw: string) => T {
-  const seen = new Map<string, T>();
-  return (raw) => {
-    const hit = seen.get(raw);
-    if (hit !== undefined || seen.has(raw)) return hit as T;
-    const value = convert(raw);
-    // A flat copy of the key: a slice of the parsed text would keep the whole chunk alive.
-    if (seen.size < size) seen.set((' ' + raw).slice(1), value);
-    return value;
-  };
-}
-
 /** Why a row cannot take the fast path: one value, so that the reader's functions can say it without an allocation. */
 const NO_FAST = Symbol('no fast path');
 /** A stand-in issue for a rule broken where the full path will word it. */
@@ -83,7 +70,7 @@ const FAST_FIELD = /^(clientId|intervention|enrolled|age|gender|before\.(date|ma
  * it does not read). It reads `firstLine` and, for a row it takes, enters its
  * id there, as the full path does.
  */
-export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows | undefined {
+export function fastRowReader(input: RowsInput, firstLine: IdLines): FastRows | undefined {
   const { plan, mapping, columnOf, missing, blocked, events, pseudonymize, rowProblems } = input;
   if (blocked !== undefined || missing.size > 0 || pseudonymize !== undefined || mapping.identity?.legalGender === true) return undefined;
   for (const field of columnOf.keys()) if (!FAST_FIELD.test(field)) return undefined;
@@ -97,43 +84,47 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows
   const recode = (field: string) => (Object.hasOwn(mapping.codes, field) ? mapping.codes[field] : undefined);
   const own = (table: Readonly<Record<string, string>> | undefined, key: string) => (table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined);
 
-  const number = cached((raw): Maybe<number> => {
+  // Conversions of a cell's text; each column's reader caches them by the cell's characters (`interned`, below).
+  const number = (raw: string): Maybe<number> => {
     const n = parseNumber(raw, decimal);
     return n === undefined || !Number.isFinite(n) ? NO_FAST : n;
-  });
+  };
   // A converted value that also passes a plan rule on that value alone (the rule's issues, if any, mean the full path).
-  const passing = <T>(read: (raw: string) => Maybe<T>, rule: (value: T, out: Issue[]) => void) =>
-    cached((raw): Maybe<T> => {
+  const passing =
+    <T>(read: (raw: string) => Maybe<T>, rule: (value: T, out: Issue[]) => void) =>
+    (raw: string): Maybe<T> => {
       const value = read(raw);
       if (value === NO_FAST) return NO_FAST;
       const out: Issue[] = [];
       rule(value, out);
       return out.length === 0 ? value : NO_FAST;
-    });
+    };
   const ageOf = passing(number, (age, out) => (Number.isInteger(age) && age >= 0 && age <= 130 ? checkAge(plan, age, [], out) : out.push(NO_ISSUE)));
   const measureOf = (step: 'before' | 'after', id: string) => passing(number, (value, out) => checkMeasures(plan, { [id]: value }, plan.measures[step], [], out));
-  const date = cached((raw): Maybe<string> => {
+  const date = (raw: string): Maybe<string> => {
     const d = cleanDate(raw);
     return IsoDateSchema.safeParse(d).success ? d : NO_FAST;
-  });
+  };
   const startOf = passing(date, (d, out) => checkStartInPeriods(plan, d, [], out));
   // A record that never started is placed in a period by its date of selection.
   const enrolledInPeriods = passing(date, (d, out) => checkStartInPeriods(plan, d, [], out, 'enrolled'));
-  const yesNo = cached((raw): Maybe<boolean> => {
+  const yesNo = (raw: string): Maybe<boolean> => {
     const v = raw.toLowerCase();
     return YES.has(v) ? true : NO.has(v) ? false : NO_FAST;
-  });
-  const codeOf = (field: string, categories: readonly { code: string; label: { sv: string; en: string } }[]) =>
-    cached((raw): Maybe<string> => {
+  };
+  const codeOf =
+    (field: string, categories: readonly { code: string; label: { sv: string; en: string } }[]) =>
+    (raw: string): Maybe<string> => {
       const value = code(field, raw, mapping, categories);
       return categories.some((c) => c.code === value) ? categories.find((c) => c.code === value)!.code : NO_FAST;
-    });
-  const reasonOf = (field: string, withdrawal: boolean) =>
-    cached((raw): Maybe<string> => {
+    };
+  const reasonOf =
+    (field: string, withdrawal: boolean) =>
+    (raw: string): Maybe<string> => {
       const value = own(recode(field), raw) ?? own(REASON_WORDS, raw.toLowerCase()) ?? raw.toLowerCase();
       const known = ClosingReasonSchema.options.find((o) => o === value && !(withdrawal && o === 'completed'));
       return known ?? NO_FAST;
-    });
+    };
 
   const iClient = at('clientId');
   const iIntervention = at('intervention');
@@ -315,15 +306,6 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows
   const ageAt = interned(ageOf);
   const genderAt = interned(gender);
   const goalAt = goals.map((g) => ({ ...g, areaAt: interned(g.areaOf), targetAt: interned(targetOf), metAt: interned(yesNo) }));
-  // The first line of an id in one step: entered if it was not there (a row that is then not taken never gets here).
-  const claim =
-    firstLine instanceof IdLines
-      ? (id: string, line: number) => firstLine.claim(id, line)
-      : (id: string, line: number) => {
-          const seen = firstLine.get(id);
-          if (seen === undefined) firstLine.set(id, line);
-          return seen;
-        };
   const withEvents = events.size > 0;
 
   /** The row in `src` at the bounds of the cells, read: its record, or undefined for the full path. */
@@ -411,7 +393,7 @@ export function fastRowReader(input: RowsInput, firstLine: FirstLines): FastRows
     }
 
     // Last, so that only a row taken enters its id: a second row of an id takes the full path, which names the first.
-    if (claim(clientId, line) !== undefined) return undefined;
+    if (firstLine.claim(clientId, line) !== undefined) return undefined;
     return record;
   };
 

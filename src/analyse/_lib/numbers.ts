@@ -10,6 +10,7 @@ import { countedSize, kruskalWallisCounted, mannWhitneyCounted } from '../../sta
 import { riskDifference } from '../../stats/proportion.js';
 import { expandHistogram, type HistogramBin } from '../../stats/histogram.js';
 import { holm } from '../../stats/adjust.js';
+import { kendallTauB, type KendallTauBResult } from '../../stats/kendall.js';
 import { cohenDz, rankBiserialPaired } from '../../stats/effect.js';
 
 import type { Analysis, AnalyseMinimums, SubgroupComparison, GoalMetDifference, MeasureChangeAnalysis } from '../analyse.js';
@@ -137,6 +138,19 @@ export function changeBetween(groups: readonly (readonly HistogramBin[])[], mini
   const tooFew = belowMinimums(groups.map(countedSize), minimums);
   if (tooFew !== undefined) return tooFew;
   return groups.length === 2 ? mannWhitneyCounted(groups[0]!, groups[1]!) : kruskalWallisCounted(groups);
+}
+
+/**
+ * @internal A trend test over ordered groups, each a row of counts over an
+ * ordered outcome (dose bands or attainment levels by attainment level or
+ * answer): Kendall's τ_b over the rows with anyone, exact for small tables,
+ * or `too_few` with fewer than two such rows or below the minimum sizes of
+ * `analyse`.
+ */
+export function trendBetween(rows: readonly (readonly number[])[], minimums: AnalyseMinimums): KendallTauBResult | NotComputed {
+  const table = rows.filter((row) => row.some((n) => n > 0));
+  if (table.length < 2) return notComputed(table.length, 'too_few', { minimum: 2, what: 'groups' });
+  return belowMinimums(table.map((row) => row.reduce((n, c) => n + c, 0)), minimums) ?? kendallTauB(table, { exact: 'auto' });
 }
 
 /**
